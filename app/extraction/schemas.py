@@ -1,0 +1,51 @@
+"""The extraction contract: what a raw article becomes before it is stored.
+
+These models are the boundary between extraction (pure text processing) and storage.
+Every offset indexes into ``Extraction.body`` with Python string semantics, so
+``body[start:end] == text`` always holds.
+"""
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+EntityType = Literal["person", "country", "place", "organization", "other"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+class ExtractedMention(BaseModel):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ExtractedEntity(BaseModel):
+    name: str
+    type: EntityType
+    country_code: str | None = Field(default=None, min_length=2, max_length=2)
+    description: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[ExtractedMention] = Field(default_factory=list)
+
+
+class ExtractedQuote(BaseModel):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    speaker: str | None = None
+    speaker_text: str | None = None
+    kind: QuoteKind = "direct"
+    cue: str | None = None
+
+
+class Extraction(BaseModel):
+    title: str | None = None
+    published_at: date | datetime | None = None
+    byline: str | None = None
+    source_name: str | None = None
+    source_url: str | None = None
+    sections: list[str] = Field(default_factory=list)
+    body: str
+    entities: list[ExtractedEntity] = Field(default_factory=list)
+    quotes: list[ExtractedQuote] = Field(default_factory=list)
