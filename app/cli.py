@@ -9,7 +9,15 @@ import typer
 
 from app.extraction import Extraction, InputFormat, extract
 
-cli = typer.Typer(help="Broadsheet: news articles as structured, searchable knowledge.")
+cli = typer.Typer(
+    help="Broadsheet: news articles as structured, searchable knowledge.",
+    no_args_is_help=True,
+)
+
+
+@cli.callback()
+def _root() -> None:
+    """Keep sub-commands as sub-commands even while there is only one."""
 
 
 class OutputFormat(StrEnum):
