@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from app.extraction import Extraction, InputFormat, extract
+from app.extraction import Extraction
+from app.extraction.pipeline import InputFormat, extract
 
 cli = typer.Typer(
     help="Broadsheet: news articles as structured, searchable knowledge.",

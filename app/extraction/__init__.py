@@ -1,6 +1,7 @@
-"""Pure text-to-structure extraction: no database, no I/O beyond what the caller passes in."""
+"""Pure text-to-structure extraction: no database, no I/O beyond what the caller passes in.
 
-from app.extraction.pipeline import EXTRACTOR_VERSION, InputFormat, extract
+The contract types live here; ``app.extraction.pipeline.extract`` runs the extraction."""
+
 from app.extraction.schemas import (
     ExtractedEntity,
     ExtractedMention,
@@ -8,12 +9,4 @@ from app.extraction.schemas import (
     Extraction,
 )
 
-__all__ = [
-    "EXTRACTOR_VERSION",
-    "ExtractedEntity",
-    "ExtractedMention",
-    "ExtractedQuote",
-    "Extraction",
-    "InputFormat",
-    "extract",
-]
+__all__ = ["ExtractedEntity", "ExtractedMention", "ExtractedQuote", "Extraction"]
