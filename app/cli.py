@@ -3,12 +3,15 @@
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
+import uvicorn
 
+from app import migrate, seed
+from app.config import get_settings
+from app.db import make_engine
 from app.extraction import Extraction
-from app.extraction.pipeline import InputFormat, extract
 
 cli = typer.Typer(
     help="Broadsheet: news articles as structured, searchable knowledge.",
@@ -26,7 +29,7 @@ class OutputFormat(StrEnum):
     text = "text"
 
 
-def detect_format(path: Path) -> InputFormat:
+def detect_format(path: Path) -> Literal["text", "json", "html"]:
     suffix = path.suffix.lower()
     if suffix == ".json":
         return "json"
@@ -60,11 +63,51 @@ def extract_command(
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.json,
 ) -> None:
     """Print what extraction finds in one article, without touching the database."""
+    from app.extraction.pipeline import extract
+
     result = extract(path.read_text(encoding="utf-8"), fmt=detect_format(path))
     if format is OutputFormat.json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
     else:
         typer.echo(_summary(result))
+
+
+@cli.command("migrate")
+def migrate_command() -> None:
+    """Bring the database schema to the newest migration."""
+    settings = get_settings()
+    migrate.upgrade(settings.database_url)
+    typer.echo(f"schema at {migrate.head_revision()}")
+
+
+@cli.command("seed")
+def seed_command() -> None:
+    """Migrate, then load the articles in the seed directory that are not stored yet."""
+    settings = get_settings()
+    migrate.upgrade(settings.database_url)
+    engine = make_engine(settings)
+    added = seed.load_seed(engine, settings.seed_dir)
+    engine.dispose()
+    typer.echo(f"{added} seed article(s) added")
+
+
+@cli.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+) -> None:
+    """Migrate, load the seed articles into an empty database, and serve the API."""
+    settings = get_settings()
+    migrate.upgrade(settings.database_url)
+    engine = make_engine(settings)
+    if seed.is_empty(engine):
+        added = seed.load_seed(engine, settings.seed_dir)
+        typer.echo(f"empty database: {added} seed article(s) loaded")
+    engine.dispose()
+    uvicorn.run(
+        "app.main:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+    )
 
 
 def main() -> None:

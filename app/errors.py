@@ -3,6 +3,7 @@
 Services raise these; routers never build error bodies.
 """
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -74,6 +75,10 @@ class Unprocessable(AppError):
     status = 422
 
 
+class ServiceUnavailable(AppError):
+    status = 503
+
+
 def problem_response(
     request: Request,
     status: int,
@@ -81,7 +86,7 @@ def problem_response(
     *,
     field: str | None = None,
     errors: list[FieldError] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     problem = Problem(
         title=HTTPStatus(status).phrase,
@@ -145,7 +150,6 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         status: {
             "model": Problem,
             "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
         for status in statuses
     }

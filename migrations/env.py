@@ -17,7 +17,9 @@ target_metadata = SQLModel.metadata
 HAND_MANAGED_MARKERS = ("_fts", "search_vector", "_pattern")
 
 
-def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any) -> bool:
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
     return not (name and any(marker in name for marker in HAND_MANAGED_MARKERS))
 
 

@@ -1,0 +1,79 @@
+"""Article endpoints."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.articles import service
+from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilters, ArticleSummary
+from app.db import SessionDep
+from app.errors import problem_responses
+from app.pagination import Page, PageDep, link_next
+from app.quotes.schemas import QuotePublic
+from app.quotes.service import page_of_article
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+ArticleRef = Annotated[str, Path(description="Numeric id or slug", examples=["1"], max_length=200)]
+
+
+@router.get(
+    "",
+    summary="List and filter articles",
+    response_model=Page[ArticleSummary],
+    responses=problem_responses(400, 422),
+)
+def list_articles(
+    session: SessionDep,
+    filters: Annotated[ArticleFilters, Query()],
+    page: PageDep,
+    request: Request,
+    response: Response,
+) -> Page[ArticleSummary]:
+    """Articles newest first, or by relevance with `q`. Entity filters accept a slug, a
+    name or an alias (`country` also an ISO code); repeating a filter requires all values."""
+    result = service.list_articles(session, filters, page)
+    link_next(request, response, result.next_cursor)
+    return result
+
+
+@router.get(
+    "/{ref}",
+    summary="One article in full",
+    response_model=ArticleDetail,
+    responses=problem_responses(404),
+)
+def get_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
+    """The body and sections, every entity with its mention offsets into `body`, and every
+    quote with its speaker."""
+    return service.article_detail(session, ref)
+
+
+@router.get(
+    "/{ref}/entities",
+    summary="Entities of an article",
+    response_model=list[ArticleEntityPublic],
+    responses=problem_responses(404),
+)
+def article_entities(session: SessionDep, ref: ArticleRef) -> list[ArticleEntityPublic]:
+    """Every entity the article mentions, most mentioned first, with mention offsets."""
+    article = service.get_article(session, ref)
+    assert article.id is not None
+    return service.article_entities(session, article.id)
+
+
+@router.get(
+    "/{ref}/quotes",
+    summary="Quotes in an article",
+    response_model=Page[QuotePublic],
+    responses=problem_responses(400, 404, 422),
+)
+def article_quotes(
+    session: SessionDep, ref: ArticleRef, page: PageDep, request: Request, response: Response
+) -> Page[QuotePublic]:
+    """Quotes in the order they appear, with offsets into the article body."""
+    article = service.get_article(session, ref)
+    assert article.id is not None
+    result = page_of_article(session, article.id, page)
+    link_next(request, response, result.next_cursor)
+    return result

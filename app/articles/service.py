@@ -1,0 +1,242 @@
+"""Article queries: filtering, ordering and shaping, done in the database."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, func, select
+from sqlmodel import Session, col
+
+from app.articles.models import Article
+from app.articles.schemas import (
+    ArticleDetail,
+    ArticleEntityPublic,
+    ArticleFilters,
+    ArticleSummary,
+    ArticleTopEntity,
+    MentionPublic,
+)
+from app.entities import service as entities
+from app.entities.models import ArticleEntity, Entity, Mention
+from app.errors import InvalidInput, NotFound
+from app.pagination import Keyset, Offset, Page, PageRequest, SortKey
+from app.quotes import service as quotes
+from app.search.fulltext import article_highlight, match_articles, searchable
+
+LEDE_CHARS = 280
+TOP_ENTITIES = 5
+
+SUMMARY_COLUMNS = (
+    col(Article.id),
+    col(Article.slug),
+    col(Article.title),
+    col(Article.published_at),
+    col(Article.byline),
+    col(Article.source_name),
+    col(Article.source_url),
+    col(Article.word_count),
+    col(Article.dated_at),
+    func.substr(Article.body, 1, LEDE_CHARS + 40).label("lede"),
+)
+
+
+NEWEST = Keyset(
+    "articles:newest", [SortKey(col(Article.dated_at), True), SortKey(col(Article.id), True)]
+)
+OLDEST = Keyset("articles:oldest", [SortKey(col(Article.dated_at)), SortKey(col(Article.id))])
+
+
+def get_article(session: Session, ref: str | int) -> Article:
+    """An article by numeric id or by slug."""
+    column = Article.id if isinstance(ref, int) or str(ref).isdigit() else Article.slug
+    value: str | int = int(ref) if column is Article.id else str(ref)
+    if column is Article.id and not -(2**63) <= int(value) < 2**63:
+        raise NotFound(f"No article with id or slug '{ref}'")
+    article = session.execute(select(Article).where(col(column) == value)).scalar()
+    if article is None:
+        raise NotFound(f"No article with id or slug '{ref}'")
+    return article
+
+
+def as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def date_clauses(
+    column: Any, after: datetime | None, before: datetime | None
+) -> list[ColumnElement[bool]]:
+    clauses = []
+    if after is not None:
+        clauses.append(column >= as_utc(after))
+    if before is not None:
+        clauses.append(column < as_utc(before))
+    return clauses
+
+
+def filter_clauses(filters: ArticleFilters) -> list[ColumnElement[bool]]:
+    """Entity and date filters on ``Article``: every repeated value must match."""
+    clauses: list[ColumnElement[bool]] = []
+    by_type: list[tuple[list[str], tuple[str, ...] | None]] = [
+        (filters.person, ("person",)),
+        (filters.country, ("country",)),
+        (filters.organization, ("organization",)),
+        (filters.entity, None),
+    ]
+    for values, types in by_type:
+        for value in values:
+            ids = entities.ids_matching(value, types)
+            clauses.append(entities.articles_with(ids, col(Article.id)))
+    for value in filters.speaker:
+        clauses.append(quotes.article_has_speaker(entities.ids_matching(value), col(Article.id)))
+    return clauses + date_clauses(
+        col(Article.dated_at), filters.published_after, filters.published_before
+    )
+
+
+def _sort(filters: ArticleFilters) -> str:
+    if filters.sort == "relevance" and not filters.q:
+        raise InvalidInput("sort=relevance needs a full-text query `q`", field="sort")
+    return filters.sort or ("relevance" if filters.q else "newest")
+
+
+def article_rows(
+    session: Session, filters: ArticleFilters, page: PageRequest
+) -> tuple[list[Row[*tuple[Any, ...]]], str | None]:
+    """One page of summary rows (with ``highlight`` and ``score`` when there is a query)."""
+    sort = _sort(filters)
+    if filters.q is not None and not searchable(filters.q):
+        return [], None
+    stmt = select(*SUMMARY_COLUMNS).where(*filter_clauses(filters))
+    rank: ColumnElement[float] | None = None
+    if filters.q:
+        dialect = session.get_bind().dialect.name
+        match = match_articles(dialect, filters.q, col(Article.id))
+        if match.join_on is not None:
+            stmt = stmt.join(match.fts_table, match.join_on)
+        highlight = article_highlight(dialect, filters.q, col(Article.body))
+        stmt = stmt.where(match.matches).add_columns(
+            highlight.label("highlight"), match.rank.label("score")
+        )
+        rank = match.rank
+    if sort == "relevance":
+        assert rank is not None
+        offset = Offset("articles:relevance")
+        ranked = stmt.order_by(rank.desc(), col(Article.id))
+        return offset.page(session.execute(offset.apply(ranked, page)).all(), page)
+    keyset = NEWEST if sort == "newest" else OLDEST
+    rows = session.execute(keyset.apply(stmt, page)).all()
+    return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
+
+
+def list_articles(
+    session: Session, filters: ArticleFilters, page: PageRequest
+) -> Page[ArticleSummary]:
+    rows, cursor = article_rows(session, filters, page)
+    return Page(items=summaries(session, rows), next_cursor=cursor)
+
+
+def _lede(text: str) -> str:
+    if len(text) <= LEDE_CHARS:
+        return text.strip()
+    cut = text[:LEDE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def summaries(session: Session, rows: Sequence[Row[*tuple[Any, ...]]]) -> list[ArticleSummary]:
+    tops = top_entities(session, [row.id for row in rows])
+    return [
+        ArticleSummary.model_validate(
+            {
+                **row._mapping,
+                "lede": _lede(row.lede.split("\n\n")[0] if row.lede else ""),
+                "highlight": row._mapping.get("highlight"),
+                "top_entities": tops.get(row.id, []),
+            }
+        )
+        for row in rows
+    ]
+
+
+def top_entities(session: Session, article_ids: list[int]) -> dict[int, list[ArticleTopEntity]]:
+    """The most-mentioned entities of each article, for a whole page in one query."""
+    if not article_ids:
+        return {}
+    ranked = (
+        select(
+            col(ArticleEntity.article_id),
+            col(ArticleEntity.entity_id),
+            col(ArticleEntity.mention_count),
+            func.row_number()
+            .over(
+                partition_by=col(ArticleEntity.article_id),
+                order_by=(col(ArticleEntity.mention_count).desc(), col(ArticleEntity.entity_id)),
+            )
+            .label("position"),
+        )
+        .where(col(ArticleEntity.article_id).in_(article_ids))
+        .subquery()
+    )
+    stmt = (
+        select(ranked.c.article_id, ranked.c.mention_count, Entity)
+        .join(Entity, col(Entity.id) == ranked.c.entity_id)
+        .where(ranked.c.position <= TOP_ENTITIES)
+        .order_by(ranked.c.article_id, ranked.c.position)
+    )
+    result: dict[int, list[ArticleTopEntity]] = defaultdict(list)
+    for article_id, mention_count, entity in session.execute(stmt):
+        result[article_id].append(
+            ArticleTopEntity.model_validate({**entity.model_dump(), "mention_count": mention_count})
+        )
+    return result
+
+
+def article_entities(session: Session, article_id: int) -> list[ArticleEntityPublic]:
+    """Every entity of an article with all its mention offsets, most mentioned first."""
+    stmt = (
+        select(Entity, col(ArticleEntity.mention_count))
+        .join(ArticleEntity, col(ArticleEntity.entity_id) == Entity.id)
+        .where(col(ArticleEntity.article_id) == article_id)
+        .order_by(col(ArticleEntity.mention_count).desc(), col(Entity.id))
+    )
+    mentions: dict[int, list[MentionPublic]] = defaultdict(list)
+    for mention in session.execute(
+        select(Mention).where(col(Mention.article_id) == article_id).order_by(col(Mention.start))
+    ).scalars():
+        mentions[mention.entity_id].append(MentionPublic.model_validate(mention))
+    return [
+        ArticleEntityPublic.model_validate(
+            {**entity.model_dump(), "mention_count": count, "mentions": mentions[entity.id or 0]}
+        )
+        for entity, count in session.execute(stmt)
+    ]
+
+
+def article_detail(session: Session, ref: str) -> ArticleDetail:
+    article = get_article(session, ref)
+    assert article.id is not None
+    return ArticleDetail.model_validate(
+        {
+            **article.model_dump(),
+            "entities": article_entities(session, article.id),
+            "quotes": quotes.quotes_of_article(session, article.id),
+        }
+    )
+
+
+BY_ENTITY = Keyset(
+    "entity-articles",
+    [SortKey(col(ArticleEntity.dated_at), True), SortKey(col(ArticleEntity.article_id), True)],
+)
+
+
+def articles_of_entity(session: Session, entity_id: int, page: PageRequest) -> Page[ArticleSummary]:
+    """Articles mentioning an entity, newest first, paged on the link table's own index."""
+    stmt = (
+        select(*SUMMARY_COLUMNS)
+        .join(ArticleEntity, col(ArticleEntity.article_id) == Article.id)
+        .where(col(ArticleEntity.entity_id) == entity_id)
+    )
+    rows = session.execute(BY_ENTITY.apply(stmt, page)).all()
+    items, cursor = BY_ENTITY.page(rows, page, lambda r: (r.dated_at, r.id))
+    return Page(items=summaries(session, items), next_cursor=cursor)

@@ -1,0 +1,45 @@
+"""Country endpoints."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request, Response
+
+from app.countries import service
+from app.countries.schemas import CountryDetail, CountryPublic
+from app.db import SessionDep
+from app.errors import problem_responses
+from app.pagination import Page, PageDep, link_next
+
+router = APIRouter(prefix="/countries", tags=["countries"])
+
+
+@router.get(
+    "",
+    summary="Countries in the archive",
+    response_model=Page[CountryPublic],
+    responses=problem_responses(400, 422),
+)
+def list_countries(
+    session: SessionDep, page: PageDep, request: Request, response: Response
+) -> Page[CountryPublic]:
+    """Every country that appears in an article, most covered first."""
+    result = service.list_countries(session, page)
+    link_next(request, response, result.next_cursor)
+    return result
+
+
+@router.get(
+    "/{code}",
+    summary="One country",
+    response_model=CountryDetail,
+    responses=problem_responses(404, 422),
+)
+def get_country(
+    session: SessionDep,
+    code: Annotated[
+        str,
+        Path(min_length=2, max_length=2, description="ISO 3166-1 alpha-2", examples=["MA"]),
+    ],
+) -> CountryDetail:
+    """Counts, names and the most covered places in the country."""
+    return service.country_detail(session, code)

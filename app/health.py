@@ -1,0 +1,49 @@
+"""Liveness and readiness."""
+
+from typing import Literal
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.errors import ServiceUnavailable, problem_responses
+from app.migrate import current_revision, head_revision
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class Readiness(BaseModel):
+    status: Literal["ready"] = "ready"
+    database: str
+    revision: str | None
+
+
+@router.get("/health", summary="Process is up", response_model=Health)
+def health() -> Health:
+    """Answers as long as the process serves requests; touches nothing else."""
+    return Health()
+
+
+@router.get(
+    "/ready",
+    summary="Ready to serve",
+    response_model=Readiness,
+    responses=problem_responses(503),
+)
+def ready(request: Request) -> Readiness:
+    """The database answers and its schema is at the newest migration."""
+    engine = request.app.state.engine
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        revision = current_revision(engine)
+    except SQLAlchemyError as exc:
+        raise ServiceUnavailable(f"Database unreachable: {type(exc).__name__}") from exc
+    if revision != head_revision():
+        raise ServiceUnavailable(f"Schema at {revision}, expected {head_revision()}: run migrate")
+    return Readiness(database=engine.dialect.name, revision=revision)

@@ -1,0 +1,90 @@
+"""Cross-cutting HTTP behaviour as plain ASGI middleware (no per-request task overhead)."""
+
+import hashlib
+import re
+import uuid
+from typing import Any
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUEST_ID_HEADER = "X-Request-ID"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class RequestIdMiddleware:
+    """Tags each request with an id (the caller's, if sane) and echoes it in the response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
+        request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    # Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored.
+    candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
+    return "*" in candidates or etag.removeprefix("W/") in candidates
+
+
+class ETagMiddleware:
+    """Weak ETags on successful GET responses, and 304 when the client's copy is current.
+
+    The tag hashes the uncompressed body, so it is weak: gzip may change the bytes."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        if_none_match = Headers(scope=scope).get("if-none-match")
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def buffered(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            if message["type"] != "http.response.body" or not start:
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            await self._finish(start, b"".join(chunks), if_none_match, send)
+
+        await self.app(scope, receive, buffered)
+
+    @staticmethod
+    async def _finish(
+        start: dict[str, Any], body: bytes, if_none_match: str | None, send: Send
+    ) -> None:
+        headers = MutableHeaders(raw=start["headers"])
+        if start["status"] == 200 and "etag" not in headers:
+            etag = 'W/"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+            headers["ETag"] = etag
+            headers.setdefault("Cache-Control", "no-cache")
+            if if_none_match and _matches(if_none_match, etag):
+                del headers["content-length"]
+                if "content-type" in headers:
+                    del headers["content-type"]
+                await send({**start, "status": 304, "headers": headers.raw})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await send({**start, "headers": headers.raw})
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,85 @@
+"""The application factory."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+
+from app import health
+from app.articles.router import router as articles_router
+from app.config import Settings, get_settings
+from app.countries.router import router as countries_router
+from app.db import make_engine
+from app.docs import install_docs, install_openapi
+from app.entities.router import router as entities_router
+from app.errors import install_error_handlers
+from app.http import REQUEST_ID_HEADER, ETagMiddleware, RequestIdMiddleware
+from app.quotes.router import router as quotes_router
+from app.search.router import router as search_router
+
+DESCRIPTION = """
+Broadsheet turns news articles into structured, searchable knowledge: the article, the
+people, countries, places and organizations in it, and who said what.
+
+* Every list is paged by cursor: pass `next_cursor` back as `cursor`, or follow the
+  `Link: rel="next"` header.
+* Offsets (`start`, `end`) index into the article's `body`, so a page can highlight every
+  mention and quote.
+* Errors are RFC 9457 `application/problem+json`.
+* Responses carry a weak `ETag`; send it back in `If-None-Match` to get `304`.
+"""
+
+TAGS = [
+    {"name": "articles", "description": "Articles, their entities and quotes"},
+    {"name": "entities", "description": "People, countries, places and organizations"},
+    {"name": "quotes", "description": "Who said what"},
+    {"name": "search", "description": "One query across everything"},
+    {"name": "countries", "description": "Coverage by country (ISO 3166-1 alpha-2)"},
+    {"name": "health", "description": "Liveness and readiness"},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.engine = make_engine(settings)
+        yield
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Broadsheet",
+        version="1.0.0",
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    for router in (
+        articles_router,
+        entities_router,
+        quotes_router,
+        search_router,
+        countries_router,
+        health.router,
+    ):
+        app.include_router(router)
+    install_docs(app)
+    install_openapi(app)
+    app.add_middleware(ETagMiddleware)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["ETag", "Link", "Location", REQUEST_ID_HEADER],
+    )
+    app.add_middleware(RequestIdMiddleware)
+    return app

@@ -1,0 +1,145 @@
+"""Cursor pagination: opaque cursors, keyset where the order is a stored key, offsets where
+the order is computed (relevance, counts)."""
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import Select, and_, or_, tuple_
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.errors import InvalidInput
+
+T = TypeVar("T")
+# Any select, whatever its columns (Select is variadic in its row type).
+AnySelect = Select[*tuple[Any, ...]]
+Row = TypeVar("Row")
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+BAD_CURSOR = "The cursor is malformed or belongs to another listing"
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` to get the next page; null on the last page"
+    )
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Items per page (1–100)")
+    ] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=512, description="Opaque cursor from a previous page's `next_cursor`"),
+    ] = None,
+) -> PageRequest:
+    return PageRequest(limit=limit, cursor=cursor)
+
+
+PageDep = Annotated[PageRequest, Depends(page_params)]
+
+
+def _encode(scope: str, values: Sequence[Any]) -> str:
+    packed = [{"dt": v.isoformat()} if isinstance(v, datetime) else v for v in values]
+    raw = json.dumps({"s": scope, "v": packed}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(scope: str, cursor: str, arity: int) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw)
+        values = [datetime.fromisoformat(v["dt"]) if isinstance(v, dict) else v for v in data["v"]]
+        valid = data["s"] == scope and len(values) == arity
+    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        valid = False
+    if not valid or any(isinstance(v, (dict, list)) for v in values):
+        raise InvalidInput(BAD_CURSOR, field="cursor")
+    return values
+
+
+@dataclass(frozen=True)
+class SortKey:
+    column: Any  # a column or mapped attribute
+    descending: bool = False
+
+
+def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    if all(k.descending == keys[0].descending for k in keys):
+        left = tuple_(*(k.column for k in keys))
+        right = tuple_(*values)
+        return left < right if keys[0].descending else left > right
+    clauses = []
+    for i, key in enumerate(keys):
+        equal = [keys[j].column == values[j] for j in range(i)]
+        step = key.column < values[i] if key.descending else key.column > values[i]
+        clauses.append(and_(*equal, step))
+    return or_(*clauses)
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """Pages through an order of stored columns; the last row's values become the cursor."""
+
+    scope: str
+    keys: Sequence[SortKey]
+
+    def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:
+        if page.cursor:
+            stmt = stmt.where(_after(self.keys, _decode(self.scope, page.cursor, len(self.keys))))
+        order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
+        return stmt.order_by(*order).limit(page.limit + 1)
+
+    def page(
+        self, rows: Sequence[Row], page: PageRequest, key_of: Callable[[Row], Sequence[Any]]
+    ) -> tuple[list[Row], str | None]:
+        items = list(rows[: page.limit])
+        more = len(rows) > page.limit
+        return items, (_encode(self.scope, key_of(items[-1])) if more and items else None)
+
+
+@dataclass(frozen=True)
+class Offset:
+    """Pages through a computed order (relevance, counts) where no stored key exists."""
+
+    scope: str
+
+    def start(self, page: PageRequest) -> int:
+        if not page.cursor:
+            return 0
+        (offset,) = _decode(self.scope, page.cursor, 1)
+        if not isinstance(offset, int) or offset < 0:
+            raise InvalidInput(
+                "The cursor is malformed or belongs to another listing", field="cursor"
+            )
+        return offset
+
+    def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:
+        return stmt.offset(self.start(page)).limit(page.limit + 1)
+
+    def page(self, rows: Sequence[Row], page: PageRequest) -> tuple[list[Row], str | None]:
+        items = list(rows[: page.limit])
+        more = len(rows) > page.limit
+        return items, (_encode(self.scope, [self.start(page) + page.limit]) if more else None)
+
+
+def link_next(request: Request, response: Response, next_cursor: str | None) -> None:
+    """RFC 8288 ``Link: rel="next"`` mirroring the body's ``next_cursor``."""
+    if next_cursor:
+        url = request.url.include_query_params(cursor=next_cursor)
+        response.headers["Link"] = f'<{url}>; rel="next"'

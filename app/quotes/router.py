@@ -1,0 +1,46 @@
+"""Quote endpoints."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from app.db import SessionDep
+from app.errors import problem_responses
+from app.pagination import Page, PageDep, link_next
+from app.quotes import service
+from app.quotes.schemas import QuoteDetail, QuoteFilters
+
+router = APIRouter(prefix="/quotes", tags=["quotes"])
+
+
+@router.get(
+    "",
+    summary="Find quotes",
+    response_model=Page[QuoteDetail],
+    responses=problem_responses(400, 404, 422),
+)
+def list_quotes(
+    session: SessionDep,
+    filters: Annotated[QuoteFilters, Query()],
+    page: PageDep,
+    request: Request,
+    response: Response,
+) -> Page[QuoteDetail]:
+    """Quotes newest first, filtered by words, speaker, who they mention, country, article,
+    kind and date."""
+    result = service.list_quotes(session, filters, page)
+    link_next(request, response, result.next_cursor)
+    return result
+
+
+@router.get(
+    "/{quote_id}",
+    summary="One quote",
+    response_model=QuoteDetail,
+    responses=problem_responses(404, 422),
+)
+def get_quote(
+    session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=2**63 - 1)]
+) -> QuoteDetail:
+    """The quote with its speaker and its article's id, title and date."""
+    return service.get_quote(session, quote_id)

@@ -1,0 +1,42 @@
+"""Search endpoint."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.db import SessionDep
+from app.errors import problem_responses
+from app.pagination import PageDep, link_next
+from app.search import service
+from app.search.schemas import SearchResult
+
+router = APIRouter(tags=["search"])
+
+
+@router.get(
+    "/search",
+    summary="Search everything",
+    response_model=SearchResult,
+    responses=problem_responses(400, 422),
+)
+def search(
+    session: SessionDep,
+    page: PageDep,
+    request: Request,
+    response: Response,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description='Words, "quoted phrases" and OR; any text is accepted',
+            examples=["Pegasus"],
+        ),
+    ],
+) -> SearchResult:
+    """Articles ranked by relevance with a highlighted fragment, matching quotes and
+    entities, and the persons, countries and organizations most present in the matches.
+    `limit` and `cursor` page through the articles."""
+    result = service.search(session, q, page)
+    link_next(request, response, result.next_cursor)
+    return result

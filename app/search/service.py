@@ -1,0 +1,74 @@
+"""One query across articles, quotes and entities, with facets over the matching articles."""
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from app.articles.models import Article
+from app.articles.schemas import ArticleFilters
+from app.articles.service import article_rows, summaries
+from app.entities.models import ArticleEntity, Entity
+from app.entities.profile import list_entities
+from app.entities.schemas import EntityFilters
+from app.pagination import PageRequest
+from app.quotes.schemas import QuoteFilters
+from app.quotes.service import list_quotes
+from app.search.fulltext import match_articles, searchable
+from app.search.schemas import ArticleHit, FacetCount, Facets, SearchResult
+
+SIDE_RESULTS = 5
+FACET_SIZE = 5
+FACET_TYPES = {"person": "persons", "country": "countries", "organization": "organizations"}
+
+
+def facets(session: Session, query: str) -> Facets:
+    """Top persons, countries and organizations by number of matching articles."""
+    buckets: dict[str, list[FacetCount]] = {name: [] for name in FACET_TYPES.values()}
+    if not searchable(query):
+        return Facets(**buckets)
+    match = match_articles(session.get_bind().dialect.name, query, col(Article.id))
+    matching = select(col(Article.id)).where(match.matches)
+    if match.join_on is not None:
+        matching = matching.join(match.fts_table, match.join_on)
+    counted = (
+        select(
+            col(Entity.slug),
+            col(Entity.name),
+            col(Entity.type),
+            func.count().label("n"),
+            func.row_number()
+            .over(partition_by=col(Entity.type), order_by=(func.count().desc(), col(Entity.id)))
+            .label("position"),
+        )
+        .join(ArticleEntity, col(ArticleEntity.entity_id) == Entity.id)
+        .where(
+            col(Entity.type).in_(FACET_TYPES),
+            col(ArticleEntity.article_id).in_(matching),
+        )
+        .group_by(col(Entity.id))
+        .subquery()
+    )
+    stmt = (
+        select(counted)
+        .where(counted.c.position <= FACET_SIZE)
+        .order_by(counted.c.type, counted.c.position)
+    )
+    for row in session.execute(stmt):
+        buckets[FACET_TYPES[row.type]].append(FacetCount(slug=row.slug, name=row.name, count=row.n))
+    return Facets(**buckets)
+
+
+def search(session: Session, query: str, page: PageRequest) -> SearchResult:
+    rows, cursor = article_rows(session, ArticleFilters(q=query, sort="relevance"), page)
+    hits = [
+        ArticleHit(**summary.model_dump(), score=float(row.score))
+        for summary, row in zip(summaries(session, rows), rows, strict=True)
+    ]
+    first = PageRequest(limit=SIDE_RESULTS, cursor=None)
+    return SearchResult(
+        query=query,
+        articles=hits,
+        next_cursor=cursor,
+        quotes=list_quotes(session, QuoteFilters(q=query), first).items,
+        entities=list_entities(session, EntityFilters(q=query), first).items,
+        facets=facets(session, query),
+    )
