@@ -1,0 +1,139 @@
+"""Who said a quote, from the words of its own sentence: ``"…," X said``, ``X said: "…"``."""
+
+import re
+from dataclasses import dataclass
+
+from app.extraction.cues import (
+    AUXILIARY_TAIL,
+    CUE,
+    CUE_WORD,
+    LEADING_ADVERBIAL,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS,
+    SPEAKER_END,
+)
+from app.extraction.quote_marks import Paragraph, QuoteSpan
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|"
+    r"Inc|Corp|Co|Ltd|No|vs|Rev|Hon|Atty|Mt|Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
+    r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
+)
+_BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
+_SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
+_CUE_FIRST = re.compile(rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>{_SPEAKER_START}.*)$", re.DOTALL)
+_SPEAKER_FIRST = re.compile(
+    rf"^[\s,;–—-]*(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?)\s+(?P<cue>{CUE})\b", re.DOTALL
+)
+_CLAUSE_END = re.compile(r"^\s*[,–—]")
+_QUOTE_END = re.compile(r"[,.?!…—-]$")
+_NP_AFTER = re.compile(r"^\s*(?P<who>[^,.;:]{1,120})")
+_PRONOUN_PHRASE = PRONOUNS | POSSESSIVE_PRONOUNS
+_MAX_SPEAKER_WORDS = 25
+_MAX_SPEAKER_FIRST_WORDS = 15
+
+
+@dataclass
+class Attribution:
+    speaker_text: str
+    speaker_start: int
+    cue: str
+
+
+def explicit_attribution(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    """The speaker named in the quote's own sentence, if any."""
+    span = spans[i]
+    paragraph = paragraphs[span.paragraph]
+    after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end
+    before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
+    quote_ends_clause = bool(_QUOTE_END.search(body[span.start : span.end]))
+    found = _after(body, span.close_at, after_end, quote_ends_clause)
+    if found is None:
+        found = _before(body, before_start, span.open_at)
+    if found is None and span.open_at == paragraph.start and span.paragraph > 0:
+        found = _introduced(body, paragraphs[span.paragraph - 1])
+    return found
+
+
+def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:
+    return 0 <= j < len(spans) and spans[j].paragraph == spans[i].paragraph
+
+
+def _first_sentence_end(body: str, start: int, end: int) -> int:
+    for match in _BOUNDARY.finditer(body, start, end):
+        if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
+            return match.start() + 1
+    return end
+
+
+def _last_sentence_start(body: str, start: int, end: int) -> int:
+    found = start
+    for match in _BOUNDARY.finditer(body, start, end):
+        if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
+            found = match.end()
+    return found
+
+
+def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribution | None:
+    """``"…," said X`` and ``"…," X said`` after the closing mark."""
+    end = _first_sentence_end(body, start, end)
+    window = body[start:end]
+    if not window.strip() or not (quote_ends_clause or _CLAUSE_END.match(window)):
+        return None
+    match = _SPEAKER_FIRST.match(window)
+    if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
+        who = _trim_subject(match.group("who"))
+        if who and not CUE_WORD.search(who):
+            return Attribution(who, start + window.index(who, match.start("who")), match["cue"])
+    match = _CUE_FIRST.match(window)
+    if match:
+        who = _trim_object(match.group("who"))
+        if who:
+            return Attribution(who, start + match.start("who"), match["cue"])
+    return None
+
+
+def _before(body: str, start: int, end: int) -> Attribution | None:
+    """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
+    start = _last_sentence_start(body, start, end)
+    cues = list(CUE_WORD.finditer(body, start, end))
+    if not cues:
+        return None
+    cue = cues[-1]
+    if cue.group().lower().startswith("according"):
+        match = _NP_AFTER.match(body, cue.end(), end)
+        if match is None:
+            return None
+        who = _trim_object(match.group("who"))
+        return Attribution(who, match.start("who"), cue.group()) if who else None
+    who = _trim_subject(body[start : cue.start()])
+    if not who or len(who.split()) > _MAX_SPEAKER_WORDS or not re.match(_SPEAKER_START, who):
+        return None
+    return Attribution(who, body.index(who, start), cue.group())
+
+
+def _introduced(body: str, previous: Paragraph) -> Attribution | None:
+    """A paragraph ending in a colon introduces the quote that follows it."""
+    text = body[previous.start : previous.end].rstrip()
+    if not text.endswith(":"):
+        return None
+    return _before(body, previous.start, previous.start + len(text) - 1)
+
+
+def _trim_subject(text: str) -> str:
+    text = text.strip(" ,;–—-\n")
+    while (trimmed := LEADING_ADVERBIAL.sub("", text, count=1)) != text:
+        text = trimmed
+    text = AUXILIARY_TAIL.sub("", text).strip(" ,;–—-")
+    return text
+
+
+def _trim_object(text: str) -> str:
+    text = SPEAKER_END.sub("", text.strip())
+    return text.rstrip(" .,;:–—-\n").strip()
+
+
+def is_pronoun(text: str) -> bool:
+    return text.split()[0].casefold() in _PRONOUN_PHRASE if text.split() else False

@@ -1,0 +1,77 @@
+"""The reporting-verb lexicon and the small word lists attribution leans on."""
+
+import re
+
+# Verbs that introduce speech or writing. Regular ones are inflected below.
+_REGULAR = (
+    "add acknowledge admit agree announce answer argue ask assert boast call caution "
+    "charge chant claim comment complain concede conclude confirm contend counter declare "
+    "decry demand deny describe dismiss echo emphasise emphasize estimate exclaim explain "
+    "insist joke label lament maintain mention muse note observe plead pledge post predict "
+    "proclaim promise quip reason recall reckon recount remark repeat reply report respond "
+    "reveal scoff shout signal snap state stress suggest testify threaten tweet urge vow "
+    "warn wonder yell accuse brand criticize criticise dub hail mock praise slam blast "
+    "characterize characterise term question"
+).split()
+_IRREGULAR = (
+    "say says said saying tell tells told telling write writes wrote writing written "
+    "put puts putting insisted"
+).split()
+_PHRASAL = ("point out", "points out", "pointed out", "went on", "goes on", "according to")
+
+
+def _inflect(verb: str) -> list[str]:
+    if verb.endswith("e"):
+        stem = verb[:-1]
+        return [verb, verb + "s", verb + "d", stem + "ing"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        stem = verb[:-1]
+        return [verb, stem + "ies", stem + "ied", verb + "ing"]
+    doubled = verb + verb[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb) else verb
+    ending = "es" if verb.endswith(("sh", "ch", "s", "x")) else "s"
+    return [verb, verb + ending, doubled + "ed", doubled + "ing"]
+
+
+def _cue_alternation() -> str:
+    forms = {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)
+    words = sorted(forms | {p.replace(" ", r"\s+") for p in _PHRASAL}, key=len, reverse=True)
+    return "|".join(words)
+
+
+CUE = _cue_alternation()
+CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
+
+PRONOUNS = frozenset("he she they i we it him her them".split())
+POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+
+# A speaker phrase is unnamed when it is one of these and names nobody.
+ANONYMOUS_HEADS = frozenset(
+    "source sources official officials people person insider insiders aide aides "
+    "observer observers analyst analysts expert experts critic critics witness witnesses "
+    "resident residents diplomat diplomats someone spokesperson".split()
+)
+INDEFINITE = re.compile(
+    r"^(?:a|an|one|some|several|many|two|three|four|few|other|another|senior|multiple|most)\b",
+    re.IGNORECASE,
+)
+# Words between a speaker and the verb that belong to neither ("he also said").
+AUXILIARY_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|would|will|could|might|did|does|do|had|"
+    r"also|later|then|once|again|previously|recently|repeatedly|since|just|even|first|"
+    r"further|often|still|not|never|\w+ly))+$",
+    re.IGNORECASE,
+)
+# Openers of a sentence that are not part of its subject ("But", "On Monday,").
+LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:but|and|so|yet|still|meanwhile|however|later|earlier|then|now|also|instead|"
+    r"separately|indeed|again|finally)\b,?\s+"
+    r"|(?:on|in|at|during|after|before|speaking|asked|writing|last|this|earlier)\b[^,]{0,60},\s+)",
+    re.IGNORECASE,
+)
+# Where a speaker phrase after the verb stops: time and circumstance, not identity.
+SPEAKER_END = re.compile(
+    r"(?:\s+(?:on|last|this|earlier|yesterday|today|tonight|during|while|when|adding|before|"
+    r"after|in\s+(?:a|an|his|her|their|the)\s+(?:statement|interview|speech|tweet|post|"
+    r"letter|email|news|press|television|radio))\b|[;:(]\s|\s+[–—-]\s).*$",
+    re.IGNORECASE,
+)

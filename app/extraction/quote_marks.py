@@ -1,0 +1,152 @@
+"""Where quotations sit in a body: the stretches between quotation marks.
+
+Typographers and scrapers disagree about marks: straight and curly doubles, doubled
+apostrophes, closing marks typed where an opening one belongs, and the news convention of
+leaving a quote open at a paragraph's end when the next paragraph carries on the quote.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["open", "close", "either"]
+
+_DOUBLE_MARK = re.compile(r"''|[\"“”„«»]")
+# A curly single quote opens after a space and closes before a non-letter; an apostrophe
+# inside a word ("don’t") therefore never closes one.
+_SINGLE_QUOTE = re.compile(r"(?<![\w’'])‘(?=\w)([^‘’\"“”\n]{1,300}?[\w.,!?…])’(?!\w)")
+_OPEN_ONLY = "“„«"
+_CLOSE_ONLY = "”»"
+_LEFT_EDGE = "([{—–-/"
+_RIGHT_EDGE = ".,;:!?)]}—–-…"
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
+
+
+@dataclass
+class QuoteSpan:
+    """Quoted words ``start:end`` (marks excluded) and the marks' outer edges."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    paragraph: int
+    closed: bool
+    single: bool = False
+    group: int = -1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+def paragraphs_of(body: str) -> list[Paragraph]:
+    """Paragraph bounds of a body whose paragraphs are separated by one blank line."""
+    bounds: list[Paragraph] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(body):
+        bounds.append(Paragraph(len(bounds), start, match.start()))
+        start = match.end()
+    bounds.append(Paragraph(len(bounds), start, len(body)))
+    return bounds
+
+
+def find_spans(body: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
+    """Every quoted stretch, in order; a quote left open continues into the next paragraph."""
+    spans: list[QuoteSpan] = []
+    carried = False
+    for paragraph in paragraphs:
+        found = _double_spans(body, paragraph)
+        continues = bool(found) and carried and found[0].open_at == paragraph.start
+        carried = bool(found) and not found[-1].closed and found[-1].close_at == paragraph.end
+        singles = _single_spans(body, paragraph, found)
+        for span in sorted(found + singles, key=lambda span: span.start):
+            continued = continues and span is found[0]
+            span.group = spans[-1].group if continued else (spans[-1].group + 1 if spans else 0)
+            spans.append(span)
+    return spans
+
+
+def _role(body: str, at: int, mark: str, paragraph: Paragraph) -> Role:
+    before = body[at - 1] if at > paragraph.start else " "
+    after_at = at + len(mark)
+    after = body[after_at] if after_at < paragraph.end else " "
+    if mark in _OPEN_ONLY:
+        return "open"
+    left_open = before.isspace() or before in _LEFT_EDGE
+    if mark in _CLOSE_ONLY:
+        return "open" if left_open and after.isalnum() else "close"
+    right_open = after.isspace() or after in _RIGHT_EDGE
+    if left_open and not right_open:
+        return "open"
+    if right_open and not left_open:
+        return "close"
+    return "either"
+
+
+def _style(mark: str) -> str:
+    return "straight" if mark in ('"', "''") else "typeset"
+
+
+def _double_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    opened: re.Match[str] | None = None
+    for match in _DOUBLE_MARK.finditer(body, paragraph.start, paragraph.end):
+        role = _role(body, match.start(), match.group(), paragraph)
+        if opened is None:
+            if role != "close":
+                opened = match
+            continue
+        if _style(match.group()) != _style(opened.group()):
+            continue  # marks of the other style inside a quote quote someone else
+        closed = role != "open"
+        end = match.end() if closed else match.start()
+        _add_span(spans, body, paragraph, opened, match.start(), end, closed=closed)
+        opened = None if closed else match
+    if opened is not None:
+        _add_span(spans, body, paragraph, opened, paragraph.end, paragraph.end, closed=False)
+    return spans
+
+
+def _add_span(
+    spans: list[QuoteSpan],
+    body: str,
+    paragraph: Paragraph,
+    opening: re.Match[str],
+    end: int,
+    close_at: int,
+    *,
+    closed: bool,
+) -> None:
+    start, end = _trimmed(body, opening.end(), end)
+    if end <= start or not any(c.isalnum() for c in body[start:end]):
+        return
+    spans.append(QuoteSpan(start, end, opening.start(), close_at, paragraph.index, closed))
+
+
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _single_spans(body: str, paragraph: Paragraph, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Curly single quotes that stand outside every double-quoted stretch."""
+    return [
+        QuoteSpan(
+            match.start(1),
+            match.end(1),
+            match.start(),
+            match.end(),
+            paragraph.index,
+            closed=True,
+            single=True,
+        )
+        for match in _SINGLE_QUOTE.finditer(body, paragraph.start, paragraph.end)
+        if not any(d.open_at <= match.start() < d.close_at for d in doubles)
+    ]

@@ -1,0 +1,129 @@
+"""Quotations in an article body, their kind and who said them."""
+
+import re
+
+from app.extraction.attribution import Attribution, explicit_attribution
+from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
+from app.extraction.speakers import SpeakerIndex, resolve
+from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
+
+_HEADING_MAX_WORDS = 10
+_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+_WORD = re.compile(r"\w+")
+_DIRECT_MIN_WORDS = 4
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;—–-][\"'”’)]*)\s*$")
+
+
+def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuote]:
+    """Every quotation in ``body`` with its kind, speaker words, speaker entity and cue."""
+    paragraphs = paragraphs_of(body)
+    spans = [s for s in find_spans(body, paragraphs) if not _in_heading(body, paragraphs[s.paragraph])]
+    explicit = [explicit_attribution(body, spans, i, paragraphs) for i in range(len(spans))]
+    sources = _sources(body, spans, explicit, paragraphs)
+    index = SpeakerIndex(body, entities)
+    speakers: dict[int, str | None] = {}
+    quotes = []
+    for i, span in enumerate(spans):
+        source = sources[i]
+        if span.single and source != i:
+            continue  # curly singles double as apostrophes: keep only those a cue vouches for
+        attribution = explicit[source] if source is not None else None
+        speaker = _speaker(body, spans, explicit, index, speakers, source)
+        quotes.append(
+            ExtractedQuote(
+                text=body[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                speaker=speaker,
+                speaker_text=attribution.speaker_text if attribution else None,
+                kind=_kind(body, span, paragraphs[span.paragraph], explicit[i] is not None),
+                cue=attribution.cue if attribution else None,
+            )
+        )
+    return quotes
+
+
+def _in_heading(body: str, paragraph: Paragraph) -> bool:
+    text = body[paragraph.start : paragraph.end]
+    return len(text.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _sources(
+    body: str,
+    spans: list[QuoteSpan],
+    explicit: list[Attribution | None],
+    paragraphs: list[Paragraph],
+) -> list[int | None]:
+    """For each quote, the quote whose own attribution it carries (itself when it has one)."""
+    sources: list[int | None] = [i if found else None for i, found in enumerate(explicit)]
+    first_in_group: dict[int, int] = {}
+    for i, span in enumerate(spans):
+        if explicit[i] is not None:
+            first_in_group.setdefault(span.group, i)
+    for i, span in enumerate(spans):
+        if sources[i] is None:
+            sources[i] = first_in_group.get(span.group)
+        if sources[i] is None and i > 0:
+            sources[i] = _follow_on(body, spans, sources, paragraphs, i)
+    return sources
+
+
+def _follow_on(
+    body: str,
+    spans: list[QuoteSpan],
+    sources: list[int | None],
+    paragraphs: list[Paragraph],
+    i: int,
+) -> int | None:
+    """A quote without a cue continues the previous quote of its paragraph, or of the one
+    before when it opens its own paragraph."""
+    span, previous = spans[i], spans[i - 1]
+    if previous.single:
+        return None
+    if previous.paragraph == span.paragraph:
+        return sources[i - 1]
+    opens_paragraph = span.open_at == paragraphs[span.paragraph].start
+    if opens_paragraph and previous.paragraph == span.paragraph - 1:
+        return sources[i - 1]
+    return None
+
+
+def _speaker(
+    body: str,
+    spans: list[QuoteSpan],
+    explicit: list[Attribution | None],
+    index: SpeakerIndex,
+    speakers: dict[int, str | None],
+    source: int | None,
+) -> str | None:
+    """Resolve each attribution once, in reading order, so pronouns see earlier speakers."""
+    if source is None:
+        return None
+    if source not in speakers:
+        attribution = explicit[source]
+        assert attribution is not None
+        entity = resolve(
+            index, attribution.speaker_text, attribution.speaker_start, spans[source].open_at
+        )
+        speakers[source] = entity.name if entity else None
+        if entity is not None and entity.type == "person":
+            index.remember_speaker(spans[source].end, entity)
+    return speakers[source]
+
+
+def _kind(body: str, span: QuoteSpan, paragraph: Paragraph, cued: bool) -> QuoteKind:
+    """Direct when the quote is a sentence or clause of its own, partial when words of the
+    reporter's sentence run into it."""
+    lead = body[paragraph.start : span.open_at]
+    text = body[span.start : span.end]
+    words = len(_WORD.findall(text))
+    if _OPENS_SENTENCE.search(lead) and (text[:1].isupper() or words >= _DIRECT_MIN_WORDS):
+        return "direct"
+    if lead.rstrip().endswith(",") and words >= _DIRECT_MIN_WORDS:
+        return "direct"
+    if cued and words >= _DIRECT_MIN_WORDS and _SENTENCE_END.search(text):
+        return "direct"
+    after = body[span.close_at : span.close_at + 2]
+    if cued and words >= _DIRECT_MIN_WORDS and after.startswith(","):
+        return "direct"
+    return "partial"

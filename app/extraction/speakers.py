@@ -1,0 +1,157 @@
+"""From the words that name a speaker to the entity they mean."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, POSSESSIVE_PRONOUNS, PRONOUNS
+from app.extraction.schemas import ExtractedEntity
+
+_SPEAKING_TYPES = frozenset({"person", "organization", "country"})
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|to|for|with|by|against|about|from|than|on|in|over|like|between|at|into)\s+$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
+_WORD = re.compile(r"[\w’'-]+")
+_SUBJECT_WORDS = 6
+_SALIENCE_WINDOW = 1500
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: ExtractedEntity
+    possessive: bool
+    subject: bool
+    after_preposition: bool
+
+
+@dataclass(frozen=True)
+class Salient:
+    """Someone a later pronoun may point back to: a sentence subject or a quote's speaker."""
+
+    at: int
+    entity: ExtractedEntity
+
+
+class SpeakerIndex:
+    """Entity mentions of one body, ordered by position, for speaker look-ups."""
+
+    def __init__(self, body: str, entities: list[ExtractedEntity]) -> None:
+        self.body = body
+        found = [
+            _mention(body, m.start, m.end, entity)
+            for entity in entities
+            if entity.type in _SPEAKING_TYPES
+            for m in entity.mentions
+            if body[m.start : m.end] == m.text
+        ]
+        self.mentions = sorted(found, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.speakers: list[Salient] = []
+
+    def remember_speaker(self, at: int, entity: ExtractedEntity) -> None:
+        self.speakers.append(Salient(at, entity))
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def named_in(self, start: int, end: int) -> ExtractedEntity | None:
+        """The entity a speaker phrase names: a person first, then an organization or country."""
+        inside = self.within(start, end)
+        for preferred in (
+            lambda m: m.entity.type == "person" and not m.possessive,
+            lambda m: m.entity.type == "person",
+            lambda m: not m.possessive,
+            lambda m: True,
+        ):
+            for mention in inside:
+                if preferred(mention):
+                    return mention.entity
+        return None
+
+    def salient_person(self, before: int) -> ExtractedEntity | None:
+        """The latest subject or quoted speaker before a position: what "he" refers to."""
+        best: Salient | None = None
+        lo = bisect.bisect_left(self._starts, before - _SALIENCE_WINDOW)
+        hi = bisect.bisect_left(self._starts, before)
+        for mention in reversed(self.mentions[lo:hi]):
+            if mention.entity.type == "person" and mention.subject and not mention.possessive:
+                best = Salient(mention.start, mention.entity)
+                break
+        for spoken in reversed(self.speakers):
+            if spoken.at < before and (best is None or spoken.at > best.at):
+                best = spoken
+                break
+        if best is None:
+            for mention in reversed(self.mentions[lo:hi]):
+                if mention.entity.type == "person" and not mention.after_preposition:
+                    return mention.entity
+        return best.entity if best else None
+
+    def described(self, head: str, before: int) -> ExtractedEntity | None:
+        """An earlier entity introduced with the role word a description uses."""
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        hi = bisect.bisect_left(self._starts, before)
+        for mention in reversed(self.mentions[:hi]):
+            if pattern.search(mention.entity.name):
+                return mention.entity
+            if mention.entity.type == "person":
+                context = self.body[max(0, mention.start - 60) : mention.end + 80]
+                if pattern.search(context):
+                    return mention.entity
+        return None
+
+
+def _mention(body: str, start: int, end: int, entity: ExtractedEntity) -> Mention:
+    preceding = body[max(0, start - 120) : start]
+    sentence_begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
+    lead = preceding[sentence_begins[-1] :] if sentence_begins else preceding
+    return Mention(
+        start=start,
+        end=end,
+        entity=entity,
+        possessive=bool(_POSSESSIVE_AFTER.match(body[end : end + 3])),
+        subject=len(_WORD.findall(lead)) < _SUBJECT_WORDS and not _PREPOSITION_BEFORE.search(lead),
+        after_preposition=bool(_PREPOSITION_BEFORE.search(preceding)),
+    )
+
+
+def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> ExtractedEntity | None:
+    """The entity meant by the speaker phrase ``text`` found at ``start`` in the body."""
+    named = index.named_in(start, start + len(text))
+    if named is not None:
+        return named
+    words = text.replace("’", "'").split()
+    if not words:
+        return None
+    first = words[0].casefold()
+    if first in PRONOUNS or first in POSSESSIVE_PRONOUNS:
+        return index.salient_person(quote_at)
+    head = _head(words)
+    if head in ANONYMOUS_HEADS or INDEFINITE.match(text):
+        return None
+    if first == "the":
+        return index.described(head, quote_at) or index.salient_person(quote_at)
+    return None
+
+
+_POSTMODIFIER = frozenset("of at with from for who familiar close in on to".split())
+
+
+def _head(words: list[str]) -> str:
+    """The noun a phrase is about: "source" in "a source familiar with the talks".
+
+    A tail starts at a linking word after a lowercase noun; after a capitalised word the
+    link is part of a name ("the University of X professor").
+    """
+    for position in range(1, len(words)):
+        if words[position] in _POSTMODIFIER and words[position - 1][:1].islower():
+            words = words[:position]
+            break
+    return words[-1].strip(".,;:").casefold()
