@@ -1,0 +1,173 @@
+"""Candidate name spans: runs of capitalised words, found in one regex pass.
+
+A run is a stretch of capitalised tokens joined by single spaces or by the small
+words that live inside names ("Ministry of Defense", "Charles de Gaulle"). Runs stop
+at punctuation, line breaks and possessives, whose "'s" never belongs to a mention.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from app.extraction.wordsets import words
+
+_UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
+_WORD = re.compile(
+    rf"(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
+    rf"|[{_UPPER}]\.(?= [{_UPPER}])"  # an initial: "L. Ron"
+    rf"|(?<!\w)(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*"
+)
+_CONNECTORS = frozenset(
+    f" {w} "
+    for w in [
+        "of",
+        "of the",
+        "for",
+        "for the",
+        "on",
+        "de",
+        "du",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "y",
+        "&",
+    ]
+)
+# Lower-case tails that turn a name into a modifier: "Paris-based", "US-led".
+_MODIFIER_TAILS = words(
+    "born made run style era bound wide area type class level owned based led backed"
+)
+_TIME_WORDS = frozenset(
+    [*calendar.day_name, *calendar.month_name[1:], *calendar.day_abbr, *calendar.month_abbr[1:]]
+)
+# Capitalised only because a sentence starts with them.
+FUNCTION_WORDS = words(
+    "The A An This That These Those In On At By For From With Without As After Before But "
+    "And Or Nor If When While Although Though Since During Under Over Into About Against "
+    "Between Among Through Despite Of To Up Out Then Thus Also Yet Still Even Only Just Not "
+    "No Yes It Its He She They We I You His Her Their Our My Your Him Them There Here Where "
+    "What Which Who Whom Whose Why How All Some Any Each Every Both Either Neither Many Much "
+    "Most More Few Several Such Other Another Last Next First Second Third Meanwhile However "
+    "Earlier Later Today Yesterday Tomorrow Now According Once Like Unlike Following Amid "
+    "One Two Three Four Five Six Seven Eight Nine Ten Asked Speaking Dear Hello Please "
+    "Thanks Sources Source Photo Image Read Watch Click"
+)
+_OPENERS = "\"'“‘(["
+_ENDERS = ".!?:;\n"
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class Run:
+    tokens: list[Token]
+    sentence_start: bool = False
+    heading: bool = False
+    extras: list[Token] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def possessive(self) -> bool:
+        return self.tokens[-1].possessive
+
+
+def _trim(token: Token) -> Token | None:
+    """Drop a possessive ending and a lower-case modifier tail; None when nothing is left."""
+    text, start = token.text, token.start
+    possessive = text.endswith(("'s", "’s"))
+    if possessive:
+        text = text[:-2]
+    parts = text.split("-")
+    if len(parts) > 1 and parts[-1].islower():
+        tail = parts[-1]
+        if tail in _MODIFIER_TAILS or tail.endswith(("ed", "ing")):
+            text = "-".join(p for p in parts[:-1])
+            possessive = False
+    if not text or text in _TIME_WORDS:
+        return None
+    return Token(text, start, start + len(text), possessive)
+
+
+def _sentence_start(body: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and (body[i] == " " or body[i] in _OPENERS):
+        i -= 1
+    return i < 0 or body[i] in _ENDERS
+
+
+def _heading_lines(body: str) -> list[tuple[int, int]]:
+    """Short lines without closing punctuation: headlines, subheadings, captions."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in body.split("\n"):
+        stripped = line.rstrip()
+        if stripped and len(stripped.split()) <= 14 and stripped[-1] not in '.!?"”:,;':
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def find_runs(body: str) -> list[Run]:
+    tokens = [t for m in _WORD.finditer(body) if (t := _trim(Token(m[0], m.start(), m.end())))]
+    headings = _heading_lines(body)
+    runs: list[Run] = []
+    current: list[Token] = []
+    for token in tokens:
+        if current:
+            prev = current[-1]
+            gap = body[prev.end : token.start]
+            if not prev.possessive and (gap == " " or gap in _CONNECTORS):
+                current.append(token)
+                continue
+            runs.append(_make_run(body, current, headings))
+        current = [token]
+    if current:
+        runs.append(_make_run(body, current, headings))
+    return [r for r in runs if r.tokens]
+
+
+def _make_run(body: str, tokens: list[Token], headings: list[tuple[int, int]]) -> Run:
+    start = tokens[0].start
+    run = Run(list(tokens), _sentence_start(body, start))
+    run.heading = any(a <= start < b for a, b in headings)
+    while run.tokens and run.tokens[0].text in FUNCTION_WORDS:
+        run.tokens.pop(0)
+        run.sentence_start = True
+    return run
+
+
+def split_run(run: Run, body: str) -> list[Run]:
+    """Break a run at its connector words ('Morocco of Israel' style accidents)."""
+    pieces: list[Run] = []
+    current: list[Token] = []
+    for token in run.tokens:
+        if current and body[current[-1].end : token.start] != " ":
+            pieces.append(Run(current, run.sentence_start and not pieces, run.heading))
+            current = []
+        current.append(token)
+    if current:
+        pieces.append(Run(current, run.sentence_start and not pieces, run.heading))
+    return pieces

@@ -1,0 +1,284 @@
+"""Decide what each capitalised run names: country, place, organization, person or nothing.
+
+Each run yields zero or more ``Found`` items. Items marked ``weak`` are kept only
+when linking ties them to a confidently found entity (a bare surname, a short form
+of an organization's name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.extraction import gazetteer as gz
+from app.extraction.candidates import FUNCTION_WORDS, Run, Token
+from app.extraction.organizations import (
+    ORG_CUES,
+    ORG_OPENERS,
+    acronym,
+    org_head,
+    place_head,
+)
+from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_given_name
+from app.extraction.schemas import EntityType
+from app.extraction.wordsets import words
+
+_ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
+_SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
+_APPOSITION = re.compile(r", (?:an?|the) ([^,.;:“”\"()]{3,80})(?=[,.;])")
+_SYLLABLE_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,6}$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
+
+
+@dataclass(slots=True)
+class Found:
+    kind: EntityType
+    start: int
+    end: int
+    text: str
+    code: str | None = None
+    canonical: str | None = None
+    description: str | None = None
+    weak: bool = False
+    demonym: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    body: str
+    lower_words: frozenset[str]
+
+
+def classify(run: Run, ctx: Context) -> list[Found]:
+    whole = _span(run.tokens, ctx)
+    if whole is not None:
+        return whole
+    found: list[Found] = []
+    tokens = list(run.tokens)
+    # Leading countries and demonyms qualify what follows: "US Secretary", "Afghan team".
+    while len(tokens) > 1 and (lead := _place_token(tokens[0], ctx)) is not None:
+        found.append(lead)
+        tokens.pop(0)
+        rest = _span(tokens, ctx)
+        if rest is not None:
+            return found + rest
+    title_end = _skip_titles(tokens, ctx.body)
+    if title_end:
+        titled = tokens[title_end:]
+        if titled and not _has_head(titled):
+            desc = ctx.body[run.tokens[0].start : titled[0].start].strip()
+            return [*found, _person(titled, ctx, desc)]
+        tokens = titled or tokens
+    return found + _classify_rest(tokens, run, ctx)
+
+
+def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
+    """Re-join "Korean People's Army": a possessive inside an organization's name."""
+    out: list[Run] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.possessive
+            and ctx.body[prev.end : run.start] in ("'s ", "’s ")
+            and org_head(run.tokens[-1].text)
+            and gz.lookup(ctx.body[prev.start : prev.end]) is None
+            and not is_given_name(prev.tokens[0].text)
+        ):
+            last = prev.tokens[-1]
+            prev.tokens[-1] = Token(
+                last.text + ctx.body[last.end : last.end + 2], last.start, last.end + 2
+            )
+            prev.tokens.extend(run.tokens)
+            continue
+        out.append(run)
+    return out
+
+
+def _classify_rest(tokens: list[Token], run: Run, ctx: Context) -> list[Found]:
+    if not tokens:
+        return []
+    if run.heading and not _span(tokens, ctx):
+        return [_weak(tokens, ctx)] if len(tokens) == 1 else []
+    if len(tokens) == 1:
+        return [_single(tokens[0], run, ctx)]
+    if run.sentence_start and _common_word(tokens[0], ctx):
+        rest = tokens[1:]
+        return _span(rest, ctx) or _classify_rest(rest, Run(rest), ctx)
+    if gz.is_region_adjective(ctx.body[tokens[0].start : tokens[-1].end]):
+        return []
+    if _cue_before(tokens[0].start, ctx) in ORG_CUES:
+        return [_make(tokens, ctx, "organization")]
+    if _looks_personal(tokens, ctx):
+        return [_person(tokens, ctx)]
+    return [_make(tokens, ctx, "other")]
+
+
+def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
+    """Whole-span readings that need no context: gazetteer names, organizations, sites."""
+    if not tokens:
+        return None
+    text = ctx.body[tokens[0].start : tokens[-1].end]
+    place = gz.lookup(text)
+    if place is not None and not (len(tokens) == 1 and _common_word(tokens[0], ctx)):
+        return [_place(tokens, ctx, place)]
+    if len(tokens) == 1:
+        return _single_span(tokens[0], ctx)
+    last = tokens[-1].text
+    if _has_head(tokens):
+        return [*_nested(tokens, ctx), _make(tokens, ctx, "organization")]
+    if place_head(last):
+        prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
+        if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
+            return [_place(tokens[:-1], ctx, prefix)]
+        return [*_nested(tokens, ctx), _make(tokens, ctx, "place")]
+    return None
+
+
+def _single_span(token: Token, ctx: Context) -> list[Found] | None:
+    if acronym(token.text) and not token.text.isdigit():
+        return [_make([token], ctx, "organization")]
+    parts = token.text.split("-")
+    if len(parts) > 1 and all(gz.demonym(p) or gz.lookup(p) for p in parts):
+        return [f for f in (_place_part(token, p, ctx) for p in parts) if f]
+    people = gz.demonym(token.text)
+    if people is not None:
+        return [_place([token], ctx, people, demonym=True)]
+    return None
+
+
+def _has_head(tokens: list[Token]) -> bool:
+    if len(tokens) < 2:
+        return False
+    if org_head(tokens[-1].text):
+        return True
+    return any(t.text in ORG_OPENERS for t in tokens[:-1])
+
+
+def _nested(tokens: list[Token], ctx: Context) -> list[Found]:
+    """A country opening an organization's name is a mention of that country too."""
+    for cut in range(len(tokens) - 1, 0, -1):
+        place = gz.lookup(ctx.body[tokens[0].start : tokens[cut - 1].end])
+        if place is not None and place.kind == "country":
+            return [_place(tokens[:cut], ctx, place)]
+    return []
+
+
+def _single(token: Token, run: Run, ctx: Context) -> Found:
+    found = _weak([token], ctx)
+    if run.sentence_start or _common_word(token, ctx):
+        return found
+    if _cue_before(token.start, ctx) in ORG_CUES:
+        found.kind, found.weak = "organization", False
+    elif _speech_follows(token.end, ctx) or _title_before(token.start, ctx):
+        found.kind = "person"
+    return found
+
+
+def _cue_before(start: int, ctx: Context) -> str:
+    """The lower-cased word right before a span: 'organization' in 'organization X'."""
+    before = ctx.body[max(0, start - 30) : start].split()
+    return before[-1].lower() if before else ""
+
+
+def _looks_personal(tokens: list[Token], ctx: Context) -> bool:
+    if len(tokens) > 4 or any(t.text in FUNCTION_WORDS for t in tokens):
+        return False
+    if any(gz.demonym(t.text) or gz.lookup(t.text) for t in tokens[1:]):
+        return False
+    if is_given_name(tokens[0].text) or any(_SYLLABLE_NAME.match(t.text) for t in tokens):
+        return True
+    start, end = tokens[0].start, tokens[-1].end
+    return (
+        _speech_follows(end, ctx) or _role_before(start, ctx) or _apposition(end, ctx) is not None
+    )
+
+
+def _skip_titles(tokens: list[Token], body: str) -> int:
+    i = 0
+    while i < len(tokens) and (tokens[i].text in TITLES or tokens[i].text in HONORIFICS):
+        i += 1
+        # "Secretary of State": the word after a connector belongs to the title.
+        while i < len(tokens) and body[tokens[i - 1].end : tokens[i].start] != " ":
+            i += 1
+    return i
+
+
+def _person(tokens: list[Token], ctx: Context, description: str | None = None) -> Found:
+    found = _make(tokens, ctx, "person")
+    found.description = _apposition(found.end, ctx) or description or _role_phrase(found.start, ctx)
+    return found
+
+
+def _role_phrase(start: int, ctx: Context) -> str | None:
+    """'Israel's defense minister, Benny Gantz' -> "Israel's defense minister"."""
+    before = ctx.body[max(0, start - 100) : start].rstrip().removesuffix(",")
+    clause = _CLAUSE_BREAK.split(before)[-1].strip()
+    words = clause.split()
+    if not words or words[-1].lower() not in ROLE_NOUNS:
+        return None
+    if words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    return " ".join(words[-8:]) or None
+
+
+def _role_before(start: int, ctx: Context) -> bool:
+    before = ctx.body[max(0, start - 30) : start].rstrip().removesuffix(",").split()
+    return bool(before) and before[-1].lower() in ROLE_NOUNS
+
+
+def _title_before(start: int, ctx: Context) -> bool:
+    before = ctx.body[max(0, start - 20) : start].split()
+    return bool(before) and (before[-1] in TITLES or before[-1] in HONORIFICS)
+
+
+def _speech_follows(end: int, ctx: Context) -> bool:
+    m = _SPEECH_AFTER.match(ctx.body, end)
+    return m is not None and m[1] in SPEECH_VERBS
+
+
+def _apposition(end: int, ctx: Context) -> str | None:
+    m = _APPOSITION.match(ctx.body, end)
+    if m is None or not any(w.lower() in ROLE_NOUNS for w in m[1].split()):
+        return None
+    return m[1].strip()
+
+
+def _common_word(token: Token, ctx: Context) -> bool:
+    """Capitalised here, but written in lower case elsewhere in the same article."""
+    word = token.text
+    if is_given_name(word) or gz.demonym(word) or "-" in word:
+        return word in FUNCTION_WORDS
+    return word in FUNCTION_WORDS or word.lower() in ctx.lower_words
+
+
+def _place_token(token: Token, ctx: Context) -> Found | None:
+    place = gz.lookup(token.text)
+    if place is not None and place.kind == "country":
+        return _place([token], ctx, place)
+    people = gz.demonym(token.text)
+    return _place([token], ctx, people, demonym=True) if people else None
+
+
+def _place_part(token: Token, part: str, ctx: Context) -> Found | None:
+    offset = token.start + token.text.index(part)
+    piece = Token(part, offset, offset + len(part))
+    return _place_token(piece, ctx)
+
+
+def _place(tokens: list[Token], ctx: Context, place: gz.Place, demonym: bool = False) -> Found:
+    found = _make(tokens, ctx, place.kind)
+    found.code, found.demonym = place.code, demonym
+    found.canonical = place.name if place.kind == "country" else None
+    return found
+
+
+def _weak(tokens: list[Token], ctx: Context) -> Found:
+    found = _make(tokens, ctx, "other")
+    found.weak = True
+    return found
+
+
+def _make(tokens: list[Token], ctx: Context, kind: EntityType) -> Found:
+    start, end = tokens[0].start, tokens[-1].end
+    return Found(kind, start, end, ctx.body[start:end])

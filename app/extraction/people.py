@@ -1,0 +1,79 @@
+"""What marks a capitalised span as a person: given names, titles, roles, speech verbs.
+
+Given names come from the first-name dictionary shipped with ``gender-guesser``
+(Jörg Michael's ``nam_dict.txt``, about 45,000 names from many countries). Only the
+name column is read, once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from app.extraction.wordsets import words
+
+# Words written before a name that say who the person is, not what they are called.
+HONORIFICS = words(
+    "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Fr Sr Jr Mr. Mrs. Ms. Dr. Prof. "
+    "Rev. Fr. Sen. Rep. Gov. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. St."
+)
+TITLES = words(
+    "President Vice Prime Minister Secretary Chancellor Premier Senator Congressman "
+    "Congresswoman Representative Governor Mayor Ambassador Envoy King Queen Prince "
+    "Princess Emperor Sheikh Sultan Emir Pope Cardinal Archbishop Bishop Imam Rabbi Judge "
+    "Justice Chief General Admiral Colonel Major Captain Lieutenant Sergeant Commander "
+    "Marshal Director Chairman Chairwoman Chair Commissioner Deputy Foreign Defense "
+    "Defence Interior Finance Health Justice Education Attorney Solicitor Speaker Leader "
+    "Coach Professor Doctor Inspector Detective Officer Agent Former Acting Executive "
+    "Officer CEO Founder Spokesman Spokeswoman Spokesperson Councillor Councilor Lawmaker "
+    "MP Presidential Crown Supreme Leader"
+)
+# Lower-case nouns that introduce a person's name ("spokesman Ned X", "coach, Y").
+ROLE_NOUNS = words(
+    "president minister secretary chancellor premier senator governor mayor ambassador "
+    "envoy king queen prince princess sheikh judge chief general admiral colonel "
+    "commander director chairman chairwoman chair commissioner deputy speaker leader "
+    "coach professor doctor inspector detective officer spokesman spokeswoman "
+    "spokesperson councillor councilor lawmaker candidate member founder editor reporter "
+    "correspondent analyst expert lawyer attorney author writer actor actress singer "
+    "player striker midfielder defender goalkeeper captain manager head executive "
+    "official adviser advisor aide researcher scientist economist activist campaigner "
+    "artist photographer designer architect engineer student teacher boss owner investor "
+    "diplomat negotiator prosecutor investigator organiser organizer president-elect "
+    "nominee challenger incumbent rival colleague partner son daughter wife husband "
+    "mother father brother sister cousin friend pastor priest cleric mufti imam rabbi "
+    "citizen resident veteran survivor victim witness suspect defendant plaintiff "
+    "politician mp mep pilot driver rider boxer champion winner sprinter"
+)
+SPEECH_VERBS = words(
+    "said says told tells added adds explained explains noted notes stated states argued "
+    "argues claimed claims insisted insists warned warns asked asks replied wrote writes "
+    "announced announces confirmed confirms denied denies believes believed thinks "
+    "thought described describes recalled recalls urged urges acknowledged admitted "
+    "admits suggested suggests continued continues declared declares commented comments "
+    "responded responds praised praises criticised criticized accused accuses called "
+    "calls"
+)
+NAME_PARTICLES = words(
+    "al el bin ibn ben abu de del della der den di da dos das du van von la le y st"
+)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    import gender_guesser
+
+    path = resources.files(gender_guesser) / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line[:1] in "#=" or len(line) < 4:
+            continue
+        name = line[3:29].strip()
+        if name:
+            # "+" joins double names ("Abdel+Aziz"); each part is a name too.
+            names.update(name.split("+"))
+    return frozenset(names)
+
+
+def is_given_name(word: str) -> bool:
+    return word in given_names()

@@ -1,0 +1,5 @@
+"""Closed word classes, written as plain space-separated text to stay readable."""
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())

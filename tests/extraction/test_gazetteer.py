@@ -1,0 +1,38 @@
+from app.extraction.gazetteer import demonym, initials, lookup
+
+
+def test_country_spellings_resolve_to_one_iso_code() -> None:
+    for surface in ("US", "U.S.", "USA", "United States", "United States of America"):
+        place = lookup(surface)
+        assert place is not None and place.code == "US", surface
+    assert lookup("UK") == lookup("Britain") == lookup("United Kingdom")
+    assert lookup("UAE") is not None and lookup("UAE").code == "AE"  # type: ignore[union-attr]
+
+
+def test_short_common_names_are_canonical() -> None:
+    for surface, name in (("Russian Federation", "Russia"), ("State of Palestine", "Palestine")):
+        place = lookup(surface)
+        assert place is not None and place.name == name
+
+
+def test_bare_iso_codes_that_are_words_are_not_countries() -> None:
+    assert lookup("IN") is None
+    assert lookup("IT") is None
+
+
+def test_demonyms_singular_and_plural() -> None:
+    for word, code in (("Moroccan", "MA"), ("Israelis", "IL"), ("Palestinians", "PS")):
+        place = demonym(word)
+        assert place is not None and place.code == code
+
+
+def test_cities_and_regions() -> None:
+    rabat = lookup("Rabat")
+    assert rabat is not None and (rabat.kind, rabat.code) == ("place", "MA")
+    region = lookup("North Africa")
+    assert region is not None and region.code is None
+    assert lookup("Price") is None
+
+
+def test_initials_skip_function_words() -> None:
+    assert initials("United States of America") == "USA"
