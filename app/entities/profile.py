@@ -42,13 +42,20 @@ def list_entities(
     if filters.type is not None:
         stmt = stmt.where(col(Entity.type) == filters.type)
     if filters.country is not None:
-        codes = select(col(Entity.key)).where(
-            col(Entity.id).in_(ids_matching(filters.country, ("country",)))
-        )
-        stmt = stmt.where(col(Entity.country_code).in_(codes))
+        stmt = stmt.where(_in_country(filters.country))
     rows = session.execute(MOST_COVERED.apply(stmt, page)).scalars().all()
     items, cursor = MOST_COVERED.page(rows, page, lambda e: (e.article_count, e.id))
     return Page(items=[EntityPublic.model_validate(e) for e in items], next_cursor=cursor)
+
+
+def _in_country(value: str) -> ColumnElement[bool]:
+    """Entities whose country is named by ``value``: a country's name or alias, or any ISO
+    code, even one no stored country entity has."""
+    codes = select(col(Entity.key)).where(col(Entity.id).in_(ids_matching(value, ("country",))))
+    code = value.strip().upper()
+    if len(code) == 2:
+        return col(Entity.country_code).in_(codes) | (col(Entity.country_code) == code)
+    return col(Entity.country_code).in_(codes)
 
 
 def _count(session: Session, stmt: Any) -> int:
