@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import FUNCTION_WORDS, Run, Token
+from app.extraction.candidates import Run, Token, split_run
 from app.extraction.organizations import (
     ORG_CUES,
     ORG_OPENERS,
     acronym,
+    not_an_org,
     org_head,
     place_head,
 )
-from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_given_name
+from app.extraction.people import (
+    HONORIFICS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    is_given_name,
+)
 from app.extraction.schemas import EntityType
-from app.extraction.wordsets import words
+from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
@@ -50,6 +59,9 @@ class Context:
 
 
 def classify(run: Run, ctx: Context) -> list[Found]:
+    pieces = _rejoin(split_run(run, ctx.body), ctx.body)
+    if len(pieces) > 1:
+        return [f for piece in pieces for f in classify(piece, ctx)]
     whole = _span(run.tokens, ctx)
     if whole is not None:
         return whole
@@ -62,14 +74,41 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         rest = _span(tokens, ctx)
         if rest is not None:
             return found + rest
-    title_end = _skip_titles(tokens, ctx.body)
+    title_end = _skip_titles(tokens, ctx.body) or _inner_title(tokens)
     if title_end:
+        found += _span(tokens[: title_end - 1], ctx) or []
         titled = tokens[title_end:]
         if titled and not _has_head(titled):
             desc = ctx.body[run.tokens[0].start : titled[0].start].strip()
             return [*found, _person(titled, ctx, desc)]
         tokens = titled or tokens
     return found + _classify_rest(tokens, run, ctx)
+
+
+def _rejoin(pieces: list[Run], body: str) -> list[Run]:
+    """Undo a split where the connector belongs to the name ('University of X')."""
+    out: list[Run] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if prev is not None and _joins(prev.tokens[-1].text, piece.tokens[0].text):
+            prev.tokens.extend(piece.tokens)
+        else:
+            out.append(piece)
+    return out
+
+
+def _joins(before: str, after: str) -> bool:
+    if before in TITLES:
+        return after in PORTFOLIOS
+    return org_head(before) or before in ORG_OPENERS or place_head(before)
+
+
+def _inner_title(tokens: list[Token]) -> int:
+    """'NASA Administrator Charles Bolden': a title inside the run, a name after it."""
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].text in TITLES and len(tokens) - i - 1 <= 3:
+            return i + 1
+    return 0
 
 
 def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
@@ -124,8 +163,8 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
         return [_place(tokens, ctx, place)]
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
-    last = tokens[-1].text
-    if _has_head(tokens):
+    last = _head_word(tokens, ctx.body)
+    if _has_head(tokens) or (place_head(last) and _connector_after(tokens, ctx.body) == " for "):
         return [*_nested(tokens, ctx), _make(tokens, ctx, "organization")]
     if place_head(last):
         prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
@@ -136,8 +175,9 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
 
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:
-    if acronym(token.text) and not token.text.isdigit():
-        return [_make([token], ctx, "organization")]
+    if acronym(token.text):
+        kind: EntityType = "other" if not_an_org(token.text) else "organization"
+        return [_make([token], ctx, kind)]
     parts = token.text.split("-")
     if len(parts) > 1 and all(gz.demonym(p) or gz.lookup(p) for p in parts):
         return [f for f in (_place_part(token, p, ctx) for p in parts) if f]
@@ -145,6 +185,21 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     if people is not None:
         return [_place([token], ctx, people, demonym=True)]
     return None
+
+
+def _head_word(tokens: list[Token], body: str) -> str:
+    """The word a name is built on: the last one, or the one before 'of' ('Museum of X')."""
+    for a, b in pairwise(tokens):
+        if body[a.end : b.start] != " ":
+            return a.text
+    return tokens[-1].text
+
+
+def _connector_after(tokens: list[Token], body: str) -> str:
+    for a, b in pairwise(tokens):
+        if body[a.end : b.start] != " ":
+            return body[a.end : b.start]
+    return ""
 
 
 def _has_head(tokens: list[Token]) -> bool:
@@ -183,6 +238,8 @@ def _cue_before(start: int, ctx: Context) -> str:
 
 def _looks_personal(tokens: list[Token], ctx: Context) -> bool:
     if len(tokens) > 4 or any(t.text in FUNCTION_WORDS for t in tokens):
+        return False
+    if tokens[-1].text in TITLES or tokens[-1].text.lower() in ROLE_NOUNS:
         return False
     if any(gz.demonym(t.text) or gz.lookup(t.text) for t in tokens[1:]):
         return False

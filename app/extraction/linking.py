@@ -129,7 +129,12 @@ def _org_variant(small: str, big: str) -> bool:
 def _entity(group: Group) -> ExtractedEntity:
     seen: set[tuple[int, int]] = set()
     mentions: list[ExtractedMention] = []
-    for item in sorted(group.items, key=lambda i: i.start):
+    items = group.items
+    if any(not i.demonym for i in items):
+        # A country the article names is recorded by its names; one it only
+        # calls up through its people ("Palestinian") keeps those words.
+        items = [i for i in items if not i.demonym]
+    for item in sorted(items, key=lambda i: i.start):
         if (item.start, item.end) not in seen:
             seen.add((item.start, item.end))
             mentions.append(ExtractedMention(text=item.text, start=item.start, end=item.end))

@@ -7,6 +7,8 @@ Closed-class lexicons: the nouns that head organization names ("... Ministry",
 
 from __future__ import annotations
 
+import re
+
 from app.extraction.wordsets import words
 
 ORG_HEADS = words(
@@ -14,7 +16,7 @@ ORG_HEADS = words(
     "Committee Council Court Tribunal Parliament Assembly Congress Senate Cabinet "
     "Government Police Army Navy Force Forces Guard Corps Command Service Services "
     "Front Movement Party Alliance Coalition League Union Federation Confederation "
-    "Association Society Foundation Fund Trust Institute Institution Centre Center "
+    "Association Society Foundation Fund Trust Institute Institution "
     "University College School Academy Hospital Clinic Church Mosque Synagogue "
     "Bank Group Corporation Corp Company Co Inc Ltd Limited LLC PLC Holdings "
     "Industries International Airlines Airways Motors Petroleum Oil Energy Gas "
@@ -30,8 +32,8 @@ ORG_HEADS = words(
 ORG_OPENERS = words(
     "Ministry Department Office University College Institute Bank Council Court "
     "Church Society Association Federation Union League Commission Committee Board "
-    "Academy School Museum Order Bureau Agency Organisation Organization Party "
-    "Movement Front Confederation Centre Center"
+    "Academy School Order Bureau Agency Organisation Organization Party "
+    "Movement Front Confederation"
 )
 # Lower-case nouns that announce an organization's name right after them.
 ORG_CUES = words(
@@ -47,7 +49,8 @@ PLACE_HEADS = words(
     "Lake Sea Ocean Gulf Bay Strait Mountains Mountain Mount Valley Desert Peninsula "
     "Street Road Avenue Square Park Bridge Airport Station Port Harbour Harbor "
     "Stadium Arena Hall Palace Tower Towers Castle Cathedral Mosque Temple Memorial "
-    "Museum Plaza Base Camp Prison Canal Dam Beach Coast Forest Field"
+    "Museum Gallery Centre Center Complex Facility Plaza Base Camp Prison Canal Dam Beach "
+    "Coast Forest Field"
 )
 # Mosques, museums and halls are sites in one sentence and institutions in another;
 # they resolve to places unless an organization cue is present.
@@ -60,6 +63,19 @@ def org_head(word: str) -> bool:
 
 def place_head(word: str) -> bool:
     return word in PLACE_HEADS
+
+
+# Capitalised abbreviations that name no organization: post-nominals, units, times.
+_NOT_ORGS = words(
+    "QC SC KC MP MEP MSP MLA OBE MBE CBE KBE PhD MBA MD CEO CFO COO CTO GMT UTC BST EST EDT "
+    "PST PDT CET AM PM TV OK GDP URL PDF HTML USB IQ DNA HIV AIDS VIP ID PR FAQ RIP"
+)
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def not_an_org(word: str) -> bool:
+    """Post-nominals, units, Roman numerals and model numbers ('IE9') are not bodies."""
+    return word in _NOT_ORGS or bool(_ROMAN.fullmatch(word)) or any(c.isdigit() for c in word)
 
 
 def acronym(word: str) -> bool:

@@ -26,7 +26,14 @@ TITLES = words(
     "Defence Interior Finance Health Justice Education Attorney Solicitor Speaker Leader "
     "Coach Professor Doctor Inspector Detective Officer Agent Former Acting Executive "
     "Officer CEO Founder Spokesman Spokeswoman Spokesperson Councillor Councilor Lawmaker "
-    "MP Presidential Crown Supreme Leader"
+    "MP Presidential Crown Supreme Leader Administrator Emeritus Superintendent Dean "
+    "Chancellor Provost Rector Commissioner Ombudsman Registrar Treasurer Trustee"
+)
+# Portfolios that complete a title after "of": "Secretary of State", "Minister of Defence".
+PORTFOLIOS = words(
+    "State Defense Defence Foreign Affairs Interior Justice Health Finance Education Labour "
+    "Labor Agriculture Energy Transport Trade Commerce Treasury Homeland Security Culture "
+    "Environment War Home"
 )
 # Lower-case nouns that introduce a person's name ("spokesman Ned X", "coach, Y").
 ROLE_NOUNS = words(

@@ -3,3 +3,17 @@
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# Capitalised only because a sentence starts with them.
+FUNCTION_WORDS = words(
+    "The A An This That These Those In On At By For From With Without As After Before But "
+    "And Or Nor If When While Although Though Since During Under Over Into About Against "
+    "Between Among Through Despite Of To Up Out Then Thus Also Yet Still Even Only Just Not "
+    "No Yes It Its He She They We I You His Her Their Our My Your Him Them There Here Where "
+    "What Which Who Whom Whose Why How All Some Any Each Every Both Either Neither Many Much "
+    "Most More Few Several Such Other Another Last Next First Second Third Meanwhile However "
+    "Earlier Later Today Yesterday Tomorrow Now According Once Like Unlike Following Amid "
+    "One Two Three Four Five Six Seven Eight Nine Ten Asked Speaking Dear Hello Please "
+    "Thanks Sources Source Photo Image Read Watch Click"
+)
