@@ -27,7 +27,7 @@ _SPEAKER_FIRST = re.compile(
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
-_NP_AFTER = re.compile(r"^\s*(?P<who>[^,.;:]{1,120})")
+_NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _PRONOUN_PHRASE = PRONOUNS | POSSESSIVE_PRONOUNS
 _MAX_SPEAKER_WORDS = 25
 _MAX_SPEAKER_FIRST_WORDS = 15

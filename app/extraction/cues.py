@@ -17,7 +17,7 @@ _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote writing written "
     "put puts putting insisted"
 ).split()
-_PHRASAL = ("point out", "points out", "pointed out", "went on", "goes on", "according to")
+_PHRASAL = ("point out", "points out", "pointed out", "went on", "goes on")
 
 
 def _inflect(verb: str) -> list[str]:
@@ -35,7 +35,7 @@ def _inflect(verb: str) -> list[str]:
 def _cue_alternation() -> str:
     forms = {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)
     words = sorted(forms | {p.replace(" ", r"\s+") for p in _PHRASAL}, key=len, reverse=True)
-    return "|".join(words)
+    return "|".join([r"[Aa]ccording\s+to", *words])
 
 
 CUE = _cue_alternation()

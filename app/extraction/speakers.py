@@ -15,6 +15,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
 _WORD = re.compile(r"[\w’'-]+")
+_HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
 _SUBJECT_WORDS = 6
 _SALIENCE_WINDOW = 1500
 
@@ -62,13 +63,14 @@ class SpeakerIndex:
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def named_in(self, start: int, end: int) -> ExtractedEntity | None:
-        """The entity a speaker phrase names: a person first, then an organization or country."""
+        """The entity a speaker phrase names: a person first, then an organization or country
+        that heads the phrase ("the ministry" yes, "the ministry's spokesman" no)."""
         inside = self.within(start, end)
+        heads_phrase = _HEADLESS_TAIL.fullmatch(self.body, inside[-1].end, end) if inside else None
         for preferred in (
             lambda m: m.entity.type == "person" and not m.possessive,
             lambda m: m.entity.type == "person",
-            lambda m: not m.possessive,
-            lambda m: True,
+            lambda m: heads_phrase is not None and m is inside[-1],
         ):
             for mention in inside:
                 if preferred(mention):
