@@ -47,6 +47,11 @@ def _problem_only(schema: dict[str, Any]) -> dict[str, Any]:
     problem = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
     for path in schema.get("paths", {}).values():
         for operation in path.values():
+            if operation.get("parameters"):
+                # Every input is validated (422) and screened for NUL characters (400).
+                responses = operation.setdefault("responses", {})
+                responses.setdefault("400", {"description": "Bad Request"})
+                responses.setdefault("422", {"description": "Invalid parameters"})
             for status, response in operation.get("responses", {}).items():
                 if status[0] in "45":
                     response["content"] = problem

@@ -2,13 +2,15 @@
 
 from typing import Literal
 
-from fastapi import APIRouter, Request
+from alembic.runtime.migration import MigrationContext
+from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.db import SessionDep
 from app.errors import ServiceUnavailable, problem_responses
-from app.migrate import current_revision, head_revision
+from app.migrate import head_revision
 
 router = APIRouter(tags=["health"])
 
@@ -35,15 +37,14 @@ def health() -> Health:
     response_model=Readiness,
     responses=problem_responses(503),
 )
-def ready(request: Request) -> Readiness:
+def ready(session: SessionDep) -> Readiness:
     """The database answers and its schema is at the newest migration."""
-    engine = request.app.state.engine
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        revision = current_revision(engine)
+        connection = session.connection()
+        connection.execute(text("SELECT 1"))
+        revision = MigrationContext.configure(connection).get_current_revision()
     except SQLAlchemyError as exc:
         raise ServiceUnavailable(f"Database unreachable: {type(exc).__name__}") from exc
     if revision != head_revision():
         raise ServiceUnavailable(f"Schema at {revision}, expected {head_revision()}: run migrate")
-    return Readiness(database=engine.dialect.name, revision=revision)
+    return Readiness(database=connection.dialect.name, revision=revision)

@@ -5,8 +5,11 @@ import re
 import uuid
 from typing import Any
 
+from fastapi import Request
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.errors import InvalidInput
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -88,3 +91,17 @@ class ETagMiddleware:
                 return
         await send({**start, "headers": headers.raw})
         await send({"type": "http.response.body", "body": body})
+
+
+def reject_nul_bytes(request: Request) -> None:
+    """PostgreSQL text cannot hold NUL; refuse it up front, naming the offending input."""
+    for name, value in request.query_params.multi_items():
+        if "\x00" in value or "\x00" in name:
+            raise InvalidInput(
+                "Text parameters cannot contain NUL characters", field=f"query.{name}"
+            )
+    for name, value in request.path_params.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidInput(
+                "Path parameters cannot contain NUL characters", field=f"path.{name}"
+            )

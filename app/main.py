@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
@@ -15,7 +15,7 @@ from app.db import make_engine
 from app.docs import install_docs, install_openapi
 from app.entities.router import router as entities_router
 from app.errors import install_error_handlers
-from app.http import REQUEST_ID_HEADER, ETagMiddleware, RequestIdMiddleware
+from app.http import REQUEST_ID_HEADER, ETagMiddleware, RequestIdMiddleware, reject_nul_bytes
 from app.quotes.router import router as quotes_router
 from app.search.router import router as search_router
 
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(reject_nul_bytes)],
     )
     install_error_handlers(app)
     for router in (

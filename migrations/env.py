@@ -1,26 +1,15 @@
 """Alembic environment: the one way a Broadsheet schema is made, on SQLite and PostgreSQL."""
 
-from typing import Any
-
 from alembic import context
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on the metadata)
 from app.config import Settings, get_settings
 from app.db import make_engine
+from app.migrate import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
-
-# Full-text machinery is written by hand in the migrations (FTS5 tables and triggers on
-# SQLite, tsvector columns and GIN indexes on PostgreSQL); the models do not describe it.
-HAND_MANAGED_MARKERS = ("_fts", "search_vector", "_pattern")
-
-
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    return not (name and any(marker in name for marker in HAND_MANAGED_MARKERS))
 
 
 def run_migrations() -> None:

@@ -25,6 +25,7 @@ from app.quotes import service as quotes
 from app.search.fulltext import article_highlight, match_articles, searchable
 
 LEDE_CHARS = 280
+MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER on PostgreSQL
 TOP_ENTITIES = 5
 
 SUMMARY_COLUMNS = (
@@ -51,7 +52,7 @@ def get_article(session: Session, ref: str | int) -> Article:
     """An article by numeric id or by slug."""
     column = Article.id if isinstance(ref, int) or str(ref).isdigit() else Article.slug
     value: str | int = int(ref) if column is Article.id else str(ref)
-    if column is Article.id and not -(2**63) <= int(value) < 2**63:
+    if column is Article.id and not 0 < int(value) <= MAX_ID:
         raise NotFound(f"No article with id or slug '{ref}'")
     article = session.execute(select(Article).where(col(column) == value)).scalar()
     if article is None:

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from app.articles.service import MAX_ID
 from app.db import SessionDep
 from app.errors import problem_responses
 from app.pagination import Page, PageDep, link_next
@@ -40,7 +41,7 @@ def list_quotes(
     responses=problem_responses(404, 422),
 )
 def get_quote(
-    session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=2**63 - 1)]
+    session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Quote id")]
 ) -> QuoteDetail:
     """The quote with its speaker and its article's id, title and date."""
     return service.get_quote(session, quote_id)

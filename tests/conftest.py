@@ -1,0 +1,162 @@
+"""Fixtures: every API test runs on SQLite and on PostgreSQL.
+
+Each backend gets a fresh database per test session, made by running the migrations and
+loading the seed. Each test runs inside a transaction that is rolled back afterwards.
+"""
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session
+
+from app.articles.models import Article
+from app.articles.writer import store_extraction
+from app.config import PROJECT_ROOT, Settings
+from app.db import get_session, make_engine
+from app.extraction import ExtractedEntity, ExtractedMention, ExtractedQuote, Extraction
+from app.main import create_app
+from app.migrate import upgrade
+from app.seed import load_seed
+
+POSTGRES_URL = os.environ.get(
+    "BROADSHEET_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI", "").lower() == "true"
+SHARED = PROJECT_ROOT.parent / "shared"
+
+
+def admin_dsn() -> str:
+    url = make_url(POSTGRES_URL)
+    return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def postgres_available() -> bool:
+    try:
+        with psycopg.connect(admin_dsn(), connect_timeout=3):
+            return True
+    except psycopg.OperationalError:
+        return False
+
+
+def _require_postgres() -> None:
+    if postgres_available():
+        return
+    message = f"PostgreSQL unreachable at {POSTGRES_URL}"
+    if IN_CI:
+        pytest.fail(message + " (CI requires it)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database for this test session; dropped afterwards."""
+    _require_postgres()
+    name = f"broadsheet_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def database_url(backend: str, request: pytest.FixtureRequest, tmp: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{tmp / 'broadsheet.db'}"
+    url: str = request.getfixturevalue("postgres_database")
+    return url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    url = database_url(request.param, request, tmp_path_factory.mktemp(request.param))
+    return Settings(database_url=url, api_key="test-key", cors_origins=["https://app.example"])
+
+
+@pytest.fixture(scope="session")
+def engine(settings: Settings) -> Iterator[Engine]:
+    """A migrated database holding the seed article."""
+    upgrade(settings.database_url)
+    engine = make_engine(settings)
+    load_seed(engine, settings.seed_dir)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session whose work, commits included, is rolled back after the test."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
+            yield session
+        transaction.rollback()
+
+
+@pytest.fixture
+def client(settings: Settings, session: Session) -> Iterator[TestClient]:
+    app = create_app(settings)
+    app.dependency_overrides[get_session] = lambda: session
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture
+def seed_article(session: Session) -> Article:
+    from sqlalchemy import select
+
+    article = session.execute(select(Article).order_by(Article.id)).scalars().first()  # type: ignore[arg-type]
+    assert article is not None
+    return article
+
+
+ArticleFactory = Callable[..., Article]
+
+
+@pytest.fixture
+def make_article(session: Session) -> ArticleFactory:
+    """Store a small article through the real write path.
+
+    ``people`` / ``countries`` name entities mentioned once each; ``quotes`` maps a quote to
+    its speaker (one of ``people``) or None."""
+
+    def make(
+        body: str,
+        *,
+        published_at: str | None = None,
+        title: str | None = None,
+        people: tuple[str, ...] = (),
+        countries: tuple[tuple[str, str], ...] = (),
+        quotes: dict[str, str | None] | None = None,
+    ) -> Article:
+        entities = [_entity(body, name, "person") for name in people]
+        entities += [_entity(body, name, "country", code) for name, code in countries]
+        found = []
+        for text, speaker in (quotes or {}).items():
+            start = body.index(text)
+            found.append(
+                ExtractedQuote(text=text, start=start, end=start + len(text), speaker=speaker)
+            )
+        extraction = Extraction(
+            title=title,
+            published_at=published_at,
+            body=body,
+            entities=entities,
+            quotes=found,
+        )
+        article = store_extraction(session, extraction, "test")
+        session.commit()
+        return article
+
+    return make
+
+
+def _entity(body: str, name: str, type_: str, code: str | None = None) -> ExtractedEntity:
+    start = body.index(name)
+    mention = ExtractedMention(text=name, start=start, end=start + len(name))
+    return ExtractedEntity(name=name, type=type_, country_code=code, mentions=[mention])  # type: ignore[arg-type]

@@ -1,0 +1,109 @@
+"""Cross-cutting HTTP behaviour: ETags, gzip, CORS, request ids, problem details, docs."""
+
+import re
+
+from fastapi.testclient import TestClient
+
+
+def test_etag_and_304(client: TestClient) -> None:
+    first = client.get("/articles/1")
+    etag = first.headers["etag"]
+    assert etag.startswith('W/"')
+    again = client.get("/articles/1", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag
+    assert client.get("/articles/1", headers={"If-None-Match": 'W/"stale"'}).status_code == 200
+    other = client.get("/articles?limit=1")
+    assert other.headers["etag"] != etag
+
+
+def test_errors_carry_no_etag(client: TestClient) -> None:
+    assert "etag" not in client.get("/articles/nope").headers
+
+
+def test_gzip_when_asked(client: TestClient) -> None:
+    response = client.get("/articles/1", headers={"Accept-Encoding": "gzip"})
+    assert response.headers["content-encoding"] == "gzip"
+    assert response.json()["id"] == 1  # the client decodes it transparently
+    plain = client.get("/articles/1", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+
+
+def test_cors_allows_configured_origins_only(client: TestClient) -> None:
+    allowed = client.get("/articles", headers={"Origin": "https://app.example"})
+    assert allowed.headers["access-control-allow-origin"] == "https://app.example"
+    assert "Link" in allowed.headers["access-control-expose-headers"]
+    refused = client.get("/articles", headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in refused.headers
+    preflight = client.options(
+        "/articles",
+        headers={"Origin": "https://app.example", "Access-Control-Request-Method": "GET"},
+    )
+    assert preflight.status_code == 200
+
+
+def test_request_id_is_echoed_or_made(client: TestClient) -> None:
+    given = client.get("/health", headers={"X-Request-ID": "abc-123"})
+    assert given.headers["x-request-id"] == "abc-123"
+    made = client.get("/health", headers={"X-Request-ID": "bad id with spaces"})
+    assert re.fullmatch(r"[0-9a-f]{32}", made.headers["x-request-id"])
+    problem = client.get("/articles/nope", headers={"X-Request-ID": "trace-9"}).json()
+    assert problem["request_id"] == "trace-9"
+
+
+def test_unknown_route_and_method_are_problems(client: TestClient) -> None:
+    missing = client.get("/nowhere")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.json()["instance"] == "/nowhere"
+    wrong = client.put("/articles")
+    assert wrong.status_code == 405
+    assert wrong.json()["title"] == "Method Not Allowed"
+
+
+def test_validation_problem_names_the_field(client: TestClient) -> None:
+    response = client.get("/entities?type=planet")
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["field"] == "query.type"
+    assert problem["errors"][0]["field"] == "query.type"
+    assert "query.type" in problem["detail"]
+
+
+def test_health_and_ready(client: TestClient) -> None:
+    assert client.get("/health").json() == {"status": "ok"}
+    ready = client.get("/ready").json()
+    assert ready["status"] == "ready" and ready["revision"] == "0002"
+
+
+def test_docs_work_offline(client: TestClient) -> None:
+    for page in ("/docs", "/redoc"):
+        html = client.get(page).text
+        urls = re.findall(r"""(?:src|href|url)\s*[=:(]\s*['"]?([^'")\s>]+)""", html)
+        assert urls, page
+        assert not [u for u in urls if re.match(r"(https?:)?//", u)], page
+        for url in urls:
+            if url.startswith("/"):
+                assert client.get(url).status_code == 200, url
+
+
+def test_openapi_documents_problems_and_examples(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for operation in operations.values():
+            assert operation.get("summary"), path
+            for status, response in operation["responses"].items():
+                if status.startswith(("4", "5")):
+                    assert list(response["content"]) == ["application/problem+json"], path
+    assert {t["name"] for t in spec["tags"]} >= {"articles", "entities", "quotes", "search"}
+
+
+def test_nul_bytes_are_refused_not_crashed_on(client: TestClient) -> None:
+    for url, field in (
+        ("/articles?country=%00", "query.country"),
+        ("/quotes?q=a%00b", "query.q"),
+        ("/entities/ab%00cd", "path.slug"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert response.json()["field"] == field
