@@ -31,7 +31,11 @@ def list_countries(session: Session, page: PageRequest) -> Page[CountryPublic]:
 
 def country_detail(session: Session, code: str) -> CountryDetail:
     entity = session.execute(
-        select(Entity).where(col(Entity.type) == "country", col(Entity.key) == code.upper())
+        select(Entity).where(
+            col(Entity.type) == "country",
+            col(Entity.key) == code.upper(),
+            col(Entity.article_count) > 0,
+        )
     ).scalar()
     if entity is None:
         raise NotFound(f"No country with code '{code}' appears in any article", field="code")
