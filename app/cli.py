@@ -112,3 +112,7 @@ def serve_command(
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

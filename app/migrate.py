@@ -11,7 +11,6 @@ from sqlalchemy.engine import Engine
 
 from app.config import PROJECT_ROOT
 
-
 # Full-text machinery is written by hand in the migrations (FTS5 tables and triggers on
 # SQLite, tsvector columns and GIN indexes on PostgreSQL); the models do not describe it.
 HAND_MANAGED_MARKERS = ("_fts", "search_vector", "_pattern")

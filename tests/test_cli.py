@@ -1,0 +1,48 @@
+"""The command line: migrate, seed and extract, run as a user would run them."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from app.config import PROJECT_ROOT
+
+SEED = PROJECT_ROOT / "seed" / "000_372f268d1c9d2193.txt"
+
+
+def broadsheet(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BROADSHEET_")}
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=cwd,
+        env={**env, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_seed_is_idempotent_in_a_fresh_directory(tmp_path: Path) -> None:
+    first = broadsheet("seed", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "1 seed article(s) added" in first.stdout
+    assert (tmp_path / "broadsheet.db").exists()  # the default database lives in the cwd
+    second = broadsheet("seed", cwd=tmp_path)
+    assert "0 seed article(s) added" in second.stdout
+
+
+def test_migrate_reports_the_head(tmp_path: Path) -> None:
+    result = broadsheet("migrate", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "schema at 0002" in result.stdout
+
+
+def test_extract_prints_the_contract(tmp_path: Path) -> None:
+    result = broadsheet("extract", "--format", "json", str(SEED), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert {"title", "published_at", "body", "entities", "quotes", "sections"} <= set(document)
+    assert "Source link" not in document["body"]
+    assert not list(tmp_path.iterdir())  # extraction touches no database
