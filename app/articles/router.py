@@ -52,14 +52,18 @@ def get_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
 @router.get(
     "/{ref}/entities",
     summary="Entities of an article",
-    response_model=list[ArticleEntityPublic],
-    responses=problem_responses(404),
+    response_model=Page[ArticleEntityPublic],
+    responses=problem_responses(400, 404, 422),
 )
-def article_entities(session: SessionDep, ref: ArticleRef) -> list[ArticleEntityPublic]:
+def article_entities(
+    session: SessionDep, ref: ArticleRef, page: PageDep, request: Request, response: Response
+) -> Page[ArticleEntityPublic]:
     """Every entity the article mentions, most mentioned first, with mention offsets."""
     article = service.get_article(session, ref)
     assert article.id is not None
-    return service.article_entities(session, article.id)
+    result = service.page_of_entities(session, article.id, page)
+    link_next(request, response, result.next_cursor)
+    return result
 
 
 @router.get(

@@ -20,7 +20,7 @@ from app.articles.schemas import (
 from app.entities import service as entities
 from app.entities.models import ArticleEntity, Entity, Mention
 from app.errors import InvalidInput, NotFound
-from app.pagination import Keyset, Offset, Page, PageRequest, SortKey
+from app.pagination import AnySelect, Keyset, Offset, Page, PageRequest, SortKey
 from app.quotes import service as quotes
 from app.search.fulltext import article_highlight, match_articles, searchable
 
@@ -192,25 +192,46 @@ def top_entities(session: Session, article_ids: list[int]) -> dict[int, list[Art
     return result
 
 
-def article_entities(session: Session, article_id: int) -> list[ArticleEntityPublic]:
-    """Every entity of an article with all its mention offsets, most mentioned first."""
-    stmt = (
+def _entities_select(article_id: int) -> AnySelect:
+    return (
         select(Entity, col(ArticleEntity.mention_count))
         .join(ArticleEntity, col(ArticleEntity.entity_id) == Entity.id)
         .where(col(ArticleEntity.article_id) == article_id)
         .order_by(col(ArticleEntity.mention_count).desc(), col(Entity.id))
     )
+
+
+def _with_mentions(
+    session: Session, article_id: int, rows: Sequence[Row[*tuple[Any, ...]]]
+) -> list[ArticleEntityPublic]:
+    ids = [entity.id for entity, _ in rows]
     mentions: dict[int, list[MentionPublic]] = defaultdict(list)
     for mention in session.execute(
-        select(Mention).where(col(Mention.article_id) == article_id).order_by(col(Mention.start))
+        select(Mention)
+        .where(col(Mention.article_id) == article_id, col(Mention.entity_id).in_(ids))
+        .order_by(col(Mention.start))
     ).scalars():
         mentions[mention.entity_id].append(MentionPublic.model_validate(mention))
     return [
         ArticleEntityPublic.model_validate(
-            {**entity.model_dump(), "mention_count": count, "mentions": mentions[entity.id or 0]}
+            {**entity.model_dump(), "mention_count": count, "mentions": mentions[entity.id]}
         )
-        for entity, count in session.execute(stmt)
+        for entity, count in rows
     ]
+
+
+def article_entities(session: Session, article_id: int) -> list[ArticleEntityPublic]:
+    """Every entity of an article with all its mention offsets, most mentioned first."""
+    return _with_mentions(session, article_id, session.execute(_entities_select(article_id)).all())
+
+
+def page_of_entities(
+    session: Session, article_id: int, page: PageRequest
+) -> Page[ArticleEntityPublic]:
+    offset = Offset(f"article-entities:{article_id}")
+    rows = session.execute(offset.apply(_entities_select(article_id), page)).all()
+    items, cursor = offset.page(rows, page)
+    return Page(items=_with_mentions(session, article_id, items), next_cursor=cursor)
 
 
 def article_detail(session: Session, ref: str) -> ArticleDetail:

@@ -150,7 +150,9 @@ def test_article_by_id_or_slug_with_offsets(client: TestClient, seed_article: Ar
 
 
 def test_article_entities_and_quotes(client: TestClient, seed_article: Article) -> None:
-    entities = client.get(f"/articles/{seed_article.id}/entities").json()
+    entities = client.get(f"/articles/{seed_article.id}/entities?limit=100").json()["items"]
+    first_page = client.get(f"/articles/{seed_article.id}/entities?limit=5").json()
+    assert first_page["items"] == entities[:5] and first_page["next_cursor"]
     counts = [e["mention_count"] for e in entities]
     assert counts == sorted(counts, reverse=True)
     gantz = next(e for e in entities if e["slug"] == "benny-gantz")
