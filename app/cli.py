@@ -7,10 +7,17 @@ from typing import Annotated, Literal
 
 import typer
 import uvicorn
+from rich.progress import MofNCompleteColumn, Progress
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
 from app import migrate, seed
+from app.articles.ingest import ingest
+from app.articles.sources import Document, documents
 from app.config import get_settings
 from app.db import make_engine
+from app.errors import AppError
 from app.extraction import Extraction
 
 cli = typer.Typer(
@@ -89,6 +96,47 @@ def seed_command() -> None:
     added = seed.load_seed(engine, settings.seed_dir)
     engine.dispose()
     typer.echo(f"{added} seed article(s) added")
+
+
+@cli.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(exists=True, help="Files, folders, NDJSON")],
+) -> None:
+    """Extract and store articles; re-running adds nothing already stored."""
+    settings = get_settings()
+    migrate.upgrade(settings.database_url)
+    engine = make_engine(settings)
+    counts = {"created": 0, "unchanged": 0, "failed": 0}
+    failures: list[tuple[str, str]] = []
+    with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
+        task = progress.add_task("ingesting", total=None)
+        for document in documents(paths):
+            outcome = document.error or _ingest_document(engine, document)
+            if outcome in counts:
+                counts[outcome] += 1
+            else:
+                counts["failed"] += 1
+                failures.append((document.name, outcome))
+            progress.advance(task)
+    engine.dispose()
+    for name, reason in failures:
+        typer.echo(f"failed: {name}: {reason}", err=True)
+    typer.echo(", ".join(f"{n} {what}" for what, n in counts.items()))
+    if failures:
+        raise typer.Exit(code=1)
+
+
+def _ingest_document(engine: Engine, document: Document) -> str:
+    """``created``, ``unchanged``, or the reason it failed; one transaction per article."""
+    with Session(engine) as session:
+        try:
+            return (
+                "created" if ingest(session, document.raw, document.format).created else "unchanged"
+            )
+        except AppError as exc:
+            return exc.detail
+        except SQLAlchemyError as exc:
+            return f"database error: {type(exc).__name__}"
 
 
 @cli.command("serve")

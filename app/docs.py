@@ -10,6 +10,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from app.articles.schemas import ArticleCreate
 from app.errors import PROBLEM_JSON, FieldError, Problem
 
 ASSETS = Path(fastapi_offline.__file__).parent / "static"
@@ -64,6 +65,10 @@ def _problem_only(schema: dict[str, Any]) -> dict[str, Any]:
         "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
     )
     components.setdefault("FieldError", FieldError.model_json_schema())
+    components.setdefault(
+        "ArticleCreate",
+        ArticleCreate.model_json_schema(ref_template="#/components/schemas/{model}"),
+    )
     return schema
 
 

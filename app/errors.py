@@ -111,7 +111,9 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 
 async def _app_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AppError)
-    errors = [FieldError(field=exc.field, message=exc.detail)] if exc.field else None
+    errors = getattr(exc, "errors", None)
+    if errors is None and exc.field:
+        errors = [FieldError(field=exc.field, message=exc.detail)]
     return problem_response(request, exc.status, exc.detail, field=exc.field, errors=errors)
 
 

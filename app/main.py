@@ -46,7 +46,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.settings = settings
         app.state.engine = make_engine(settings)
         yield
         app.state.engine.dispose()
@@ -61,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         dependencies=[Depends(reject_nul_bytes)],
     )
+    app.state.settings = settings
     install_error_handlers(app)
     for router in (
         articles_router,

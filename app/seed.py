@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app.articles.ingest import ingest, ingest_extraction
 from app.articles.models import Article
-from app.articles.writer import find_existing, store_extraction
 from app.extraction import Extraction
 
 # A seed article may carry a hand-checked extraction beside it; it wins over the extractor.
@@ -15,25 +15,20 @@ SIDECAR_SUFFIX = ".extraction.json"
 SIDECAR_VERSION = "hand-annotated"
 
 
-def _extraction(path: Path) -> tuple[Extraction, str]:
+def _ingest_one(session: Session, path: Path) -> bool:
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if sidecar.exists():
-        return Extraction.model_validate_json(sidecar.read_text(encoding="utf-8")), SIDECAR_VERSION
-    from app.extraction.pipeline import EXTRACTOR_VERSION, extract
-
-    return extract(path.read_text(encoding="utf-8")), EXTRACTOR_VERSION
+        extraction = Extraction.model_validate_json(sidecar.read_text(encoding="utf-8"))
+        return ingest_extraction(session, extraction, SIDECAR_VERSION).created
+    return ingest(session, path.read_text(encoding="utf-8"), "text").created
 
 
 def load_seed(engine: Engine, seed_dir: Path) -> int:
-    """Store every seed article not stored yet; returns how many were added."""
+    """Store every seed article not stored yet, through the ingest path; returns how many."""
     added = 0
     for path in sorted(seed_dir.glob("*.txt")):
-        extraction, version = _extraction(path)
         with Session(engine) as session:
-            if find_existing(session, extraction) is None:
-                store_extraction(session, extraction, version)
-                session.commit()
-                added += 1
+            added += _ingest_one(session, path)
     return added
 
 

@@ -46,3 +46,20 @@ def test_extract_prints_the_contract(tmp_path: Path) -> None:
     assert {"title", "published_at", "body", "entities", "quotes", "sections"} <= set(document)
     assert "Source link" not in document["body"]
     assert not list(tmp_path.iterdir())  # extraction touches no database
+
+
+def test_ingest_twice_stores_once_and_reports_failures(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "batch.ndjson").write_text(
+        '{"title": "Pier", "text": "The harbour approved a pier in Valdoria."}\n{broken\n',
+        encoding="utf-8",
+    )
+    first = broadsheet("ingest", str(docs), cwd=tmp_path)
+    assert first.returncode == 1  # one line of the batch is not JSON
+    assert "2 created, 0 unchanged, 1 failed" in first.stdout
+    assert "batch.ndjson:2: invalid JSON" in first.stderr
+    second = broadsheet("ingest", str(docs / "seed.txt"), cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "0 created, 1 unchanged, 0 failed" in second.stdout

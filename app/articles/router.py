@@ -2,10 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 
-from app.articles import service
+from app.articles import ingest, service
+from app.articles.payload import RawArticle, read_article, request_body_doc
 from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilters, ArticleSummary
+from app.auth import WriteAccess
 from app.db import SessionDep
 from app.errors import problem_responses
 from app.pagination import Page, PageDep, link_next
@@ -81,3 +83,57 @@ def article_quotes(
     result = page_of_article(session, article.id, page)
     link_next(request, response, result.next_cursor)
     return result
+
+
+@router.post(
+    "",
+    summary="Add an article",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ArticleDetail,
+    dependencies=[WriteAccess],
+    openapi_extra=request_body_doc(),
+    responses={
+        200: {"description": "Already stored: the existing article", "model": ArticleDetail},
+        **problem_responses(401, 403, 413, 415, 422),
+    },
+)
+def create_article(
+    session: SessionDep,
+    response: Response,
+    payload: Annotated[RawArticle, Depends(read_article)],
+) -> ArticleDetail:
+    """Extract and store an article sent as JSON (`text`, `title`, `published_at`, `url`,
+    `source`), plain text or an HTML page. Sending the same text (or URL) again returns the
+    stored article with 200 instead of 201."""
+    result = ingest.ingest(session, payload.text, payload.format)
+    if not result.created:
+        response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/articles/{result.article.id}"
+    return service.article_detail(session, str(result.article.id))
+
+
+@router.delete(
+    "/{ref}",
+    summary="Delete an article",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[WriteAccess],
+    responses=problem_responses(401, 403, 404),
+)
+def delete_article(session: SessionDep, ref: ArticleRef) -> Response:
+    """Removes the article with its mentions and quotes; entity counts follow."""
+    ingest.delete(session, service.get_article(session, ref))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{ref}/reextract",
+    summary="Re-run extraction on an article",
+    response_model=ArticleDetail,
+    dependencies=[WriteAccess],
+    responses=problem_responses(401, 403, 404),
+)
+def reextract_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
+    """Replaces the article's entities, mentions and quotes with what the current extractor
+    finds in its body, and records the extractor version."""
+    article = ingest.reextract(session, service.get_article(session, ref))
+    return service.article_detail(session, str(article.id))

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from app.quotes.schemas import QuotePublic
 from app.schemas import EntityRef, PublicModel, UTCDateTime
@@ -87,3 +87,26 @@ class ArticleDetail(PublicModel):
 
 
 ArticleRefParam = Annotated[str, Field(description="Numeric id or slug")]
+
+
+class ArticleCreate(BaseModel):
+    """A new article as JSON; `text` is the raw article as scraped or written."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(
+        min_length=1,
+        validation_alias=AliasChoices("text", "body"),
+        description="The article text (paragraphs separated by blank lines)",
+    )
+    title: str | None = Field(default=None, max_length=500)
+    published_at: datetime | None = Field(default=None, description="ISO-8601 date or date-time")
+    url: str | None = Field(default=None, max_length=2000, description="Where it was published")
+    source: str | None = Field(default=None, max_length=200, description="Publication name")
+
+    @field_validator("text", "title", "url", "source")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("cannot contain NUL characters")
+        return value

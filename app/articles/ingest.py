@@ -1,0 +1,75 @@
+"""Raw article in, stored article out: the path shared by the API, the CLI and the seed."""
+
+from dataclasses import dataclass
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.articles.models import Article
+from app.articles.writer import (
+    delete_article,
+    find_existing,
+    replace_knowledge,
+    store_extraction,
+)
+from app.errors import Unprocessable
+from app.extraction import Extraction
+from app.extraction.entities import find_entities
+from app.extraction.pipeline import EXTRACTOR_VERSION, InputFormat, extract
+from app.extraction.quotes import find_quotes
+
+
+@dataclass(frozen=True)
+class Ingested:
+    article: Article
+    created: bool
+
+
+def parse(raw: str, fmt: InputFormat) -> Extraction:
+    try:
+        return extract(raw, fmt=fmt)
+    except ValueError as exc:  # the extractor's input errors are ValueErrors
+        raise Unprocessable(f"Cannot read the article: {exc}", field="body") from exc
+
+
+def ingest_extraction(session: Session, extraction: Extraction, version: str) -> Ingested:
+    """Store one article in its own transaction, or return the copy already stored."""
+    if not extraction.body.strip():
+        raise Unprocessable("The article has no text", field="body")
+    existing = find_existing(session, extraction)
+    if existing is not None:
+        return Ingested(existing, created=False)
+    try:
+        article = store_extraction(session, extraction, version)
+        session.commit()
+    except IntegrityError:
+        # Someone stored the same article between our check and our insert.
+        session.rollback()
+        existing = find_existing(session, extraction)
+        if existing is None:
+            raise
+        return Ingested(existing, created=False)
+    return Ingested(article, created=True)
+
+
+def ingest(session: Session, raw: str, fmt: InputFormat) -> Ingested:
+    return ingest_extraction(session, parse(raw, fmt), EXTRACTOR_VERSION)
+
+
+def reextract(session: Session, article: Article) -> Article:
+    """Apply the current extractor to a stored article's body, replacing what it found."""
+    entities = find_entities(article.body)
+    extraction = Extraction(
+        body=article.body,
+        sections=article.sections,
+        entities=entities,
+        quotes=find_quotes(article.body, entities),
+    )
+    replace_knowledge(session, article, extraction, EXTRACTOR_VERSION)
+    session.commit()
+    return article
+
+
+def delete(session: Session, article: Article) -> None:
+    delete_article(session, article)
+    session.commit()

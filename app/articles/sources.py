@@ -1,0 +1,70 @@
+"""Finding articles to ingest on disk: files, directories and NDJSON (one JSON per line)."""
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.extraction.pipeline import InputFormat
+
+FORMATS: dict[str, InputFormat] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+}
+LINE_FORMATS = {".ndjson", ".jsonl"}
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # where it came from, for progress and error reports
+    raw: str
+    format: InputFormat
+    error: str | None = None  # why it could not be read, if it could not
+
+
+def _unreadable(name: str, reason: str) -> Document:
+    return Document(name, "", "text", error=reason)
+
+
+def _files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in FORMATS.keys() | LINE_FORMATS
+            )
+        else:
+            yield path
+
+
+def documents(paths: Iterable[Path]) -> Iterator[Document]:
+    """Each document found, including those that could not be read (with ``error`` set)."""
+    for path in _files(paths):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield _unreadable(str(path), f"unreadable: {exc}")
+            continue
+        suffix = path.suffix.lower()
+        if suffix in LINE_FORMATS:
+            yield from _lines(path, text)
+        else:
+            yield Document(str(path), text, FORMATS.get(suffix, "text"))
+
+
+def _lines(path: Path, text: str) -> Iterator[Document]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name = f"{path}:{number}"
+        try:
+            json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield _unreadable(name, f"invalid JSON: {exc.msg}")
+            continue
+        yield Document(name, line, "json")
