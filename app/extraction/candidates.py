@@ -91,7 +91,8 @@ def _trim(token: Token) -> Token | None:
     parts = text.split("-")
     if len(parts) > 1 and parts[-1].islower():
         tail = parts[-1]
-        if tail in _MODIFIER_TAILS or tail.endswith(("ed", "ing")):
+        # Long "-ed"/"-ing" tails are participles; short ones are name syllables ("Kwok-hing").
+        if tail in _MODIFIER_TAILS or (len(tail) > 5 and tail.endswith(("ed", "ing"))):
             text = "-".join(p for p in parts[:-1])
             possessive = False
     if not text or text in _TIME_WORDS:
@@ -127,7 +128,10 @@ def find_runs(body: str) -> list[Run]:
         if current:
             prev = current[-1]
             gap = body[prev.end : token.start]
-            if not prev.possessive and (gap == " " or gap in _CONNECTORS):
+            # A function word inside a run is a new sentence after an abbreviation
+            # ("in Washington D.C. The team") or a caption label.
+            joined = gap == " " or gap in _CONNECTORS
+            if joined and not prev.possessive and token.text not in FUNCTION_WORDS:
                 current.append(token)
                 continue
             runs.append(_make_run(body, current, headings))

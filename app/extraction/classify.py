@@ -62,6 +62,15 @@ def classify(run: Run, ctx: Context) -> list[Found]:
     pieces = _rejoin(split_run(run, ctx.body), ctx.body)
     if len(pieces) > 1:
         return [f for piece in pieces for f in classify(piece, ctx)]
+    cut = _person_tail(run.tokens, ctx)
+    if cut:
+        head = Run(run.tokens[:cut], run.sentence_start, run.heading)
+        tail = run.tokens[cut:]
+        desc = ctx.body[run.start : tail[0].start].strip()
+        return [*classify(head, ctx), _person(tail, ctx, desc)]
+    while len(run.tokens) > 1 and run.tokens[-1].text in TITLES and _spaced(run.tokens, ctx):
+        # "the State Department Spokesperson": the body, not the speaker.
+        run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     whole = _span(run.tokens, ctx)
     if whole is not None:
         return whole
@@ -85,15 +94,37 @@ def classify(run: Run, ctx: Context) -> list[Found]:
     return found + _classify_rest(tokens, run, ctx)
 
 
+def _person_tail(tokens: list[Token], ctx: Context) -> int:
+    """'Refugee Council Enver Solomon', 'NASA Bill Ingalls': a body, then a person's name."""
+    for i in range(1, len(tokens) - 1):
+        tail, before = tokens[i:], tokens[i - 1].text
+        if len(tail) > 3 or not is_given_name(tail[0].text) or _has_head(tail):
+            continue
+        if org_head(before) or place_head(before) or acronym(before):
+            return i
+        if gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None:
+            return i
+    return 0
+
+
+def _spaced(tokens: list[Token], ctx: Context) -> bool:
+    return ctx.body[tokens[-2].end : tokens[-1].start] == " "
+
+
 def _rejoin(pieces: list[Run], body: str) -> list[Run]:
     """Undo a split where the connector belongs to the name ('University of X')."""
     out: list[Run] = []
+    chained = False
     for piece in pieces:
         prev = out[-1] if out else None
-        if prev is not None and _joins(prev.tokens[-1].text, piece.tokens[0].text):
+        # Once a name has taken one connector it takes the rest:
+        # "Centre for Control of Iodine Deficiency Disorders".
+        if prev is not None and (chained or _joins(prev.tokens[-1].text, piece.tokens[0].text)):
             prev.tokens.extend(piece.tokens)
+            chained = True
         else:
             out.append(piece)
+            chained = False
     return out
 
 
@@ -137,8 +168,12 @@ def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
 def _classify_rest(tokens: list[Token], run: Run, ctx: Context) -> list[Found]:
     if not tokens:
         return []
+    if all(t.text in TITLES or t.text in PORTFOLIOS for t in tokens):
+        return []
     if run.heading and not _span(tokens, ctx):
-        return [_weak(tokens, ctx)] if len(tokens) == 1 else []
+        if len(tokens) == 1:
+            return [_weak(tokens, ctx)]
+        return [_person(tokens, ctx)] if _named_person(tokens) else []
     if len(tokens) == 1:
         return [_single(tokens[0], run, ctx)]
     if run.sentence_start and _common_word(tokens[0], ctx):
@@ -232,8 +267,8 @@ def _single(token: Token, run: Run, ctx: Context) -> Found:
 
 def _cue_before(start: int, ctx: Context) -> str:
     """The lower-cased word right before a span: 'organization' in 'organization X'."""
-    before = ctx.body[max(0, start - 30) : start].split()
-    return before[-1].lower() if before else ""
+    line = ctx.body[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
+    return line[-1] if line and line[-1].islower() else ""
 
 
 def _looks_personal(tokens: list[Token], ctx: Context) -> bool:
@@ -241,14 +276,26 @@ def _looks_personal(tokens: list[Token], ctx: Context) -> bool:
         return False
     if tokens[-1].text in TITLES or tokens[-1].text.lower() in ROLE_NOUNS:
         return False
-    if any(gz.demonym(t.text) or gz.lookup(t.text) for t in tokens[1:]):
+    if any(gz.demonym(t.text) or _is_country(t.text) for t in tokens[1:]):
         return False
-    if is_given_name(tokens[0].text) or any(_SYLLABLE_NAME.match(t.text) for t in tokens):
+    if _named_person(tokens):
         return True
     start, end = tokens[0].start, tokens[-1].end
     return (
         _speech_follows(end, ctx) or _role_before(start, ctx) or _apposition(end, ctx) is not None
     )
+
+
+def _named_person(tokens: list[Token]) -> bool:
+    """A given name first, or romanised syllables ('Kwok Ka-ki'): a name by its shape."""
+    if len(tokens) > 4 or any(t.text in FUNCTION_WORDS or t.text in TITLES for t in tokens):
+        return False
+    return is_given_name(tokens[0].text) or any(_SYLLABLE_NAME.match(t.text) for t in tokens)
+
+
+def _is_country(word: str) -> bool:
+    place = gz.lookup(word)
+    return place is not None and place.kind == "country"
 
 
 def _skip_titles(tokens: list[Token], body: str) -> int:

@@ -26,7 +26,7 @@ ORG_HEADS = words(
     "Channel Network Agency Organisation Organization Club Team Brigade Brigades "
     "Board Secretariat Directorate Ministries Commission Observatory Laboratory Labs "
     "Watch Initiative Project Programme Program Network Exchange Reserve Treasury "
-    "Democrats Republicans Socialists Greens Liberals Conservatives Labour Workers"
+    "Nations Democrats Republicans Socialists Greens Liberals Conservatives Labour Workers"
 )
 # Heads that can also open a name: "University of X", "Ministry of Y", "Bank of Z".
 ORG_OPENERS = words(
@@ -54,7 +54,7 @@ PLACE_HEADS = words(
 )
 # Mosques, museums and halls are sites in one sentence and institutions in another;
 # they resolve to places unless an organization cue is present.
-_SITE_OR_ORG = frozenset({"Mosque", "Museum", "Church"})
+_SITE_OR_ORG = frozenset({"Mosque", "Museum"})
 
 
 def org_head(word: str) -> bool:
@@ -75,7 +75,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 
 def not_an_org(word: str) -> bool:
     """Post-nominals, units, Roman numerals and model numbers ('IE9') are not bodies."""
-    return word in _NOT_ORGS or bool(_ROMAN.fullmatch(word)) or any(c.isdigit() for c in word)
+    return word in _NOT_ORGS or bool(_ROMAN.fullmatch(word)) or word[-1].isdigit()
 
 
 def acronym(word: str) -> bool:
