@@ -8,12 +8,13 @@ from app.articles.schemas import ArticleFilters
 from app.articles.service import article_rows, summaries
 from app.entities.models import ArticleEntity, Entity
 from app.entities.profile import list_entities
-from app.entities.schemas import EntityFilters
+from app.entities.schemas import EntityFilters, EntityPublic
 from app.pagination import PageRequest
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import list_quotes
 from app.search.fulltext import match_articles, searchable
 from app.search.schemas import ArticleHit, FacetCount, Facets, SearchResult
+from app.text import normalize_name
 
 SIDE_RESULTS = 5
 FACET_SIZE = 5
@@ -57,6 +58,16 @@ def facets(session: Session, query: str) -> Facets:
     return Facets(**buckets)
 
 
+def entity_hits(session: Session, query: str) -> list[EntityPublic]:
+    """Entities whose name starts with the query; none for a query without words."""
+    if not searchable(query) or not normalize_name(query):
+        return []
+    # /search takes longer queries than /entities' `q`; a long one just matches no name.
+    filters = EntityFilters.model_construct(q=query, type=None, country=None)
+    first = PageRequest(limit=SIDE_RESULTS, cursor=None)
+    return list_entities(session, filters, first).items
+
+
 def search(session: Session, query: str, page: PageRequest) -> SearchResult:
     rows, cursor = article_rows(session, ArticleFilters(q=query, sort="relevance"), page)
     hits = [
@@ -69,6 +80,6 @@ def search(session: Session, query: str, page: PageRequest) -> SearchResult:
         articles=hits,
         next_cursor=cursor,
         quotes=list_quotes(session, QuoteFilters(q=query), first).items,
-        entities=list_entities(session, EntityFilters(q=query), first).items,
+        entities=entity_hits(session, query),
         facets=facets(session, query),
     )

@@ -1,0 +1,197 @@
+"""``fts5_query``: any user text becomes a query FTS5 accepts, or None. No database server."""
+
+import importlib.util
+import re
+import sqlite3
+import string
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.config import PROJECT_ROOT
+from app.search.fulltext import fts5_query, searchable
+
+WORDS = r"\w+(?: \w+)*"
+# One or more double-quoted phrases of words, optionally joined by OR.
+WELL_FORMED = re.compile(rf'"{WORDS}"(?: (?:OR )?"{WORDS}")*')
+
+
+def _tokenizer() -> str:
+    """The tokenizer the migration gives the real FTS5 tables."""
+    path = PROJECT_ROOT / "migrations" / "versions" / "0002_full_text_search.py"
+    spec = importlib.util.spec_from_file_location("fts_migration", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    tokenizer: str = module.SQLITE_TOKENIZER
+    return tokenizer
+
+
+@pytest.fixture(scope="module")
+def fts() -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(":memory:")
+    connection.execute(
+        f"CREATE VIRTUAL TABLE doc USING fts5(title, body, tokenize='{_tokenizer()}')"
+    )
+    connection.execute(
+        "INSERT INTO doc (title, body) VALUES (?, ?)",
+        ("Pegasus", "Morocco normalized ties with Israel, the NSO said."),
+    )
+    yield connection
+    connection.close()
+
+
+def matches(fts: sqlite3.Connection, query: str) -> list[int]:
+    return [row[0] for row in fts.execute("SELECT rowid FROM doc WHERE doc MATCH ?", (query,))]
+
+
+def check(fts: sqlite3.Connection, text: str) -> str | None:
+    """The properties every input must have; returns the query."""
+    query = fts5_query(text)
+    assert (query is None) == (re.search(r"\w", text) is None)
+    assert searchable(text) == (query is not None)
+    if query is not None:
+        assert WELL_FORMED.fullmatch(query), query
+        # Nothing invented: every word of the query is a word of the input.
+        assert set(re.findall(r"\w+", query)) - {"OR"} <= set(re.findall(r"\w+", text))
+        matches(fts, query)  # FTS5 parses it
+    return query
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pegasus", '"Pegasus"'),
+        ("Pegasus spyware", '"Pegasus" "spyware"'),
+        ('"interests at stake"', '"interests at stake"'),
+        ('"unterminated phrase', '"unterminated" "phrase"'),
+        ("Pegasus OR Morocco", '"Pegasus" OR "Morocco"'),
+        ("OR Pegasus", '"OR" "Pegasus"'),
+        ("Pegasus OR", '"Pegasus"'),
+        ("Pegasus or Morocco", '"Pegasus" "or" "Morocco"'),
+        ("Pegasus AND Morocco", '"Pegasus" "AND" "Morocco"'),
+        ("NOT Pegasus", '"NOT" "Pegasus"'),
+        ("NEAR(Pegasus Morocco)", '"NEAR Pegasus" "Morocco"'),
+        ("body:Pegasus", '"body Pegasus"'),
+        ("-Pegasus", '"Pegasus"'),
+        ("Pega*", '"Pega"'),
+        ("e-mail", '"e mail"'),
+        ("'; DROP TABLE doc; --", '"DROP" "TABLE" "doc"'),
+        ("Pégasus 🐎", '"Pégasus"'),
+        ("", None),
+        ("   ", None),
+        ('"', None),
+        ('""', None),
+        ("*", None),
+        ("( ) - : ^", None),
+        ("😀", None),
+        ("OR", '"OR"'),
+    ],
+)
+def test_examples(fts: sqlite3.Connection, text: str, expected: str | None) -> None:
+    assert check(fts, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("pegasus", True),
+        ("PEGASUS", True),
+        ("normalization", True),  # porter stemming: "normalized" is in the body
+        ("Israel Morocco", True),
+        ("Israel Algeria", False),
+        ("Israel OR Algeria", True),
+        ('"ties with Israel"', True),
+        ('"Israel with ties"', False),
+        ("NSO:", True),
+        ("title:Morocco", False),  # a column filter would find it; here it is two words
+    ],
+)
+def test_queries_find_what_they_say(fts: sqlite3.Connection, text: str, found: bool) -> None:
+    query = check(fts, text)
+    assert query is not None
+    assert matches(fts, query) == ([1] if found else [])
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_any_text_is_a_valid_query_or_none(fts: sqlite3.Connection, text: str) -> None:
+    check(fts, text)
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        '"',
+        "'",
+        "*",
+        "(",
+        ")",
+        "-",
+        "+",
+        ":",
+        "^",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ".",
+        ";",
+        "\\",
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR",
+        "NEAR(",
+        "NEAR/3",
+        "title:",
+        "body:",
+        "{title}:",
+        "rowid",
+        "Pegasus",
+        "é",
+        "ß",
+        "İ",
+        "ǅ",
+        "٣",
+        "²",
+        "_",
+        "😀",
+        "\u200b",
+        "\u0301",
+        "\x00",
+        "\t",
+    ]
+)
+HOSTILE = st.lists(st.one_of(FRAGMENTS, st.just(" ")), max_size=30).map("".join)
+
+
+@settings(max_examples=500)
+@given(HOSTILE)
+def test_fts5_syntax_is_never_passed_through(fts: sqlite3.Connection, text: str) -> None:
+    check(fts, text)
+
+
+# Letters, digits and punctuation: characters FTS5's tokenizer also treats as word or
+# separator, so the input itself, stored as a document, must match its own query.
+PLAIN = st.text(
+    alphabet=string.ascii_letters + string.digits + "éüñ" + " \t\"()*-:.,;!?'_^{}[]",
+    max_size=60,
+)
+
+
+@settings(max_examples=300)
+@given(PLAIN)
+def test_a_text_matches_its_own_query(text: str) -> None:
+    query = fts5_query(text)
+    if query is None or not re.search(r"[^\W_]", text):
+        return  # no word, or only underscores: FTS5 sees no token in the text either
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute(f"CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='{_tokenizer()}')")
+        connection.execute("INSERT INTO doc (body) VALUES (?)", (text,))
+        assert matches(connection, query) == [1], (text, query)
+    finally:
+        connection.close()
