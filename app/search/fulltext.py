@@ -11,29 +11,42 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, bindparam, column, func, literal_column, table
 
-_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
 HIGHLIGHT_START, HIGHLIGHT_END = "<mark>", "</mark>"
 
 
+def _quoted(text: str) -> str | None:
+    words = _WORD.findall(text)
+    return '"' + " ".join(words) + '"' if words else None
+
+
 def fts5_query(text: str) -> str | None:
-    """A user query as FTS5 syntax: words AND-ed, "quoted phrases" kept, OR honoured.
+    """A user query as FTS5 syntax, with the web-search conventions PostgreSQL's
+    ``websearch_to_tsquery`` follows: words AND-ed, "quoted phrases", OR, and -excluded.
 
     Every term is double-quoted, so FTS5 operators, column filters and stray punctuation
-    in the input are plain text. None when the input holds no searchable word.
+    in the input are plain text. None when the input holds no word to look for.
     """
     terms: list[str] = []
+    excluded: list[str] = []
     for match in _TOKEN.finditer(text):
-        phrase, bare = match.groups()
+        minus, phrase, bare = match.groups()
         if bare == "OR" and terms and terms[-1] != "OR":
             terms.append("OR")
             continue
-        words = _WORD.findall(phrase if phrase is not None else bare)
-        if words:
-            terms.append('"' + " ".join(words) + '"')
+        negated = bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
+        term = _quoted(phrase if phrase is not None else bare)
+        if term:
+            (excluded if negated else terms).append(term)
     while terms and terms[-1] == "OR":
         terms.pop()
-    return " ".join(terms) or None
+    if not terms:
+        return None  # FTS5 cannot express "everything but"; nothing positive to look for
+    query = " ".join(terms)
+    if excluded:
+        query = f"({query})" + "".join(f" NOT {term}" for term in excluded)
+    return query
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from app.search.fulltext import fts5_query, searchable
 
 WORDS = r"\w+(?: \w+)*"
 # One or more double-quoted phrases of words, optionally joined by OR.
-WELL_FORMED = re.compile(rf'"{WORDS}"(?: (?:OR )?"{WORDS}")*')
+POSITIVE = rf'"{WORDS}"(?: (?:OR )?"{WORDS}")*'
+# Quoted terms, implicitly AND-ed or joined by OR; with exclusions, grouped then NOT-ed.
+WELL_FORMED = re.compile(rf'{POSITIVE}|\({POSITIVE}\)(?: NOT "{WORDS}")+')
 
 
 def _tokenizer() -> str:
@@ -47,15 +49,20 @@ def matches(fts: sqlite3.Connection, query: str) -> list[int]:
     return [row[0] for row in fts.execute("SELECT rowid FROM doc WHERE doc MATCH ?", (query,))]
 
 
+EXCLUDED = re.compile(r'-"[^"]*"|(?<![^\s"])-[^\s"]+')
+
+
 def check(fts: sqlite3.Connection, text: str) -> str | None:
     """The properties every input must have; returns the query."""
     query = fts5_query(text)
-    assert (query is None) == (re.search(r"\w", text) is None)
+    # -word and -"phrase" exclude; only what remains can make a query.
+    remaining = EXCLUDED.sub(" ", text)
+    assert (query is None) == (re.search(r"\w", remaining) is None)
     assert searchable(text) == (query is not None)
     if query is not None:
         assert WELL_FORMED.fullmatch(query), query
         # Nothing invented: every word of the query is a word of the input.
-        assert set(re.findall(r"\w+", query)) - {"OR"} <= set(re.findall(r"\w+", text))
+        assert set(re.findall(r"\w+", query)) - {"OR", "NOT"} <= set(re.findall(r"\w+", text))
         matches(fts, query)  # FTS5 parses it
     return query
 
@@ -75,7 +82,9 @@ def check(fts: sqlite3.Connection, text: str) -> str | None:
         ("NOT Pegasus", '"NOT" "Pegasus"'),
         ("NEAR(Pegasus Morocco)", '"NEAR Pegasus" "Morocco"'),
         ("body:Pegasus", '"body Pegasus"'),
-        ("-Pegasus", '"Pegasus"'),
+        ("-Pegasus", None),  # nothing left to look for
+        ("Pegasus -spyware", '("Pegasus") NOT "spyware"'),
+        ('a OR b -"c d"', '("a" OR "b") NOT "c d"'),
         ("Pega*", '"Pega"'),
         ("e-mail", '"e mail"'),
         ("'; DROP TABLE doc; --", '"DROP" "TABLE" "doc"'),
@@ -186,8 +195,8 @@ PLAIN = st.text(
 @given(PLAIN)
 def test_a_text_matches_its_own_query(text: str) -> None:
     query = fts5_query(text)
-    if query is None or not re.search(r"[^\W_]", text):
-        return  # no word, or only underscores: FTS5 sees no token in the text either
+    if query is None or not re.search(r"[^\W_]", text) or "NOT" in query:
+        return  # no word, only underscores (FTS5 sees no token either), or an exclusion
     connection = sqlite3.connect(":memory:")
     try:
         connection.execute(f"CREATE VIRTUAL TABLE doc USING fts5(body, tokenize='{_tokenizer()}')")

@@ -372,3 +372,13 @@ def test_query_length_limit(client: TestClient, length: int, status: int) -> Non
         assert response.status_code == status, path
         if status == 422:
             assert response.json()["field"] == "query.q"
+
+
+def test_excluded_words_behave_alike_on_both_backends(client: TestClient) -> None:
+    def ids(q: str) -> list[int]:
+        return [a["id"] for a in client.get("/articles", params={"q": q}).json()["items"]]
+
+    assert ids("Pegasus -spyware") == []  # the seed says "Pegasus spyware"
+    assert ids("Pegasus -zeppelin") == [1]
+    assert ids('Pegasus -"Iron Dome"') == []
+    assert ids("Pegasus OR zeppelin -Amnesty") == []
