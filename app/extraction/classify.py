@@ -35,6 +35,7 @@ from app.extraction.wordsets import FUNCTION_WORDS, words
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:an?|the) ([^,.;:“”\"()]{3,80})(?=[,.;])")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,6}$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
@@ -50,6 +51,8 @@ class Found:
     description: str | None = None
     weak: bool = False
     demonym: bool = False
+    initial: bool = False
+    common: bool = False
 
 
 @dataclass(slots=True)
@@ -119,7 +122,7 @@ def _rejoin(pieces: list[Run], body: str) -> list[Run]:
         prev = out[-1] if out else None
         # Once a name has taken one connector it takes the rest:
         # "Centre for Control of Iodine Deficiency Disorders".
-        if prev is not None and (chained or _joins(prev.tokens[-1].text, piece.tokens[0].text)):
+        if prev is not None and (chained or _joins(prev.tokens[-1], piece.tokens[0], body)):
             prev.tokens.extend(piece.tokens)
             chained = True
         else:
@@ -128,10 +131,13 @@ def _rejoin(pieces: list[Run], body: str) -> list[Run]:
     return out
 
 
-def _joins(before: str, after: str) -> bool:
-    if before in TITLES:
-        return after in PORTFOLIOS
-    return org_head(before) or before in ORG_OPENERS or place_head(before)
+def _joins(before: Token, after: Token, body: str) -> bool:
+    if before.text in TITLES:
+        return after.text in PORTFOLIOS
+    if org_head(before.text) or before.text in ORG_OPENERS:
+        return True
+    # Sites take "of" ("Museum of Flight"); "on" after a site is a date or an event.
+    return place_head(before.text) and body[before.end : after.start].startswith((" of ", " for "))
 
 
 def _inner_title(tokens: list[Token]) -> int:
@@ -194,7 +200,7 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
         return None
     text = ctx.body[tokens[0].start : tokens[-1].end]
     place = gz.lookup(text)
-    if place is not None and not (len(tokens) == 1 and _common_word(tokens[0], ctx)):
+    if place is not None and _plausible_place(tokens, ctx):
         return [_place(tokens, ctx, place)]
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
@@ -246,17 +252,40 @@ def _has_head(tokens: list[Token]) -> bool:
 
 
 def _nested(tokens: list[Token], ctx: Context) -> list[Found]:
-    """A country opening an organization's name is a mention of that country too."""
-    for cut in range(len(tokens) - 1, 0, -1):
-        place = gz.lookup(ctx.body[tokens[0].start : tokens[cut - 1].end])
-        if place is not None and place.kind == "country":
-            return [_place(tokens[:cut], ctx, place)]
-    return []
+    """Places named inside a longer name are mentions too: 'Toronto Star',
+    'University of Sheffield', 'Nizhny Novgorod Stadium'."""
+    found: list[Found] = []
+    starts = [0] + [i for i in range(1, len(tokens)) if not _spaced(tokens[: i + 1], ctx)]
+    for first in starts:
+        for cut in range(len(tokens), first, -1):
+            if first == 0 and cut == len(tokens):
+                continue
+            place = gz.lookup(ctx.body[tokens[first].start : tokens[cut - 1].end])
+            opener = tokens[first].text in ORG_OPENERS
+            if place is not None and not opener and _plausible_place(tokens[first:cut], ctx):
+                found.append(_place(tokens[first:cut], ctx, place))
+                break
+    return found
+
+
+def _plausible_place(tokens: list[Token], ctx: Context) -> bool:
+    """A one-word place that is also a given name or a common word needs a preposition."""
+    if len(tokens) > 1 or _is_country(tokens[0].text):
+        return True
+    word = tokens[0].text
+    if not is_given_name(word) and not _common_word(tokens[0], ctx):
+        return True
+    before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
+    return bool(before) and before[-1] in _PLACE_PREPOSITIONS
 
 
 def _single(token: Token, run: Run, ctx: Context) -> Found:
     found = _weak([token], ctx)
-    if run.sentence_start or _common_word(token, ctx):
+    if _common_word(token, ctx):
+        found.common = True
+        return found
+    if run.sentence_start or run.heading:
+        found.initial = True
         return found
     if _cue_before(token.start, ctx) in ORG_CUES:
         found.kind, found.weak = "organization", False

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from app.extraction.classify import Found
 from app.extraction.gazetteer import demonym, fold, lookup
 from app.extraction.organizations import acronym, acronym_of, org_head
+from app.extraction.people import is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
+
+MIN_RECURRING = 2
+# A country only ever called up through its people ("Palestinian officials") is one
+# the article is about once it comes back; a single adjective is scenery.
+MIN_DEMONYMS = 2
 
 
 @dataclass(slots=True)
@@ -42,13 +48,42 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
             groups.append(target)
         target.add(item)
     _merge_orgs(groups)
+    unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
         target = _short_form_owner(groups, item.text)
         if target is not None:
             target.add(item)
+        elif not item.common:
+            unresolved.setdefault(item.text, []).append(item)
+    groups += _recurring_names(unresolved)
     return [
-        _entity(g) for g in groups if any(not i.demonym for i in g.items) or g.kind == "country"
+        _entity(g)
+        for g in groups
+        if any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS
     ]
+
+
+def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
+    """A lone capitalised word used twice mid-sentence is a name; alone, it is most
+    often a company or body ("Google", "Scientology"), since people get full names."""
+    groups: list[Group] = []
+    for text, items in unresolved.items():
+        if sum(not i.initial for i in items) < MIN_RECURRING or not _name_shaped(text):
+            continue
+        # Singular and plural both capitalised ("Muslim", "Muslims"): a class of things.
+        if text + "s" in unresolved or (text.endswith("s") and text[:-1] in unresolved):
+            continue
+        kind: EntityType = "person" if is_given_name(text) else "organization"
+        group = Group(kind, text)
+        for item in items:
+            item.kind = kind
+            group.add(item)
+        groups.append(group)
+    return groups
+
+
+def _name_shaped(text: str) -> bool:
+    return "'" not in text and "\u2019" not in text
 
 
 def _find_group(groups: list[Group], item: Found) -> Group | None:

@@ -26,8 +26,8 @@ TITLES = words(
     "Defence Interior Finance Health Justice Education Attorney Solicitor Speaker Leader "
     "Coach Professor Doctor Inspector Detective Officer Agent Former Acting Executive "
     "Officer CEO Founder Spokesman Spokeswoman Spokesperson Councillor Councilor Lawmaker "
-    "MP Presidential Crown Supreme Leader Administrator Emeritus Superintendent Dean "
-    "Chancellor Provost Rector Commissioner Ombudsman Registrar Treasurer Trustee"
+    "MP Presidential Crown Supreme Leader Administrator Emeritus Superintendent "
+    "Provost Rector Commissioner Ombudsman Registrar Treasurer Trustee"
 )
 # Portfolios that complete a title after "of": "Secretary of State", "Minister of Defence".
 PORTFOLIOS = words(

@@ -15,5 +15,7 @@ FUNCTION_WORDS = words(
     "Most More Few Several Such Other Another Last Next First Second Third Meanwhile However "
     "Earlier Later Today Yesterday Tomorrow Now According Once Like Unlike Following Amid "
     "One Two Three Four Five Six Seven Eight Nine Ten Asked Speaking Dear Hello Please "
-    "Thanks Sources Source Photo Image Read Watch Click"
+    "Thanks Sources Source Photo Image Read Watch Click Unless Until Because Whether Perhaps "
+    "Instead Indeed Overall Besides Nevertheless Furthermore Moreover Hence Therefore Again "
+    "Already Almost Always Never Often Sometimes Soon Although Despite Regardless"
 )
