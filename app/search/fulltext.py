@@ -21,32 +21,35 @@ def _quoted(text: str) -> str | None:
     return '"' + " ".join(words) + '"' if words else None
 
 
+def _group(included: list[str], excluded: list[str]) -> str:
+    query = " ".join(included)
+    if excluded:
+        query = f"({query})" + "".join(f" NOT {term}" for term in excluded)
+    return query
+
+
 def fts5_query(text: str) -> str | None:
-    """A user query as FTS5 syntax, with the web-search conventions PostgreSQL's
-    ``websearch_to_tsquery`` follows: words AND-ed, "quoted phrases", OR, and -excluded.
+    """A user query as FTS5 syntax, read as PostgreSQL's ``websearch_to_tsquery`` reads it:
+    words AND-ed, "quoted phrases", -excluded terms, and OR binding loosest.
 
     Every term is double-quoted, so FTS5 operators, column filters and stray punctuation
     in the input are plain text. None when the input holds no word to look for.
     """
-    terms: list[str] = []
-    excluded: list[str] = []
+    groups: list[tuple[list[str], list[str]]] = [([], [])]
     for match in _TOKEN.finditer(text):
         minus, phrase, bare = match.groups()
-        if bare == "OR" and terms and terms[-1] != "OR":
-            terms.append("OR")
+        if bare == "OR" and groups[-1][0]:
+            groups.append(([], []))
             continue
         negated = bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
         term = _quoted(phrase if phrase is not None else bare)
         if term:
-            (excluded if negated else terms).append(term)
-    while terms and terms[-1] == "OR":
-        terms.pop()
-    if not terms:
-        return None  # FTS5 cannot express "everything but"; nothing positive to look for
-    query = " ".join(terms)
-    if excluded:
-        query = f"({query})" + "".join(f" NOT {term}" for term in excluded)
-    return query
+            groups[-1][1 if negated else 0].append(term)
+    # FTS5 cannot express "everything but": a group with nothing to include is dropped.
+    rendered = [_group(included, excluded) for included, excluded in groups if included]
+    if len(rendered) > 1:
+        return " OR ".join(f"({group})" if " " in group else group for group in rendered)
+    return rendered[0] if rendered else None
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,12 @@ from app.search.fulltext import fts5_query, searchable
 
 WORDS = r"\w+(?: \w+)*"
 # One or more double-quoted phrases of words, optionally joined by OR.
-POSITIVE = rf'"{WORDS}"(?: (?:OR )?"{WORDS}")*'
-# Quoted terms, implicitly AND-ed or joined by OR; with exclusions, grouped then NOT-ed.
-WELL_FORMED = re.compile(rf'{POSITIVE}|\({POSITIVE}\)(?: NOT "{WORDS}")+')
+TERM = rf'"{WORDS}"'
+AND_GROUP = rf"{TERM}(?: {TERM})*"
+GROUP = rf"{AND_GROUP}|\({AND_GROUP}\)(?: NOT {TERM})+"
+# One group of AND-ed quoted terms (with exclusions NOT-ed after it), or several joined by
+# OR, each in parentheses unless it is a single term.
+WELL_FORMED = re.compile(rf"{GROUP}|(?:{TERM}|\((?:{GROUP})\))(?: OR (?:{TERM}|\((?:{GROUP})\)))+")
 
 
 def _tokenizer() -> str:
@@ -84,7 +87,8 @@ def check(fts: sqlite3.Connection, text: str) -> str | None:
         ("body:Pegasus", '"body Pegasus"'),
         ("-Pegasus", None),  # nothing left to look for
         ("Pegasus -spyware", '("Pegasus") NOT "spyware"'),
-        ('a OR b -"c d"', '("a" OR "b") NOT "c d"'),
+        ('a OR b -"c d"', '"a" OR (("b") NOT "c d")'),
+        ("a b OR c", '("a" "b") OR "c"'),
         ("Pega*", '"Pega"'),
         ("e-mail", '"e mail"'),
         ("'; DROP TABLE doc; --", '"DROP" "TABLE" "doc"'),

@@ -381,4 +381,6 @@ def test_excluded_words_behave_alike_on_both_backends(client: TestClient) -> Non
     assert ids("Pegasus -spyware") == []  # the seed says "Pegasus spyware"
     assert ids("Pegasus -zeppelin") == [1]
     assert ids('Pegasus -"Iron Dome"') == []
-    assert ids("Pegasus OR zeppelin -Amnesty") == []
+    # OR binds loosest: the exclusion belongs to its own side of the OR.
+    assert ids("Pegasus OR zeppelin -Amnesty") == [1]
+    assert ids("zeppelin OR Pegasus -Amnesty") == []
