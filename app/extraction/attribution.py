@@ -25,6 +25,16 @@ _CUE_FIRST = re.compile(rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>{_SPEAKER_STA
 _SPEAKER_FIRST = re.compile(
     rf"^[\s,;–—-]*(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?)\s+(?P<cue>{CUE})\b", re.DOTALL
 )
+# "…" ― Name: a credit line after a quote.
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^.,;:!?\"“”]{1,80}?)[\s.]*$")
+# "…" was the word, X said. — a credit closing the sentence.
+_TRAILING_CREDIT = re.compile(
+    rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*(?:[,.!?]|$)"
+)
+_SUBJECT = re.compile(
+    r"(?P<who>(?:he|she|they|we|He|She|They|We)\b"
+    r"|(?:(?:[A-Z][\w.’'-]*|of|the|and)\s*(?:\([^)]{1,20}\)\s*)?){1,8}(?<![’'s]s\s)(?<![’']s)),?\s+(?=[a-z])"
+)
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
@@ -37,7 +47,7 @@ _MAX_SPEAKER_FIRST_WORDS = 15
 class Attribution:
     speaker_text: str
     speaker_start: int
-    cue: str
+    cue: str | None
 
 
 def explicit_attribution(
@@ -48,13 +58,33 @@ def explicit_attribution(
     paragraph = paragraphs[span.paragraph]
     after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
-    quote_ends_clause = bool(_QUOTE_END.search(body[span.start : span.end]))
+    quote_ends_clause = bool(_QUOTE_END.search(body[span.start : span.end].rstrip("’'")))
     found = _after(body, span.close_at, after_end, quote_ends_clause)
     if found is None:
         found = _before(body, before_start, span.open_at)
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
     return found
+
+
+def subject_attribution(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    """Words quoted inside a reporter's sentence with no reporting verb ("X slammed the
+    plan as a "giveaway"") are the characterisation of the sentence's subject."""
+    span = spans[i]
+    paragraph = paragraphs[span.paragraph]
+    before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
+    start = _last_sentence_start(body, before_start, span.open_at)
+    lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
+    while lead is not None and lead.end() > start:
+        start = lead.end()
+        lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
+    match = _SUBJECT.match(body, start, span.open_at)
+    if match is None:
+        return None
+    who = match.group("who").rstrip(" ,")
+    return Attribution(who, match.start("who"), None)
 
 
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:
@@ -77,11 +107,23 @@ def _last_sentence_start(body: str, start: int, end: int) -> int:
 
 
 def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribution | None:
-    """``"…," said X`` and ``"…," X said`` after the closing mark."""
+    """``"…," said X``, ``"…," X said``, ``"…" ― X`` and ``"…" is so, X said.``"""
     end = _first_sentence_end(body, start, end)
     window = body[start:end]
-    if not window.strip() or not (quote_ends_clause or _CLAUSE_END.match(window)):
+    if not window.strip():
         return None
+    if quote_ends_clause or _CLAUSE_END.match(window):
+        found = _right_after(window, start)
+        if found is not None:
+            return found
+    match = _DASH_CREDIT.match(window) or _TRAILING_CREDIT.search(window)
+    if match is None:
+        return None
+    cue = match.groupdict().get("cue")
+    return Attribution(match["who"].strip(), start + match.start("who"), cue)
+
+
+def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = _trim_subject(match.group("who"))

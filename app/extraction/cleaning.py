@@ -148,7 +148,9 @@ def _take_header(
         paragraph = paragraphs[index]
         if published is None and (found := parse_date_line(paragraph)) is not None:
             published = found
-        elif (title is None and _same_title(paragraph, known_title)) or (title is None and known_title is None and index == 0 and _is_title(paragraph)):
+        elif (title is None and _same_title(paragraph, known_title)) or (
+            title is None and known_title is None and index == 0 and _is_title(paragraph)
+        ):
             title = paragraph
         else:
             break

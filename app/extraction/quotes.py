@@ -2,10 +2,10 @@
 
 import re
 
-from app.extraction.attribution import Attribution, explicit_attribution
+from app.extraction.attribution import Attribution, explicit_attribution, subject_attribution
+from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speakers import SpeakerIndex, resolve
-from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 
 _HEADING_MAX_WORDS = 10
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
@@ -17,7 +17,9 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;—–-][\"'”’)]*)\s*$")
 def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuote]:
     """Every quotation in ``body`` with its kind, speaker words, speaker entity and cue."""
     paragraphs = paragraphs_of(body)
-    spans = [s for s in find_spans(body, paragraphs) if not _in_heading(body, paragraphs[s.paragraph])]
+    spans = [
+        s for s in find_spans(body, paragraphs) if not _in_heading(body, paragraphs[s.paragraph])
+    ]
     explicit = [explicit_attribution(body, spans, i, paragraphs) for i in range(len(spans))]
     sources = _sources(body, spans, explicit, paragraphs)
     index = SpeakerIndex(body, entities)
@@ -65,6 +67,9 @@ def _sources(
             sources[i] = first_in_group.get(span.group)
         if sources[i] is None and i > 0:
             sources[i] = _follow_on(body, spans, sources, paragraphs, i)
+        if sources[i] is None and not span.single:
+            explicit[i] = subject_attribution(body, spans, i, paragraphs)
+            sources[i] = i if explicit[i] is not None else None
     return sources
 
 
