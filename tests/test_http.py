@@ -96,6 +96,26 @@ def test_openapi_documents_problems_and_examples(client: TestClient) -> None:
                 if status.startswith(("4", "5")):
                     assert list(response["content"]) == ["application/problem+json"], path
     assert {t["name"] for t in spec["tags"]} >= {"articles", "entities", "quotes", "search"}
+    schemas = spec["components"]["schemas"]
+    # Examples come from the seed article, so the docs show what the API really serves.
+    assert schemas["EntityRef"]["properties"]["name"]["examples"] == ["Benny Gantz"]
+    assert schemas["CountryPublic"]["properties"]["code"]["examples"] == ["MA"]
+    assert "Benny Gantz" in schemas["ArticleSummary"]["properties"]["lede"]["examples"][0]
+
+
+def test_schema_examples_match_what_the_seed_serves(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()["components"]["schemas"]
+    article = client.get("/articles/1").json()
+    mention = spec["MentionPublic"]["properties"]
+    start, end = mention["start"]["examples"][0], mention["end"]["examples"][0]
+    assert article["body"][start:end] == mention["text"]["examples"][0]
+    assert article["slug"] == spec["ArticleSummary"]["properties"]["slug"]["examples"][0]
+    assert (
+        article["word_count"] == spec["ArticleSummary"]["properties"]["word_count"]["examples"][0]
+    )
+    quote = spec["QuotePublic"]["properties"]
+    start, end = quote["start"]["examples"][0], quote["end"]["examples"][0]
+    assert article["body"][start:end] == quote["text"]["examples"][0]
 
 
 def test_nul_bytes_are_refused_not_crashed_on(client: TestClient) -> None:

@@ -6,9 +6,14 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from app.quotes.schemas import QuotePublic
-from app.schemas import EntityRef, PublicModel, UTCDateTime
+from app.schemas import ARTICLE_SLUG, PUBLISHED, EntityRef, PublicModel, UTCDateTime
 
 ArticleSort = Literal["newest", "oldest", "relevance"]
+
+LEDE = (
+    "Israel’s defense minister, Benny Gantz, is on his way to Morocco to “formalize” "
+    "security cooperation between the two countries."
+)
 
 ENTITY_FILTER_HELP = "slug, name or alias; repeat the parameter to require several"
 
@@ -38,48 +43,54 @@ class ArticleFilters(BaseModel):
 
 
 class MentionPublic(PublicModel):
-    start: int = Field(description="Offset of the first character in `body`")
-    end: int = Field(description="Offset just past the last character in `body`")
-    text: str
+    start: int = Field(description="Offset of the first character in `body`", examples=[27])
+    end: int = Field(description="Offset just past the last character in `body`", examples=[38])
+    text: str = Field(examples=["Benny Gantz"])
 
 
 class ArticleEntityPublic(EntityRef):
-    mention_count: int
+    mention_count: int = Field(examples=[4])
     mentions: list[MentionPublic]
 
 
 class ArticleTopEntity(EntityRef):
-    mention_count: int
+    mention_count: int = Field(examples=[4])
 
 
 class ArticleSummary(PublicModel):
-    id: int
-    slug: str
-    title: str | None
-    published_at: UTCDateTime | None
-    byline: str | None
-    source_name: str | None
-    source_url: str | None
-    word_count: int
-    lede: str = Field(description="The opening of the article")
+    id: int = Field(examples=[1])
+    slug: str = Field(examples=[ARTICLE_SLUG])
+    title: str | None = Field(examples=[None])
+    published_at: UTCDateTime | None = Field(examples=[PUBLISHED])
+    byline: str | None = Field(examples=[None])
+    source_name: str | None = Field(examples=[None])
+    source_url: str | None = Field(examples=[None])
+    word_count: int = Field(examples=[627])
+    lede: str = Field(description="The opening of the article", examples=[LEDE])
     highlight: str | None = Field(
-        default=None, description="With `q`: a fragment with matches wrapped in <mark>…</mark>"
+        default=None,
+        description="With `q`: a fragment with matches wrapped in <mark>…</mark>",
+        examples=["…One Israeli product, the NSO’s <mark>Pegasus</mark> spyware, has already…"],
     )
     top_entities: list[ArticleTopEntity]
 
 
 class ArticleDetail(PublicModel):
-    id: int
-    slug: str
-    title: str | None
-    published_at: UTCDateTime | None
-    byline: str | None
-    source_name: str | None
-    source_url: str | None
-    word_count: int
-    sections: list[str]
-    body: str
-    extractor_version: str | None
+    id: int = Field(examples=[1])
+    slug: str = Field(examples=[ARTICLE_SLUG])
+    title: str | None = Field(examples=[None])
+    published_at: UTCDateTime | None = Field(examples=[PUBLISHED])
+    byline: str | None = Field(examples=[None])
+    source_name: str | None = Field(examples=[None])
+    source_url: str | None = Field(examples=[None])
+    word_count: int = Field(examples=[627])
+    sections: list[str] = Field(
+        examples=[["Timing ‘not accidental’", "‘Benefits of Recalibration’"]]
+    )
+    body: str = Field(
+        description="Cleaned text; paragraphs separated by blank lines", examples=[LEDE]
+    )
+    extractor_version: str | None = Field(examples=["1.0.0"])
     created_at: UTCDateTime
     updated_at: UTCDateTime
     entities: list[ArticleEntityPublic]

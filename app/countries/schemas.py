@@ -7,14 +7,14 @@ from app.schemas import PublicModel, UTCDateTime
 
 
 class CountryPublic(PublicModel):
-    code: str = Field(description="ISO 3166-1 alpha-2")
-    name: str
-    slug: str
-    article_count: int
+    code: str = Field(description="ISO 3166-1 alpha-2", examples=["MA"])
+    name: str = Field(examples=["Morocco"])
+    slug: str = Field(examples=["morocco"])
+    article_count: int = Field(examples=[1])
 
 
 class CountryDetail(CountryPublic):
-    aliases: list[str]
+    aliases: list[str] = Field(examples=[["Kingdom of Morocco"]])
     counts: EntityCounts
     first_seen: UTCDateTime | None
     last_seen: UTCDateTime | None

@@ -25,31 +25,33 @@ class EntityFilters(BaseModel):
 
 
 class EntityPublic(EntityRef):
-    description: str | None
-    article_count: int
-    mention_count: int
+    description: str | None = Field(examples=["Israel’s defense minister"])
+    article_count: int = Field(examples=[1])
+    mention_count: int = Field(examples=[4])
 
 
 class EntityCounts(BaseModel):
-    articles: int
-    mentions: int
-    quotes_said: int
-    quotes_about: int
+    articles: int = Field(examples=[1])
+    mentions: int = Field(examples=[4])
+    quotes_said: int = Field(examples=[1], description="Quotes it is the speaker of")
+    quotes_about: int = Field(examples=[0], description="Quotes that mention it")
 
 
 class EntityDetail(EntityRef):
-    description: str | None
-    aliases: list[str]
+    description: str | None = Field(examples=["Israel’s defense minister"])
+    aliases: list[str] = Field(examples=[["Gantz"]])
     counts: EntityCounts
-    first_seen: UTCDateTime | None
-    last_seen: UTCDateTime | None
+    first_seen: UTCDateTime | None = Field(examples=["2021-12-06T00:00:00Z"])
+    last_seen: UTCDateTime | None = Field(examples=["2021-12-06T00:00:00Z"])
 
 
 class RelatedEntity(EntityRef):
-    shared_articles: int = Field(description="Articles mentioning both entities")
+    shared_articles: int = Field(description="Articles mentioning both entities", examples=[1])
 
 
 class TimelineBucket(PublicModel):
-    period: date = Field(description="First day of the day, ISO week or month")
-    articles: int
-    mentions: int
+    period: date = Field(
+        description="First day of the day, ISO week or month", examples=["2021-12-01"]
+    )
+    articles: int = Field(examples=[1])
+    mentions: int = Field(examples=[4])

@@ -23,20 +23,32 @@ class QuoteFilters(BaseModel):
     )
     article: str | None = Field(default=None, description="Article id or slug")
     kind: QuoteKind | None = Field(default=None, description="direct, partial or indirect")
-    published_after: datetime | None = None
-    published_before: datetime | None = None
+    published_after: datetime | None = Field(
+        default=None, description="Only quotes from articles published at or after this"
+    )
+    published_before: datetime | None = Field(
+        default=None, description="Only quotes from articles published before this"
+    )
 
 
 class QuotePublic(PublicModel):
-    id: int
-    article_id: int
-    text: str
-    start: int = Field(description="Offset of the quoted words in the article body")
-    end: int
-    kind: str
-    cue: str | None = Field(description="The reporting verb as written: said, told, according to…")
-    speaker: EntityRef | None = Field(description="The speaking entity, null for unnamed sources")
-    speaker_text: str | None = Field(description="The words of the article naming the speaker")
+    id: int = Field(examples=[4])
+    article_id: int = Field(examples=[1])
+    text: str = Field(
+        examples=["Until now, there has been some co-operation, it really formalizes it,"]
+    )
+    start: int = Field(description="Offset of the quoted words in the article body", examples=[774])
+    end: int = Field(examples=[843])
+    kind: str = Field(examples=["direct"], description="direct, partial or indirect")
+    cue: str | None = Field(
+        description="The reporting verb as written: said, told, according to…", examples=["said"]
+    )
+    speaker: EntityRef | None = Field(
+        description="The speaking entity, null for unnamed sources", examples=[None]
+    )
+    speaker_text: str | None = Field(
+        description="The words of the article naming the speaker", examples=["the source"]
+    )
 
 
 class QuoteDetail(QuotePublic):

@@ -8,13 +8,13 @@ from app.quotes.schemas import QuoteDetail
 
 
 class ArticleHit(ArticleSummary):
-    score: float = Field(description="Relevance: higher is better")
+    score: float = Field(description="Relevance: higher is better", examples=[1.7])
 
 
 class FacetCount(BaseModel):
-    slug: str
-    name: str
-    count: int = Field(description="Matching articles that mention it")
+    slug: str = Field(examples=["morocco"])
+    name: str = Field(examples=["Morocco"])
+    count: int = Field(description="Matching articles that mention it", examples=[1])
 
 
 class Facets(BaseModel):
@@ -24,7 +24,7 @@ class Facets(BaseModel):
 
 
 class SearchResult(BaseModel):
-    query: str
+    query: str = Field(examples=["Pegasus"])
     articles: list[ArticleHit]
     next_cursor: str | None = Field(description="Cursor for the next page of articles")
     quotes: list[QuoteDetail]
