@@ -34,7 +34,7 @@ from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
-_APPOSITION = re.compile(r", (?:an?|the) ([^,.;:“”\"()]{3,80})(?=[,.;])")
+_APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,6}$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
@@ -92,6 +92,9 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         titled = tokens[title_end:]
         if titled and not _has_head(titled):
             desc = ctx.body[run.tokens[0].start : titled[0].start].strip()
+            if len(titled) == 1 and title_end == 1 and tokens[0].text in HONORIFICS:
+                # "Mr Key" is how the article names him; the honorific stays.
+                titled = tokens[:2]
             return [*found, _person(titled, ctx, desc)]
         tokens = titled or tokens
     return found + _classify_rest(tokens, run, ctx)
@@ -102,6 +105,8 @@ def _person_tail(tokens: list[Token], ctx: Context) -> int:
     for i in range(1, len(tokens) - 1):
         tail, before = tokens[i:], tokens[i - 1].text
         if len(tail) > 3 or not is_given_name(tail[0].text) or _has_head(tail):
+            continue
+        if not all(_spaced(tokens[: j + 1], ctx) for j in range(i, len(tokens))):
             continue
         if org_head(before) or place_head(before) or acronym(before):
             return i
@@ -191,7 +196,7 @@ def _classify_rest(tokens: list[Token], run: Run, ctx: Context) -> list[Found]:
         return [_make(tokens, ctx, "organization")]
     if _looks_personal(tokens, ctx):
         return [_person(tokens, ctx)]
-    return [_make(tokens, ctx, "other")]
+    return [*_nested(tokens, ctx, leading_only=True), _make(tokens, ctx, "other")]
 
 
 def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
@@ -251,12 +256,11 @@ def _has_head(tokens: list[Token]) -> bool:
     return any(t.text in ORG_OPENERS for t in tokens[:-1])
 
 
-def _nested(tokens: list[Token], ctx: Context) -> list[Found]:
+def _nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> list[Found]:
     """Places named inside a longer name are mentions too: 'Toronto Star',
     'University of Sheffield', 'Nizhny Novgorod Stadium'."""
     found: list[Found] = []
-    starts = [0] + [i for i in range(1, len(tokens)) if not _spaced(tokens[: i + 1], ctx)]
-    for first in starts:
+    for first in range(1 if leading_only else len(tokens) - 1):
         for cut in range(len(tokens), first, -1):
             if first == 0 and cut == len(tokens):
                 continue
@@ -304,6 +308,9 @@ def _looks_personal(tokens: list[Token], ctx: Context) -> bool:
     if len(tokens) > 4 or any(t.text in FUNCTION_WORDS for t in tokens):
         return False
     if tokens[-1].text in TITLES or tokens[-1].text.lower() in ROLE_NOUNS:
+        return False
+    if tokens[-1].text.lower() in ctx.lower_words:
+        # "Campbell Soup", "Pace Galleries": the last word is an ordinary noun here.
         return False
     if any(gz.demonym(t.text) or _is_country(t.text) for t in tokens[1:]):
         return False

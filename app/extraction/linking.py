@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from app.extraction.classify import Found
 from app.extraction.gazetteer import demonym, fold, lookup
 from app.extraction.organizations import acronym, acronym_of, org_head
-from app.extraction.people import is_given_name
+from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
 MIN_RECURRING = 2
@@ -102,11 +102,16 @@ def _find_group(groups: list[Group], item: Found) -> Group | None:
 
 
 def _same_person(text: str, name: str) -> bool:
-    part, full = text.split(), name.split()
+    part, full = _bare(text), _bare(name)
     if part == full:
         return True
     n = len(part)
     return n < len(full) and (full[-n:] == part or (n == 1 and full[0] == part[0]))
+
+
+def _bare(name: str) -> list[str]:
+    words = name.split()
+    return words[1:] if len(words) > 1 and words[0] in HONORIFICS else words
 
 
 def _names(group: Group) -> set[str]:

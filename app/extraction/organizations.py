@@ -26,14 +26,16 @@ ORG_HEADS = words(
     "Channel Network Agency Organisation Organization Club Team Brigade Brigades "
     "Board Secretariat Directorate Ministries Commission Observatory Laboratory Labs "
     "Watch Initiative Project Programme Program Network Exchange Reserve Treasury "
-    "Nations Democrats Republicans Socialists Greens Liberals Conservatives Labour Workers"
+    "Nations Democrats Republicans Socialists Greens Liberals Conservatives Labour Workers "
+    "Conference Municipality Mail Star Sun Weekly Daily Chronicle Observer Examiner "
+    "Inquirer Mirror Express Standard Review Monitor Bulletin Foundation Consortium"
 )
 # Heads that can also open a name: "University of X", "Ministry of Y", "Bank of Z".
 ORG_OPENERS = words(
     "Ministry Department Office University College Institute Bank Council Court "
     "Church Society Association Federation Union League Commission Committee Board "
     "Academy School Order Bureau Agency Organisation Organization Party "
-    "Movement Front Confederation"
+    "Movement Front Confederation Journal Municipality Conference"
 )
 # Lower-case nouns that announce an organization's name right after them.
 ORG_CUES = words(
@@ -79,8 +81,8 @@ def not_an_org(word: str) -> bool:
 
 
 def acronym(word: str) -> bool:
-    """'NSO', 'FIFA', 'M5S': two to six capitals, maybe a digit, no lower case."""
-    letters = word.replace("&", "")
+    """'NSO', 'FIFA', 'M5S', 'U.N.': two to six capitals, maybe a digit, no lower case."""
+    letters = word.replace("&", "").replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalnum()
 
 
