@@ -90,7 +90,7 @@ def classify(run: Run, ctx: Context) -> list[Found]:
     if title_end:
         found += _span(tokens[: title_end - 1], ctx) or []
         titled = tokens[title_end:]
-        if titled and not _has_head(titled):
+        if titled and not _has_head(titled, ctx.body):
             desc = ctx.body[run.tokens[0].start : titled[0].start].strip()
             if len(titled) == 1 and title_end == 1 and tokens[0].text in HONORIFICS:
                 # "Mr Key" is how the article names him; the honorific stays.
@@ -104,7 +104,7 @@ def _person_tail(tokens: list[Token], ctx: Context) -> int:
     """'Refugee Council Enver Solomon', 'NASA Bill Ingalls': a body, then a person's name."""
     for i in range(1, len(tokens) - 1):
         tail, before = tokens[i:], tokens[i - 1].text
-        if len(tail) > 3 or not is_given_name(tail[0].text) or _has_head(tail):
+        if len(tail) > 3 or not is_given_name(tail[0].text) or _has_head(tail, ctx.body):
             continue
         if not all(_spaced(tokens[: j + 1], ctx) for j in range(i, len(tokens))):
             continue
@@ -210,7 +210,9 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
     last = _head_word(tokens, ctx.body)
-    if _has_head(tokens) or (place_head(last) and _connector_after(tokens, ctx.body) == " for "):
+    if _has_head(tokens, ctx.body) or (
+        place_head(last) and _connector_after(tokens, ctx.body) == " for "
+    ):
         return [*_nested(tokens, ctx), _make(tokens, ctx, "organization")]
     if place_head(last):
         prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
@@ -248,12 +250,14 @@ def _connector_after(tokens: list[Token], body: str) -> str:
     return ""
 
 
-def _has_head(tokens: list[Token]) -> bool:
+def _has_head(tokens: list[Token], body: str) -> bool:
     if len(tokens) < 2:
         return False
     if org_head(tokens[-1].text):
         return True
-    return any(t.text in ORG_OPENERS for t in tokens[:-1])
+    if any(t.text in ORG_OPENERS for t in tokens[:-1]):
+        return True
+    return bool(_connector_after(tokens, body)) and org_head(_head_word(tokens, body))
 
 
 def _nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> list[Found]:

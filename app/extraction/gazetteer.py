@@ -31,6 +31,25 @@ MIN_POP_MULTI_WORD = 50_000
 MIN_POP_EXONYMS = 1_000_000
 _EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)*")
 
+_SUBDIVISION_TYPES = frozenset(
+    {
+        "Country",
+        "Province",
+        "State",
+        "Region",
+        "Autonomous region",
+        "Autonomous community",
+        "Land",
+        "Republic",
+        "Governorate",
+        "Prefecture",
+        "Union territory",
+        "Emirate",
+        "Territory",
+    }
+)
+# Regions some countries name with a plain word ("West", "Centre", "Capital").
+_GENERIC_REGIONS = frozenset({"Centre", "Center", "Central", "Capital", "Coast", "Islands"})
 _COMPASS = (
     "North",
     "South",
@@ -104,6 +123,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, Place] = {}
     _add_cities(names)
     _add_provinces(names)
+    _add_subdivisions(names)
     adjectives = _add_regions(names)
     for place in _countries().values():
         for surface in _country_surfaces(place.code or ""):
@@ -218,6 +238,19 @@ def _add_provinces(names: dict[str, Place]) -> None:
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             if code and capital:
                 names.setdefault(fold(capital), Place(capital, "place", code))
+
+
+def _add_subdivisions(names: dict[str, Place]) -> None:
+    """First-level regions from ISO 3166-2 ('Scotland', 'Lombardy' as 'Lombardia')."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.type not in _SUBDIVISION_TYPES or sub.parent_code is not None:
+            continue
+        name = str(sub.name).split(" [")[0].split(" (")[0]
+        generic = name in FUNCTION_WORDS or name in _COMPASS or name in _GENERIC_REGIONS
+        if len(name) > 3 and fold(name).isascii() and not generic:
+            names.setdefault(fold(name), Place(name, "place", str(sub.country_code)))
 
 
 def _add_cities(names: dict[str, Place]) -> None:

@@ -48,6 +48,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
             groups.append(target)
         target.add(item)
     _merge_orgs(groups)
+    _merge_kinds(groups)
     unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
         target = _short_form_owner(groups, item.text)
@@ -83,7 +84,10 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
 
 
 def _name_shaped(text: str) -> bool:
-    return "'" not in text and "\u2019" not in text
+    """Not a contraction ("I'm") and not a plural abbreviation ("MEPs")."""
+    if "'" in text or "\u2019" in text:
+        return False
+    return not (text.endswith("s") and text[:-1].isupper() and len(text) > 2)
 
 
 def _find_group(groups: list[Group], item: Found) -> Group | None:
@@ -139,6 +143,26 @@ def _is_short_form(text: str, group: Group) -> bool:
             text == first and not org_head(first) and lookup(first) is None and not demonym(first)
         )
     return fold(text) in _names(group)
+
+
+_KIND_RANK: dict[str, int] = {"country": 0, "place": 1, "organization": 2, "person": 3, "other": 4}
+
+
+def _merge_kinds(groups: list[Group]) -> None:
+    """One surface read two ways in one article ('Dimension Data' after 'firm' and at a
+    sentence start) is one thing: the reading with the firmer evidence wins."""
+    by_name: dict[str, Group] = {}
+    for group in sorted(groups, key=lambda g: _KIND_RANK[g.kind]):
+        key = fold(group.name)
+        keeper = by_name.get(key)
+        if keeper is None:
+            by_name[key] = group
+            continue
+        for item in group.items:
+            item.kind = keeper.kind
+            keeper.add(item)
+        group.items = []
+    groups[:] = [g for g in groups if g.items]
 
 
 def _merge_orgs(groups: list[Group]) -> None:

@@ -35,7 +35,7 @@ ORG_OPENERS = words(
     "Ministry Department Office University College Institute Bank Council Court "
     "Church Society Association Federation Union League Commission Committee Board "
     "Academy School Order Bureau Agency Organisation Organization Party "
-    "Movement Front Confederation Journal Municipality Conference"
+    "Movement Front Confederation Journal Municipality"
 )
 # Lower-case nouns that announce an organization's name right after them.
 ORG_CUES = words(
@@ -70,7 +70,8 @@ def place_head(word: str) -> bool:
 # Capitalised abbreviations that name no organization: post-nominals, units, times.
 _NOT_ORGS = words(
     "QC SC KC MP MEP MSP MLA OBE MBE CBE KBE PhD MBA MD CEO CFO COO CTO GMT UTC BST EST EDT "
-    "PST PDT CET AM PM TV OK GDP URL PDF HTML USB IQ DNA HIV AIDS VIP ID PR FAQ RIP"
+    "PST PDT CET AM PM TV OK GDP URL PDF HTML USB IQ DNA HIV AIDS VIP ID PR FAQ RIP IT AI PC "
+    "CD DVD SMS GPS LED"
 )
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
