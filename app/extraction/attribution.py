@@ -8,6 +8,7 @@ from app.extraction.cues import (
     CUE,
     CUE_WORD,
     LEADING_ADVERBIAL,
+    NOT_A_SUBJECT,
     POSSESSIVE_PRONOUNS,
     PRONOUNS,
     SPEAKER_END,
@@ -31,9 +32,10 @@ _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^.,;:!?\"“”]{1,80
 _TRAILING_CREDIT = re.compile(
     rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*(?:[,.!?]|$)"
 )
+# A sentence-initial name or pronoun followed by a lowercase word (its verb).
 _SUBJECT = re.compile(
     r"(?P<who>(?:he|she|they|we|He|She|They|We)\b"
-    r"|(?:(?:[A-Z][\w.’'-]*|of|the|and)\s*(?:\([^)]{1,20}\)\s*)?){1,8}(?<![’'s]s\s)(?<![’']s)),?\s+(?=[a-z])"
+    r"|(?:(?:[A-Z][\w.’'-]*|of|the|and)\s*(?:\([^)]{1,20}\)\s*)?){1,8}(?<![’']s)),?\s+(?=[a-z])"
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
@@ -84,6 +86,11 @@ def subject_attribution(
     if match is None:
         return None
     who = match.group("who").rstrip(" ,")
+    first = who.split()[0]
+    if first in ("The", "A", "An") and len(who.split()) > 1:
+        first = who.split()[1]
+    if first in NOT_A_SUBJECT or first[:1].islower():
+        return None
     return Attribution(who, match.start("who"), None)
 
 

@@ -75,3 +75,14 @@ SPEAKER_END = re.compile(
     r"letter|email|news|press|television|radio))\b|[;:(]\s|\s+[–—-]\s).*$",
     re.IGNORECASE,
 )
+
+# Capitalised sentence openers that are not names: a subject never starts with them.
+NOT_A_SUBJECT = frozenset(
+    "After Before For By But And Or So Yet Still If When While Though Although Because Since "
+    "As At In On Of To From With Without Into About Over Under Through During Despite "
+    "This That These Those There Here It Its What Why How Who Whom Whose Where Which "
+    "Whatever Whoever Perhaps Maybe Having Being Contrary Heading Meanwhile However Also "
+    "Instead Indeed Then Now Once Check Even Just Only Not No Yes Some Many Most All Every "
+    "Each Both Either Neither Such Another Other Last Next First Earlier Later Today "
+    "Yesterday Tomorrow Tonight Unlike Like Given Asked According Among Between Amid".split()
+)

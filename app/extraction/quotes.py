@@ -8,6 +8,16 @@ from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speakers import SpeakerIndex, resolve
 
 _HEADING_MAX_WORDS = 10
+_SCARE_QUOTE_WORDS = 3
+_LINK_LIKE = re.compile(r"[\d/@]")
+# Titles of shows, books and films sit after these: 'on "Face the Nation"', 'CNN's "X"'.
+_NAMES_A_WORK = re.compile(
+    r"(?:\b(?:on|in|of|at|from|about|titled|entitled|told|to)|['’]s)\s*$", re.IGNORECASE
+)
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of in on at to for with by from as is are was were be it its this "
+    "that he she they we i you him her them his their our my your me us".split()
+)
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+")
 _DIRECT_MIN_WORDS = 4
@@ -30,6 +40,8 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
         if span.single and source != i:
             continue  # curly singles double as apostrophes: keep only those a cue vouches for
         attribution = explicit[source] if source is not None else None
+        if not _worth_keeping(body, span, paragraphs[span.paragraph], attribution is not None):
+            continue
         speaker = _speaker(body, spans, explicit, index, speakers, source)
         quotes.append(
             ExtractedQuote(
@@ -43,6 +55,26 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
             )
         )
     return quotes
+
+
+def _worth_keeping(body: str, span: QuoteSpan, paragraph: Paragraph, attributed: bool) -> bool:
+    """Leave out what quotation marks hold besides quotes: titles, handles, links, and
+    one-to-three-word scare quotes nobody is said to have said."""
+    text = body[span.start : span.end]
+    words = _WORD.findall(text)
+    if " " not in text and _LINK_LIKE.search(text):
+        return False
+    if all(word.casefold() in _FUNCTION_WORDS for word in words):
+        return False
+    if not attributed and len(words) <= _SCARE_QUOTE_WORDS:
+        return False
+    lead = body[max(paragraph.start, span.open_at - 20) : span.open_at]
+    return not (_is_title_case(words) and _NAMES_A_WORK.search(lead))
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = [word for word in words if word.casefold() not in _FUNCTION_WORDS]
+    return bool(content) and all(word[:1].isupper() or word[:1].isdigit() for word in content)
 
 
 def _in_heading(body: str, paragraph: Paragraph) -> bool:
