@@ -35,7 +35,7 @@ _TRAILING_CREDIT = re.compile(
 # A sentence-initial name or pronoun followed by a lowercase word (its verb).
 _SUBJECT = re.compile(
     r"(?P<who>(?:he|she|they|we|He|She|They|We)\b"
-    r"|(?:(?:[A-Z][\w.’'-]*|of|the|and)\s*(?:\([^)]{1,20}\)\s*)?){1,8}(?<![’']s)),?\s+(?=[a-z])"
+    r"|(?:(?:[A-Z][\w.’'-]*|of|the|and)\s*(?:\([^)]{1,20}\)\s*)?){1,8}(?<![’']s)(?<![’'])),?\s+(?=[a-z])"
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")

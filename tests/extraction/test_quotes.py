@@ -1,0 +1,144 @@
+from app.extraction.quotes import find_quotes
+from app.extraction.schemas import ExtractedEntity, ExtractedMention, ExtractedQuote
+
+
+def person(body: str, name: str, *surfaces: str) -> ExtractedEntity:
+    """A person entity with a mention at every occurrence of each surface form."""
+    mentions = []
+    for surface in surfaces or (name,):
+        at = body.find(surface)
+        while at >= 0:
+            mentions.append(ExtractedMention(text=surface, start=at, end=at + len(surface)))
+            at = body.find(surface, at + len(surface))
+    return ExtractedEntity(name=name, type="person", mentions=mentions)
+
+
+def only(quotes: list[ExtractedQuote], text: str) -> ExtractedQuote:
+    found = [q for q in quotes if q.text == text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_offsets_exclude_the_marks() -> None:
+    body = "“We will rebuild the bridge by spring,” Mayor Ana Ruiz said on Monday."
+    (quote,) = find_quotes(body, [person(body, "Ana Ruiz")])
+    assert body[quote.start : quote.end] == quote.text
+    assert quote.text == "We will rebuild the bridge by spring,"
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.speaker_text == "Mayor Ana Ruiz"
+    assert quote.cue == "said"
+    assert quote.kind == "direct"
+
+
+def test_said_before_the_speaker_and_straight_marks() -> None:
+    body = '"The budget is balanced," said Tom Hale, the county treasurer.'
+    (quote,) = find_quotes(body, [person(body, "Tom Hale")])
+    assert quote.speaker == "Tom Hale"
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("Tom Hale")
+
+
+def test_colon_introduction_and_follow_on_quote() -> None:
+    body = (
+        'Lena Park said: "The plant will close in May."\n\n'
+        "Workers were told on Friday.\n\n"
+        "“It is a hard day for the town,” she said. “We did what we could.”"
+    )
+    quotes = find_quotes(body, [person(body, "Lena Park", "Lena Park")])
+    assert only(quotes, "The plant will close in May.").speaker == "Lena Park"
+    hard = only(quotes, "It is a hard day for the town,")
+    assert (hard.speaker, hard.speaker_text) == ("Lena Park", "she")
+    assert only(quotes, "We did what we could.").speaker == "Lena Park"
+
+
+def test_pronoun_prefers_the_subject_over_a_possessive_in_passing() -> None:
+    body = (
+        "Omar Salt, a port engineer, said the timing of Ivo Brand’s visit mattered.\n\n"
+        "“It changes everything for the harbour,” he said."
+    )
+    entities = [person(body, "Omar Salt"), person(body, "Ivo Brand")]
+    (quote,) = find_quotes(body, entities)
+    assert quote.speaker == "Omar Salt"
+
+
+def test_unnamed_source_keeps_its_words_without_a_speaker() -> None:
+    body = (
+        "The deal aims to “end years of delay on the northern line”, says a person close to "
+        "the talks.\n\n“Nobody expected it this fast,” the person said."
+    )
+    quotes = find_quotes(body, [])
+    first = only(quotes, "end years of delay on the northern line")
+    assert (first.speaker, first.speaker_text) == (None, "a person close to the talks")
+    assert only(quotes, "Nobody expected it this fast,").speaker is None
+
+
+def test_possessive_office_speaks_for_its_owner() -> None:
+    body = (
+        "Rosa Vidal will travel to the coast. She will “open the new clinic in the valley,” "
+        "her office said."
+    )
+    (quote,) = find_quotes(body, [person(body, "Rosa Vidal")])
+    assert (quote.speaker, quote.speaker_text) == ("Rosa Vidal", "her office")
+
+
+def test_according_to_and_description() -> None:
+    body = (
+        "Karl Ode praised the ruling.\n\n"
+        "According to Ode, while the court was slow, “the outcome is fair to everyone”.\n\n"
+        "“We will not appeal,” the retired judge said."
+    )
+    quotes = find_quotes(body, [person(body, "Karl Ode", "Karl Ode", "Ode")])
+    fair = only(quotes, "the outcome is fair to everyone")
+    assert (fair.speaker, fair.speaker_text, fair.kind) == ("Karl Ode", "Ode", "direct")
+    assert only(quotes, "We will not appeal,").speaker == "Karl Ode"
+
+
+def test_partial_quote_inside_a_sentence() -> None:
+    body = "Senator Pia Lund called the proposal “a gift to landlords” on Tuesday."
+    (quote,) = find_quotes(body, [person(body, "Pia Lund")])
+    assert quote.kind == "partial"
+    assert quote.speaker == "Pia Lund"
+    assert quote.cue == "called"
+
+
+def test_quote_continues_across_paragraphs() -> None:
+    body = (
+        "“The river rose faster than any model predicted.\n\n"
+        "“We moved everyone out by midnight,” said Chief Dana Kerr."
+    )
+    quotes = find_quotes(body, [person(body, "Dana Kerr")])
+    assert [q.text for q in quotes] == [
+        "The river rose faster than any model predicted.",
+        "We moved everyone out by midnight,",
+    ]
+    assert all(q.speaker == "Dana Kerr" for q in quotes)
+
+
+def test_apostrophes_and_unattributed_scare_quotes_are_not_quotes() -> None:
+    body = "The ‘reset’ plan didn’t work. Voters’ anger grew, and the “fix” failed."
+    assert find_quotes(body, []) == []
+
+
+def test_titles_of_works_are_not_quotes() -> None:
+    body = 'Governor Eli Marsh said on "Meet The Press" that taxes would not rise.'
+    assert find_quotes(body, [person(body, "Eli Marsh")]) == []
+
+
+def test_doubled_apostrophes_as_quote_marks() -> None:
+    body = "''We are being kept in the dark,'' the club chairman told reporters."
+    (quote,) = find_quotes(body, [])
+    assert quote.text == "We are being kept in the dark,"
+    assert quote.speaker_text == "the club chairman"
+    assert quote.cue == "told"
+
+
+def test_new_quote_opened_without_closing_the_previous() -> None:
+    body = 'Ms Hale said: "We have doubled it. "We will extend it to nine months."'
+    quotes = find_quotes(body, [])
+    assert [q.text for q in quotes] == ["We have doubled it.", "We will extend it to nine months."]
+    assert {q.speaker_text for q in quotes} == {"Ms Hale"}
+
+
+def test_credit_line_after_a_quote() -> None:
+    body = "“The debate changed my mind about the whole race.” ― Maria Olsen"
+    (quote,) = find_quotes(body, [])
+    assert quote.speaker_text == "Maria Olsen"
