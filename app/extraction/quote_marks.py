@@ -137,6 +137,8 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
 
 def _single_spans(body: str, paragraph: Paragraph, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     """Curly single quotes that stand outside every double-quoted stretch."""
+    if body.find("‘", paragraph.start, paragraph.end) < 0:
+        return []
     return [
         QuoteSpan(
             match.start(1),

@@ -3,15 +3,15 @@
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, POSSESSIVE_PRONOUNS, PRONOUNS
 from app.extraction.schemas import ExtractedEntity
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
-_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|to|for|with|by|against|about|from|than|on|in|over|like|between|at|into)\s+$",
-    re.IGNORECASE,
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_PREPOSITIONS = frozenset(
+    "of to for with by against about from than on in over like between at into".split()
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
 _WORD = re.compile(r"[\w’'-]+")
@@ -20,14 +20,31 @@ _SUBJECT_WORDS = 6
 _SALIENCE_WINDOW = 1500
 
 
-@dataclass(frozen=True)
 class Mention:
-    start: int
-    end: int
-    entity: ExtractedEntity
-    possessive: bool
-    subject: bool
-    after_preposition: bool
+    """One mention; its grammatical role is worked out only if a look-up needs it."""
+
+    def __init__(self, body: str, start: int, end: int, entity: ExtractedEntity) -> None:
+        self.body = body
+        self.start = start
+        self.end = end
+        self.entity = entity
+
+    @cached_property
+    def possessive(self) -> bool:
+        return bool(_POSSESSIVE_AFTER.match(self.body, self.end, self.end + 3))
+
+    @cached_property
+    def after_preposition(self) -> bool:
+        preceding = self.body[max(0, self.start - 20) : self.start].split()
+        return bool(preceding) and preceding[-1].casefold() in _PREPOSITIONS
+
+    @cached_property
+    def subject(self) -> bool:
+        """Near the start of its sentence and not inside a prepositional phrase."""
+        preceding = self.body[max(0, self.start - 120) : self.start]
+        begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
+        lead = preceding[begins[-1] :] if begins else preceding
+        return len(_WORD.findall(lead)) < _SUBJECT_WORDS and not self.after_preposition
 
 
 @dataclass(frozen=True)
@@ -44,7 +61,7 @@ class SpeakerIndex:
     def __init__(self, body: str, entities: list[ExtractedEntity]) -> None:
         self.body = body
         found = [
-            _mention(body, m.start, m.end, entity)
+            Mention(body, m.start, m.end, entity)
             for entity in entities
             if entity.type in _SPEAKING_TYPES
             for m in entity.mentions
@@ -108,20 +125,6 @@ class SpeakerIndex:
                 if pattern.search(context):
                     return mention.entity
         return None
-
-
-def _mention(body: str, start: int, end: int, entity: ExtractedEntity) -> Mention:
-    preceding = body[max(0, start - 120) : start]
-    sentence_begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
-    lead = preceding[sentence_begins[-1] :] if sentence_begins else preceding
-    return Mention(
-        start=start,
-        end=end,
-        entity=entity,
-        possessive=bool(_POSSESSIVE_AFTER.match(body[end : end + 3])),
-        subject=len(_WORD.findall(lead)) < _SUBJECT_WORDS and not _PREPOSITION_BEFORE.search(lead),
-        after_preposition=bool(_PREPOSITION_BEFORE.search(preceding)),
-    )
 
 
 def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> ExtractedEntity | None:

@@ -1,0 +1,54 @@
+"""Extraction throughput on real articles, one core.
+
+    uv run python tests/bench/bench_extraction.py [--articles 4000] [--data DIR]
+
+Reads the BBC articles under ../shared/data/bbc (one plain-text file each), extracts them
+in a loop (going round the corpus again if more articles are asked for than it holds) and
+prints articles per second, mean words per article and peak memory.
+"""
+
+import argparse
+import resource
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+from app.extraction.pipeline import extract
+
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "bbc"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=4000)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace") for p in sorted(args.data.glob("*/*.txt"))
+    ]
+    if not texts:
+        print(f"no articles under {args.data}", file=sys.stderr)
+        return 1
+    extract(texts[0])  # lexicons and gazetteers load once, outside the timing
+    words = quotes = entities = 0
+    started = time.perf_counter()
+    for text in islice(cycle(texts), args.articles):
+        result = extract(text)
+        words += len(result.body.split())
+        quotes += len(result.quotes)
+        entities += len(result.entities)
+    elapsed = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles:        {args.articles} ({len(texts)} distinct)")
+    print(f"articles/s:      {args.articles / elapsed:.1f}")
+    print(f"ms/article:      {1000 * elapsed / args.articles:.2f}")
+    print(f"mean words:      {words / args.articles:.0f}")
+    print(f"quotes/article:  {quotes / args.articles:.2f}")
+    print(f"entities/article: {entities / args.articles:.2f}")
+    print(f"peak memory:     {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
