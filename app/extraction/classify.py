@@ -92,6 +92,8 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         titled = tokens[title_end:]
         if titled and not _has_head(titled, ctx.body):
             desc = ctx.body[run.tokens[0].start : titled[0].start].strip()
+            if all(t.text in HONORIFICS for t in tokens[:title_end]):
+                desc = None
             if len(titled) == 1 and title_end == 1 and tokens[0].text in HONORIFICS:
                 # "Mr Key" is how the article names him; the honorific stays.
                 titled = tokens[:2]
@@ -206,7 +208,8 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
     text = ctx.body[tokens[0].start : tokens[-1].end]
     place = gz.lookup(text)
     if place is not None and _plausible_place(tokens, ctx):
-        return [_place(tokens, ctx, place)]
+        inner = [f for f in _nested(tokens, ctx, leading_only=True) if f.kind == "country"]
+        return [*inner, _place(tokens, ctx, place)]
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
     last = _head_word(tokens, ctx.body)
@@ -218,7 +221,11 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
         prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
         if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
             return [_place(tokens[:-1], ctx, prefix)]
-        return [*_nested(tokens, ctx), _make(tokens, ctx, "place")]
+        inner = _nested(tokens, ctx)
+        site = _make(tokens, ctx, "place")
+        # A site takes the country of the place it is named after ("Guantanamo Bay").
+        site.code = next((f.code for f in inner if f.code), None)
+        return [*inner, site]
     return None
 
 
@@ -264,7 +271,7 @@ def _nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> li
     """Places named inside a longer name are mentions too: 'Toronto Star',
     'University of Sheffield', 'Nizhny Novgorod Stadium'."""
     found: list[Found] = []
-    for first in range(1 if leading_only else len(tokens) - 1):
+    for first in range(1 if leading_only else len(tokens)):
         for cut in range(len(tokens), first, -1):
             if first == 0 and cut == len(tokens):
                 continue
@@ -278,9 +285,10 @@ def _nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> li
 
 def _plausible_place(tokens: list[Token], ctx: Context) -> bool:
     """A one-word place that is also a given name or a common word needs a preposition."""
-    if len(tokens) > 1 or _is_country(tokens[0].text):
-        return True
     word = tokens[0].text
+    place = gz.lookup(word)
+    if len(tokens) > 1 or (place is not None and place.major):
+        return True
     if not is_given_name(word) and not _common_word(tokens[0], ctx):
         return True
     before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
@@ -338,9 +346,13 @@ def _is_country(word: str) -> bool:
     return place is not None and place.kind == "country"
 
 
+def _is_title(word: str) -> bool:
+    return word in TITLES or word in HONORIFICS or word.lower() in ROLE_NOUNS
+
+
 def _skip_titles(tokens: list[Token], body: str) -> int:
     i = 0
-    while i < len(tokens) and (tokens[i].text in TITLES or tokens[i].text in HONORIFICS):
+    while i < len(tokens) and _is_title(tokens[i].text):
         i += 1
         # "Secretary of State": the word after a connector belongs to the title.
         while i < len(tokens) and body[tokens[i - 1].end : tokens[i].start] != " ":
@@ -349,6 +361,11 @@ def _skip_titles(tokens: list[Token], body: str) -> int:
 
 
 def _person(tokens: list[Token], ctx: Context, description: str | None = None) -> Found:
+    if description:
+        words = description.split()
+        while words and words[0] in FUNCTION_WORDS:
+            words = words[1:]
+        description = " ".join(words) or None
     found = _make(tokens, ctx, "person")
     found.description = _apposition(found.end, ctx) or description or _role_phrase(found.start, ctx)
     return found
@@ -361,7 +378,7 @@ def _role_phrase(start: int, ctx: Context) -> str | None:
     words = clause.split()
     if not words or words[-1].lower() not in ROLE_NOUNS:
         return None
-    if words[0].lower() in {"a", "an", "the"}:
+    while words and (words[0].lower() in {"a", "an", "the"} or words[0] in FUNCTION_WORDS):
         words = words[1:]
     return " ".join(words[-8:]) or None
 

@@ -73,6 +73,9 @@ class Place:
     name: str
     kind: PlaceKind
     code: str | None = None
+    # Countries, capitals, first-level regions and cities of a million: names that
+    # win over a same-spelled given name ("Dallas", "Victoria").
+    major: bool = False
 
 
 @dataclass(slots=True)
@@ -128,6 +131,8 @@ def gazetteer() -> Gazetteer:
     for place in _countries().values():
         for surface in _country_surfaces(place.code or ""):
             names[fold(surface)] = place
+    for tail, place in _name_tails().items():
+        names.setdefault(fold(tail), place)
     return Gazetteer(names, _demonyms(), frozenset(adjectives))
 
 
@@ -146,8 +151,20 @@ def _countries() -> dict[str, Place]:
         code = (info.get("ISO") or {}).get("alpha2")
         name = info.get("name") or ""
         if code and name and (code not in out or "," in out[code].name):
-            out[code] = Place(name, "country", code)
+            out[code] = Place(name, "country", code, major=True)
     return out
+
+
+def _name_tails() -> dict[str, Place]:
+    """'United States of America' -> 'America', when no other country ends that way."""
+    owners: dict[str, set[str]] = {}
+    for code in _countries():
+        for surface in _country_surfaces(code):
+            head, sep, tail = surface.rpartition(" of ")
+            if sep and head and " " not in tail and not tail.isupper():
+                owners.setdefault(tail, set()).add(code)
+    countries = _countries()
+    return {tail: countries[next(iter(codes))] for tail, codes in owners.items() if len(codes) == 1}
 
 
 def _uninvert(name: str) -> str:
@@ -232,12 +249,13 @@ def _add_provinces(names: dict[str, Place]) -> None:
         code = (info.get("ISO") or {}).get("alpha2")
         for province in info.get("provinces") or []:
             # A province outranks a same-named city elsewhere ("Ontario").
-            if code and len(province) > 3 and fold(province).isascii():
-                names[fold(province)] = Place(province, "place", code)
+            generic = province in _COMPASS or province in _GENERIC_REGIONS
+            if code and len(province) > 3 and fold(province).isascii() and not generic:
+                names[fold(province)] = Place(province, "place", code, major=True)
         capitals = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             if code and capital:
-                names.setdefault(fold(capital), Place(capital, "place", code))
+                names.setdefault(fold(capital), Place(capital, "place", code, major=True))
 
 
 def _add_subdivisions(names: dict[str, Place]) -> None:
@@ -271,7 +289,7 @@ def _add_cities(names: dict[str, Place]) -> None:
         key = fold(name)
         if pop > population.get(key, -1):
             population[key] = pop
-            names[key] = Place(name, "place", code)
+            names[key] = Place(name, "place", code, major=pop >= MIN_POP_EXONYMS)
         if pop >= MIN_POP_EXONYMS:
             for alt in city["alternatenames"]:
                 if _EXONYM.fullmatch(alt) and not is_given_name(alt):

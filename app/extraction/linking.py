@@ -38,7 +38,7 @@ def _longer(candidate: str, current: str) -> bool:
     return len(candidate.split()) > len(current.split())
 
 
-def link(found: list[Found]) -> list[ExtractedEntity]:
+def link(found: list[Found], body: str) -> list[ExtractedEntity]:
     groups: list[Group] = []
     strong = sorted((f for f in found if not f.weak), key=lambda f: -len(f.text.split()))
     for item in strong:
@@ -51,7 +51,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
     _merge_kinds(groups)
     unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
-        target = _short_form_owner(groups, item.text)
+        target = _short_form_owner(groups, item.text) or _surname_of_unknown(groups, item, body)
         if target is not None:
             target.add(item)
         elif not item.common:
@@ -62,6 +62,28 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
         for g in groups
         if any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS
     ]
+
+
+def _surname_of_unknown(groups: list[Group], item: Found, body: str) -> Group | None:
+    """'Romelu Lukaku ... Lukaku won': a name whose last word is reused alone, while its
+    first word never stands apart from it, is a person's."""
+    if item.common:
+        return None
+    owners = [
+        g
+        for g in groups
+        if g.kind == "other"
+        and 1 < len(g.name.split()) <= 3
+        and g.name.split()[-1] == item.text
+        and body.count(g.name.split()[0]) == body.count(g.name)
+    ]
+    if len(owners) != 1:
+        return None
+    owner = owners[0]
+    owner.kind = "person"
+    for member in owner.items:
+        member.kind = "person"
+    return owner
 
 
 def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:

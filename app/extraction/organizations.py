@@ -51,7 +51,7 @@ PLACE_HEADS = words(
     "Lake Sea Ocean Gulf Bay Strait Mountains Mountain Mount Valley Desert Peninsula "
     "Street Road Avenue Square Park Bridge Airport Station Port Harbour Harbor "
     "Stadium Arena Hall Palace Tower Towers Castle Cathedral Mosque Temple Memorial "
-    "Museum Gallery Centre Center Complex Facility Plaza Base Camp Prison Canal Dam Beach "
+    "City Museum Gallery Centre Center Complex Facility Plaza Base Camp Prison Canal Dam Beach "
     "Coast Forest Field"
 )
 # Mosques, museums and halls are sites in one sentence and institutions in another;
