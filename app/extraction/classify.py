@@ -91,7 +91,7 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         found += _span(tokens[: title_end - 1], ctx) or []
         titled = tokens[title_end:]
         if titled and not _has_head(titled, ctx.body):
-            desc = ctx.body[run.tokens[0].start : titled[0].start].strip()
+            desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
             if all(t.text in HONORIFICS for t in tokens[:title_end]):
                 desc = None
             if len(titled) == 1 and title_end == 1 and tokens[0].text in HONORIFICS:
