@@ -91,13 +91,13 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         found += _span(tokens[: title_end - 1], ctx) or []
         titled = tokens[title_end:]
         if titled and not _has_head(titled, ctx.body):
-            desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
+            title_desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
             if all(t.text in HONORIFICS for t in tokens[:title_end]):
-                desc = None
+                title_desc = None
             if len(titled) == 1 and title_end == 1 and tokens[0].text in HONORIFICS:
                 # "Mr Key" is how the article names him; the honorific stays.
                 titled = tokens[:2]
-            return [*found, _person(titled, ctx, desc)]
+            return [*found, _person(titled, ctx, title_desc)]
         tokens = titled or tokens
     return found + _classify_rest(tokens, run, ctx)
 
