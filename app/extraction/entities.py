@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from app.extraction.candidates import find_runs
-from app.extraction.classify import Context, Found, classify, join_possessive_names
+from app.extraction.classify import classify, join_possessive_names
+from app.extraction.found import Context, Found
 from app.extraction.linking import link
 from app.extraction.schemas import ExtractedEntity
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.extraction.classify import Found
+from app.extraction.found import Found
 from app.extraction.gazetteer import demonym, fold, lookup
 from app.extraction.organizations import acronym, acronym_of, org_head
 from app.extraction.people import HONORIFICS, is_given_name

@@ -8,7 +8,9 @@ Closed-class lexicons: the nouns that head organization names ("... Ministry",
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from app.extraction.candidates import Token
 from app.extraction.wordsets import words
 
 ORG_HEADS = words(
@@ -91,3 +93,28 @@ def acronym_of(short: str, name: str) -> bool:
     """True when ``short`` spells the initials of ``name`` ('KPA' / "Korean People's Army")."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return len(words) >= 2 and "".join(w[0] for w in words) == short
+
+
+def head_word(tokens: list[Token], body: str) -> str:
+    """The word a name is built on: the last one, or the one before 'of' ('Museum of X')."""
+    for a, b in pairwise(tokens):
+        if body[a.end : b.start] != " ":
+            return a.text
+    return tokens[-1].text
+
+
+def connector_after(tokens: list[Token], body: str) -> str:
+    for a, b in pairwise(tokens):
+        if body[a.end : b.start] != " ":
+            return body[a.end : b.start]
+    return ""
+
+
+def has_head(tokens: list[Token], body: str) -> bool:
+    if len(tokens) < 2:
+        return False
+    if org_head(tokens[-1].text):
+        return True
+    if any(t.text in ORG_OPENERS for t in tokens[:-1]):
+        return True
+    return bool(connector_after(tokens, body)) and org_head(head_word(tokens, body))

@@ -1,0 +1,55 @@
+"""What classification hands to linking: typed spans, plus the article they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extraction import gazetteer as gz
+from app.extraction.candidates import Token
+from app.extraction.people import is_given_name
+from app.extraction.schemas import EntityType
+from app.extraction.wordsets import FUNCTION_WORDS
+
+
+@dataclass(slots=True)
+class Found:
+    kind: EntityType
+    start: int
+    end: int
+    text: str
+    code: str | None = None
+    canonical: str | None = None
+    description: str | None = None
+    weak: bool = False
+    demonym: bool = False
+    initial: bool = False
+    common: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    body: str
+    lower_words: frozenset[str]
+
+
+def make(tokens: list[Token], ctx: Context, kind: EntityType) -> Found:
+    start, end = tokens[0].start, tokens[-1].end
+    return Found(kind, start, end, ctx.body[start:end])
+
+
+def weak(tokens: list[Token], ctx: Context) -> Found:
+    found = make(tokens, ctx, "other")
+    found.weak = True
+    return found
+
+
+def common_word(token: Token, ctx: Context) -> bool:
+    """Capitalised here, but written in lower case elsewhere in the same article."""
+    word = token.text
+    if is_given_name(word) or gz.demonym(word) or "-" in word:
+        return word in FUNCTION_WORDS
+    return word in FUNCTION_WORDS or word.lower() in ctx.lower_words
+
+
+def spaced(tokens: list[Token], ctx: Context) -> bool:
+    return ctx.body[tokens[-2].end : tokens[-1].start] == " "

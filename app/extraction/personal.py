@@ -1,0 +1,127 @@
+"""Context that marks a span as a person: titles, roles, speech verbs, appositions."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction import gazetteer as gz
+from app.extraction.candidates import Token
+from app.extraction.found import Context, Found, make, spaced
+from app.extraction.organizations import acronym, has_head, org_head, place_head
+from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_given_name
+from app.extraction.wordsets import FUNCTION_WORDS
+
+_SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
+_APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
+_SYLLABLE_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,6}$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
+
+
+def person_tail(tokens: list[Token], ctx: Context) -> int:
+    """'Refugee Council Enver Solomon', 'NASA Bill Ingalls': a body, then a person's name."""
+    for i in range(1, len(tokens) - 1):
+        tail, before = tokens[i:], tokens[i - 1].text
+        if len(tail) > 3 or not is_given_name(tail[0].text) or has_head(tail, ctx.body):
+            continue
+        if not all(spaced(tokens[: j + 1], ctx) for j in range(i, len(tokens))):
+            continue
+        if org_head(before) or place_head(before) or acronym(before):
+            return i
+        if gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None:
+            return i
+    return 0
+
+
+def inner_title(tokens: list[Token]) -> int:
+    """'NASA Administrator Charles Bolden': a title inside the run, a name after it."""
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].text in TITLES and len(tokens) - i - 1 <= 3:
+            return i + 1
+    return 0
+
+
+def looks_personal(tokens: list[Token], ctx: Context) -> bool:
+    if len(tokens) > 4 or any(t.text in FUNCTION_WORDS for t in tokens):
+        return False
+    if tokens[-1].text in TITLES or tokens[-1].text.lower() in ROLE_NOUNS:
+        return False
+    if tokens[-1].text.lower() in ctx.lower_words:
+        # "Campbell Soup", "Pace Galleries": the last word is an ordinary noun here.
+        return False
+    if any(gz.demonym(t.text) or is_country(t.text) for t in tokens[1:]):
+        return False
+    if named_person(tokens):
+        return True
+    start, end = tokens[0].start, tokens[-1].end
+    return speech_follows(end, ctx) or _role_before(start, ctx) or _apposition(end, ctx) is not None
+
+
+def named_person(tokens: list[Token]) -> bool:
+    """A given name first, or romanised syllables ('Kwok Ka-ki'): a name by its shape."""
+    if len(tokens) > 4 or any(t.text in FUNCTION_WORDS or t.text in TITLES for t in tokens):
+        return False
+    return is_given_name(tokens[0].text) or any(_SYLLABLE_NAME.match(t.text) for t in tokens)
+
+
+def _is_title(word: str) -> bool:
+    return word in TITLES or word in HONORIFICS or word.lower() in ROLE_NOUNS
+
+
+def skip_titles(tokens: list[Token], body: str) -> int:
+    i = 0
+    while i < len(tokens) and _is_title(tokens[i].text):
+        i += 1
+        # "Secretary of State": the word after a connector belongs to the title.
+        while i < len(tokens) and body[tokens[i - 1].end : tokens[i].start] != " ":
+            i += 1
+    return i
+
+
+def person(tokens: list[Token], ctx: Context, description: str | None = None) -> Found:
+    if description:
+        words = description.split()
+        while words and words[0] in FUNCTION_WORDS:
+            words = words[1:]
+        description = " ".join(words) or None
+    found = make(tokens, ctx, "person")
+    found.description = _apposition(found.end, ctx) or description or _role_phrase(found.start, ctx)
+    return found
+
+
+def _role_phrase(start: int, ctx: Context) -> str | None:
+    """'Israel's defense minister, Benny Gantz' -> "Israel's defense minister"."""
+    before = ctx.body[max(0, start - 100) : start].rstrip().removesuffix(",")
+    clause = _CLAUSE_BREAK.split(before)[-1].strip()
+    words = clause.split()
+    if not words or words[-1].lower() not in ROLE_NOUNS:
+        return None
+    while words and (words[0].lower() in {"a", "an", "the"} or words[0] in FUNCTION_WORDS):
+        words = words[1:]
+    return " ".join(words[-8:]) or None
+
+
+def _role_before(start: int, ctx: Context) -> bool:
+    before = ctx.body[max(0, start - 30) : start].rstrip().removesuffix(",").split()
+    return bool(before) and before[-1].lower() in ROLE_NOUNS
+
+
+def title_before(start: int, ctx: Context) -> bool:
+    before = ctx.body[max(0, start - 20) : start].split()
+    return bool(before) and (before[-1] in TITLES or before[-1] in HONORIFICS)
+
+
+def speech_follows(end: int, ctx: Context) -> bool:
+    m = _SPEECH_AFTER.match(ctx.body, end)
+    return m is not None and m[1] in SPEECH_VERBS
+
+
+def _apposition(end: int, ctx: Context) -> str | None:
+    m = _APPOSITION.match(ctx.body, end)
+    if m is None or not any(w.lower() in ROLE_NOUNS for w in m[1].split()):
+        return None
+    return m[1].strip()
+
+
+def is_country(word: str) -> bool:
+    place = gz.lookup(word)
+    return place is not None and place.kind == "country"
