@@ -50,6 +50,8 @@ _MODIFIER_TAILS = words(
 _TIME_WORDS = frozenset(
     [*calendar.day_name, *calendar.month_name[1:], *calendar.day_abbr, *calendar.month_abbr[1:]]
 )
+# "@POTUS", "#IStandWithX": handles and hashtags are not names in running text.
+_HANDLE_MARKS = frozenset({"@", "#"})
 _OPENERS = "\"'“‘(["
 _ENDERS = ".!?:;\n"
 
@@ -123,7 +125,12 @@ def _heading_lines(body: str) -> list[tuple[int, int]]:
 
 
 def find_runs(body: str) -> list[Run]:
-    tokens = [t for m in _WORD.finditer(body) if (t := _trim(Token(m[0], m.start(), m.end())))]
+    tokens = [
+        t
+        for m in _WORD.finditer(body)
+        if body[m.start() - 1 : m.start()] not in _HANDLE_MARKS
+        and (t := _trim(Token(m[0], m.start(), m.end())))
+    ]
     headings = _heading_lines(body)
     runs: list[Run] = []
     current: list[Token] = []
@@ -134,6 +141,9 @@ def find_runs(body: str) -> list[Run]:
             # A function word inside a run is a new sentence after an abbreviation
             # ("in Washington D.C. The team") or a caption label.
             joined = gap == " " or gap in _CONNECTORS
+            # "pro-Beijing New People Party": a prefixed name is a modifier on its own.
+            if body[prev.start - 1 : prev.start] == "-":
+                joined = False
             if joined and not prev.possessive and token.text not in FUNCTION_WORDS:
                 current.append(token)
                 continue

@@ -40,7 +40,7 @@ from app.extraction.personal import (
     title_before,
 )
 from app.extraction.schemas import EntityType
-from app.extraction.wordsets import words
+from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
@@ -192,7 +192,8 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
 
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:
-    if acronym(token.text):
+    shouted = token.text.lower() in ctx.lower_words or token.text.title() in FUNCTION_WORDS
+    if acronym(token.text) and not shouted:
         kind: EntityType = "other" if not_an_org(token.text) else "organization"
         return [make([token], ctx, kind)]
     parts = token.text.split("-")

@@ -209,7 +209,7 @@ def _demonyms() -> dict[str, Place]:
     countries = _countries()
     for info in _info():
         code = (info.get("ISO") or {}).get("alpha2")
-        word = (info.get("demonym") or "").strip()
+        word = _short_demonym((info.get("demonym") or "").strip(), info.get("name") or "")
         if not code or code not in countries or not word or " " in word:
             continue
         population = int(info.get("population") or 0)
@@ -220,6 +220,18 @@ def _demonyms() -> dict[str, Place]:
             if key not in best or population > best[key][0]:
                 best[key] = (population, countries[code])
     return {key: place for key, (_, place) in best.items()}
+
+
+def _short_demonym(word: str, name: str) -> str:
+    """'Saudi Arabian' for Saudi Arabia is written 'Saudi' as often as not."""
+    first = word.split(" ")[0]
+    if " " not in word or not name.startswith(first + " "):
+        return word
+    # Only a first word shaped like a demonym ("Saudi", like "Iraqi") stands alone;
+    # "New" of "New Zealander" or "Costa" of "Costa Rican" does not.
+    if len(first) < 4 or not first.endswith("i") or is_given_name(first):
+        return word
+    return first
 
 
 def _add_regions(names: dict[str, Place]) -> set[str]:

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from app.extraction.found import Found
 from app.extraction.gazetteer import demonym, fold, lookup
-from app.extraction.organizations import acronym, acronym_of, org_head
+from app.extraction.organizations import ORG_OPENERS, acronym, acronym_of, org_head
 from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
 MIN_RECURRING = 2
+# Recurring capitalised words with these endings are adjectives or groups ("English").
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ians", "ans", "ic", "ics")
 # A country only ever called up through its people ("Palestinian officials") is one
 # the article is about once it comes back; a single adjective is scenery.
 MIN_DEMONYMS = 2
@@ -107,7 +109,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
 
 def _name_shaped(text: str) -> bool:
     """Not a contraction ("I'm") and not a plural abbreviation ("MEPs")."""
-    if "'" in text or "\u2019" in text:
+    if "'" in text or "\u2019" in text or text.endswith(_ADJECTIVE_ENDINGS):
         return False
     return not (text.endswith("s") and text[:-1].isupper() and len(text) > 2)
 
@@ -161,9 +163,10 @@ def _is_short_form(text: str, group: Group) -> bool:
         if acronym(text) and acronym_of(text, group.name):
             return True
         first = words[0]
-        return (
-            text == first and not org_head(first) and lookup(first) is None and not demonym(first)
-        )
+        if text == first:
+            return not org_head(first) and lookup(first) is None and not demonym(first)
+        # "the Court", "the University": the head word standing for the whole name.
+        return text == _head(words) and (org_head(text) or text in ORG_OPENERS)
     return fold(text) in _names(group)
 
 
@@ -185,6 +188,10 @@ def _merge_kinds(groups: list[Group]) -> None:
             keeper.add(item)
         group.items = []
     groups[:] = [g for g in groups if g.items]
+
+
+def _head(words: list[str]) -> str:
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _merge_orgs(groups: list[Group]) -> None:
