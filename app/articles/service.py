@@ -2,12 +2,12 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, select
+from sqlalchemy import Row, func, select
 from sqlmodel import Session, col
 
+from app.articles import filters as filters_
 from app.articles.models import Article
 from app.articles.schemas import (
     ArticleDetail,
@@ -17,7 +17,6 @@ from app.articles.schemas import (
     ArticleTopEntity,
     MentionPublic,
 )
-from app.entities import service as entities
 from app.entities.models import ArticleEntity, Entity, Mention
 from app.errors import InvalidInput, NotFound
 from app.pagination import AnySelect, Keyset, Offset, Page, PageRequest, SortKey
@@ -42,12 +41,6 @@ SUMMARY_COLUMNS = (
 )
 
 
-NEWEST = Keyset(
-    "articles:newest", [SortKey(col(Article.dated_at), True), SortKey(col(Article.id), True)]
-)
-OLDEST = Keyset("articles:oldest", [SortKey(col(Article.dated_at)), SortKey(col(Article.id))])
-
-
 def get_article(session: Session, ref: str | int) -> Article:
     """An article by numeric id or by slug."""
     column = Article.id if isinstance(ref, int) or str(ref).isdigit() else Article.slug
@@ -60,45 +53,32 @@ def get_article(session: Session, ref: str | int) -> Article:
     return article
 
 
-def as_utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def date_clauses(
-    column: Any, after: datetime | None, before: datetime | None
-) -> list[ColumnElement[bool]]:
-    clauses = []
-    if after is not None:
-        clauses.append(column >= as_utc(after))
-    if before is not None:
-        clauses.append(column < as_utc(before))
-    return clauses
-
-
-def filter_clauses(filters: ArticleFilters) -> list[ColumnElement[bool]]:
-    """Entity and date filters on ``Article``: every repeated value must match."""
-    clauses: list[ColumnElement[bool]] = []
-    by_type: list[tuple[list[str], tuple[str, ...] | None]] = [
-        (filters.person, ("person",)),
-        (filters.country, ("country",)),
-        (filters.organization, ("organization",)),
-        (filters.entity, None),
-    ]
-    for values, types in by_type:
-        for value in values:
-            ids = entities.ids_matching(value, types)
-            clauses.append(entities.articles_with(ids, col(Article.id)))
-    for value in filters.speaker:
-        clauses.append(quotes.article_has_speaker(entities.ids_matching(value), col(Article.id)))
-    return clauses + date_clauses(
-        col(Article.dated_at), filters.published_after, filters.published_before
-    )
-
-
 def _sort(filters: ArticleFilters) -> str:
     if filters.sort == "relevance" and not filters.q:
         raise InvalidInput("sort=relevance needs a full-text query `q`", field="sort")
     return filters.sort or ("relevance" if filters.q else "newest")
+
+
+def _base(session: Session, filters: ArticleFilters, keyed: bool) -> tuple[Any, Keyset] | None:
+    """The filtered select and, for date orders, the keyset it pages on."""
+    found = filters_.plan(session, filters, may_drive=keyed)
+    if found.empty:
+        return None
+    stmt = select(*SUMMARY_COLUMNS)
+    dated, ident = col(Article.dated_at), col(Article.id)
+    if found.driver is not None:
+        link = ArticleEntity
+        stmt = stmt.join(
+            link, (col(link.article_id) == Article.id) & (col(link.entity_id) == found.driver)
+        )
+        dated, ident = col(link.dated_at), col(link.article_id)
+    stmt = stmt.where(
+        *filters_.clauses(found, col(Article.id)),
+        *filters_.date_clauses(dated, filters.published_after, filters.published_before),
+    )
+    descending = filters.sort != "oldest"
+    scope = "articles:newest" if descending else "articles:oldest"
+    return stmt, Keyset(scope, [SortKey(dated, descending), SortKey(ident, descending)])
 
 
 def article_rows(
@@ -108,8 +88,10 @@ def article_rows(
     sort = _sort(filters)
     if filters.q is not None and not searchable(filters.q):
         return [], None
-    stmt = select(*SUMMARY_COLUMNS).where(*filter_clauses(filters))
-    rank: ColumnElement[float] | None = None
+    base = _base(session, filters, keyed=not filters.q)
+    if base is None:
+        return [], None
+    stmt, keyset = base
     if filters.q:
         dialect = session.get_bind().dialect.name
         match = match_articles(dialect, filters.q, col(Article.id))
@@ -119,13 +101,10 @@ def article_rows(
         stmt = stmt.where(match.matches).add_columns(
             highlight.label("highlight"), match.rank.label("score")
         )
-        rank = match.rank
-    if sort == "relevance":
-        assert rank is not None
-        offset = Offset("articles:relevance")
-        ranked = stmt.order_by(rank.desc(), col(Article.id))
-        return offset.page(session.execute(offset.apply(ranked, page)).all(), page)
-    keyset = NEWEST if sort == "newest" else OLDEST
+        if sort == "relevance":
+            offset = Offset("articles:relevance")
+            ranked = stmt.order_by(match.rank.desc(), col(Article.id))
+            return offset.page(session.execute(offset.apply(ranked, page)).all(), page)
     rows = session.execute(keyset.apply(stmt, page)).all()
     return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
 

@@ -55,7 +55,8 @@ def detail_select() -> AnySelect:
 
 
 def filter_clauses(session: Session, filters: QuoteFilters) -> list[ColumnElement[bool]]:
-    from app.articles.service import date_clauses, get_article
+    from app.articles.filters import date_clauses
+    from app.articles.service import get_article
     from app.entities import service as entities
 
     clauses: list[ColumnElement[bool]] = []
