@@ -112,13 +112,21 @@ def _sentence_start(body: str, pos: int) -> bool:
     return i < 0 or body[i] in _ENDERS
 
 
+def _title_case(words: list[str]) -> bool:
+    """'Hillary Clinton Was Headed to ER But Diverted': a headline in title case."""
+    capitals = sum(w[:1].isupper() for w in words)
+    return len(words) >= 4 and capitals >= 0.7 * len(words)
+
+
 def _heading_lines(body: str) -> list[tuple[int, int]]:
     """Short lines without closing punctuation: headlines, subheadings, captions."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in body.split("\n"):
         stripped = line.rstrip()
-        if stripped and len(stripped.split()) <= 14 and stripped[-1] not in '.!?"”:,;':
+        words = stripped.split()
+        short = len(words) <= 14 and stripped[-1:] not in '.!?"”:,;'
+        if stripped and (short or _title_case(words)):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans

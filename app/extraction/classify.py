@@ -209,16 +209,31 @@ def _nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> li
     """Places named inside a longer name are mentions too: 'Toronto Star',
     'University of Sheffield', 'Nizhny Novgorod Stadium'."""
     found: list[Found] = []
-    for first in range(1 if leading_only else len(tokens)):
-        for cut in range(len(tokens), first, -1):
-            if first == 0 and cut == len(tokens):
-                continue
-            place = gz.lookup(ctx.body[tokens[first].start : tokens[cut - 1].end])
-            opener = tokens[first].text in ORG_OPENERS
-            if place is not None and not opener and _plausible_place(tokens[first:cut], ctx):
-                found.append(_place(tokens[first:cut], ctx, place))
-                break
+    first = 0
+    while first < (1 if leading_only else len(tokens)):
+        cut = _longest_place(tokens, first, ctx)
+        place = gz.lookup(_text(tokens[first:cut], ctx)) if cut else None
+        if place is not None:
+            found.append(_place(tokens[first:cut], ctx, place))
+        first = max(cut, first + 1)
     return found
+
+
+def _longest_place(tokens: list[Token], first: int, ctx: Context) -> int:
+    """End of the longest place name starting at ``first`` inside ``tokens``, or 0."""
+    if tokens[first].text in ORG_OPENERS:
+        return 0
+    for cut in range(len(tokens), first, -1):
+        if first == 0 and cut == len(tokens):
+            continue
+        piece = tokens[first:cut]
+        if gz.lookup(_text(piece, ctx)) is not None and _plausible_place(piece, ctx):
+            return cut
+    return 0
+
+
+def _text(tokens: list[Token], ctx: Context) -> str:
+    return ctx.body[tokens[0].start : tokens[-1].end]
 
 
 def _plausible_place(tokens: list[Token], ctx: Context) -> bool:

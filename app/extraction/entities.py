@@ -25,4 +25,4 @@ def find_entities(body: str) -> list[ExtractedEntity]:
     found: list[Found] = []
     for run in join_possessive_names(find_runs(body), ctx):
         found.extend(classify(run, ctx))
-    return link(found, body)
+    return link(found)

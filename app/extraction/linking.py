@@ -40,7 +40,7 @@ def _longer(candidate: str, current: str) -> bool:
     return len(candidate.split()) > len(current.split())
 
 
-def link(found: list[Found], body: str) -> list[ExtractedEntity]:
+def link(found: list[Found]) -> list[ExtractedEntity]:
     groups: list[Group] = []
     strong = sorted((f for f in found if not f.weak), key=lambda f: -len(f.text.split()))
     for item in strong:
@@ -53,7 +53,7 @@ def link(found: list[Found], body: str) -> list[ExtractedEntity]:
     _merge_kinds(groups)
     unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
-        target = _short_form_owner(groups, item.text) or _surname_of_unknown(groups, item, body)
+        target = _short_form_owner(groups, item.text)
         if target is not None:
             target.add(item)
         elif not item.common:
@@ -64,28 +64,6 @@ def link(found: list[Found], body: str) -> list[ExtractedEntity]:
         for g in groups
         if any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS
     ]
-
-
-def _surname_of_unknown(groups: list[Group], item: Found, body: str) -> Group | None:
-    """'Romelu Lukaku ... Lukaku won': a name whose last word is reused alone, while its
-    first word never stands apart from it, is a person's."""
-    if item.common:
-        return None
-    owners = [
-        g
-        for g in groups
-        if g.kind == "other"
-        and 1 < len(g.name.split()) <= 3
-        and g.name.split()[-1] == item.text
-        and body.count(g.name.split()[0]) == body.count(g.name)
-    ]
-    if len(owners) != 1:
-        return None
-    owner = owners[0]
-    owner.kind = "person"
-    for member in owner.items:
-        member.kind = "person"
-    return owner
 
 
 def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
@@ -152,7 +130,8 @@ def _short_form_owner(groups: list[Group], text: str) -> Group | None:
     if len(owners) == 1:
         return owners[0]
     people = [g for g in owners if g.kind == "person" and g.name.split()[-1] == text]
-    return people[0] if len(people) == 1 else None
+    # Two Clintons: a bare surname means the one the article introduced first.
+    return min(people, key=lambda g: min(i.start for i in g.items)) if people else None
 
 
 def _is_short_form(text: str, group: Group) -> bool:

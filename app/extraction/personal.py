@@ -95,9 +95,12 @@ def _role_phrase(start: int, ctx: Context) -> str | None:
     words = clause.split()
     if not words or words[-1].lower() not in ROLE_NOUNS:
         return None
-    while words and (words[0].lower() in {"a", "an", "the"} or words[0] in FUNCTION_WORDS):
-        words = words[1:]
-    return " ".join(words[-8:]) or None
+    # Walk back from the role noun while the words still describe it ("Israel's
+    # defense minister"), stopping at the first little word ("detoured to daughter").
+    keep = len(words) - 1
+    while keep > 0 and words[keep - 1] != "of" and words[keep - 1].title() not in FUNCTION_WORDS:
+        keep -= 1
+    return " ".join(words[keep:][-8:]) or None
 
 
 def _role_before(start: int, ctx: Context) -> bool:

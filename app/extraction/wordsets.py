@@ -17,5 +17,6 @@ FUNCTION_WORDS = words(
     "One Two Three Four Five Six Seven Eight Nine Ten Asked Speaking Dear Hello Please "
     "Thanks Sources Source Photo Image Read Watch Click Unless Until Because Whether Perhaps "
     "Instead Indeed Overall Besides Nevertheless Furthermore Moreover Hence Therefore Again "
-    "Already Almost Always Never Often Sometimes Soon Although Despite Regardless"
+    "Already Almost Always Never Often Sometimes Soon Although Despite Regardless Was Were "
+    "Is Are Be Been Has Have Had Would Could Should Must Does Did"
 )
