@@ -144,8 +144,11 @@ def _is_short_form(text: str, group: Group) -> bool:
         first = words[0]
         if text == first:
             return not org_head(first) and lookup(first) is None and not demonym(first)
-        # "the Court", "the University": the head word standing for the whole name.
-        return text == _head(words) and (org_head(text) or text in ORG_OPENERS)
+        # "the Court", "the University": the head word standing for the whole name;
+        # "Scientology" for "Church of Scientology": what the body is of.
+        if text == _head(words):
+            return org_head(text) or text in ORG_OPENERS
+        return len(words) == 3 and words[1] == "of" and text == words[2]
     return fold(text) in _names(group)
 
 

@@ -14,6 +14,7 @@ from app.extraction.wordsets import FUNCTION_WORDS
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,6}$")
+_NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when"})
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
@@ -121,6 +122,9 @@ def speech_follows(end: int, ctx: Context) -> bool:
 def _apposition(end: int, ctx: Context) -> str | None:
     m = _APPOSITION.match(ctx.body, end)
     if m is None or not any(w.lower() in ROLE_NOUNS for w in m[1].split()):
+        return None
+    # ", its main rival," describes a thing; ", which ..." opens a clause.
+    if m[1].split()[0].lower() in _NOT_PERSONAL_OPENERS:
         return None
     return m[1].strip()
 
