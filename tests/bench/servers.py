@@ -1,0 +1,99 @@
+"""Start and stop the servers under test; each runs in its own process group on 127.0.0.1."""
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+import httpx
+
+PROJECT = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+READY_TIMEOUT = 120.0
+Server = AbstractContextManager[subprocess.Popen[bytes]]
+
+
+def wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float = READY_TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode} before {url} answered")
+        try:
+            if httpx.get(url, timeout=2.0).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} not ready after {timeout:.0f}s")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the process group (uvicorn's workers included), then SIGKILL if needed."""
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=5)
+
+
+@contextmanager
+def running(
+    cmd: list[str], ready_url: str, env: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    out = log.open("wb") if log else subprocess.DEVNULL
+    proc = subprocess.Popen(
+        cmd,
+        cwd=PROJECT,
+        env={**os.environ, **(env or {})},
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_ready(ready_url, proc)
+        yield proc
+    finally:
+        stop(proc)
+        if log:
+            out.close()  # type: ignore[union-attr]
+
+
+def broadsheet(url: str, port: int, workers: int, log: Path | None = None) -> Server:
+    cmd = ["uv", "run", "--no-sync", "broadsheet", "serve", "--port", str(port)]
+    cmd += ["--workers", str(workers)]
+    env = {"BROADSHEET_DATABASE_URL": url}
+    return running(cmd, f"http://{HOST}:{port}/ready", env, log)
+
+
+def ceiling(port: int, workers: int, log: Path | None = None) -> Server:
+    cmd = ["uv", "run", "--no-sync", "uvicorn", "tests.bench.ceiling:app", "--host", HOST]
+    cmd += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    return running(cmd, f"http://{HOST}:{port}/", None, log)
+
+
+def datasette(db: Path, port: int, log: Path | None = None) -> Server:
+    # Immutable mode (-i) lets Datasette skip change checks, its fastest configuration.
+    cmd = ["uv", "run", "--no-sync", "datasette", "serve", "-i", str(db), "--host", HOST]
+    cmd += ["--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+    return running(cmd, f"http://{HOST}:{port}/-/versions.json", None, log)
+
+
+def worker_rss_mb(proc: subprocess.Popen[bytes]) -> list[float]:
+    """Resident memory of every process in the server's group (the workers and their parent)."""
+    out = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            if os.getpgid(int(status.parent.name)) != proc.pid:
+                continue
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        if "python" in fields.get("Name", "") or "uvicorn" in fields.get("Name", ""):
+            out.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(out)
