@@ -14,6 +14,7 @@ from app.extraction.candidates import Run, Token, split_run
 from app.extraction.found import Context, Found, common_word, make, spaced, weak
 from app.extraction.organizations import (
     ORG_CUES,
+    ORG_FOLLOWERS,
     ORG_OPENERS,
     acronym,
     connector_after,
@@ -36,7 +37,6 @@ from app.extraction.personal import (
     person,
     person_tail,
     skip_titles,
-    speech_follows,
     title_before,
 )
 from app.extraction.schemas import EntityType
@@ -258,9 +258,16 @@ def _single(token: Token, run: Run, ctx: Context) -> Found:
         return found
     if _cue_before(token.start, ctx) in ORG_CUES:
         found.kind, found.weak = "organization", False
-    elif speech_follows(token.end, ctx) or title_before(token.start, ctx):
+    elif title_before(token.start, ctx):
         found.kind = "person"
+    elif _word_after(token.end, ctx) in ORG_FOLLOWERS:
+        found.org_hint = True
     return found
+
+
+def _word_after(end: int, ctx: Context) -> str:
+    words = ctx.body[end : end + 30].split(maxsplit=1)
+    return words[0].strip(",.;:") if words else ""
 
 
 def _cue_before(start: int, ctx: Context) -> str:

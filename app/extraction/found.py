@@ -24,6 +24,8 @@ class Found:
     demonym: bool = False
     initial: bool = False
     common: bool = False
+    # Context that suits a company or body better than a person ("X headquarters").
+    org_hint: bool = False
 
 
 @dataclass(slots=True)

@@ -71,12 +71,15 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
     often a company or body ("Google", "Scientology"), since people get full names."""
     groups: list[Group] = []
     for text, items in unresolved.items():
-        if sum(not i.initial for i in items) < MIN_RECURRING or not _name_shaped(text):
+        hinted = any(i.org_hint for i in items)
+        if not _name_shaped(text) or (
+            not hinted and sum(not i.initial for i in items) < MIN_RECURRING
+        ):
             continue
         # Singular and plural both capitalised ("Muslim", "Muslims"): a class of things.
         if text + "s" in unresolved or (text.endswith("s") and text[:-1] in unresolved):
             continue
-        kind: EntityType = "person" if is_given_name(text) else "organization"
+        kind: EntityType = "person" if is_given_name(text) and not hinted else "organization"
         group = Group(kind, text)
         for item in items:
             item.kind = kind

@@ -48,6 +48,13 @@ ORG_CUES = words(
     "union association foundation institute ngo think-tank watchdog "
     "regulator consortium conglomerate"
 )
+# Lower-case nouns that, right after a lone capitalised word, make it a company or body:
+# "X headquarters", "X co-founder Y", "X officials".
+ORG_FOLLOWERS = words(
+    "headquarters co-founder cofounder founder creator employees staff workers officials "
+    "executives shareholders subsidiary customers users reporters spokesman spokeswoman "
+    "spokesperson ceo chairman chairwoman"
+)
 PLACE_HEADS = words(
     "Island Islands Province Region County District State Territory Republic River "
     "Lake Sea Ocean Gulf Bay Strait Mountains Mountain Mount Valley Desert Peninsula "
