@@ -16,7 +16,7 @@ from app.extraction.cues import (
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Reps|Sen|Sens|Del|Amb|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|"
     r"Inc|Corp|Co|Ltd|No|vs|Rev|Hon|Atty|Mt|Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
     r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
 )
@@ -36,6 +36,12 @@ _TRAILING_CREDIT = re.compile(
 _SUBJECT = re.compile(
     r"(?P<who>(?:he|she|they|we|He|She|They|We)\b"
     r"|(?:(?:[A-Z][\w.’'-]*|of|the|and)\s*(?:\([^)]{1,20}\)\s*)?){1,8}(?<![’']s)(?<![’'])),?\s+(?=[a-z])"
+)
+_DETERMINERS = ("The", "A", "An")
+# "The two Republican presidents …": a described subject, kept up to its likely verb.
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?P<who>(?:The|A|An)(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|"
+    r"does|do|also|then|that|which|who)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
@@ -83,13 +89,16 @@ def subject_attribution(
         start = lead.end()
         lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
     match = _SUBJECT.match(body, start, span.open_at)
+    if match is None or match.group("who").rstrip(" ,") in _DETERMINERS:
+        match = _DESCRIBED_SUBJECT.match(body, start, span.open_at)
     if match is None:
         return None
     who = match.group("who").rstrip(" ,")
-    first = who.split()[0]
-    if first in ("The", "A", "An") and len(who.split()) > 1:
-        first = who.split()[1]
-    if first in NOT_A_SUBJECT or first[:1].islower():
+    cue = CUE_WORD.search(who)
+    who = who[: cue.start()].rstrip() if cue else who
+    words = who.split()
+    first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
+    if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
         return None
     return Attribution(who, match.start("who"), None)
 
@@ -173,8 +182,8 @@ def _introduced(body: str, previous: Paragraph) -> Attribution | None:
 
 def _trim_subject(text: str) -> str:
     text = text.strip(" ,;–—-\n")
-    while (trimmed := LEADING_ADVERBIAL.sub("", text, count=1)) != text:
-        text = trimmed
+    while (lead := LEADING_ADVERBIAL.match(text)) is not None and lead.end() > 0:
+        text = text[lead.end() :]
     text = AUXILIARY_TAIL.sub("", text).strip(" ,;–—-")
     return text
 

@@ -58,19 +58,21 @@ INDEFINITE = re.compile(
 AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|would|will|could|might|did|does|do|had|"
     r"also|later|then|once|again|previously|recently|repeatedly|since|just|even|first|"
-    r"further|often|still|not|never|\w+ly))+$",
+    r"further|often|still|not|never|\w+n[’']t|\w+ly))+$",
     re.IGNORECASE,
 )
 # Openers of a sentence that are not part of its subject ("But", "On Monday,").
 LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:but|and|so|yet|still|meanwhile|however|later|earlier|then|now|also|instead|"
-    r"separately|indeed|again|finally)\b,?\s+"
+    r"(?:(?:but|and|so|yet|still|meanwhile|however|later|earlier|then|now|also|instead|"
+    r"separately|indeed|again|finally|though|although|while|when|if|as|because|since|"
+    r"to\s+which|in\s+response)\b,?\s+"
     r"|(?:on|in|at|during|after|before|speaking|asked|writing|last|this|earlier)\b[^,]{0,60},\s+)",
     re.IGNORECASE,
 )
 # Where a speaker phrase after the verb stops: time and circumstance, not identity.
 SPEAKER_END = re.compile(
-    r"(?:\s+(?:on|last|this|earlier|yesterday|today|tonight|during|while|when|adding|before|"
+    r"(?:\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec|\d)\w*|last|this|earlier|yesterday|today|tonight|during|while|when|adding|before|"
     r"after|in\s+(?:a|an|his|her|their|the)\s+(?:statement|interview|speech|tweet|post|"
     r"letter|email|news|press|television|radio))\b|[;:(]\s|\s+[–—-]\s).*$",
     re.IGNORECASE,
