@@ -97,8 +97,8 @@ def _trim(token: Token) -> Token | None:
         if tail in _MODIFIER_TAILS or (len(tail) > 5 and tail.endswith(("ed", "ing"))):
             text = "-".join(p for p in parts[:-1])
             possessive = False
-        elif len(tail) > 6:
-            # "Pan-democrat": a prefixed common noun, not a name.
+        elif len(tail) > 6 or (len(tail) > 4 and tail.endswith("er")):
+            # "Pan-democrat", "Prize-winner": a compound common noun, not a name.
             return None
     if not text or text in _TIME_WORDS:
         return None

@@ -13,7 +13,8 @@ from app.extraction.wordsets import FUNCTION_WORDS
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
-_SYLLABLE_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,6}$")
+# Romanised East Asian given names: "Ka-ki", "Cheuk-yan", "Joo-Ho", "Shin-Wook".
+_SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when"})
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
