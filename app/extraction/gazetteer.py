@@ -278,7 +278,11 @@ def _add_subdivisions(names: dict[str, Place]) -> None:
         if sub.type not in _SUBDIVISION_TYPES or sub.parent_code is not None:
             continue
         name = str(sub.name).split(" [")[0].split(" (")[0]
-        generic = name in FUNCTION_WORDS or name in _COMPASS or name in _GENERIC_REGIONS
+        generic = (
+            name in FUNCTION_WORDS
+            or all(w in _COMPASS for w in name.split())
+            or name in _GENERIC_REGIONS
+        )
         if len(name) > 3 and fold(name).isascii() and not generic:
             names.setdefault(fold(name), Place(name, "place", str(sub.country_code)))
 

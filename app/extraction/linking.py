@@ -50,7 +50,6 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
             groups.append(target)
         target.add(item)
     _merge_orgs(groups)
-    _merge_kinds(groups)
     unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
         target = _short_form_owner(groups, item.text)
@@ -59,6 +58,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
         elif not item.common:
             unresolved.setdefault(item.text, []).append(item)
     groups += _recurring_names(unresolved)
+    _merge_kinds(groups)
     return [
         _entity(g)
         for g in groups

@@ -24,7 +24,7 @@ TITLES = words(
     "Justice Chief General Admiral Colonel Major Captain Lieutenant Sergeant Commander "
     "Marshal Director Chairman Chairwoman Chair Commissioner Deputy Foreign Defense "
     "Defence Interior Finance Health Justice Education Attorney Solicitor Speaker Leader "
-    "Coach Professor Doctor Inspector Detective Officer Agent Former Acting Executive "
+    "Coach Professor Doctor Inspector Detective Officer Agent Executive "
     "Officer CEO Founder Spokesman Spokeswoman Spokesperson Councillor Councilor Lawmaker "
     "MP Presidential Crown Supreme Leader Administrator Emeritus Superintendent "
     "Provost Rector Commissioner Ombudsman Registrar Treasurer Trustee"

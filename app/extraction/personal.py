@@ -15,6 +15,7 @@ _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
 # Romanised East Asian given names: "Ka-ki", "Cheuk-yan", "Joo-Ho", "Shin-Wook".
 _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
+_ROLE_MODIFIERS = frozenset({"Former", "Acting", "Ex", "Late"})
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when"})
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
@@ -100,9 +101,18 @@ def _role_phrase(start: int, ctx: Context) -> str | None:
     # Walk back from the role noun while the words still describe it ("Israel's
     # defense minister"), stopping at the first little word ("detoured to daughter").
     keep = len(words) - 1
-    while keep > 0 and words[keep - 1] != "of" and words[keep - 1].title() not in FUNCTION_WORDS:
+    while keep > 0 and _describes(words[keep - 1]):
         keep -= 1
     return " ".join(words[keep:][-8:]) or None
+
+
+def _describes(word: str) -> bool:
+    """Still part of a role phrase: not a little word, not a past-tense verb."""
+    if word == "of":
+        return True
+    if word.title() in FUNCTION_WORDS and word.title() not in _ROLE_MODIFIERS:
+        return False
+    return not (word.islower() and word.endswith("ed"))
 
 
 def _role_before(start: int, ctx: Context) -> bool:

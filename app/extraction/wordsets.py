@@ -18,5 +18,5 @@ FUNCTION_WORDS = words(
     "Thanks Sources Source Photo Image Read Watch Click Unless Until Because Whether Perhaps "
     "Instead Indeed Overall Besides Nevertheless Furthermore Moreover Hence Therefore Again "
     "Already Almost Always Never Often Sometimes Soon Although Despite Regardless Was Were "
-    "Is Are Be Been Has Have Had Would Could Should Must Does Did"
+    "Is Are Be Been Has Have Had Would Could Should Must Does Did Former Acting Ex Late"
 )
