@@ -74,3 +74,61 @@ def test_seed_article_people() -> None:
     gold = json.loads((SHARED / "eval" / "gold" / "000_372f268d1c9d2193.gold.json").read_text())
     wanted = {e["name"] for e in gold["entities"] if e["type"] == "person"}
     assert wanted <= people
+
+
+def test_person_of_party_is_split_at_the_connector() -> None:
+    body = "Candidates elected included Claudia Mo of the Civic Party and others."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("person", "Claudia Mo") in found
+    assert ("organization", "Civic Party") in found
+
+
+def test_honorific_stays_in_the_mention_and_links_to_full_name() -> None:
+    body = "Prime Minister John Key spoke on Monday.\n\nMr Key said the vote was close."
+    key = _by_name(find_entities(body))["John Key"]
+    assert [m.text for m in key.mentions] == ["John Key", "Mr Key"]
+    assert key.description == "Prime Minister"
+
+
+def test_place_inside_an_organization_name_is_a_mention() -> None:
+    body = "She told the Toronto Star that the plan was sound."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("organization", "Toronto Star") in found
+    assert ("place", "Toronto") in found
+
+
+def test_recurring_lone_name_becomes_an_organization() -> None:
+    body = "Users said Microsoft was slow. Later that year, Microsoft replaced the browser."
+    ms = _by_name(find_entities(body))["Microsoft"]
+    assert ms.type == "organization"
+    assert len(ms.mentions) == 2
+
+
+def test_single_demonym_does_not_make_a_country_but_two_do() -> None:
+    once = find_entities("A Gabonese team took part in the event.")
+    assert not [e for e in once if e.type == "country"]
+    twice = find_entities("Palestinian officials met. The Palestinian cause was raised.")
+    assert [e.country_code for e in twice if e.type == "country"] == ["PS"]
+
+
+def test_named_countries_keep_names_not_demonyms_as_mentions() -> None:
+    body = "Morocco and Algeria argued. Moroccan officials left early."
+    morocco = _by_name(find_entities(body))["Morocco"]
+    assert [m.text for m in morocco.mentions] == ["Morocco"]
+
+
+def test_title_case_headline_is_not_a_name_factory() -> None:
+    body = "Senator Was Headed to Court But Turned Back.\n\nThe senator went home."
+    assert all(e.type != "person" for e in find_entities(body))
+
+
+def test_acronym_with_spelled_out_name_is_one_entity() -> None:
+    body = "The National Security Agency (NSA) collected data. The NSA denied it."
+    nsa = _by_name(find_entities(body))["National Security Agency"]
+    assert nsa.type == "organization"
+    assert "NSA" in nsa.aliases
+
+
+def test_shouted_words_and_handles_are_not_organizations() -> None:
+    body = "He posted from his @POTUS account, UNLESS it was hacked, said the aide."
+    assert find_entities(body) == []

@@ -36,3 +36,23 @@ def test_cities_and_regions() -> None:
 
 def test_initials_skip_function_words() -> None:
     assert initials("United States of America") == "USA"
+
+
+def test_of_tail_of_an_official_name_when_unambiguous() -> None:
+    america = lookup("America")
+    assert america is not None and america.code == "US"
+    assert lookup("Korea") is None
+
+
+def test_first_level_regions_and_exonyms() -> None:
+    scotland = lookup("Scotland")
+    assert scotland is not None and scotland.code == "GB"
+    mecca = lookup("Mecca")
+    assert mecca is not None and mecca.code == "SA"
+    assert lookup("West") is None
+
+
+def test_demonym_shortened_only_when_shaped_like_one() -> None:
+    saudi = demonym("Saudi")
+    assert saudi is not None and saudi.code == "SA"
+    assert demonym("New") is None
