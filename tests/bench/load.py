@@ -8,6 +8,7 @@ requests/s and p50/p95/p99 per endpoint, and writes tests/bench/results/<backend
 """
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 from sqlalchemy.engine import make_url
 
 from app.config import Settings
@@ -52,6 +54,18 @@ def wrk(base: str, paths: list[str], duration: int, connections: int) -> dict[st
     }
 
 
+def settle(base: str, path: str, timeout: float = 60.0) -> None:
+    """Wait until requests left over from the previous endpoint have drained."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        with contextlib.suppress(httpx.HTTPError):
+            httpx.get(base + path, timeout=timeout)
+        if time.perf_counter() - started < 0.2:
+            return
+        time.sleep(1)
+
+
 def hammer(
     name: str, base: str, table: dict[str, list[str]], args: argparse.Namespace
 ) -> dict[str, Any]:
@@ -60,6 +74,7 @@ def hammer(
         if not paths or not paths[0]:
             print(f"  {name:<10} {endpoint:<28} skipped: nothing to request")
             continue
+        settle(base, paths[0])
         wrk(base, paths[:5], 2, args.connections)  # warm caches and connection pools
         r = results[endpoint] = wrk(base, paths, args.duration, args.connections)
         print(

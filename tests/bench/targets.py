@@ -80,9 +80,10 @@ def broadsheet_paths(t: Targets) -> dict[str, list[str]]:
             "/articles?" + urlencode({"person": p, "country": c}) for p, c in t.person_country
         ],
         "entity_quotes": [f"/entities/{quote(s)}/quotes" for s in t.speakers],
-        "search_common": [f"/search?q={COMMON_TERM}"],
         "search_rare": [f"/search?q={w}" for w in t.rare_terms],
         "deep_cursor_page": [t.deep_page],
+        # Last: requests still running when its window closes would slow the next endpoint.
+        "search_common": [f"/search?q={COMMON_TERM}"],
     }
 
 
