@@ -23,11 +23,20 @@ _ABBREVIATION = re.compile(
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
 _SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
 _CUE_FIRST = re.compile(rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>{_SPEAKER_START}.*)$", re.DOTALL)
+# A speaker may open with a lowercase word when a name follows ("panel Chairman X said"),
+# never with a word that starts a new clause.
+_NOT_SPEAKER_START = (
+    r"(?!(?:and|but|or|nor|because|which|that|while|as|when|if|so|then|to|for|with|in|on|at|"
+    r"of|by|from|is|are|was|were|has|have|had|who|where|after|before|until|than|not)\b)"
+)
 _SPEAKER_FIRST = re.compile(
-    rf"^[\s,;–—-]*(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?)\s+(?P<cue>{CUE})\b", re.DOTALL
+    rf"^[\s,;–—-]*(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?"
+    rf"|{_NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
+    rf"\s+(?P<cue>{CUE})\b",
+    re.DOTALL,
 )
 # "…" ― Name: a credit line after a quote.
-_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^.,;:!?\"“”]{1,80}?)[\s.]*$")
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^,;:!?\"“”]{1,80}?)[\s.]*$")
 # "…" was the word, X said. — a credit closing the sentence.
 _TRAILING_CREDIT = re.compile(
     rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*(?:[,.!?]|$)"
@@ -167,9 +176,18 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         who = _trim_object(match.group("who"))
         return Attribution(who, match.start("who"), cue.group()) if who else None
     who = _trim_subject(body[start : cue.start()])
-    if not who or len(who.split()) > _MAX_SPEAKER_WORDS or not re.match(_SPEAKER_START, who):
+    if not _plausible_subject(who) and ", " in who:
+        # "As far as whether X is sure, the senator said": the subject follows the clause.
+        who = _trim_subject(who.rsplit(", ", 1)[1])
+    if not _plausible_subject(who):
         return None
     return Attribution(who, body.index(who, start), cue.group())
+
+
+def _plausible_subject(who: str) -> bool:
+    return (
+        bool(who) and len(who.split()) <= _MAX_SPEAKER_WORDS and bool(re.match(_SPEAKER_START, who))
+    )
 
 
 def _introduced(body: str, previous: Paragraph) -> Attribution | None:

@@ -66,7 +66,8 @@ LEADING_ADVERBIAL = re.compile(
     r"(?:(?:but|and|so|yet|still|meanwhile|however|later|earlier|then|now|also|instead|"
     r"separately|indeed|again|finally|though|although|while|when|if|as|because|since|"
     r"to\s+which|in\s+response)\b,?\s+"
-    r"|(?:on|in|at|during|after|before|speaking|asked|writing|last|this|earlier)\b[^,]{0,60},\s+)",
+    r"|(?:on|in|at|during|after|before|speaking|asked|writing|last|this|earlier|with|without|"
+    r"amid|despite|following|given|under|for|as|to)\b[^,]{0,100},\s+)",
     re.IGNORECASE,
 )
 # Where a speaker phrase after the verb stops: time and circumstance, not identity.
