@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlmodel import Session, col
 
 from app.articles import filters as filters_
@@ -21,7 +21,7 @@ from app.entities.models import ArticleEntity, Entity, Mention
 from app.errors import InvalidInput, NotFound
 from app.pagination import AnySelect, Keyset, Offset, Page, PageRequest, SortKey
 from app.quotes import service as quotes
-from app.search.fulltext import article_highlight, match_articles, searchable
+from app.search.fulltext import article_candidates, article_highlights, searchable
 
 LEDE_CHARS = 280
 MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER on PostgreSQL
@@ -59,11 +59,25 @@ def _sort(filters: ArticleFilters) -> str:
     return filters.sort or ("relevance" if filters.q else "newest")
 
 
-def _base(session: Session, filters: ArticleFilters, keyed: bool) -> tuple[Any, Keyset] | None:
-    """The filtered select and, for date orders, the keyset it pages on."""
-    found = filters_.plan(session, filters, may_drive=keyed)
-    if found.empty:
-        return None
+Rows = list[Row[*tuple[Any, ...]]]
+
+
+def _keyset(filters: ArticleFilters, dated: Any, ident: Any) -> Keyset:
+    descending = filters.sort != "oldest"
+    scope = "articles:newest" if descending else "articles:oldest"
+    return Keyset(scope, [SortKey(dated, descending), SortKey(ident, descending)])
+
+
+def _conditions(
+    found: filters_.Plan, filters: ArticleFilters, dated: Any
+) -> list[ColumnElement[bool]]:
+    after, before = filters.published_after, filters.published_before
+    return [*filters_.clauses(found, col(Article.id)), *filters_.date_clauses(dated, after, before)]
+
+
+def _by_date(
+    session: Session, filters: ArticleFilters, found: filters_.Plan, page: PageRequest
+) -> tuple[Rows, str | None]:
     stmt = select(*SUMMARY_COLUMNS)
     dated, ident = col(Article.dated_at), col(Article.id)
     if found.driver is not None:
@@ -72,48 +86,52 @@ def _base(session: Session, filters: ArticleFilters, keyed: bool) -> tuple[Any, 
             link, (col(link.article_id) == Article.id) & (col(link.entity_id) == found.driver)
         )
         dated, ident = col(link.dated_at), col(link.article_id)
-    stmt = stmt.where(
-        *filters_.clauses(found, col(Article.id)),
-        *filters_.date_clauses(dated, filters.published_after, filters.published_before),
+    keyset = _keyset(filters, dated, ident)
+    rows = session.execute(keyset.apply(stmt.where(*_conditions(found, filters, dated)), page))
+    return keyset.page(rows.all(), page, lambda r: (r.dated_at, r.id))
+
+
+def _by_match(
+    session: Session, filters: ArticleFilters, found: filters_.Plan, page: PageRequest
+) -> tuple[Rows, str | None]:
+    """Among the newest full-text matches (see ``CANDIDATES``), by relevance or by date."""
+    assert filters.q is not None
+    dialect = session.get_bind().dialect.name
+    where = _conditions(found, filters, col(Article.dated_at))
+    candidates = article_candidates(dialect, filters.q, where).subquery()
+    stmt = select(*SUMMARY_COLUMNS, candidates.c.score).join(
+        candidates, candidates.c.id == Article.id
     )
-    descending = filters.sort != "oldest"
-    scope = "articles:newest" if descending else "articles:oldest"
-    return stmt, Keyset(scope, [SortKey(dated, descending), SortKey(ident, descending)])
+    if _sort(filters) == "relevance":
+        offset = Offset("articles:relevance")
+        ordered = stmt.order_by(candidates.c.score.desc(), col(Article.id))
+        return offset.page(session.execute(offset.apply(ordered, page)).all(), page)
+    keyset = _keyset(filters, col(Article.dated_at), col(Article.id))
+    rows = session.execute(keyset.apply(stmt, page)).all()
+    return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
 
 
 def article_rows(
     session: Session, filters: ArticleFilters, page: PageRequest
-) -> tuple[list[Row[*tuple[Any, ...]]], str | None]:
-    """One page of summary rows (with ``highlight`` and ``score`` when there is a query)."""
-    sort = _sort(filters)
+) -> tuple[Rows, str | None, dict[int, str]]:
+    """One page of summary rows (with ``score`` when there is a query) and highlights."""
+    _sort(filters)  # reject relevance without a query before touching the database
     if filters.q is not None and not searchable(filters.q):
-        return [], None
-    base = _base(session, filters, keyed=not filters.q)
-    if base is None:
-        return [], None
-    stmt, keyset = base
-    if filters.q:
-        dialect = session.get_bind().dialect.name
-        match = match_articles(dialect, filters.q, col(Article.id))
-        if match.join_on is not None:
-            stmt = stmt.join(match.fts_table, match.join_on)
-        highlight = article_highlight(dialect, filters.q, col(Article.body))
-        stmt = stmt.where(match.matches).add_columns(
-            highlight.label("highlight"), match.rank.label("score")
-        )
-        if sort == "relevance":
-            offset = Offset("articles:relevance")
-            ranked = stmt.order_by(match.rank.desc(), col(Article.id))
-            return offset.page(session.execute(offset.apply(ranked, page)).all(), page)
-    rows = session.execute(keyset.apply(stmt, page)).all()
-    return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
+        return [], None, {}
+    found = filters_.plan(session, filters, may_drive=not filters.q)
+    if found.empty:
+        return [], None, {}
+    if not filters.q:
+        return (*_by_date(session, filters, found, page), {})
+    rows, cursor = _by_match(session, filters, found, page)
+    return rows, cursor, article_highlights(session, filters.q, [r.id for r in rows])
 
 
 def list_articles(
     session: Session, filters: ArticleFilters, page: PageRequest
 ) -> Page[ArticleSummary]:
-    rows, cursor = article_rows(session, filters, page)
-    return Page(items=summaries(session, rows), next_cursor=cursor)
+    rows, cursor, highlights = article_rows(session, filters, page)
+    return Page(items=summaries(session, rows, highlights), next_cursor=cursor)
 
 
 def _lede(text: str) -> str:
@@ -123,14 +141,16 @@ def _lede(text: str) -> str:
     return cut.rstrip(" ,;:–-") + "…"
 
 
-def summaries(session: Session, rows: Sequence[Row[*tuple[Any, ...]]]) -> list[ArticleSummary]:
+def summaries(
+    session: Session, rows: Sequence[Row[*tuple[Any, ...]]], highlights: dict[int, str]
+) -> list[ArticleSummary]:
     tops = top_entities(session, [row.id for row in rows])
     return [
         ArticleSummary.model_validate(
             {
                 **row._mapping,
                 "lede": _lede(row.lede.split("\n\n")[0] if row.lede else ""),
-                "highlight": row._mapping.get("highlight"),
+                "highlight": highlights.get(row.id),
                 "top_entities": tops.get(row.id, []),
             }
         )
@@ -240,4 +260,4 @@ def articles_of_entity(session: Session, entity_id: int, page: PageRequest) -> P
     )
     rows = session.execute(BY_ENTITY.apply(stmt, page)).all()
     items, cursor = BY_ENTITY.page(rows, page, lambda r: (r.dated_at, r.id))
-    return Page(items=summaries(session, items), next_cursor=cursor)
+    return Page(items=summaries(session, items, {}), next_cursor=cursor)

@@ -12,7 +12,7 @@ from app.pagination import AnySelect, Keyset, Page, PageRequest, SortKey
 from app.quotes.models import Quote
 from app.quotes.schemas import QuoteDetail, QuoteFilters, QuotePublic
 from app.schemas import ArticleRef, EntityRef
-from app.search.fulltext import match_quotes, searchable
+from app.search.fulltext import quote_candidates, searchable
 
 NEWEST = Keyset("quotes:newest", [SortKey(col(Quote.dated_at), True), SortKey(col(Quote.id), True)])
 IN_ARTICLE = Keyset("quotes:position", [SortKey(col(Quote.start)), SortKey(col(Quote.id))])
@@ -79,12 +79,14 @@ def filter_clauses(session: Session, filters: QuoteFilters) -> list[ColumnElemen
 def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> Page[QuoteDetail]:
     if filters.q is not None and not searchable(filters.q):
         return Page(items=[], next_cursor=None)
-    stmt = detail_select().where(*filter_clauses(session, filters))
+    clauses = filter_clauses(session, filters)
     if filters.q:
-        match = match_quotes(session.get_bind().dialect.name, filters.q, col(Quote.id))
-        if match.join_on is not None:
-            stmt = stmt.join(match.fts_table, match.join_on)
-        stmt = stmt.where(match.matches)
+        # Words search the newest matching quotes (see CANDIDATES), newest first.
+        dialect = session.get_bind().dialect.name
+        found = quote_candidates(dialect, filters.q, clauses).subquery()
+        stmt = detail_select().join(found, found.c.id == Quote.id)
+    else:
+        stmt = detail_select().where(*clauses)
     rows = session.execute(NEWEST.apply(stmt, page)).all()
     items, cursor = NEWEST.page(rows, page, lambda r: (r[0].dated_at, r[0].id))
     return Page(items=[_detail(row) for row in items], next_cursor=cursor)

@@ -6,10 +6,23 @@ rebuilt into quoted FTS5 terms, on PostgreSQL ``websearch_to_tsquery`` never fai
 """
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, bindparam, column, func, literal_column, table
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
+from sqlmodel import Session, col
+
+from app.articles.models import Article
+from app.pagination import AnySelect
+from app.quotes.models import Quote
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
@@ -52,58 +65,72 @@ def fts5_query(text: str) -> str | None:
     return rendered[0] if rendered else None
 
 
-@dataclass(frozen=True)
-class TextMatch:
-    """How to filter, rank and highlight one searchable table for one query."""
-
-    matches: ColumnElement[bool]
-    rank: ColumnElement[float]  # higher is better on both backends
-    join_on: ColumnElement[bool] | None  # SQLite joins its FTS table; PostgreSQL needs none
-    fts_table: Any
+# Ranking and facets look at this many matches, the most recently added first: every match
+# of all but the commonest terms, and a bounded cost however large the archive grows.
+CANDIDATES = 1000
 
 
-def _sqlite(name: str, key: Any, query: str) -> TextMatch:
-    fts = table(name, column("rowid", Integer))
-    fts_ref: ColumnElement[Any] = literal_column(name)
-    weights = (10.0, 1.0) if name == "article_fts" else (1.0,)
-    return TextMatch(
-        matches=fts_ref.op("MATCH")(bindparam(f"{name}_q", fts5_query(query) or '""')),
-        # bm25 is lower-is-better; negate so both backends sort descending.
-        rank=-func.bm25(fts_ref, *weights),
-        join_on=fts.c.rowid == key,
-        fts_table=fts,
-    )
-
-
-def _postgres(vector: str, query: str) -> TextMatch:
-    tsquery = func.websearch_to_tsquery("english", query)
-    return TextMatch(
-        matches=literal_column(vector).op("@@")(tsquery),
-        rank=func.ts_rank_cd(literal_column(vector), tsquery, 32),
-        join_on=None,
-        fts_table=None,
-    )
-
-
-def match_articles(dialect: str, query: str, article_id: Any) -> TextMatch:
+def _candidates(
+    dialect: str,
+    query: str,
+    where: list[ColumnElement[bool]],
+    model: Any,
+    weights: tuple[float, ...],
+) -> AnySelect:
+    """Ids and relevance (``score``, higher is better) of the newest matching rows."""
+    table_name = model.__tablename__
+    key = col(model.id)
     if dialect == "sqlite":
-        return _sqlite("article_fts", article_id, query)
-    return _postgres("article.search_vector", query)
-
-
-def match_quotes(dialect: str, query: str, quote_id: Any) -> TextMatch:
-    if dialect == "sqlite":
-        return _sqlite("quote_fts", quote_id, query)
-    return _postgres("quote.search_vector", query)
-
-
-def article_highlight(dialect: str, query: str, body: Any) -> ColumnElement[str]:
-    if dialect == "sqlite":
-        return func.snippet(
-            literal_column("article_fts"), 1, HIGHLIGHT_START, HIGHLIGHT_END, "…", 24
+        fts = table(f"{table_name}_fts", column("rowid", Integer))
+        ref: ColumnElement[Any] = literal_column(f"{table_name}_fts")
+        terms: Any = bindparam(f"{table_name}_fts_q", fts5_query(query) or '""')
+        # FTS5 walks its index in descending rowid order itself: no sort over all matches.
+        return (
+            select(key.label("id"), (-func.bm25(ref, *weights)).label("score"))
+            .select_from(fts)
+            .join(model, key == fts.c.rowid)
+            .where(ref.op("MATCH")(terms), *where)
+            .order_by(fts.c.rowid.desc())
+            .limit(CANDIDATES)
         )
-    options = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=35, MinWords=15"
-    return func.ts_headline("english", body, func.websearch_to_tsquery("english", query), options)
+    vector: ColumnElement[Any] = literal_column(f"{table_name}.search_vector")
+    tsquery = func.websearch_to_tsquery("english", query)
+    return (
+        select(key.label("id"), func.ts_rank_cd(vector, tsquery, 32).label("score"))
+        .where(vector.op("@@")(tsquery), *where)
+        .order_by(key.desc())
+        .limit(CANDIDATES)
+    )
+
+
+def article_candidates(dialect: str, query: str, where: list[ColumnElement[bool]]) -> AnySelect:
+    # A match in the title counts ten times one in the body.
+    return _candidates(dialect, query, where, Article, (10.0, 1.0))
+
+
+def quote_candidates(dialect: str, query: str, where: list[ColumnElement[bool]]) -> AnySelect:
+    return _candidates(dialect, query, where, Quote, (1.0,))
+
+
+def article_highlights(session: Session, query: str, ids: list[int]) -> dict[int, str]:
+    """A fragment of each article's body with the matches marked, for one page of ids."""
+    if not ids:
+        return {}
+    if session.get_bind().dialect.name == "sqlite":
+        fts = table("article_fts", column("rowid", Integer))
+        ref: ColumnElement[Any] = literal_column("article_fts")
+        snippet = func.snippet(ref, 1, HIGHLIGHT_START, HIGHLIGHT_END, "…", 24)
+        stmt = (
+            select(fts.c.rowid, snippet)
+            .select_from(fts)
+            .where(ref.op("MATCH")(fts5_query(query) or '""'), fts.c.rowid.in_(ids))
+        )
+    else:
+        options = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=35, MinWords=15"
+        tsquery = func.websearch_to_tsquery("english", query)
+        headline = func.ts_headline("english", col(Article.body), tsquery, options)
+        stmt = select(col(Article.id), headline).where(col(Article.id).in_(ids))
+    return {row[0]: row[1] for row in session.execute(stmt)}
 
 
 def searchable(query: str | None) -> bool:

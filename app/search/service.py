@@ -3,7 +3,6 @@
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from app.articles.models import Article
 from app.articles.schemas import ArticleFilters
 from app.articles.service import article_rows, summaries
 from app.entities.models import ArticleEntity, Entity
@@ -12,7 +11,7 @@ from app.entities.schemas import EntityFilters, EntityPublic
 from app.pagination import PageRequest
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import list_quotes
-from app.search.fulltext import match_articles, searchable
+from app.search.fulltext import article_candidates, searchable
 from app.search.schemas import ArticleHit, FacetCount, Facets, SearchResult
 from app.text import normalize_name
 
@@ -22,14 +21,13 @@ FACET_TYPES = {"person": "persons", "country": "countries", "organization": "org
 
 
 def facets(session: Session, query: str) -> Facets:
-    """Top persons, countries and organizations by number of matching articles."""
+    """Top persons, countries and organizations by number of matching articles (among the
+    newest ``CANDIDATES`` matches, as ranking is)."""
     buckets: dict[str, list[FacetCount]] = {name: [] for name in FACET_TYPES.values()}
     if not searchable(query):
         return Facets(**buckets)
-    match = match_articles(session.get_bind().dialect.name, query, col(Article.id))
-    matching = select(col(Article.id)).where(match.matches)
-    if match.join_on is not None:
-        matching = matching.join(match.fts_table, match.join_on)
+    dialect = session.get_bind().dialect.name
+    matching = article_candidates(dialect, query, []).subquery()
     counted = (
         select(
             col(Entity.slug),
@@ -41,10 +39,8 @@ def facets(session: Session, query: str) -> Facets:
             .label("position"),
         )
         .join(ArticleEntity, col(ArticleEntity.entity_id) == Entity.id)
-        .where(
-            col(Entity.type).in_(FACET_TYPES),
-            col(ArticleEntity.article_id).in_(matching),
-        )
+        .join(matching, matching.c.id == ArticleEntity.article_id)
+        .where(col(Entity.type).in_(FACET_TYPES))
         .group_by(col(Entity.id))
         .subquery()
     )
@@ -69,10 +65,11 @@ def entity_hits(session: Session, query: str) -> list[EntityPublic]:
 
 
 def search(session: Session, query: str, page: PageRequest) -> SearchResult:
-    rows, cursor = article_rows(session, ArticleFilters(q=query, sort="relevance"), page)
+    found = article_rows(session, ArticleFilters(q=query, sort="relevance"), page)
+    rows, cursor, highlights = found
     hits = [
         ArticleHit(**summary.model_dump(), score=float(row.score))
-        for summary, row in zip(summaries(session, rows), rows, strict=True)
+        for summary, row in zip(summaries(session, rows, highlights), rows, strict=True)
     ]
     first = PageRequest(limit=SIDE_RESULTS, cursor=None)
     return SearchResult(

@@ -52,14 +52,23 @@ def matches(fts: sqlite3.Connection, query: str) -> list[int]:
     return [row[0] for row in fts.execute("SELECT rowid FROM doc WHERE doc MATCH ?", (query,))]
 
 
-EXCLUDED = re.compile(r'-"[^"]*"|(?<![^\s"])-[^\s"]+')
+TOKENS = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+
+def included_text(text: str) -> str:
+    """The input less its -excluded tokens: a "phrase", or a run of non-space characters."""
+    kept = []
+    for minus, phrase, bare in TOKENS.findall(text):
+        if not minus and not (bare.startswith("-") and len(bare) > 1):
+            kept.append(phrase or bare)
+    return " ".join(kept)
 
 
 def check(fts: sqlite3.Connection, text: str) -> str | None:
     """The properties every input must have; returns the query."""
     query = fts5_query(text)
     # -word and -"phrase" exclude; only what remains can make a query.
-    remaining = EXCLUDED.sub(" ", text)
+    remaining = included_text(text)
     assert (query is None) == (re.search(r"\w", remaining) is None)
     assert searchable(text) == (query is not None)
     if query is not None:
