@@ -192,7 +192,10 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
 
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:
-    shouted = token.text.lower() in ctx.lower_words or token.text.title() in FUNCTION_WORDS
+    # A word in capitals that the article also writes normally is being shouted
+    # ("UNLESS", a transcript's "PENCE"), not abbreviated.
+    plain = token.text.title()
+    shouted = token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or plain in ctx.body
     if acronym(token.text) and not shouted:
         kind: EntityType = "other" if not_an_org(token.text) else "organization"
         return [make([token], ctx, kind)]

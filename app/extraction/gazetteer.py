@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from app.extraction.organizations import place_head
 from app.extraction.people import is_given_name
 from app.extraction.wordsets import FUNCTION_WORDS
 
@@ -29,7 +30,7 @@ MIN_POP_MULTI_WORD = 50_000
 # Only big cities have English exonyms worth knowing ("Mecca", "Bombay"); their
 # other alternate names are mostly spellings in other languages, harmless here.
 MIN_POP_EXONYMS = 1_000_000
-_EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)*")
+_EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})*")
 
 _SUBDIVISION_TYPES = frozenset(
     {
@@ -159,9 +160,12 @@ def _name_tails() -> dict[str, Place]:
     """'United States of America' -> 'America', when no other country ends that way."""
     owners: dict[str, set[str]] = {}
     for code in _countries():
-        for surface in _country_surfaces(code):
+        surfaces = set(_country_surfaces(code))
+        for surface in surfaces:
             head, sep, tail = surface.rpartition(" of ")
-            if sep and head and " " not in tail and not tail.isupper():
+            # Only when the part before "of" is itself a name of the country, so
+            # "Abode of Peace" in a long official title gives nothing.
+            if sep and head in surfaces and " " not in tail and not tail.isupper():
                 owners.setdefault(tail, set()).add(code)
     countries = _countries()
     return {tail: countries[next(iter(codes))] for tail, codes in owners.items() if len(codes) == 1}
@@ -308,7 +312,10 @@ def _add_cities(names: dict[str, Place]) -> None:
             names[key] = Place(name, "place", code, major=pop >= MIN_POP_EXONYMS)
         if pop >= MIN_POP_EXONYMS:
             for alt in city["alternatenames"]:
-                if _EXONYM.fullmatch(alt) and not is_given_name(alt):
+                # "White House" is also an alternate name of a city: a phrase holding a
+                # landmark noun is left to the landmark rules.
+                landmark = any(place_head(w) for w in alt.split())
+                if _EXONYM.fullmatch(alt) and not is_given_name(alt) and not landmark:
                     exonyms.setdefault(alt, Place(name, "place", code))
     for alt, place in exonyms.items():
         names.setdefault(alt, place)

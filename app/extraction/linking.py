@@ -59,10 +59,13 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
             unresolved.setdefault(item.text, []).append(item)
     groups += _recurring_names(unresolved)
     _merge_kinds(groups)
+    # Unclassified names ("other") helped linking; they are not reported, since a
+    # product or event name is no person, body or place.
     return [
         _entity(g)
         for g in groups
-        if any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS
+        if g.kind != "other"
+        and (any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS)
     ]
 
 

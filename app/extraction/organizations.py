@@ -60,8 +60,8 @@ PLACE_HEADS = words(
     "Lake Sea Ocean Gulf Bay Strait Mountains Mountain Mount Valley Desert Peninsula "
     "Street Road Avenue Square Park Bridge Airport Station Port Harbour Harbor "
     "Stadium Arena Hall Palace Tower Towers Castle Cathedral Mosque Temple Memorial "
-    "City Museum Gallery Centre Center Complex Facility Plaza Base Camp Prison Canal Dam Beach "
-    "Coast Forest Field"
+    "City House Museum Gallery Centre Center Complex Facility Plaza Base Camp Prison Canal "
+    "Dam Beach Coast Forest Field"
 )
 # Mosques, museums and halls are sites in one sentence and institutions in another;
 # they resolve to places unless an organization cue is present.
@@ -99,7 +99,7 @@ def acronym(word: str) -> bool:
 def acronym_of(short: str, name: str) -> bool:
     """True when ``short`` spells the initials of ``name`` ('KPA' / "Korean People's Army")."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    return len(words) >= 2 and "".join(w[0] for w in words) == short
+    return len(words) >= 2 and "".join(w[0] for w in words) == short.replace(".", "")
 
 
 def head_word(tokens: list[Token], body: str) -> str:

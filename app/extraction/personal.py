@@ -51,7 +51,9 @@ def looks_personal(tokens: list[Token], ctx: Context) -> bool:
     if tokens[-1].text.lower() in ctx.lower_words:
         # "Campbell Soup", "Pace Galleries": the last word is an ordinary noun here.
         return False
-    if any(gz.demonym(t.text) or is_country(t.text) for t in tokens[1:]):
+    # "One Israeli" is not a name, though "Mark Cuban" is.
+    cuban = len(tokens) == 2 and is_given_name(tokens[0].text)
+    if not cuban and any(gz.demonym(t.text) or is_country(t.text) for t in tokens[1:]):
         return False
     if named_person(tokens):
         return True
