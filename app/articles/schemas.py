@@ -19,7 +19,12 @@ ENTITY_FILTER_HELP = "slug, name or alias; repeat the parameter to require sever
 
 
 class ArticleFilters(BaseModel):
-    q: str | None = Field(default=None, max_length=500, description="Full-text query")
+    q: str | None = Field(
+        default=None,
+        max_length=500,
+        description='Full-text query: words, "phrases", OR, -word; looks at the 1,000 most '
+        "recently added matches",
+    )
     person: list[str] = Field(default_factory=list, description=f"Person: {ENTITY_FILTER_HELP}")
     country: list[str] = Field(
         default_factory=list, description=f"Country: ISO 3166-1 alpha-2 code, {ENTITY_FILTER_HELP}"

@@ -29,14 +29,15 @@ def search(
         Query(
             min_length=1,
             max_length=500,
-            description='Words, "quoted phrases" and OR; any text is accepted',
+            description='Words (all must match), "quoted phrases", OR, and -word to exclude',
             examples=["Pegasus"],
         ),
     ],
 ) -> SearchResult:
     """Articles ranked by relevance with a highlighted fragment, matching quotes and
     entities, and the persons, countries and organizations most present in the matches.
-    `limit` and `cursor` page through the articles."""
+    `limit` and `cursor` page through the articles. Ranking and facets consider the 1,000
+    most recently added matching articles: every match, for all but the commonest words."""
     result = service.search(session, q, page)
     link_next(request, response, result.next_cursor)
     return result
