@@ -205,12 +205,13 @@ def _with_mentions(
 ) -> list[ArticleEntityPublic]:
     ids = [entity.id for entity, _ in rows]
     mentions: dict[int, list[MentionPublic]] = defaultdict(list)
-    for mention in session.execute(
-        select(Mention)
+    # Plain columns, not ORM objects: an article can hold hundreds of mentions.
+    for entity_id, start, end, text in session.execute(
+        select(col(Mention.entity_id), col(Mention.start), col(Mention.end), col(Mention.text))
         .where(col(Mention.article_id) == article_id, col(Mention.entity_id).in_(ids))
         .order_by(col(Mention.start))
-    ).scalars():
-        mentions[mention.entity_id].append(MentionPublic.model_validate(mention))
+    ):
+        mentions[entity_id].append(MentionPublic(start=start, end=end, text=text))
     return [
         ArticleEntityPublic.model_validate(
             {**entity.model_dump(), "mention_count": count, "mentions": mentions[entity.id]}
