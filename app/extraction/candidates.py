@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
+# The leading look-ahead lets the scan skip most positions on one character test.
 _WORD = re.compile(
+    rf"(?=[{_UPPER}abdei])(?<!\w)(?:"
     rf"(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
     rf"|[{_UPPER}]\.(?= [{_UPPER}])"  # an initial: "L. Ron"
-    rf"|(?<!\w)(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*"
+    rf"|(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*)"
 )
 _CONNECTORS = frozenset(
     f" {w} "
@@ -118,18 +120,18 @@ def _title_case(words: list[str]) -> bool:
     return len(words) >= 4 and capitals >= 0.7 * len(words)
 
 
-def _heading_lines(body: str) -> list[tuple[int, int]]:
-    """Short lines without closing punctuation: headlines, subheadings, captions."""
-    spans: list[tuple[int, int]] = []
+def _heading_starts(body: str) -> set[int]:
+    """Where the short lines without closing punctuation begin: headlines, captions."""
+    starts: set[int] = set()
     pos = 0
     for line in body.split("\n"):
         stripped = line.rstrip()
         words = stripped.split()
         short = len(words) <= 14 and stripped[-1:] not in '.!?"”:,;'
         if stripped and (short or _title_case(words)):
-            spans.append((pos, pos + len(line)))
+            starts.add(pos)
         pos += len(line) + 1
-    return spans
+    return starts
 
 
 def find_runs(body: str) -> list[Run]:
@@ -139,7 +141,7 @@ def find_runs(body: str) -> list[Run]:
         if body[m.start() - 1 : m.start()] not in _HANDLE_MARKS
         and (t := _trim(Token(m[0], m.start(), m.end())))
     ]
-    headings = _heading_lines(body)
+    headings = _heading_starts(body)
     runs: list[Run] = []
     current: list[Token] = []
     for token in tokens:
@@ -162,10 +164,10 @@ def find_runs(body: str) -> list[Run]:
     return [r for r in runs if r.tokens]
 
 
-def _make_run(body: str, tokens: list[Token], headings: list[tuple[int, int]]) -> Run:
+def _make_run(body: str, tokens: list[Token], headings: set[int]) -> Run:
     start = tokens[0].start
     run = Run(list(tokens), _sentence_start(body, start))
-    run.heading = any(a <= start < b for a, b in headings)
+    run.heading = body.rfind("\n", 0, start) + 1 in headings
     while run.tokens and run.tokens[0].text in FUNCTION_WORDS:
         run.tokens.pop(0)
         run.sentence_start = True

@@ -29,9 +29,11 @@ class Group:
     name: str
     code: str | None = None
     items: list[Found] = field(default_factory=list)
+    surfaces: set[str] = field(default_factory=set)
 
     def add(self, item: Found) -> None:
         self.items.append(item)
+        self.surfaces.add(fold(item.text))
         if item.kind in ("person", "organization", "other") and _longer(item.text, self.name):
             self.name = item.text
 
@@ -127,7 +129,7 @@ def _bare(name: str) -> list[str]:
 
 
 def _names(group: Group) -> set[str]:
-    return {fold(group.name)} | {fold(i.text) for i in group.items}
+    return group.surfaces | {fold(group.name)}
 
 
 def _short_form_owner(groups: list[Group], text: str) -> Group | None:

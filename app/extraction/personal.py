@@ -16,7 +16,7 @@ _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])
 # Romanised East Asian given names: "Ka-ki", "Cheuk-yan", "Joo-Ho", "Shin-Wook".
 _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
 _ROLE_MODIFIERS = frozenset({"Former", "Acting", "Ex", "Late"})
-_NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when"})
+_NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
