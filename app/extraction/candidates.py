@@ -116,8 +116,9 @@ def _sentence_start(body: str, pos: int) -> bool:
 
 def _title_case(words: list[str]) -> bool:
     """'Hillary Clinton Was Headed to ER But Diverted': a headline in title case."""
-    capitals = sum(w[:1].isupper() for w in words)
-    return len(words) >= 4 and capitals >= 0.7 * len(words)
+    if not 4 <= len(words) <= 25:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _heading_starts(body: str) -> set[int]:

@@ -177,7 +177,12 @@ def _uninvert(name: str) -> str:
     return f"{tail} {head}" if tail else name
 
 
-def _country_surfaces(code: str) -> Iterable[str]:
+@cache
+def _country_surfaces(code: str) -> tuple[str, ...]:
+    return tuple(_surfaces_of(code))
+
+
+def _surfaces_of(code: str) -> Iterable[str]:
     import pycountry
 
     infos = [i for i in _info() if (i.get("ISO") or {}).get("alpha2") == code]
