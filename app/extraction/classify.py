@@ -7,8 +7,6 @@ of an organization's name).
 
 from __future__ import annotations
 
-import re
-
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
 from app.extraction.found import Context, Found, common_word, make, spaced, weak
@@ -43,11 +41,7 @@ from app.extraction.schemas import EntityType
 from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
-_SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
-_APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
-_SYLLABLE_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,6}$")
-_CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
 def classify(run: Run, ctx: Context) -> list[Found]:
