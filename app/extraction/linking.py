@@ -39,12 +39,15 @@ class Group:
 
 
 def _longer(candidate: str, current: str) -> bool:
-    return len(candidate.split()) > len(current.split())
+    """The fuller name wins; "John Key" over "Mr Key", which names him less."""
+    new, old = len(_bare(candidate)), len(_bare(current))
+    return new > old or (new == old and len(current.split()) > old)
 
 
 def link(found: list[Found]) -> list[ExtractedEntity]:
     groups: list[Group] = []
-    strong = sorted((f for f in found if not f.weak), key=lambda f: -len(f.text.split()))
+    # Fullest names first, so shorter and titled forms find their owner.
+    strong = sorted((f for f in found if not f.weak), key=lambda f: -len(_bare(f.text)))
     for item in strong:
         target = _find_group(groups, item)
         if target is None:

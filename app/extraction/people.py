@@ -61,9 +61,6 @@ SPEECH_VERBS = words(
     "responded responds praised praises criticised criticized accused accuses called "
     "calls"
 )
-NAME_PARTICLES = words(
-    "al el bin ibn ben abu de del della der den di da dos das du van von la le y st"
-)
 
 
 @cache

@@ -132,3 +132,10 @@ def test_acronym_with_spelled_out_name_is_one_entity() -> None:
 def test_shouted_words_and_handles_are_not_organizations() -> None:
     body = "He posted from his @POTUS account, UNLESS it was hacked, said the aide."
     assert find_entities(body) == []
+
+
+def test_titled_form_before_full_name_still_joins_it() -> None:
+    body = "Mr Key arrived late.\n\nPrime Minister John Key said the vote was fine. Key left."
+    people = [e for e in find_entities(body) if e.type == "person"]
+    assert [p.name for p in people] == ["John Key"]
+    assert [m.text for m in people[0].mentions] == ["Mr Key", "John Key", "Key"]
