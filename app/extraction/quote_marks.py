@@ -94,14 +94,22 @@ def _style(mark: str) -> str:
 def _double_spans(body: str, paragraph: Paragraph) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     opened: re.Match[str] | None = None
+    nested = 0
     for match in _DOUBLE_MARK.finditer(body, paragraph.start, paragraph.end):
         role = _role(body, match.start(), match.group(), paragraph)
         if opened is None:
             if role != "close":
-                opened = match
+                opened, nested = match, 0
             continue
         if _style(match.group()) != _style(opened.group()):
-            continue  # marks of the other style inside a quote quote someone else
+            # Marks of the other style inside a quote quote someone else; a lone closing
+            # one is a typing slip that ends the quote ("no evidence" typed “no evidence").
+            if role == "open" or (role == "either" and not nested):
+                nested += 1
+                continue
+            if nested:
+                nested -= 1
+                continue
         closed = role != "open"
         end = match.end() if closed else match.start()
         _add_span(spans, body, paragraph, opened, match.start(), end, closed=closed)

@@ -142,3 +142,14 @@ def test_credit_line_after_a_quote() -> None:
     body = "“The debate changed my mind about the whole race.” ― Maria Olsen"
     (quote,) = find_quotes(body, [])
     assert quote.speaker_text == "Maria Olsen"
+
+
+def test_mixed_marks_and_nested_quotes() -> None:
+    body = (
+        'Police found “no evidence" yet of a plot, Chief Ada Stone said. '
+        '“He told me "never again" and left,” said Bo Lind.'
+    )
+    quotes = find_quotes(body, [])
+    assert [q.text for q in quotes] == ["no evidence", 'He told me "never again" and left,']
+    assert quotes[0].speaker_text == "Chief Ada Stone"
+    assert quotes[1].speaker_text == "Bo Lind"
