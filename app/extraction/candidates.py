@@ -49,7 +49,7 @@ _CONNECTORS = frozenset(
 _MODIFIER_TAILS = words(
     "born made run style era bound wide area type class level owned based led backed"
 )
-_TIME_WORDS = frozenset(
+TIME_WORDS = frozenset(
     [*calendar.day_name, *calendar.month_name[1:], *calendar.day_abbr, *calendar.month_abbr[1:]]
 )
 # "@POTUS", "#IStandWithX": handles and hashtags are not names in running text.
@@ -102,7 +102,7 @@ def _trim(token: Token) -> Token | None:
         elif len(tail) > 6 or (len(tail) > 4 and tail.endswith("er")):
             # "Pan-democrat", "Prize-winner": a compound common noun, not a name.
             return None
-    if not text or text in _TIME_WORDS:
+    if not text or text in TIME_WORDS:
         return None
     return Token(text, start, start + len(text), possessive)
 

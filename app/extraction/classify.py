@@ -25,6 +25,7 @@ from app.extraction.organizations import (
 from app.extraction.people import (
     HONORIFICS,
     PORTFOLIOS,
+    POSTNOMINALS,
     TITLES,
     is_given_name,
 )
@@ -54,7 +55,7 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         tail = run.tokens[cut:]
         desc = ctx.body[run.start : tail[0].start].strip()
         return [*classify(head, ctx), person(tail, ctx, desc)]
-    while len(run.tokens) > 1 and run.tokens[-1].text in TITLES and spaced(run.tokens, ctx):
+    while len(run.tokens) > 1 and _trailing_title(run.tokens[-1].text) and spaced(run.tokens, ctx):
         # "the State Department Spokesperson": the body, not the speaker.
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     whole = _span(run.tokens, ctx)
@@ -85,6 +86,10 @@ def classify(run: Run, ctx: Context) -> list[Found]:
     return found + _classify_rest(tokens, run, ctx)
 
 
+def _trailing_title(word: str) -> bool:
+    return word in TITLES or word in POSTNOMINALS
+
+
 def _rejoin(pieces: list[Run], body: str) -> list[Run]:
     """Undo a split where the connector belongs to the name ('University of X')."""
     out: list[Run] = []
@@ -103,6 +108,8 @@ def _rejoin(pieces: list[Run], body: str) -> list[Run]:
 
 
 def _joins(before: Token, after: Token, body: str) -> bool:
+    if body[before.end : after.start] == " & ":
+        return True
     if before.text in TITLES:
         return after.text in PORTFOLIOS
     if org_head(before.text) or before.text in ORG_OPENERS:
@@ -169,8 +176,11 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
     last = head_word(tokens, ctx.body)
-    if has_head(tokens, ctx.body) or (
-        place_head(last) and connector_after(tokens, ctx.body) == " for "
+    # "Johnson & Johnson", "Marks & Spencer": an ampersand joins the partners of a firm.
+    if (
+        (" & " in text and not any(place_head(t.text) for t in tokens))
+        or has_head(tokens, ctx.body)
+        or (place_head(last) and connector_after(tokens, ctx.body) == " for ")
     ):
         return [*_nested(tokens, ctx), make(tokens, ctx, "organization")]
     if place_head(last):

@@ -46,7 +46,7 @@ ORG_CUES = words(
     "outlet publication website channel station studio label bank insurer "
     "carrier airline manufacturer maker retailer chain brand club team "
     "union association foundation institute ngo think-tank watchdog "
-    "regulator consortium conglomerate"
+    "regulator consortium conglomerate giant firm rival"
 )
 # Lower-case nouns that, right after a lone capitalised word, make it a company or body:
 # "X headquarters", "X co-founder Y", "X officials".

@@ -29,6 +29,8 @@ TITLES = words(
     "MP Presidential Crown Supreme Leader Administrator Emeritus Superintendent "
     "Provost Rector Commissioner Ombudsman Registrar Treasurer Trustee"
 )
+# Letters after a name: honours and professions, not part of what the person is called.
+POSTNOMINALS = words("QC KC SC MP MEP MSP MLA OBE MBE CBE KBE PhD Jr Sr Jr. Sr.")
 # Portfolios that complete a title after "of": "Secretary of State", "Minister of Defence".
 PORTFOLIOS = words(
     "State Defense Defence Foreign Affairs Interior Justice Health Finance Education Labour "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Token
+from app.extraction.candidates import TIME_WORDS, Token
 from app.extraction.found import Context, Found, make, spaced
 from app.extraction.organizations import acronym, has_head, org_head, place_head
 from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_given_name
@@ -113,6 +113,8 @@ def _describes(word: str) -> bool:
     if word == "of":
         return True
     if word.title() in FUNCTION_WORDS and word.title() not in _ROLE_MODIFIERS:
+        return False
+    if word in TIME_WORDS or any(ch.isdigit() for ch in word):
         return False
     return not (word.islower() and word.endswith("ed"))
 
