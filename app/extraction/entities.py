@@ -8,10 +8,12 @@ no database, no network; the gazetteers load once per process.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from app.extraction.candidates import find_runs
+from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify, join_possessive_names
 from app.extraction.found import Context, Found
+from app.extraction.gazetteer import lookup
 from app.extraction.linking import link
 from app.extraction.schemas import ExtractedEntity
 
@@ -23,6 +25,29 @@ __all__ = ["find_entities"]
 def find_entities(body: str) -> list[ExtractedEntity]:
     ctx = Context(body, frozenset(_LOWER_WORD.findall(body)))
     found: list[Found] = []
+    prev: Run | None = None
     for run in join_possessive_names(find_runs(body), ctx):
-        found.extend(classify(run, ctx))
+        items = classify(run, ctx)
+        if prev is not None and _possessor(prev, run, ctx):
+            items += [_qualify(f, prev.start, ctx) for f in items if _qualifiable(f, run)]
+        found.extend(items)
+        prev = run
     return link(found)
+
+
+def _possessor(prev: Run, run: Run, ctx: Context) -> bool:
+    """'Saudi Arabia's ...': a place owning the name that follows."""
+    between = ctx.body[prev.end : run.start]
+    return (
+        prev.possessive
+        and between in ("'s ", "\u2019s ")
+        and lookup(ctx.body[prev.start : prev.end]) is not None
+    )
+
+
+def _qualifiable(item: Found, run: Run) -> bool:
+    return item.kind in ("organization", "place") and item.start == run.start and not item.weak
+
+
+def _qualify(item: Found, start: int, ctx: Context) -> Found:
+    return replace(item, start=start, text=ctx.body[start : item.end], qualified=True)

@@ -26,6 +26,9 @@ class Found:
     common: bool = False
     # Context that suits a company or body better than a person ("X headquarters").
     org_hint: bool = False
+    # "Saudi Arabia's Civil Defense Authority": a way the article names the body,
+    # never its name.
+    qualified: bool = False
 
 
 @dataclass(slots=True)

@@ -34,7 +34,8 @@ class Group:
     def add(self, item: Found) -> None:
         self.items.append(item)
         self.surfaces.add(fold(item.text))
-        if item.kind in ("person", "organization", "other") and _longer(item.text, self.name):
+        named = item.kind in ("person", "organization", "other") and not item.qualified
+        if named and _longer(item.text, self.name):
             self.name = item.text
 
 
@@ -47,7 +48,8 @@ def _longer(candidate: str, current: str) -> bool:
 def link(found: list[Found]) -> list[ExtractedEntity]:
     groups: list[Group] = []
     # Fullest names first, so shorter and titled forms find their owner.
-    strong = sorted((f for f in found if not f.weak), key=lambda f: -len(_bare(f.text)))
+    plain = (f for f in found if not f.weak and not f.qualified)
+    strong = sorted(plain, key=lambda f: -len(_bare(f.text)))
     for item in strong:
         target = _find_group(groups, item)
         if target is None:
@@ -55,6 +57,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
             groups.append(target)
         target.add(item)
     _merge_orgs(groups)
+    _attach_qualified(groups, [f for f in found if f.qualified])
     unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
         target = _short_form_owner(groups, item.text)
@@ -72,6 +75,15 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
         if g.kind != "other"
         and (any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS)
     ]
+
+
+def _attach_qualified(groups: list[Group], qualified: list[Found]) -> None:
+    """'Israel's Ministry of Defense' joins the entity of the name it ends with."""
+    owner = {(i.end, i.kind): g for g in groups for i in g.items}
+    for item in qualified:
+        group = owner.get((item.end, item.kind))
+        if group is not None:
+            group.add(item)
 
 
 def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:

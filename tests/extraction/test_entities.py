@@ -139,3 +139,10 @@ def test_titled_form_before_full_name_still_joins_it() -> None:
     people = [e for e in find_entities(body) if e.type == "person"]
     assert [p.name for p in people] == ["John Key"]
     assert [m.text for m in people[0].mentions] == ["Mr Key", "John Key", "Key"]
+
+
+def test_place_possessor_adds_a_qualified_mention_but_not_the_name() -> None:
+    body = "Israel’s Ministry of Defense oversees exports. The Ministry of Defense said so."
+    ministry = _by_name(find_entities(body))["Ministry of Defense"]
+    assert "Israel’s Ministry of Defense" in ministry.aliases
+    assert len(ministry.mentions) == 3
