@@ -1,7 +1,7 @@
 """Candidate name spans: runs of capitalised words, found in one regex pass.
 
 A run is a stretch of capitalised tokens joined by single spaces or by the small
-words that live inside names ("Ministry of Defense", "Charles de Gaulle"). Runs stop
+words that live inside names ("Ministry of Health", "Ana de Souza"). Runs stop
 at punctuation, line breaks and possessives, whose "'s" never belongs to a mention.
 """
 
@@ -18,7 +18,7 @@ _UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
 _WORD = re.compile(
     rf"(?=[{_UPPER}abdei])(?<!\w)(?:"
     rf"(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
-    rf"|[{_UPPER}]\.(?= [{_UPPER}])"  # an initial: "L. Ron"
+    rf"|[{_UPPER}]\.(?= [{_UPPER}])"  # an initial: "J. Alfred"
     rf"|(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*)"
 )
 _CONNECTORS = frozenset(
@@ -45,14 +45,14 @@ _CONNECTORS = frozenset(
         "&",
     ]
 )
-# Lower-case tails that turn a name into a modifier: "Paris-based", "US-led".
+# Lower-case tails that turn a name into a modifier: "Lima-based", "UN-led".
 _MODIFIER_TAILS = words(
     "born made run style era bound wide area type class level owned based led backed"
 )
 TIME_WORDS = frozenset(
     [*calendar.day_name, *calendar.month_name[1:], *calendar.day_abbr, *calendar.month_abbr[1:]]
 )
-# "@POTUS", "#IStandWithX": handles and hashtags are not names in running text.
+# "@newsdesk", "#tag": handles and hashtags are not names in running text.
 _HANDLE_MARKS = frozenset({"@", "#"})
 _OPENERS = "\"'“‘(["
 _ENDERS = ".!?:;\n"
@@ -95,12 +95,12 @@ def _trim(token: Token) -> Token | None:
     parts = text.split("-")
     if len(parts) > 1 and parts[-1].islower():
         tail = parts[-1]
-        # Long "-ed"/"-ing" tails are participles; short ones are name syllables ("Kwok-hing").
+        # Long "-ed"/"-ing" tails are participles; short ones are name syllables ("Mei-ling").
         if tail in _MODIFIER_TAILS or (len(tail) > 5 and tail.endswith(("ed", "ing"))):
             text = "-".join(p for p in parts[:-1])
             possessive = False
         elif len(tail) > 6 or (len(tail) > 4 and tail.endswith("er")):
-            # "Pan-democrat", "Prize-winner": a compound common noun, not a name.
+            # "Pro-democrat", "Award-winner": a compound common noun, not a name.
             return None
     if not text or text in TIME_WORDS:
         return None
@@ -115,7 +115,7 @@ def _sentence_start(body: str, pos: int) -> bool:
 
 
 def _title_case(words: list[str]) -> bool:
-    """'Hillary Clinton Was Headed to ER But Diverted': a headline in title case."""
+    """'Mayor Was Told To Wait But Refused': a headline in title case."""
     if not 4 <= len(words) <= 25:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
@@ -150,9 +150,9 @@ def find_runs(body: str) -> list[Run]:
             prev = current[-1]
             gap = body[prev.end : token.start]
             # A function word inside a run is a new sentence after an abbreviation
-            # ("in Washington D.C. The team") or a caption label.
+            # ("at the U.N. The team") or a caption label.
             joined = gap == " " or gap in _CONNECTORS
-            # "pro-Beijing New People Party": a prefixed name is a modifier on its own.
+            # "pro-Lima National Party": a prefixed name is a modifier on its own.
             if body[prev.start - 1 : prev.start] == "-":
                 joined = False
             if joined and not prev.possessive and token.text not in FUNCTION_WORDS:
@@ -176,7 +176,7 @@ def _make_run(body: str, tokens: list[Token], headings: set[int]) -> Run:
 
 
 def split_run(run: Run, body: str) -> list[Run]:
-    """Break a run at its connector words ('Morocco of Israel' style accidents)."""
+    """Break a run at its connector words ('Peru of Chile' style accidents)."""
     pieces: list[Run] = []
     current: list[Token] = []
     for token in run.tokens:

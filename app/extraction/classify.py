@@ -56,14 +56,14 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         desc = ctx.body[run.start : tail[0].start].strip()
         return [*classify(head, ctx), person(tail, ctx, desc)]
     while len(run.tokens) > 1 and _trailing_title(run.tokens[-1].text) and spaced(run.tokens, ctx):
-        # "the State Department Spokesperson": the body, not the speaker.
+        # "the Trade Office Spokesperson": the body, not the speaker.
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     whole = _span(run.tokens, ctx)
     if whole is not None:
         return whole
     found: list[Found] = []
     tokens = list(run.tokens)
-    # Leading countries and demonyms qualify what follows: "US Secretary", "Afghan team".
+    # Leading countries and demonyms qualify what follows: "French Minister", "Chilean team".
     while len(tokens) > 1 and (lead := _place_token(tokens[0], ctx)) is not None:
         found.append(lead)
         tokens.pop(0)
@@ -79,7 +79,7 @@ def classify(run: Run, ctx: Context) -> list[Found]:
             if all(t.text in HONORIFICS for t in tokens[:title_end]):
                 title_desc = None
             if len(titled) == 1 and title_end == 1 and tokens[0].text in HONORIFICS:
-                # "Mr Key" is how the article names him; the honorific stays.
+                # "Ms Okafor" is how the article names her; the honorific stays.
                 titled = tokens[:2]
             return [*found, person(titled, ctx, title_desc)]
         tokens = titled or tokens
@@ -97,7 +97,7 @@ def _rejoin(pieces: list[Run], body: str) -> list[Run]:
     for piece in pieces:
         prev = out[-1] if out else None
         # Once a name has taken one connector it takes the rest:
-        # "Centre for Control of Iodine Deficiency Disorders".
+        # "Institute for Research on Coastal Erosion".
         if prev is not None and (chained or _joins(prev.tokens[-1], piece.tokens[0], body)):
             prev.tokens.extend(piece.tokens)
             chained = True
@@ -114,12 +114,12 @@ def _joins(before: Token, after: Token, body: str) -> bool:
         return after.text in PORTFOLIOS
     if org_head(before.text) or before.text in ORG_OPENERS:
         return True
-    # Sites take "of" ("Museum of Flight"); "on" after a site is a date or an event.
+    # Sites take "of" ("Museum of Glass"); "on" after a site is a date or an event.
     return place_head(before.text) and body[before.end : after.start].startswith((" of ", " for "))
 
 
 def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
-    """Re-join "Korean People's Army": a possessive inside an organization's name."""
+    """Re-join "Farmers' People's Union": a possessive inside an organization's name."""
     out: list[Run] = []
     for run in runs:
         prev = out[-1] if out else None
@@ -176,7 +176,7 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
     last = head_word(tokens, ctx.body)
-    # "Johnson & Johnson", "Marks & Spencer": an ampersand joins the partners of a firm.
+    # "Smith & Sons", "Baker & Cole": an ampersand joins the partners of a firm.
     if (
         (" & " in text and not any(place_head(t.text) for t in tokens))
         or has_head(tokens, ctx.body)
@@ -189,7 +189,7 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
             return [_place(tokens[:-1], ctx, prefix)]
         inner = _nested(tokens, ctx)
         site = make(tokens, ctx, "place")
-        # A site takes the country of the place it is named after ("Guantanamo Bay").
+        # A site takes the country of the place it is named after ("Kotor Bay").
         site.code = next((f.code for f in inner if f.code), None)
         return [*inner, site]
     return None
@@ -197,7 +197,7 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     # A word in capitals that the article also writes normally is being shouted
-    # ("UNLESS", a transcript's "PENCE"), not abbreviated.
+    # ("NEVER", a transcript's "SMITH"), not abbreviated.
     plain = token.text.title()
     shouted = token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or plain in ctx.body
     if acronym(token.text) and not shouted:
@@ -213,8 +213,8 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
 
 
 def _nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> list[Found]:
-    """Places named inside a longer name are mentions too: 'Toronto Star',
-    'University of Sheffield', 'Nizhny Novgorod Stadium'."""
+    """Places named inside a longer name are mentions too: 'Lagos Herald',
+    'University of Porto', 'Kazan Arena'."""
     found: list[Found] = []
     first = 0
     while first < (1 if leading_only else len(tokens)):

@@ -36,7 +36,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
 
 
 def _possessor(prev: Run, run: Run, ctx: Context) -> bool:
-    """'Saudi Arabia's ...': a place owning the name that follows."""
+    """'Norway's ...': a place owning the name that follows."""
     between = ctx.body[prev.end : run.start]
     return (
         prev.possessive

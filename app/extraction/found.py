@@ -26,7 +26,7 @@ class Found:
     common: bool = False
     # Context that suits a company or body better than a person ("X headquarters").
     org_hint: bool = False
-    # "Saudi Arabia's Civil Defense Authority": a way the article names the body,
+    # "Norway's Coastal Authority": a way the article names the body,
     # never its name.
     qualified: bool = False
 

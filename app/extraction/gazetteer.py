@@ -24,10 +24,10 @@ from app.extraction.wordsets import FUNCTION_WORDS
 PlaceKind = Literal["country", "place"]
 
 # A one-word city smaller than this is too often an ordinary word or surname
-# ("Of", "Price"); multi-word names are distinctive enough at a lower bar.
+# ("Of", "Mobile"); multi-word names are distinctive enough at a lower bar.
 MIN_POP_ONE_WORD = 100_000
 MIN_POP_MULTI_WORD = 50_000
-# Only big cities have English exonyms worth knowing ("Mecca", "Bombay"); their
+# Only big cities have English exonyms worth knowing ("Bombay", "Peking"); their
 # other alternate names are mostly spellings in other languages, harmless here.
 MIN_POP_EXONYMS = 1_000_000
 _EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})*")
@@ -75,7 +75,7 @@ class Place:
     kind: PlaceKind
     code: str | None = None
     # Countries, capitals, first-level regions and cities of a million: names that
-    # win over a same-spelled given name ("Dallas", "Victoria").
+    # win over a same-spelled given name ("Houston", "Florence").
     major: bool = False
 
 
@@ -87,7 +87,7 @@ class Gazetteer:
 
 
 def fold(text: str) -> str:
-    """Strip accents and unify apostrophes, so 'Bogotá' and 'Bogota' meet."""
+    """Strip accents and unify apostrophes, so 'Curaçao' and 'Curacao' meet."""
     if text.isascii():
         return text
     text = text.replace("\u2019", "'").replace("\u2018", "'")
@@ -96,7 +96,7 @@ def fold(text: str) -> str:
 
 
 def initials(name: str) -> str:
-    """'United States of America' -> 'USA' (function words skipped)."""
+    """'Papua New Guinea' -> 'PNG'; function words are skipped."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _INITIALS_SKIP]
     return "".join(w[0] for w in words if w[0].isupper())
 
@@ -157,7 +157,7 @@ def _countries() -> dict[str, Place]:
 
 
 def _name_tails() -> dict[str, Place]:
-    """'United States of America' -> 'America', when no other country ends that way."""
+    """A long name '<name> of <Word>' also gives '<Word>', when no other country ends so."""
     owners: dict[str, set[str]] = {}
     for code in _countries():
         surfaces = set(_country_surfaces(code))
@@ -172,7 +172,7 @@ def _name_tails() -> dict[str, Place]:
 
 
 def _uninvert(name: str) -> str:
-    """'Palestine, State of' -> 'State of Palestine'."""
+    """'Bolivia, Plurinational State of' -> 'Plurinational State of Bolivia'."""
     head, _, tail = name.partition(", ")
     return f"{tail} {head}" if tail else name
 
@@ -195,7 +195,7 @@ def _surfaces_of(code: str) -> Iterable[str]:
         for alt in info.get("altSpellings") or []:
             (caps if alt.isupper() else spelled).add(alt.removeprefix("The "))
             if alt.startswith("Great "):
-                # "Great Britain" is written just as often without the epithet.
+                # An alternate name "Great <Name>" is written just as often without it.
                 spelled.add(alt.removeprefix("Great "))
     record = pycountry.countries.get(alpha_2=code)
     for attr in ("name", "common_name", "official_name"):
@@ -225,18 +225,18 @@ def _demonyms() -> dict[str, Place]:
         forms = [word] if word.endswith(_NO_PLURAL_ENDINGS) else [word, word + "s"]
         for form in forms:
             key = fold(form)
-            # Shared demonyms ("French", "Chinese") go to the most populous owner.
+            # Shared demonyms ("French", "Danish") go to the most populous owner.
             if key not in best or population > best[key][0]:
                 best[key] = (population, countries[code])
     return {key: place for key, (_, place) in best.items()}
 
 
 def _short_demonym(word: str, name: str) -> str:
-    """'Saudi Arabian' for Saudi Arabia is written 'Saudi' as often as not."""
+    """A two-word demonym is often written by its first word alone."""
     first = word.split(" ")[0]
     if " " not in word or not name.startswith(first + " "):
         return word
-    # Only a first word shaped like a demonym ("Saudi", like "Iraqi") stands alone;
+    # Only a first word shaped like a demonym (ending like "Iraqi") stands alone;
     # "New" of "New Zealander" or "Costa" of "Costa Rican" does not.
     if len(first) < 4 or not first.endswith("i") or is_given_name(first):
         return word
@@ -269,7 +269,7 @@ def _add_provinces(names: dict[str, Place]) -> None:
     for info in _info():
         code = (info.get("ISO") or {}).get("alpha2")
         for province in info.get("provinces") or []:
-            # A province outranks a same-named city elsewhere ("Ontario").
+            # A province outranks a same-named city elsewhere ("Manitoba").
             generic = province in _COMPASS or province in _GENERIC_REGIONS
             if code and len(province) > 3 and fold(province).isascii() and not generic:
                 names[fold(province)] = Place(province, "place", code, major=True)
@@ -280,7 +280,7 @@ def _add_provinces(names: dict[str, Place]) -> None:
 
 
 def _add_subdivisions(names: dict[str, Place]) -> None:
-    """First-level regions from ISO 3166-2 ('Scotland', 'Lombardy' as 'Lombardia')."""
+    """First-level regions from ISO 3166-2 ('Bavaria' as 'Bayern')."""
     import pycountry
 
     for sub in pycountry.subdivisions:
@@ -317,7 +317,7 @@ def _add_cities(names: dict[str, Place]) -> None:
             names[key] = Place(name, "place", code, major=pop >= MIN_POP_EXONYMS)
         if pop >= MIN_POP_EXONYMS:
             for alt in city["alternatenames"]:
-                # "White House" is also an alternate name of a city: a phrase holding a
+                # "White Tower" could be an alternate name of a city: a phrase holding a
                 # landmark noun is left to the landmark rules.
                 landmark = any(place_head(w) for w in alt.split())
                 if _EXONYM.fullmatch(alt) and not is_given_name(alt) and not landmark:

@@ -1,7 +1,7 @@
 """Group the spans found in one article into entities, one per real-world thing.
 
 A later surname or given name joins the person introduced in full earlier; a short
-form ("Amnesty", "NSO", "State Department") joins the organization whose full name
+form ("Acme", "ACB", "Trade Department") joins the organization whose full name
 it abbreviates; every way of writing a country joins it through its ISO code.
 """
 
@@ -16,9 +16,9 @@ from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
 MIN_RECURRING = 2
-# Recurring capitalised words with these endings are adjectives or groups ("English").
+# Recurring capitalised words with these endings are adjectives or groups ("Baltic").
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ians", "ans", "ic", "ics")
-# A country only ever called up through its people ("Palestinian officials") is one
+# A country only ever called up through its people ("Peruvian officials") is one
 # the article is about once it comes back; a single adjective is scenery.
 MIN_DEMONYMS = 2
 
@@ -40,7 +40,7 @@ class Group:
 
 
 def _longer(candidate: str, current: str) -> bool:
-    """The fuller name wins; "John Key" over "Mr Key", which names him less."""
+    """The fuller name wins; "Ana Ruiz" over "Ms Ruiz", which names her less."""
     new, old = len(_bare(candidate)), len(_bare(current))
     return new > old or (new == old and len(current.split()) > old)
 
@@ -78,7 +78,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
 
 
 def _attach_qualified(groups: list[Group], qualified: list[Found]) -> None:
-    """'Israel's Ministry of Defense' joins the entity of the name it ends with."""
+    """'Peru's Ministry of Health' joins the entity of the name it ends with."""
     owner = {(i.end, i.kind): g for g in groups for i in g.items}
     for item in qualified:
         group = owner.get((item.end, item.kind))
@@ -88,7 +88,7 @@ def _attach_qualified(groups: list[Group], qualified: list[Found]) -> None:
 
 def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
     """A lone capitalised word used twice mid-sentence is a name; alone, it is most
-    often a company or body ("Google", "Scientology"), since people get full names."""
+    often a company or body ("Acme", "Globex"), since people get full names."""
     groups: list[Group] = []
     for text, items in unresolved.items():
         hinted = any(i.org_hint for i in items)
@@ -96,7 +96,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
             not hinted and sum(not i.initial for i in items) < MIN_RECURRING
         ):
             continue
-        # Singular and plural both capitalised ("Muslim", "Muslims"): a class of things.
+        # Singular and plural both capitalised ("Baptist", "Baptists"): a class of things.
         if text + "s" in unresolved or (text.endswith("s") and text[:-1] in unresolved):
             continue
         kind: EntityType = "person" if is_given_name(text) and not hinted else "organization"
@@ -109,7 +109,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
 
 
 def _name_shaped(text: str) -> bool:
-    """Not a contraction ("I'm") and not a plural abbreviation ("MEPs")."""
+    """Not a contraction ("I'm") and not a plural abbreviation ("CEOs")."""
     if "'" in text or "\u2019" in text or text.endswith(_ADJECTIVE_ENDINGS):
         return False
     return not (text.endswith("s") and text[:-1].isupper() and len(text) > 2)
@@ -153,7 +153,7 @@ def _short_form_owner(groups: list[Group], text: str) -> Group | None:
     if len(owners) == 1:
         return owners[0]
     people = [g for g in owners if g.kind == "person" and g.name.split()[-1] == text]
-    # Two Clintons: a bare surname means the one the article introduced first.
+    # Two people sharing a surname: the bare surname means the one introduced first.
     return min(people, key=lambda g: min(i.start for i in g.items)) if people else None
 
 
@@ -168,7 +168,7 @@ def _is_short_form(text: str, group: Group) -> bool:
         if text == first:
             return not org_head(first) and lookup(first) is None and not demonym(first)
         # "the Court", "the University": the head word standing for the whole name;
-        # "Scientology" for "Church of Scientology": what the body is of.
+        # "Unity" for "Church of Unity": what the body is of.
         if text == _head(words):
             return org_head(text) or text in ORG_OPENERS
         return len(words) == 3 and words[1] == "of" and text == words[2]
@@ -179,7 +179,7 @@ _KIND_RANK: dict[str, int] = {"country": 0, "place": 1, "organization": 2, "pers
 
 
 def _merge_kinds(groups: list[Group]) -> None:
-    """One surface read two ways in one article ('Dimension Data' after 'firm' and at a
+    """One surface read two ways in one article ('Acme Data' after 'firm' and at a
     sentence start) is one thing: the reading with the firmer evidence wins."""
     by_name: dict[str, Group] = {}
     for group in sorted(groups, key=lambda g: _KIND_RANK[g.kind]):
@@ -200,7 +200,7 @@ def _head(words: list[str]) -> str:
 
 
 def _merge_orgs(groups: list[Group]) -> None:
-    """'NSO' and 'NSO Group', 'State Department' and 'US State Department' are one body."""
+    """'ACB' and 'ACB Group', 'Trade Department' and 'Peru Trade Department' are one body."""
     orgs = sorted((g for g in groups if g.kind == "organization"), key=lambda g: len(g.name))
     for small in orgs:
         for big in orgs:
@@ -230,7 +230,7 @@ def _entity(group: Group) -> ExtractedEntity:
     items = group.items
     if any(not i.demonym for i in items):
         # A country the article names is recorded by its names; one it only
-        # calls up through its people ("Palestinian") keeps those words.
+        # calls up through its people ("Peruvian") keeps those words.
         items = [i for i in items if not i.demonym]
     for item in sorted(items, key=lambda i: i.start):
         if (item.start, item.end) not in seen:

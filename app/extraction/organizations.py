@@ -86,18 +86,18 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 def not_an_org(word: str) -> bool:
-    """Post-nominals, units, Roman numerals and model numbers ('IE9') are not bodies."""
+    """Post-nominals, units, Roman numerals and model numbers ('X200') are not bodies."""
     return word in _NOT_ORGS or bool(_ROMAN.fullmatch(word)) or word[-1].isdigit()
 
 
 def acronym(word: str) -> bool:
-    """'NSO', 'FIFA', 'M5S', 'U.N.': two to six capitals, maybe a digit, no lower case."""
+    """'ACB', 'OPEC', 'G7B', 'U.N.': two to six capitals, maybe a digit, no lower case."""
     letters = word.replace("&", "").replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalnum()
 
 
 def acronym_of(short: str, name: str) -> bool:
-    """True when ``short`` spells the initials of ``name`` ('KPA' / "Korean People's Army")."""
+    """True when ``short`` spells the initials of ``name`` ('FPU' / "Farmers' People's Union")."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return len(words) >= 2 and "".join(w[0] for w in words) == short.replace(".", "")
 

@@ -37,7 +37,7 @@ PORTFOLIOS = words(
     "Labor Agriculture Energy Transport Trade Commerce Treasury Homeland Security Culture "
     "Environment War Home"
 )
-# Lower-case nouns that introduce a person's name ("spokesman Ned X", "coach, Y").
+# Lower-case nouns that introduce a person's name ("spokesman Jo X", "coach, Y").
 ROLE_NOUNS = words(
     "president minister secretary chancellor premier senator governor mayor ambassador "
     "envoy king queen prince princess sheikh judge chief general admiral colonel "

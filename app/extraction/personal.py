@@ -13,7 +13,7 @@ from app.extraction.wordsets import FUNCTION_WORDS
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
-# Romanised East Asian given names: "Ka-ki", "Cheuk-yan", "Joo-Ho", "Shin-Wook".
+# Romanised East Asian given names: "Mei-ling", "Wai-man", "Ji-Hoon", "Soo-Min".
 _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
 _ROLE_MODIFIERS = frozenset({"Former", "Acting", "Ex", "Late"})
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
@@ -21,7 +21,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
 def person_tail(tokens: list[Token], ctx: Context) -> int:
-    """'Refugee Council Enver Solomon', 'NASA Bill Ingalls': a body, then a person's name."""
+    """'Harbour Council Jane Doe', 'ESA Tom Reed': a body, then a person's name."""
     for i in range(1, len(tokens) - 1):
         tail, before = tokens[i:], tokens[i - 1].text
         if len(tail) > 3 or not is_given_name(tail[0].text) or has_head(tail, ctx.body):
@@ -36,7 +36,7 @@ def person_tail(tokens: list[Token], ctx: Context) -> int:
 
 
 def inner_title(tokens: list[Token]) -> int:
-    """'NASA Administrator Charles Bolden': a title inside the run, a name after it."""
+    """'ESA Director Anna Berg': a title inside the run, a name after it."""
     for i in range(len(tokens) - 2, 0, -1):
         if tokens[i].text in TITLES and len(tokens) - i - 1 <= 3:
             return i + 1
@@ -49,9 +49,9 @@ def looks_personal(tokens: list[Token], ctx: Context) -> bool:
     if tokens[-1].text in TITLES or tokens[-1].text.lower() in ROLE_NOUNS:
         return False
     if tokens[-1].text.lower() in ctx.lower_words:
-        # "Campbell Soup", "Pace Galleries": the last word is an ordinary noun here.
+        # "Grace Kitchens", "Rose Gardens": the last word is an ordinary noun here.
         return False
-    # "One Israeli" is not a name, though "Mark Cuban" is.
+    # "One Peruvian" is not a name, though "Anna German" is.
     cuban = len(tokens) == 2 and is_given_name(tokens[0].text)
     if not cuban and any(gz.demonym(t.text) or is_country(t.text) for t in tokens[1:]):
         return False
@@ -62,7 +62,7 @@ def looks_personal(tokens: list[Token], ctx: Context) -> bool:
 
 
 def named_person(tokens: list[Token]) -> bool:
-    """A given name first, or romanised syllables ('Kwok Ka-ki'): a name by its shape."""
+    """A given name first, or romanised syllables ('Lee Mei-ling'): a name by its shape."""
     if len(tokens) > 4 or any(t.text in FUNCTION_WORDS or t.text in TITLES for t in tokens):
         return False
     return is_given_name(tokens[0].text) or any(_SYLLABLE_NAME.match(t.text) for t in tokens)
@@ -94,14 +94,14 @@ def person(tokens: list[Token], ctx: Context, description: str | None = None) ->
 
 
 def _role_phrase(start: int, ctx: Context) -> str | None:
-    """'Israel's defense minister, Benny Gantz' -> "Israel's defense minister"."""
+    """'Peru's finance minister, Ana Ruiz' -> "Peru's finance minister"."""
     before = ctx.body[max(0, start - 100) : start].rstrip().removesuffix(",")
     clause = _CLAUSE_BREAK.split(before)[-1].strip()
     words = clause.split()
     if not words or words[-1].lower() not in ROLE_NOUNS:
         return None
-    # Walk back from the role noun while the words still describe it ("Israel's
-    # defense minister"), stopping at the first little word ("detoured to daughter").
+    # Walk back from the role noun while the words still describe it ("Peru's
+    # finance minister"), stopping at the first little word ("went to aide").
     keep = len(words) - 1
     while keep > 0 and _describes(words[keep - 1]):
         keep -= 1
@@ -138,7 +138,7 @@ def _apposition(end: int, ctx: Context) -> str | None:
     m = _APPOSITION.match(ctx.body, end)
     if m is None or not any(w.lower() in ROLE_NOUNS for w in m[1].split()):
         return None
-    # ", its main rival," describes a thing; ", which ..." opens a clause.
+    # ", its closest rival," describes a thing; ", which ..." opens a clause.
     if m[1].split()[0].lower() in _NOT_PERSONAL_OPENERS:
         return None
     return m[1].strip()
