@@ -19,7 +19,7 @@ from typing import Literal
 
 from app.extraction.organizations import place_head
 from app.extraction.people import is_given_name
-from app.extraction.wordsets import FUNCTION_WORDS
+from app.extraction.wordsets import FUNCTION_WORDS, words
 
 PlaceKind = Literal["country", "place"]
 
@@ -32,23 +32,9 @@ MIN_POP_MULTI_WORD = 50_000
 MIN_POP_EXONYMS = 1_000_000
 _EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})*")
 
-_SUBDIVISION_TYPES = frozenset(
-    {
-        "Country",
-        "Province",
-        "State",
-        "Region",
-        "Autonomous region",
-        "Autonomous community",
-        "Land",
-        "Republic",
-        "Governorate",
-        "Prefecture",
-        "Union territory",
-        "Emirate",
-        "Territory",
-    }
-)
+_SUBDIVISION_TYPES = words(
+    "Country Province State Region Land Republic Governorate Prefecture Emirate Territory"
+) | {"Autonomous region", "Autonomous community", "Union territory"}
 # Regions some countries name with a plain word ("West", "Centre", "Capital").
 _GENERIC_REGIONS = frozenset({"Centre", "Center", "Central", "Capital", "Coast", "Islands"})
 _COMPASS = (
