@@ -279,7 +279,7 @@ def _add_subdivisions(names: dict[str, Place]) -> None:
             or name in _GENERIC_REGIONS
         )
         if len(name) > 3 and fold(name).isascii() and not generic:
-            names.setdefault(fold(name), Place(name, "place", str(sub.country_code)))
+            names.setdefault(fold(name), Place(name, "place", str(sub.country_code), major=True))
 
 
 def _add_cities(names: dict[str, Place]) -> None:
