@@ -9,8 +9,6 @@ from app.extraction.cues import (
     CUE_WORD,
     LEADING_ADVERBIAL,
     NOT_A_SUBJECT,
-    POSSESSIVE_PRONOUNS,
-    PRONOUNS,
     SPEAKER_END,
 )
 from app.extraction.quote_marks import Paragraph, QuoteSpan
@@ -52,10 +50,12 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?P<who>(?:The|A|An)(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|"
     r"does|do|also|then|that|which|who)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
 )
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|its|their|our|my|your)\s+$", re.IGNORECASE
+)
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
-_PRONOUN_PHRASE = PRONOUNS | POSSESSIVE_PRONOUNS
 _MAX_SPEAKER_WORDS = 25
 _MAX_SPEAKER_FIRST_WORDS = 15
 
@@ -65,6 +65,8 @@ class Attribution:
     speaker_text: str
     speaker_start: int
     cue: str | None
+    # Named after the quote ("…," X said): the quote is then the clause being reported.
+    trailing: bool = False
 
 
 def explicit_attribution(
@@ -145,7 +147,7 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
     if match is None:
         return None
     cue = match.groupdict().get("cue")
-    return Attribution(match["who"].strip(), start + match.start("who"), cue)
+    return Attribution(match["who"].strip(), start + match.start("who"), cue, trailing=True)
 
 
 def _right_after(window: str, start: int) -> Attribution | None:
@@ -153,19 +155,25 @@ def _right_after(window: str, start: int) -> Attribution | None:
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = _trim_subject(match.group("who"))
         if who and not CUE_WORD.search(who):
-            return Attribution(who, start + window.index(who, match.start("who")), match["cue"])
+            at = start + window.index(who, match.start("who"))
+            return Attribution(who, at, match["cue"], trailing=True)
     match = _CUE_FIRST.match(window)
     if match:
         who = _trim_object(match.group("who"))
         if who:
-            return Attribution(who, start + match.start("who"), match["cue"])
+            return Attribution(who, start + match.start("who"), match["cue"], trailing=True)
     return None
 
 
 def _before(body: str, start: int, end: int) -> Attribution | None:
     """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
     start = _last_sentence_start(body, start, end)
-    cues = list(CUE_WORD.finditer(body, start, end))
+    # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
+    cues = [
+        c
+        for c in CUE_WORD.finditer(body, start, end)
+        if not _DETERMINER_BEFORE.search(body, start, c.start())
+    ]
     if not cues:
         return None
     cue = cues[-1]
@@ -209,7 +217,3 @@ def _trim_subject(text: str) -> str:
 def _trim_object(text: str) -> str:
     text = SPEAKER_END.sub("", text.strip())
     return text.rstrip(" .,;:–—-\n").strip()
-
-
-def is_pronoun(text: str) -> bool:
-    return text.split()[0].casefold() in _PRONOUN_PHRASE if text.split() else False

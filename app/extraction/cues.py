@@ -43,6 +43,26 @@ CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
 
 PRONOUNS = frozenset("he she they i we it him her them".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+# Pronouns that point back to one person.
+PERSONAL_PRONOUNS = frozenset("he she him his her".split())
+
+# Role nouns for people: "the professor", "the spokeswoman", "the nominee".
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|person|ent|ant|ee|ief|ess|crat)$")
+_PERSON_NOUNS = frozenset(
+    "expert official aide general candidate diplomat envoy judge coach star veteran chair "
+    "head boss governor mayor senator lawmaker captain colonel sergeant".split()
+)
+_NOT_PERSON = frozenset(
+    "letter paper order number chapter center centre border matter power water report "
+    "statement document agreement government department parliament tower member".split()
+)
+
+
+def is_person_role(noun: str) -> bool:
+    if noun in _NOT_PERSON:
+        return False
+    return noun in _PERSON_NOUNS or bool(_PERSON_SUFFIX.search(noun))
+
 
 # A speaker phrase is unnamed when it is one of these and names nobody.
 ANONYMOUS_HEADS = frozenset(

@@ -50,7 +50,7 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
                 end=span.end,
                 speaker=speaker,
                 speaker_text=attribution.speaker_text if attribution else None,
-                kind=_kind(body, span, paragraphs[span.paragraph], explicit[i] is not None),
+                kind=_kind(body, span, paragraphs[span.paragraph], explicit[i]),
                 cue=attribution.cue if attribution else None,
             )
         )
@@ -148,19 +148,16 @@ def _speaker(
     return speakers[source]
 
 
-def _kind(body: str, span: QuoteSpan, paragraph: Paragraph, cued: bool) -> QuoteKind:
-    """Direct when the quote is a sentence or clause of its own, partial when words of the
-    reporter's sentence run into it."""
+def _kind(body: str, span: QuoteSpan, paragraph: Paragraph, own: Attribution | None) -> QuoteKind:
+    """Direct when the quote is a sentence or clause of its own, or the clause a trailing
+    "X said" reports; partial when it runs on from the reporter's words ("said it was "…"")."""
     lead = body[paragraph.start : span.open_at]
     text = body[span.start : span.end]
     words = len(_WORD.findall(text))
     if _OPENS_SENTENCE.search(lead) and (text[:1].isupper() or words >= _DIRECT_MIN_WORDS):
         return "direct"
-    if lead.rstrip().endswith(",") and words >= _DIRECT_MIN_WORDS:
-        return "direct"
-    if cued and words >= _DIRECT_MIN_WORDS and _SENTENCE_END.search(text):
-        return "direct"
-    after = body[span.close_at : span.close_at + 2]
-    if cued and words >= _DIRECT_MIN_WORDS and after.startswith(","):
+    if words < _DIRECT_MIN_WORDS:
+        return "partial"
+    if lead.rstrip().endswith(",") or (own is not None and own.trailing):
         return "direct"
     return "partial"

@@ -5,7 +5,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, POSSESSIVE_PRONOUNS, PRONOUNS
+from app.extraction.cues import (
+    ANONYMOUS_HEADS,
+    INDEFINITE,
+    PERSONAL_PRONOUNS,
+    PRONOUNS,
+    is_person_role,
+)
 from app.extraction.schemas import ExtractedEntity
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
@@ -136,14 +142,17 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Extrac
     if not words:
         return None
     first = words[0].casefold()
-    if first in PRONOUNS or first in POSSESSIVE_PRONOUNS:
+    if first in PERSONAL_PRONOUNS:
         return index.salient_person(quote_at)
     head = _head(words)
-    if head in ANONYMOUS_HEADS or INDEFINITE.match(text):
+    if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
         return None
-    if first == "the":
-        return index.described(head, quote_at) or index.salient_person(quote_at)
-    return None
+    if first != "the":
+        return None
+    described = index.described(head, quote_at)
+    if described is None and is_person_role(head):
+        return index.salient_person(quote_at)
+    return described
 
 
 _POSTMODIFIER = frozenset("of at with from for who familiar close in on to".split())
