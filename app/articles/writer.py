@@ -5,12 +5,12 @@ import hashlib
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from sqlalchemy import delete, select, update
-from sqlmodel import Session, col
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlmodel import Session, SQLModel, col
 
 from app.articles.models import Article, utcnow
 from app.entities.models import ArticleEntity, Entity, Mention
-from app.entities.service import upsert_entity
+from app.entities.service import resolve_entities
 from app.errors import Unprocessable
 from app.extraction import Extraction
 from app.quotes.models import Quote
@@ -42,14 +42,12 @@ def _as_datetime(value: date | datetime | None) -> datetime | None:
 def _free_slug(session: Session, extraction: Extraction) -> str:
     words = extraction.title or " ".join(extraction.body.split()[:LEDE_WORDS])
     base = slugify(words, max_length=100)
-    taken = set(
-        session.execute(
-            select(col(Article.slug)).where(col(Article.slug).like(f"{base}%"))
-        ).scalars()
-    )
-    if base not in taken:
-        return base
-    return next(f"{base}-{n}" for n in range(2, len(taken) + 3) if f"{base}-{n}" not in taken)
+    # Exact lookups on the unique index: a prefix scan would grow with the archive.
+    for candidate in (base, *(f"{base}-{n}" for n in range(2, 10_000))):
+        taken = session.execute(select(col(Article.id)).where(col(Article.slug) == candidate))
+        if taken.first() is None:
+            return candidate
+    raise RuntimeError(f"no free slug for {base!r}")
 
 
 def _check_offsets(extraction: Extraction) -> None:
@@ -89,56 +87,55 @@ def store_extraction(session: Session, extraction: Extraction, version: str | No
 
 
 def _store_knowledge(session: Session, article: Article, extraction: Extraction) -> None:
+    """Entities, mentions, links and quotes, each written as one batch."""
     assert article.id is not None
-    by_name: dict[str, int] = {}
-    mentions: Counter[int] = Counter()
-    for extracted in extraction.entities:
-        entity = upsert_entity(session, extracted)
-        assert entity.id is not None
-        by_name[extracted.name] = entity.id
-        for m in extracted.mentions:
-            session.add(
-                Mention(
-                    article_id=article.id,
-                    entity_id=entity.id,
-                    start=m.start,
-                    end=m.end,
-                    text=m.text,
-                )
-            )
-        mentions[entity.id] += len(extracted.mentions)
-    for entity_id, count in mentions.items():
-        session.add(
-            ArticleEntity(
-                article_id=article.id,
-                entity_id=entity_id,
-                mention_count=max(count, 1),
-                dated_at=article.dated_at,
-            )
-        )
-        session.execute(
-            update(Entity)
-            .where(col(Entity.id) == entity_id)
-            .values(
-                article_count=Entity.article_count + 1,
-                mention_count=Entity.mention_count + count,
-            )
-        )
-    for q in extraction.quotes:
-        session.add(
-            Quote(
-                article_id=article.id,
-                text=q.text,
-                start=q.start,
-                end=q.end,
-                speaker_id=by_name.get(q.speaker) if q.speaker else None,
-                speaker_text=q.speaker_text,
-                kind=q.kind,
-                cue=q.cue,
-                dated_at=article.dated_at,
-            )
-        )
-    session.flush()
+    with session.no_autoflush:
+        ids = resolve_entities(session, extraction.entities)
+    by_name = {e.name: entity_id for e, entity_id in zip(extraction.entities, ids, strict=True)}
+    mentions = [
+        {"article_id": article.id, "entity_id": entity_id, **m.model_dump()}
+        for e, entity_id in zip(extraction.entities, ids, strict=True)
+        for m in e.mentions
+    ]
+    counts: Counter[int] = Counter()
+    for e, entity_id in zip(extraction.entities, ids, strict=True):
+        counts[entity_id] += len(e.mentions)
+    quotes = [
+        {
+            **q.model_dump(exclude={"speaker"}),
+            "article_id": article.id,
+            "speaker_id": by_name.get(q.speaker) if q.speaker else None,
+            "dated_at": article.dated_at,
+        }
+        for q in extraction.quotes
+    ]
+    links = [
+        {
+            "article_id": article.id,
+            "entity_id": entity_id,
+            "mention_count": max(count, 1),
+            "dated_at": article.dated_at,
+        }
+        for entity_id, count in counts.items()
+    ]
+    for model, rows in ((Mention, mentions), (ArticleEntity, links), (Quote, quotes)):
+        if rows:
+            session.execute(insert(model), rows)
+    if counts:
+        _bump_counts(session, counts)
+
+
+def _bump_counts(session: Session, counts: Counter[int]) -> None:
+    table = SQLModel.metadata.tables["entity"]
+    session.execute(
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(
+            article_count=table.c.article_count + 1,
+            mention_count=table.c.mention_count + bindparam("b_mentions"),
+        ),
+        [{"b_id": entity_id, "b_mentions": n} for entity_id, n in counts.items()],
+    )
 
 
 def clear_knowledge(session: Session, article: Article) -> None:

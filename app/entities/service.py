@@ -1,9 +1,9 @@
 """Entity rules: identity across articles, name lookup, and the per-entity queries."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, insert, or_, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
@@ -35,47 +35,85 @@ def _find(session: Session, type_: str, key: str) -> Entity | None:
     return session.exec(select(Entity).where(Entity.type == type_, Entity.key == key)).first()
 
 
-def upsert_entity(session: Session, extracted: ExtractedEntity) -> Entity:
-    """The stored entity for an extracted one: found by type and key, else created."""
-    key = entity_key(extracted)
-    entity = _find(session, extracted.type, key)
-    if entity is None:
-        entity = Entity(
-            name=extracted.name,
-            type=extracted.type,
-            key=key,
-            slug=_free_slug(session, extracted.name, extracted.type),
-            country_code=extracted.country_code.upper() if extracted.country_code else None,
-            description=extracted.description,
-        )
-        try:
-            # A concurrent writer may create the same entity first; the savepoint lets
-            # this transaction carry on with theirs.
-            with session.begin_nested():
-                session.add(entity)
-        except IntegrityError:
-            entity = _find(session, extracted.type, key)
-            if entity is None:
-                raise
-    elif entity.description is None and extracted.description:
-        entity.description = extracted.description
-    _add_aliases(session, entity, [extracted.name, *extracted.aliases])
-    return entity
-
-
-def _add_aliases(session: Session, entity: Entity, names: Iterable[str]) -> None:
+def _create(session: Session, extracted: ExtractedEntity, key: str) -> int:
+    entity = Entity(
+        name=extracted.name,
+        type=extracted.type,
+        key=key,
+        slug=_free_slug(session, extracted.name, extracted.type),
+        country_code=extracted.country_code.upper() if extracted.country_code else None,
+        description=extracted.description,
+    )
+    try:
+        # A concurrent writer may create the same entity first; the savepoint lets this
+        # transaction carry on with theirs.
+        with session.begin_nested():
+            session.add(entity)
+    except IntegrityError:
+        found = _find(session, extracted.type, key)
+        if found is None:
+            raise
+        entity = found
     assert entity.id is not None
-    wanted = {normalize_name(n): n for n in names if normalize_name(n)}
-    known = set(
-        session.exec(
-            select(EntityAlias.normalized).where(
-                EntityAlias.entity_id == entity.id, col(EntityAlias.normalized).in_(wanted)
+    return entity.id
+
+
+def resolve_entities(session: Session, extracted: Sequence[ExtractedEntity]) -> list[int]:
+    """Stored ids for extracted entities (matched by type and key across articles), creating
+    the new ones and recording every name as an alias; a few statements per article."""
+    keys = [(e.type, entity_key(e)) for e in extracted]
+    known: dict[tuple[str, str], tuple[int, str | None]] = (
+        {
+            (type_, key): (entity_id, description)
+            for entity_id, type_, key, description in session.execute(
+                select(
+                    col(Entity.id), col(Entity.type), col(Entity.key), col(Entity.description)
+                ).where(tuple_(col(Entity.type), col(Entity.key)).in_(keys))
             )
+        }
+        if keys
+        else {}
+    )
+    ids: list[int] = []
+    for entity, (type_, key) in zip(extracted, keys, strict=True):
+        if (type_, key) not in known:
+            known[type_, key] = (_create(session, entity, key), entity.description)
+        entity_id, description = known[type_, key]
+        if description is None and entity.description:
+            session.execute(
+                update(Entity)
+                .where(col(Entity.id) == entity_id)
+                .values(description=entity.description)
+            )
+            known[type_, key] = (entity_id, entity.description)
+        ids.append(entity_id)
+    _add_aliases(session, ids, [[e.name, *e.aliases] for e in extracted])
+    return ids
+
+
+def _add_aliases(session: Session, ids: list[int], names: list[list[str]]) -> None:
+    wanted: dict[tuple[int, str], str] = {}
+    for entity_id, entity_names in zip(ids, names, strict=True):
+        for name in entity_names:
+            normalized = normalize_name(name)
+            if normalized:
+                wanted.setdefault((entity_id, normalized), name)
+    if not wanted:
+        return
+    rows = session.execute(
+        select(col(EntityAlias.entity_id), col(EntityAlias.normalized)).where(
+            col(EntityAlias.entity_id).in_(set(ids)),
+            col(EntityAlias.normalized).in_({n for _, n in wanted}),
         )
     )
-    for normalized, name in wanted.items():
-        if normalized not in known:
-            session.add(EntityAlias(entity_id=entity.id, name=name, normalized=normalized))
+    known = {(entity_id, normalized) for entity_id, normalized in rows}
+    new = [
+        {"entity_id": entity_id, "name": name, "normalized": normalized}
+        for (entity_id, normalized), name in wanted.items()
+        if (entity_id, normalized) not in known
+    ]
+    if new:
+        session.execute(insert(EntityAlias), new)
 
 
 def ids_matching(value: str, types: Sequence[str] | None = None) -> AnySelect:
