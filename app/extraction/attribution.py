@@ -100,7 +100,7 @@ def subject_attribution(
         start = lead.end()
         lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
     match = _SUBJECT.match(body, start, span.open_at)
-    if match is None or match.group("who").rstrip(" ,") in _DETERMINERS:
+    if match is None or match.group("who").split()[0] in _DETERMINERS:
         match = _DESCRIBED_SUBJECT.match(body, start, span.open_at)
     if match is None:
         return None

@@ -93,7 +93,7 @@ class SpeakerIndex:
         for preferred in (
             lambda m: m.entity.type == "person" and not m.possessive,
             lambda m: m.entity.type == "person",
-            lambda m: heads_phrase is not None and m is inside[-1],
+            lambda m: heads_phrase is not None and m is inside[-1] and _names_it(m),
         ):
             for mention in inside:
                 if preferred(mention):
@@ -131,6 +131,12 @@ class SpeakerIndex:
                 if pattern.search(context):
                     return mention.entity
         return None
+
+
+def _names_it(mention: Mention) -> bool:
+    """A demonym ("Palestinian officials") describes; only the name itself can speak."""
+    surface = mention.body[mention.start : mention.end]
+    return surface == mention.entity.name or surface in mention.entity.aliases
 
 
 def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> ExtractedEntity | None:

@@ -153,3 +153,18 @@ def test_mixed_marks_and_nested_quotes() -> None:
     assert [q.text for q in quotes] == ["no evidence", 'He told me "never again" and left,']
     assert quotes[0].speaker_text == "Chief Ada Stone"
     assert quotes[1].speaker_text == "Bo Lind"
+
+
+def test_demonyms_and_nouns_do_not_speak() -> None:
+    body = (
+        "Rita Holm spoke first.\n\n"
+        "The Danish-Swedish dispute drew a call for “an end to quota cuts” from the fleet."
+    )
+    country = ExtractedEntity(
+        name="Denmark",
+        type="country",
+        mentions=[ExtractedMention(text="Danish", start=body.find("Danish"), end=body.find("-Sw"))],
+    )
+    (quote,) = find_quotes(body, [person(body, "Rita Holm"), country])
+    assert quote.speaker is None
+    assert quote.cue is None
