@@ -1,6 +1,6 @@
 """Engine and session: one engine per process, one session per request."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -45,7 +45,9 @@ def make_engine(settings: Settings) -> Engine:
     )
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    # Async so it runs on the event loop: opening a Session touches no connection, and
+    # closing one only hands its connection back, so the thread pool would add two hops.
     with Session(request.app.state.engine) as session:
         yield session
 

@@ -93,7 +93,7 @@ class ETagMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
-def reject_nul_bytes(request: Request) -> None:
+async def reject_nul_bytes(request: Request) -> None:
     """PostgreSQL text cannot hold NUL; refuse it up front, naming the offending input."""
     for name, value in request.query_params.multi_items():
         if "\x00" in value or "\x00" in name:

@@ -39,7 +39,8 @@ class PageRequest:
     cursor: str | None
 
 
-def page_params(
+# Async: a pure function gains nothing from a trip to the thread pool.
+async def page_params(
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description="Items per page (1–100)")
     ] = DEFAULT_LIMIT,
