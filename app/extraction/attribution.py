@@ -48,7 +48,7 @@ _DETERMINERS = ("The", "A", "An")
 # "The two Republican presidents …": a described subject, kept up to its likely verb.
 _DESCRIBED_SUBJECT = re.compile(
     r"(?P<who>(?:The|A|An)(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|"
-    r"does|do|also|then|that|which|who)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
+    r"does|do|also|then|that|which|who|a|an|the|to|of|in|on|for|with|by|at|from)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
 )
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:a|an|the|this|that|his|her|its|their|our|my|your)\s+$", re.IGNORECASE

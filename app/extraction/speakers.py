@@ -23,6 +23,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
 _WORD = re.compile(r"[\w’'-]+")
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
 _SUBJECT_WORDS = 6
+_MIN_HEAD = 3
 _SALIENCE_WINDOW = 1500
 
 
@@ -119,6 +120,14 @@ class SpeakerIndex:
                     return mention.entity
         return best.entity if best else None
 
+    def _around(self, mention: Mention, limit: int) -> str:
+        """Words introducing a mention ("the professor X", "X, a lawyer,") in its paragraph."""
+        start = max(0, mention.start - 60)
+        end = min(limit, mention.end + 80)
+        start = max(start, self.body.rfind("\n\n", start, mention.start) + 1)
+        cut = self.body.find("\n\n", mention.end, end)
+        return self.body[start : cut if cut >= 0 else end]
+
     def described(self, head: str, before: int) -> ExtractedEntity | None:
         """An earlier entity introduced with the role word a description uses."""
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
@@ -126,10 +135,8 @@ class SpeakerIndex:
         for mention in reversed(self.mentions[:hi]):
             if pattern.search(mention.entity.name):
                 return mention.entity
-            if mention.entity.type == "person":
-                context = self.body[max(0, mention.start - 60) : mention.end + 80]
-                if pattern.search(context):
-                    return mention.entity
+            if mention.entity.type == "person" and pattern.search(self._around(mention, before)):
+                return mention.entity
         return None
 
 
@@ -154,6 +161,8 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Extrac
     if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
         return None
     if first != "the":
+        return None
+    if len(head) < _MIN_HEAD or not head.isalpha():
         return None
     described = index.described(head, quote_at)
     if described is None and is_person_role(head):
