@@ -1,6 +1,6 @@
 """Extraction throughput on real articles, one core.
 
-    uv run python tests/bench/bench_extraction.py [--articles 4000] [--data DIR]
+    uv run python tests/bench/bench_extraction.py [--articles 4000] [--min-words 0] [--data DIR]
 
 Reads the BBC articles under ../shared/data/bbc (one plain-text file each), extracts them
 in a loop (going round the corpus again if more articles are asked for than it holds) and
@@ -23,10 +23,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=4000)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--min-words", type=int, default=0, help="only articles this long")
     args = parser.parse_args()
-    texts = [
-        p.read_text(encoding="utf-8", errors="replace") for p in sorted(args.data.glob("*/*.txt"))
-    ]
+    paths = sorted(args.data.glob("*/*.txt"))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
+    texts = [text for text in texts if len(text.split()) >= args.min_words]
     if not texts:
         print(f"no articles under {args.data}", file=sys.stderr)
         return 1
