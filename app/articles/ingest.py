@@ -14,9 +14,7 @@ from app.articles.writer import (
 )
 from app.errors import Unprocessable
 from app.extraction import Extraction
-from app.extraction.entities import find_entities
-from app.extraction.pipeline import EXTRACTOR_VERSION, InputFormat, extract
-from app.extraction.quotes import find_quotes
+from app.extraction.pipeline import EXTRACTOR_VERSION, InputFormat, analyze, extract
 
 
 @dataclass(frozen=True)
@@ -58,12 +56,9 @@ def ingest(session: Session, raw: str, fmt: InputFormat) -> Ingested:
 
 def reextract(session: Session, article: Article) -> Article:
     """Apply the current extractor to a stored article's body, replacing what it found."""
-    entities = find_entities(article.body)
+    entities, quotes = analyze(article.body)
     extraction = Extraction(
-        body=article.body,
-        sections=article.sections,
-        entities=entities,
-        quotes=find_quotes(article.body, entities),
+        body=article.body, sections=article.sections, entities=entities, quotes=quotes
     )
     replace_knowledge(session, article, extraction, EXTRACTOR_VERSION)
     session.commit()

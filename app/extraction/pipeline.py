@@ -1,19 +1,19 @@
 """Raw article in, ``Extraction`` out."""
 
-import importlib
-import importlib.util
-from collections.abc import Callable
-from functools import cache
-
 from app.extraction.cleaning import InputFormat, clean
+from app.extraction.entities import find_entities
 from app.extraction.quotes import find_quotes
-from app.extraction.schemas import ExtractedEntity, Extraction
+from app.extraction.schemas import ExtractedEntity, ExtractedQuote, Extraction
 
 EXTRACTOR_VERSION = "1.0.0"
 
-__all__ = ["EXTRACTOR_VERSION", "InputFormat", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "InputFormat", "analyze", "extract"]
 
-EntityFinder = Callable[[str], list[ExtractedEntity]]
+
+def analyze(body: str) -> tuple[list[ExtractedEntity], list[ExtractedQuote]]:
+    """Entities and attributed quotes of an already clean body (offsets index ``body``)."""
+    entities = find_entities(body)
+    return entities, find_quotes(body, entities)
 
 
 def extract(raw: str, *, fmt: InputFormat = "text") -> Extraction:
@@ -22,8 +22,7 @@ def extract(raw: str, *, fmt: InputFormat = "text") -> Extraction:
     Raises ``ExtractionInputError`` (a ``ValueError``) when ``raw`` is not valid ``fmt``.
     """
     article = clean(raw, fmt)
-    finder = _entity_finder()
-    entities = finder(article.body) if finder is not None else []
+    entities, quotes = analyze(article.body)
     return Extraction(
         title=article.title,
         published_at=article.published_at,
@@ -33,15 +32,5 @@ def extract(raw: str, *, fmt: InputFormat = "text") -> Extraction:
         sections=article.sections,
         body=article.body,
         entities=entities,
-        quotes=find_quotes(article.body, entities),
+        quotes=quotes,
     )
-
-
-@cache
-def _entity_finder() -> EntityFinder | None:
-    """Entity extraction lives in its own module; without it, quotes go unattributed to entities."""
-    name = "app.extraction.entities"
-    if importlib.util.find_spec(name) is None:
-        return None
-    finder: EntityFinder = importlib.import_module(name).find_entities
-    return finder
