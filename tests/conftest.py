@@ -8,6 +8,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -135,6 +136,15 @@ def seed_article(session: Session) -> Article:
     article = session.execute(select(Article).order_by(Article.id)).scalars().first()  # type: ignore[arg-type]
     assert article is not None
     return article
+
+
+def assert_problem(response: Any, status: int, field: str | None = None) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    problem: dict[str, Any] = response.json()
+    assert problem["status"] == status
+    assert problem.get("field") == field
+    return problem
 
 
 ArticleFactory = Callable[..., Article]

@@ -62,7 +62,9 @@ class ArticleTopEntity(EntityRef):
     mention_count: int = Field(examples=[4])
 
 
-class ArticleSummary(PublicModel):
+class ArticleFields(PublicModel):
+    """What every article shape says about the article itself."""
+
     id: int = Field(examples=[1])
     slug: str = Field(examples=[ARTICLE_SLUG])
     title: str | None = Field(examples=[None])
@@ -71,6 +73,9 @@ class ArticleSummary(PublicModel):
     source_name: str | None = Field(examples=[None])
     source_url: str | None = Field(examples=[None])
     word_count: int = Field(examples=[627])
+
+
+class ArticleSummary(ArticleFields):
     lede: str = Field(description="The opening of the article", examples=[LEDE])
     highlight: str | None = Field(
         default=None,
@@ -80,15 +85,7 @@ class ArticleSummary(PublicModel):
     top_entities: list[ArticleTopEntity]
 
 
-class ArticleDetail(PublicModel):
-    id: int = Field(examples=[1])
-    slug: str = Field(examples=[ARTICLE_SLUG])
-    title: str | None = Field(examples=[None])
-    published_at: UTCDateTime | None = Field(examples=[PUBLISHED])
-    byline: str | None = Field(examples=[None])
-    source_name: str | None = Field(examples=[None])
-    source_url: str | None = Field(examples=[None])
-    word_count: int = Field(examples=[627])
+class ArticleDetail(ArticleFields):
     sections: list[str] = Field(
         examples=[["Timing ‘not accidental’", "‘Benefits of Recalibration’"]]
     )

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.articles.writer import delete_article
-from tests.conftest import ArticleFactory
+from tests.conftest import ArticleFactory, assert_problem
 
 SEED_DATE = "2021-12-06T00:00:00Z"
 
@@ -28,15 +28,6 @@ def listing(client: TestClient, **params: Any) -> list[tuple[str, int]]:
     response = client.get("/countries", params={"limit": 100, **params})
     assert response.status_code == 200, response.text
     return [(c["code"], c["article_count"]) for c in response.json()["items"]]
-
-
-def assert_problem(response: Any, status: int, field: str | None = None) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    problem: dict[str, Any] = response.json()
-    assert problem["status"] == status
-    assert problem.get("field") == field
-    return problem
 
 
 def test_lists_every_seed_country(client: TestClient) -> None:

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.articles.models import Article
 from app.articles.writer import store_extraction
 from app.extraction import ExtractedEntity, ExtractedMention, Extraction
-from tests.conftest import ArticleFactory
+from tests.conftest import ArticleFactory, assert_problem
 
 MADDY = "bruce-maddy-weitzman"
 SEED_DATE = "2021-12-06T00:00:00Z"
@@ -83,15 +83,6 @@ def slugs(response: Any) -> list[str]:
 def texts(response: Any) -> list[str]:
     assert response.status_code == 200, response.text
     return [item["text"] for item in response.json()["items"]]
-
-
-def assert_problem(response: Any, status: int, field: str | None = None) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    problem: dict[str, Any] = response.json()
-    assert problem["status"] == status
-    assert problem.get("field") == field
-    return problem
 
 
 def store_mentions(session: Session, published_at: str, name: str, times: int) -> Article:

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
-from tests.conftest import ArticleFactory
+from tests.conftest import ArticleFactory, assert_problem
 
 SEED_DATE = "2021-12-06T00:00:00Z"
 
@@ -102,15 +102,6 @@ def texts(response: Any) -> list[str]:
 
 def quotes(client: TestClient, **params: Any) -> list[str]:
     return texts(client.get("/quotes", params={"limit": 100, **params}))
-
-
-def assert_problem(response: Any, status: int, field: str | None = None) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    problem: dict[str, Any] = response.json()
-    assert problem["status"] == status
-    assert problem.get("field") == field
-    return problem
 
 
 @pytest.fixture
