@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, Field
@@ -139,8 +139,31 @@ class Offset:
         return items, (_encode(self.scope, [self.start(page) + page.limit]) if more else None)
 
 
-def link_next(request: Request, response: Response, next_cursor: str | None) -> None:
-    """RFC 8288 ``Link: rel="next"`` mirroring the body's ``next_cursor``."""
-    if next_cursor:
-        url = request.url.include_query_params(cursor=next_cursor)
-        response.headers["Link"] = f'<{url}>; rel="next"'
+class Paged(Protocol):
+    next_cursor: str | None
+
+
+P = TypeVar("P", bound=Paged)
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The page asked for, and the means to answer it: ``send`` adds the RFC 8288
+    ``Link: rel="next"`` header that mirrors the body's ``next_cursor``."""
+
+    page: PageRequest
+    request: Request
+    response: Response
+
+    def send(self, result: P) -> P:
+        if result.next_cursor:
+            url = self.request.url.include_query_params(cursor=result.next_cursor)
+            self.response.headers["Link"] = f'<{url}>; rel="next"'
+        return result
+
+
+async def pager(page: PageDep, request: Request, response: Response) -> Pager:
+    return Pager(page, request, response)
+
+
+PagerDep = Annotated[Pager, Depends(pager)]

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from app.articles import ingest, service
 from app.articles.payload import RawArticle, read_article, request_body_doc
@@ -10,7 +10,7 @@ from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilt
 from app.auth import WriteAccess
 from app.db import SessionDep
 from app.errors import problem_responses
-from app.pagination import Page, PageDep, link_next
+from app.pagination import Page, PagerDep
 from app.quotes.schemas import QuotePublic
 from app.quotes.service import page_of_article
 
@@ -28,15 +28,11 @@ ArticleRef = Annotated[str, Path(description="Numeric id or slug", examples=["1"
 def list_articles(
     session: SessionDep,
     filters: Annotated[ArticleFilters, Query()],
-    page: PageDep,
-    request: Request,
-    response: Response,
+    pager: PagerDep,
 ) -> Page[ArticleSummary]:
     """Articles newest first, or by relevance with `q`. Entity filters accept a slug, a
     name or an alias (`country` also an ISO code); repeating a filter requires all values."""
-    result = service.list_articles(session, filters, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(service.list_articles(session, filters, pager.page))
 
 
 @router.get(
@@ -58,14 +54,12 @@ def get_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
     responses=problem_responses(400, 404, 422),
 )
 def article_entities(
-    session: SessionDep, ref: ArticleRef, page: PageDep, request: Request, response: Response
+    session: SessionDep, ref: ArticleRef, pager: PagerDep
 ) -> Page[ArticleEntityPublic]:
     """Every entity the article mentions, most mentioned first, with mention offsets."""
     article = service.get_article(session, ref)
     assert article.id is not None
-    result = service.page_of_entities(session, article.id, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(service.page_of_entities(session, article.id, pager.page))
 
 
 @router.get(
@@ -74,15 +68,11 @@ def article_entities(
     response_model=Page[QuotePublic],
     responses=problem_responses(400, 404, 422),
 )
-def article_quotes(
-    session: SessionDep, ref: ArticleRef, page: PageDep, request: Request, response: Response
-) -> Page[QuotePublic]:
+def article_quotes(session: SessionDep, ref: ArticleRef, pager: PagerDep) -> Page[QuotePublic]:
     """Quotes in the order they appear, with offsets into the article body."""
     article = service.get_article(session, ref)
     assert article.id is not None
-    result = page_of_article(session, article.id, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(page_of_article(session, article.id, pager.page))
 
 
 @router.post(

@@ -2,13 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path
 
 from app.countries import service
 from app.countries.schemas import CountryDetail, CountryPublic
 from app.db import SessionDep
 from app.errors import problem_responses
-from app.pagination import Page, PageDep, link_next
+from app.pagination import Page, PagerDep
 
 router = APIRouter(prefix="/countries", tags=["countries"])
 
@@ -19,13 +19,9 @@ router = APIRouter(prefix="/countries", tags=["countries"])
     response_model=Page[CountryPublic],
     responses=problem_responses(400, 422),
 )
-def list_countries(
-    session: SessionDep, page: PageDep, request: Request, response: Response
-) -> Page[CountryPublic]:
+def list_countries(session: SessionDep, pager: PagerDep) -> Page[CountryPublic]:
     """Every country that appears in an article, most covered first."""
-    result = service.list_countries(session, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(service.list_countries(session, pager.page))
 
 
 @router.get(

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query
 
 from app.articles.schemas import ArticleSummary
 from app.articles.service import articles_of_entity
@@ -18,7 +18,7 @@ from app.entities.schemas import (
     TimelineBucket,
 )
 from app.errors import problem_responses
-from app.pagination import Page, PageDep, link_next
+from app.pagination import Page, PagerDep
 from app.quotes.schemas import QuoteDetail
 from app.quotes.service import quotes_for_entity
 
@@ -36,15 +36,11 @@ Slug = Annotated[str, Path(description="Entity slug", examples=["benny-gantz"], 
 def list_entities(
     session: SessionDep,
     filters: Annotated[EntityFilters, Query()],
-    page: PageDep,
-    request: Request,
-    response: Response,
+    pager: PagerDep,
 ) -> Page[EntityPublic]:
     """People, countries, places and organizations, most covered first. `q` matches the
     start of any name or alias, ignoring case and accents."""
-    result = profile.list_entities(session, filters, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(profile.list_entities(session, filters, pager.page))
 
 
 @router.get(
@@ -64,15 +60,11 @@ def get_entity(session: SessionDep, slug: Slug) -> EntityDetail:
     response_model=Page[ArticleSummary],
     responses=problem_responses(400, 404, 422),
 )
-def entity_articles(
-    session: SessionDep, slug: Slug, page: PageDep, request: Request, response: Response
-) -> Page[ArticleSummary]:
+def entity_articles(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[ArticleSummary]:
     """Newest first."""
     entity = service.get_entity(session, slug)
     assert entity.id is not None
-    result = articles_of_entity(session, entity.id, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(articles_of_entity(session, entity.id, pager.page))
 
 
 @router.get(
@@ -84,9 +76,7 @@ def entity_articles(
 def entity_quotes(
     session: SessionDep,
     slug: Slug,
-    page: PageDep,
-    request: Request,
-    response: Response,
+    pager: PagerDep,
     role: Annotated[
         QuoteRole,
         Query(description="`speaker`: what it said; `about`: quotes that mention it"),
@@ -95,9 +85,7 @@ def entity_quotes(
     """Newest first."""
     entity = service.get_entity(session, slug)
     assert entity.id is not None
-    result = quotes_for_entity(session, entity.id, role, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(quotes_for_entity(session, entity.id, role, pager.page))
 
 
 @router.get(
@@ -106,13 +94,11 @@ def entity_quotes(
     response_model=Page[RelatedEntity],
     responses=problem_responses(400, 404, 422),
 )
-def related(
-    session: SessionDep, slug: Slug, page: PageDep, request: Request, response: Response
-) -> Page[RelatedEntity]:
+def related(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[RelatedEntity]:
     """Co-occurring entities, by number of shared articles."""
-    result = profile.related_entities(session, service.get_entity(session, slug), page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(
+        profile.related_entities(session, service.get_entity(session, slug), pager.page)
+    )
 
 
 @router.get(
@@ -124,12 +110,10 @@ def related(
 def timeline(
     session: SessionDep,
     slug: Slug,
-    page: PageDep,
-    request: Request,
-    response: Response,
+    pager: PagerDep,
     interval: Annotated[Interval, Query(description="Bucket size")] = "month",
 ) -> Page[TimelineBucket]:
     """Articles and mentions per day, ISO week (starting Monday) or month, oldest first."""
-    result = profile.timeline(session, service.get_entity(session, slug), interval, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(
+        profile.timeline(session, service.get_entity(session, slug), interval, pager.page)
+    )

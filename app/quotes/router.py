@@ -2,12 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query
 
 from app.articles.service import MAX_ID
 from app.db import SessionDep
 from app.errors import problem_responses
-from app.pagination import Page, PageDep, link_next
+from app.pagination import Page, PagerDep
 from app.quotes import service
 from app.quotes.schemas import QuoteDetail, QuoteFilters
 
@@ -23,15 +23,11 @@ router = APIRouter(prefix="/quotes", tags=["quotes"])
 def list_quotes(
     session: SessionDep,
     filters: Annotated[QuoteFilters, Query()],
-    page: PageDep,
-    request: Request,
-    response: Response,
+    pager: PagerDep,
 ) -> Page[QuoteDetail]:
     """Quotes newest first, filtered by words, speaker, who they mention, country, article,
     kind and date."""
-    result = service.list_quotes(session, filters, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(service.list_quotes(session, filters, pager.page))
 
 
 @router.get(

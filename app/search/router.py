@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query
 
 from app.db import SessionDep
 from app.errors import problem_responses
-from app.pagination import PageDep, link_next
+from app.pagination import PagerDep
 from app.search import service
 from app.search.schemas import SearchResult
 
@@ -21,9 +21,7 @@ router = APIRouter(tags=["search"])
 )
 def search(
     session: SessionDep,
-    page: PageDep,
-    request: Request,
-    response: Response,
+    pager: PagerDep,
     q: Annotated[
         str,
         Query(
@@ -38,6 +36,4 @@ def search(
     entities, and the persons, countries and organizations most present in the matches.
     `limit` and `cursor` page through the articles. Ranking and facets consider the 1,000
     most recently added matching articles: every match, for all but the commonest words."""
-    result = service.search(session, q, page)
-    link_next(request, response, result.next_cursor)
-    return result
+    return pager.send(service.search(session, q, pager.page))
