@@ -177,16 +177,32 @@ def top_entities(session: Session, article_ids: list[int]) -> dict[int, list[Art
         .where(col(ArticleEntity.article_id).in_(article_ids))
         .subquery()
     )
+    # Plain columns rather than ORM objects: this runs for every page of every list.
     stmt = (
-        select(ranked.c.article_id, ranked.c.mention_count, Entity)
+        select(
+            ranked.c.article_id,
+            ranked.c.mention_count,
+            col(Entity.id),
+            col(Entity.slug),
+            col(Entity.name),
+            col(Entity.type),
+            col(Entity.country_code),
+        )
         .join(Entity, col(Entity.id) == ranked.c.entity_id)
         .where(ranked.c.position <= TOP_ENTITIES)
         .order_by(ranked.c.article_id, ranked.c.position)
     )
     result: dict[int, list[ArticleTopEntity]] = defaultdict(list)
-    for article_id, mention_count, entity in session.execute(stmt):
+    for article_id, mentions, entity_id, slug, name, type_, code in session.execute(stmt):
         result[article_id].append(
-            ArticleTopEntity.model_validate({**entity.model_dump(), "mention_count": mention_count})
+            ArticleTopEntity(
+                id=entity_id,
+                slug=slug,
+                name=name,
+                type=type_,
+                country_code=code,
+                mention_count=mentions,
+            )
         )
     return result
 
