@@ -3,7 +3,7 @@
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 import uvicorn
@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from app import migrate, seed
 from app.articles.ingest import ingest
-from app.articles.sources import Document, documents
+from app.articles.sources import FORMATS, Document, documents
 from app.config import get_settings
 from app.db import make_engine
 from app.errors import AppError
@@ -34,15 +34,6 @@ def _root() -> None:
 class OutputFormat(StrEnum):
     json = "json"
     text = "text"
-
-
-def detect_format(path: Path) -> Literal["text", "json", "html"]:
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return "json"
-    if suffix in {".html", ".htm"}:
-        return "html"
-    return "text"
 
 
 def _summary(result: Extraction) -> str:
@@ -72,7 +63,7 @@ def extract_command(
     """Print what extraction finds in one article, without touching the database."""
     from app.extraction.pipeline import extract
 
-    result = extract(path.read_text(encoding="utf-8"), fmt=detect_format(path))
+    result = extract(path.read_text(encoding="utf-8"), fmt=FORMATS.get(path.suffix.lower(), "text"))
     if format is OutputFormat.json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
     else:

@@ -59,10 +59,6 @@ class NotFound(AppError):
     status = 404
 
 
-class Conflict(AppError):
-    status = 409
-
-
 class PayloadTooLarge(AppError):
     status = 413
 

@@ -2,7 +2,6 @@
 
 from typing import Literal
 
-from alembic.runtime.migration import MigrationContext
 from fastapi import APIRouter
 from pydantic import BaseModel
 from sqlalchemy import text
@@ -10,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import SessionDep
 from app.errors import ServiceUnavailable, problem_responses
-from app.migrate import head_revision
+from app.migrate import current_revision, head_revision
 
 router = APIRouter(tags=["health"])
 
@@ -42,7 +41,7 @@ def ready(session: SessionDep) -> Readiness:
     try:
         connection = session.connection()
         connection.execute(text("SELECT 1"))
-        revision = MigrationContext.configure(connection).get_current_revision()
+        revision = current_revision(connection)
     except SQLAlchemyError as exc:
         raise ServiceUnavailable(f"Database unreachable: {type(exc).__name__}") from exc
     if revision != head_revision():

@@ -125,9 +125,7 @@ class Offset:
             return 0
         (offset,) = _decode(self.scope, page.cursor, 1)
         if not isinstance(offset, int) or offset < 0:
-            raise InvalidInput(
-                "The cursor is malformed or belongs to another listing", field="cursor"
-            )
+            raise InvalidInput(BAD_CURSOR, field="cursor")
         return offset
 
     def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:

@@ -6,12 +6,12 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 
-def _as_utc(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything is stored in UTC.
+def as_utc(value: datetime) -> datetime:
+    """Naive datetimes are taken as UTC (SQLite hands them back naive; all is stored in UTC)."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-UTCDateTime = Annotated[datetime, AfterValidator(_as_utc)]
+UTCDateTime = Annotated[datetime, AfterValidator(as_utc)]
 
 
 class PublicModel(BaseModel):

@@ -5,21 +5,17 @@ with the fewest articles drives it: its rows in ``article_entity`` are already i
 order, so a page costs one short index range scan, however large the archive."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.articles.schemas import ArticleFilters
 from app.entities import service as entities
-from app.entities.models import ArticleEntity, Entity
+from app.entities.models import Entity
 from app.quotes import service as quotes
-
-
-def as_utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+from app.schemas import as_utc
 
 
 def date_clauses(
@@ -75,14 +71,7 @@ def plan(session: Session, filters: ArticleFilters, *, may_drive: bool) -> Plan:
 
 def clauses(plan: Plan, article_id: Any) -> list[ColumnElement[bool]]:
     """Every filter but the driver, as existence checks on one article."""
-    # An alias of its own, so the check never correlates with the driver's join.
-    link = aliased(ArticleEntity)
-    found: list[ColumnElement[bool]] = [
-        select(col(link.article_id))
-        .where(col(link.article_id) == article_id, col(link.entity_id).in_(ids))
-        .exists()
-        for ids in plan.groups
-    ]
+    found = [entities.articles_with(ids, article_id) for ids in plan.groups]
     for value in plan.speakers:
         found.append(quotes.article_has_speaker(entities.ids_matching(value), article_id))
     return found

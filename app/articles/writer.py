@@ -9,11 +9,12 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session, SQLModel, col
 
 from app.articles.models import Article, utcnow
-from app.entities.models import ArticleEntity, Entity, Mention
+from app.entities.models import ArticleEntity, Mention
 from app.entities.service import resolve_entities
 from app.errors import Unprocessable
 from app.extraction import Extraction
 from app.quotes.models import Quote
+from app.schemas import as_utc
 from app.text import slugify, word_count
 
 LEDE_WORDS = 10
@@ -36,7 +37,7 @@ def _as_datetime(value: date | datetime | None) -> datetime | None:
         return None
     if not isinstance(value, datetime):
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return as_utc(value)
 
 
 def _free_slug(session: Session, extraction: Extraction) -> str:
@@ -122,19 +123,20 @@ def _store_knowledge(session: Session, article: Article, extraction: Extraction)
         if rows:
             session.execute(insert(model), rows)
     if counts:
-        _bump_counts(session, counts)
+        _bump_counts(session, counts, articles=1)
 
 
-def _bump_counts(session: Session, counts: Counter[int]) -> None:
+def _bump_counts(session: Session, counts: Counter[int], *, articles: int) -> None:
+    """Move each entity's article count by ``articles`` and its mention count by its count."""
     table = SQLModel.metadata.tables["entity"]
     session.execute(
         update(table)
         .where(table.c.id == bindparam("b_id"))
         .values(
-            article_count=table.c.article_count + 1,
+            article_count=table.c.article_count + articles,
             mention_count=table.c.mention_count + bindparam("b_mentions"),
         ),
-        [{"b_id": entity_id, "b_mentions": n} for entity_id, n in counts.items()],
+        [{"b_id": entity_id, "b_mentions": articles * n} for entity_id, n in counts.items()],
     )
 
 
@@ -145,15 +147,8 @@ def clear_knowledge(session: Session, article: Article) -> None:
             col(ArticleEntity.article_id) == article.id
         )
     ).all()
-    for entity_id, count in links:
-        session.execute(
-            update(Entity)
-            .where(col(Entity.id) == entity_id)
-            .values(
-                article_count=Entity.article_count - 1,
-                mention_count=Entity.mention_count - count,
-            )
-        )
+    if links:
+        _bump_counts(session, Counter(dict(links)), articles=-1)
     session.execute(delete(Quote).where(col(Quote.article_id) == article.id))
     session.execute(delete(Mention).where(col(Mention.article_id) == article.id))
     session.execute(delete(ArticleEntity).where(col(ArticleEntity.article_id) == article.id))

@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, or_, tuple_, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
@@ -154,10 +155,13 @@ def quotes_about_clause(entity_ids: AnySelect | list[int]) -> ColumnElement[bool
     return inside
 
 
-def articles_with(entity_ids: AnySelect, article_id: Any) -> ColumnElement[bool]:
+def articles_with(entity_ids: AnySelect | list[int], article_id: Any) -> ColumnElement[bool]:
+    """The article mentions one of these entities."""
+    # An alias of its own, so the check never correlates with a join on the same table.
+    link = aliased(ArticleEntity)
     return (
-        select(ArticleEntity.article_id)
-        .where(ArticleEntity.article_id == article_id, col(ArticleEntity.entity_id).in_(entity_ids))
+        select(col(link.article_id))
+        .where(col(link.article_id) == article_id, col(link.entity_id).in_(entity_ids))
         .exists()
     )
 
