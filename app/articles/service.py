@@ -98,15 +98,26 @@ def _by_match(
     assert filters.q is not None
     dialect = session.get_bind().dialect.name
     where = _conditions(found, filters, col(Article.dated_at))
-    candidates = article_candidates(dialect, filters.q, where).subquery()
-    stmt = select(*SUMMARY_COLUMNS, candidates.c.score).join(
-        candidates, candidates.c.id == Article.id
-    )
-    if _sort(filters) == "relevance":
+    relevance = _sort(filters) == "relevance"
+    candidates = article_candidates(dialect, filters.q, where, scored=relevance).subquery()
+    # Order and cut the page on the candidates' own columns first, so only the page's rows
+    # are read from the article table (bodies included, for the lede).
+    if relevance:
         offset = Offset("articles:relevance")
-        ordered = stmt.order_by(candidates.c.score.desc(), col(Article.id))
-        return offset.page(session.execute(offset.apply(ordered, page)).all(), page)
+        ranked = offset.apply(
+            select(candidates).order_by(candidates.c.score.desc(), candidates.c.id), page
+        ).subquery()
+        stmt = select(*SUMMARY_COLUMNS, ranked.c.score).join(ranked, ranked.c.id == Article.id)
+        ordered = stmt.order_by(ranked.c.score.desc(), col(Article.id))
+        return offset.page(session.execute(ordered).all(), page)
     keyset = _keyset(filters, col(Article.dated_at), col(Article.id))
+    newest = keyset.apply(
+        select(col(Article.id), col(Article.dated_at)).join(
+            candidates, candidates.c.id == Article.id
+        ),
+        page,
+    ).subquery()
+    stmt = select(*SUMMARY_COLUMNS).join(newest, newest.c.id == Article.id)
     rows = session.execute(keyset.apply(stmt, page)).all()
     return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
 

@@ -84,7 +84,11 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
         # Words search the newest matching quotes (see CANDIDATES), newest first.
         dialect = session.get_bind().dialect.name
         found = quote_candidates(dialect, filters.q, clauses).subquery()
-        stmt = detail_select().join(found, found.c.id == Quote.id)
+        # The page is cut from the candidates before the joins that fill each quote in.
+        newest = NEWEST.apply(
+            select(col(Quote.id)).join(found, found.c.id == Quote.id), page
+        ).subquery()
+        stmt = detail_select().join(newest, newest.c.id == Quote.id)
     else:
         stmt = detail_select().where(*clauses)
     rows = session.execute(NEWEST.apply(stmt, page)).all()

@@ -75,41 +75,54 @@ def _candidates(
     query: str,
     where: list[ColumnElement[bool]],
     model: Any,
-    weights: tuple[float, ...],
+    weights: tuple[float, ...] | None,
 ) -> AnySelect:
-    """Ids and relevance (``score``, higher is better) of the newest matching rows."""
+    """Ids of the newest matching rows, with relevance (``score``, higher is better) when
+    ``weights`` are given: scoring costs, so callers that order by date skip it."""
     table_name = model.__tablename__
     key = col(model.id)
     if dialect == "sqlite":
         fts = table(f"{table_name}_fts", column("rowid", Integer))
         ref: ColumnElement[Any] = literal_column(f"{table_name}_fts")
         terms: Any = bindparam(f"{table_name}_fts_q", fts5_query(query) or '""')
+        columns: list[ColumnElement[Any]] = [fts.c.rowid.label("id")]
+        if weights is not None:
+            columns.append((-func.bm25(ref, *weights)).label("score"))
+        stmt = select(*columns).select_from(fts)
+        if where:  # the filters name the base table's columns
+            stmt = stmt.join(model, key == fts.c.rowid)
         # FTS5 walks its index in descending rowid order itself: no sort over all matches.
         return (
-            select(key.label("id"), (-func.bm25(ref, *weights)).label("score"))
-            .select_from(fts)
-            .join(model, key == fts.c.rowid)
-            .where(ref.op("MATCH")(terms), *where)
+            stmt.where(ref.op("MATCH")(terms), *where)
             .order_by(fts.c.rowid.desc())
             .limit(CANDIDATES)
         )
     vector: ColumnElement[Any] = literal_column(f"{table_name}.search_vector")
     tsquery = func.websearch_to_tsquery("english", query)
+    columns = [key.label("id")]
+    if weights is not None:
+        columns.append(func.ts_rank_cd(vector, tsquery, 32).label("score"))
     return (
-        select(key.label("id"), func.ts_rank_cd(vector, tsquery, 32).label("score"))
+        select(*columns)
         .where(vector.op("@@")(tsquery), *where)
         .order_by(key.desc())
         .limit(CANDIDATES)
     )
 
 
-def article_candidates(dialect: str, query: str, where: list[ColumnElement[bool]]) -> AnySelect:
-    # A match in the title counts ten times one in the body.
-    return _candidates(dialect, query, where, Article, (10.0, 1.0))
+# A match in the title counts ten times one in the body.
+TITLE_WEIGHTS = (10.0, 1.0)
+
+
+def article_candidates(
+    dialect: str, query: str, where: list[ColumnElement[bool]], *, scored: bool = True
+) -> AnySelect:
+    return _candidates(dialect, query, where, Article, TITLE_WEIGHTS if scored else None)
 
 
 def quote_candidates(dialect: str, query: str, where: list[ColumnElement[bool]]) -> AnySelect:
-    return _candidates(dialect, query, where, Quote, (1.0,))
+    """Unscored: quotes that match are listed newest first."""
+    return _candidates(dialect, query, where, Quote, None)
 
 
 def article_highlights(session: Session, query: str, ids: list[int]) -> dict[int, str]:

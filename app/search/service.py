@@ -27,21 +27,27 @@ def facets(session: Session, query: str) -> Facets:
     if not searchable(query):
         return Facets(**buckets)
     dialect = session.get_bind().dialect.name
-    matching = article_candidates(dialect, query, []).subquery()
+    matching = article_candidates(dialect, query, [], scored=False).subquery()
+    # Count links per entity first (an index-only walk), then look up only the entities
+    # that occur, rather than every link's entity.
+    per_entity = (
+        select(col(ArticleEntity.entity_id), func.count().label("n"))
+        .join(matching, matching.c.id == ArticleEntity.article_id)
+        .group_by(col(ArticleEntity.entity_id))
+        .subquery()
+    )
     counted = (
         select(
             col(Entity.slug),
             col(Entity.name),
             col(Entity.type),
-            func.count().label("n"),
+            per_entity.c.n,
             func.row_number()
-            .over(partition_by=col(Entity.type), order_by=(func.count().desc(), col(Entity.id)))
+            .over(partition_by=col(Entity.type), order_by=(per_entity.c.n.desc(), col(Entity.id)))
             .label("position"),
         )
-        .join(ArticleEntity, col(ArticleEntity.entity_id) == Entity.id)
-        .join(matching, matching.c.id == ArticleEntity.article_id)
+        .join(per_entity, per_entity.c.entity_id == Entity.id)
         .where(col(Entity.type).in_(FACET_TYPES))
-        .group_by(col(Entity.id))
         .subquery()
     )
     stmt = (
