@@ -135,6 +135,7 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+    access_log: Annotated[bool, typer.Option(help="Log one line per request")] = True,
 ) -> None:
     """Migrate, load the seed articles into an empty database, and serve the API."""
     settings = get_settings()
@@ -145,7 +146,13 @@ def serve_command(
         typer.echo(f"empty database: {added} seed article(s) loaded")
     engine.dispose()
     uvicorn.run(
-        "app.main:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=access_log,
     )
 
 

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     seed_dir: Path = PROJECT_ROOT / "seed"
     pool_size: int = Field(default=10, ge=1)
     echo_sql: bool = False
+    response_cache_mb: float = Field(
+        default=32, ge=0, description="Per-worker memory for cached GET responses; 0 turns it off"
+    )
 
     @field_validator("cors_origins", mode="before")
     @classmethod

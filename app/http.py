@@ -37,7 +37,7 @@ class RequestIdMiddleware:
         await self.app(scope, receive, send_with_id)
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
+def etag_matches(if_none_match: str, etag: str) -> bool:
     # Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored.
     candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
     return "*" in candidates or etag.removeprefix("W/") in candidates
@@ -82,7 +82,7 @@ class ETagMiddleware:
             etag = 'W/"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
             headers["ETag"] = etag
             headers.setdefault("Cache-Control", "no-cache")
-            if if_none_match and _matches(if_none_match, etag):
+            if if_none_match and etag_matches(if_none_match, etag):
                 del headers["content-length"]
                 if "content-type" in headers:
                     del headers["content-type"]

@@ -9,6 +9,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 
 from app import health
 from app.articles.router import router as articles_router
+from app.cache import ResponseCacheMiddleware, ResponseStore
 from app.config import Settings, get_settings
 from app.countries.router import router as countries_router
 from app.db import make_engine
@@ -43,11 +44,14 @@ TAGS = [
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    responses = ResponseStore(int(settings.response_cache_mb * 1024 * 1024))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.engine = make_engine(settings)
+        responses.open(settings)
         yield
+        responses.close()
         app.state.engine.dispose()
 
     app = FastAPI(
@@ -61,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(reject_nul_bytes)],
     )
     app.state.settings = settings
+    app.state.responses = responses
     install_error_handlers(app)
     for router in (
         articles_router,
@@ -75,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(ResponseCacheMiddleware, store=responses)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -76,7 +76,14 @@ def database_url(backend: str, request: pytest.FixtureRequest, tmp: Path) -> str
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     url = database_url(request.param, request, tmp_path_factory.mktemp(request.param))
-    return Settings(database_url=url, api_key="test-key", cors_origins=["https://app.example"])
+    # No response cache: tests change data inside a rolled-back transaction, which no
+    # other connection can see, so the cache could not know (tests/test_cache.py covers it).
+    return Settings(
+        database_url=url,
+        api_key="test-key",
+        cors_origins=["https://app.example"],
+        response_cache_mb=0,
+    )
 
 
 # The seed article as a hand-checked extraction: API tests exercise storage and serving with

@@ -85,6 +85,11 @@ def hammer(
     return results
 
 
+# As deployed (the default per-worker response cache), then with the cache off, which
+# measures the queries themselves: every request below then reaches the database.
+MODES = {"broadsheet": "32", "uncached": "0"}
+
+
 def run_broadsheet(url: str, args: argparse.Namespace, out: dict[str, Any]) -> None:
     engine = make_engine(Settings(database_url=url))
     try:
@@ -93,12 +98,15 @@ def run_broadsheet(url: str, args: argparse.Namespace, out: dict[str, Any]) -> N
         engine.dispose()
     port = PORTS["broadsheet"]
     base = f"http://{servers.HOST}:{port}"
-    with servers.broadsheet(url, port, args.workers, args.log_dir / "broadsheet.log") as proc:
-        started = time.perf_counter()
-        targets.deep_page = follow_cursors(base)
-        out["deep_cursor_follow_s"] = round(time.perf_counter() - started, 2)
-        out["broadsheet"] = hammer("broadsheet", base, broadsheet_paths(targets), args)
-        out["rss_mb"] = servers.worker_rss_mb(proc)
+    for mode, cache_mb in MODES.items():
+        log = args.log_dir / f"{mode}.log"
+        with servers.broadsheet(url, port, args.workers, cache_mb, log) as proc:
+            if not targets.deep_page:
+                started = time.perf_counter()
+                targets.deep_page = follow_cursors(base)
+                out["deep_cursor_follow_s"] = round(time.perf_counter() - started, 2)
+            out[mode] = hammer(mode, base, broadsheet_paths(targets), args)
+            out.setdefault("rss_mb", {})[mode] = servers.worker_rss_mb(proc)
     out["_targets"] = targets
 
 
@@ -118,14 +126,16 @@ def run_others(url: str, args: argparse.Namespace, out: dict[str, Any]) -> None:
 
 
 def ratios(out: dict[str, Any]) -> dict[str, dict[str, float]]:
-    mine = out["broadsheet"]
     ceiling = out["ceiling"]["fixed_json"]["rps"]
-    found: dict[str, dict[str, float]] = {"share_of_ceiling": {}, "vs_datasette": {}}
-    for endpoint, r in mine.items():
-        found["share_of_ceiling"][endpoint] = round(r["rps"] / ceiling, 3)
-        theirs = out.get("datasette", {}).get(endpoint, {}).get("rps")
-        if theirs:
-            found["vs_datasette"][endpoint] = round(r["rps"] / theirs, 2)
+    found: dict[str, dict[str, float]] = {}
+    for mode in MODES:
+        share = found[f"{mode}_share_of_ceiling"] = {}
+        versus = found[f"{mode}_vs_datasette"] = {}
+        for endpoint, r in out[mode].items():
+            share[endpoint] = round(r["rps"] / ceiling, 3)
+            theirs = out.get("datasette", {}).get(endpoint, {}).get("rps")
+            if theirs:
+                versus[endpoint] = round(r["rps"] / theirs, 2)
     return found
 
 
@@ -156,7 +166,7 @@ def main() -> int:
     out["ratios"] = ratios(out)
     out["loadavg_after"] = os.getloadavg()[0]
     print(json.dumps(out["ratios"], indent=1))
-    print(f"  RSS per process (MB): {out['rss_mb']}")
+    print(f"  RSS per process (MB): {out['rss_mb']}")  # parent first, then the workers
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{backend}-{args.size}.json").write_text(json.dumps(out, indent=1) + "\n")
     return 0

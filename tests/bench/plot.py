@@ -25,7 +25,7 @@ def main() -> int:
     series: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     for path in sorted((HERE / "results").glob("*.json")):
         run = json.loads(path.read_text())
-        for endpoint, r in run.get("broadsheet", {}).items():
+        for endpoint, r in run.get("uncached", run.get("broadsheet", {})).items():
             # A run where no request finished within the window has no latency to plot.
             if r["requests"]:
                 series[(endpoint, run["backend"])].append((articles(run["size"]), r["p95_ms"]))
@@ -39,7 +39,7 @@ def main() -> int:
     ax.set_yscale("log")
     ax.axhline(50, color="grey", linewidth=0.8)
     ax.set_xlabel("articles in corpus")
-    ax.set_ylabel("p95 latency (ms), 8 connections")
+    ax.set_ylabel("p95 latency (ms), 8 connections, response cache off")
     ax.set_title("Broadsheet p95 latency by corpus size (grey line: 50 ms target)")
     ax.legend(fontsize=7, loc="upper left")
     fig.tight_layout()

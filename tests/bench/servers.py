@@ -64,10 +64,11 @@ def running(
             out.close()  # type: ignore[union-attr]
 
 
-def broadsheet(url: str, port: int, workers: int, log: Path | None = None) -> Server:
+def broadsheet(url: str, port: int, workers: int, cache_mb: str, log: Path | None = None) -> Server:
     cmd = ["uv", "run", "--no-sync", "broadsheet", "serve", "--port", str(port)]
-    cmd += ["--workers", str(workers)]
-    env = {"BROADSHEET_DATABASE_URL": url}
+    # The ceiling app logs no requests either (--log-level warning).
+    cmd += ["--workers", str(workers), "--no-access-log"]
+    env = {"BROADSHEET_DATABASE_URL": url, "BROADSHEET_RESPONSE_CACHE_MB": cache_mb}
     return running(cmd, f"http://{HOST}:{port}/ready", env, log)
 
 
