@@ -1,6 +1,7 @@
 """The ``broadsheet`` command line."""
 
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,12 +14,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app import migrate, seed
-from app.articles.ingest import ingest
-from app.articles.sources import FORMATS, Document, documents
+from app.articles.ingest import extract_all, ingest_extraction
+from app.articles.sources import FORMATS, documents
 from app.config import get_settings
 from app.db import make_engine
 from app.errors import AppError
 from app.extraction import Extraction
+from app.extraction.pipeline import EXTRACTOR_VERSION
 
 cli = typer.Typer(
     help="Broadsheet: news articles as structured, searchable knowledge.",
@@ -92,6 +94,9 @@ def seed_command() -> None:
 @cli.command("ingest")
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(exists=True, help="Files, folders, NDJSON")],
+    jobs: Annotated[
+        int, typer.Option(min=1, help="Extraction processes (default: one per CPU)")
+    ] = os.cpu_count() or 1,
 ) -> None:
     """Extract and store articles; re-running adds nothing already stored."""
     settings = get_settings()
@@ -101,8 +106,8 @@ def ingest_command(
     failures: list[tuple[str, str]] = []
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
         task = progress.add_task("ingesting", total=None)
-        for document in documents(paths):
-            outcome = document.error or _ingest_document(engine, document)
+        for document, found in extract_all(documents(paths), jobs):
+            outcome = _store(engine, found) if isinstance(found, Extraction) else found
             if outcome in counts:
                 counts[outcome] += 1
             else:
@@ -117,13 +122,12 @@ def ingest_command(
         raise typer.Exit(code=1)
 
 
-def _ingest_document(engine: Engine, document: Document) -> str:
+def _store(engine: Engine, extraction: Extraction) -> str:
     """``created``, ``unchanged``, or the reason it failed; one transaction per article."""
     with Session(engine) as session:
         try:
-            return (
-                "created" if ingest(session, document.raw, document.format).created else "unchanged"
-            )
+            stored = ingest_extraction(session, extraction, EXTRACTOR_VERSION)
+            return "created" if stored.created else "unchanged"
         except AppError as exc:
             return exc.detail
         except SQLAlchemyError as exc:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.config import PROJECT_ROOT
 from app.migrate import head_revision
 
@@ -49,7 +51,8 @@ def test_extract_prints_the_contract(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())  # extraction touches no database
 
 
-def test_ingest_twice_stores_once_and_reports_failures(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ingest_twice_stores_once_and_reports_failures(tmp_path: Path, jobs: str) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -57,7 +60,7 @@ def test_ingest_twice_stores_once_and_reports_failures(tmp_path: Path) -> None:
         '{"title": "Pier", "text": "The harbour approved a pier in Valdoria."}\n{broken\n',
         encoding="utf-8",
     )
-    first = broadsheet("ingest", str(docs), cwd=tmp_path)
+    first = broadsheet("ingest", "--jobs", jobs, str(docs), cwd=tmp_path)
     assert first.returncode == 1  # one line of the batch is not JSON
     assert "2 created, 0 unchanged, 1 failed" in first.stdout
     assert "batch.ndjson:2: invalid JSON" in first.stderr

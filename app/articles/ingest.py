@@ -1,18 +1,22 @@
 """Raw article in, stored article out: the path shared by the API, the CLI and the seed."""
 
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import islice
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.articles.models import Article
+from app.articles.sources import Document
 from app.articles.writer import (
     delete_article,
     find_existing,
     replace_knowledge,
     store_extraction,
 )
-from app.errors import Unprocessable
+from app.errors import AppError, Unprocessable
 from app.extraction import Extraction
 from app.extraction.pipeline import EXTRACTOR_VERSION, InputFormat, analyze, extract
 
@@ -48,6 +52,34 @@ def ingest_extraction(session: Session, extraction: Extraction, version: str) ->
             raise
         return Ingested(existing, created=False)
     return Ingested(article, created=True)
+
+
+def extract_document(document: Document) -> Extraction | str:
+    """The document's extraction, or why it cannot be read (a plain string pickles safely
+    back from a worker process)."""
+    if document.error:
+        return document.error
+    try:
+        return parse(document.raw, document.format)
+    except AppError as exc:
+        return exc.detail
+
+
+# Documents handed to the workers at a time: enough to keep them busy, few enough that a
+# large folder is never read into memory whole.
+WINDOW = 256
+
+
+def extract_all(docs: Iterable[Document], jobs: int) -> Iterator[tuple[Document, Extraction | str]]:
+    """Extractions in input order; with ``jobs`` > 1 they run in worker processes while the
+    caller stores the previous ones."""
+    if jobs <= 1:
+        yield from ((document, extract_document(document)) for document in docs)
+        return
+    pending = iter(docs)
+    with ProcessPoolExecutor(jobs) as pool:
+        while window := list(islice(pending, WINDOW)):
+            yield from zip(window, pool.map(extract_document, window, chunksize=8), strict=True)
 
 
 def ingest(session: Session, raw: str, fmt: InputFormat) -> Ingested:
