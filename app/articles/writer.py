@@ -101,6 +101,9 @@ def _store_knowledge(session: Session, article: Article, extraction: Extraction)
     counts: Counter[int] = Counter()
     for e, entity_id in zip(extraction.entities, ids, strict=True):
         counts[entity_id] += len(e.mentions)
+    # An entity named without a located mention still counts once, in its link and in its
+    # total alike, so deleting the article takes back exactly what storing it added.
+    counts = Counter({entity_id: max(n, 1) for entity_id, n in counts.items()})
     quotes = [
         {
             **q.model_dump(exclude={"speaker"}),
@@ -114,7 +117,7 @@ def _store_knowledge(session: Session, article: Article, extraction: Extraction)
         {
             "article_id": article.id,
             "entity_id": entity_id,
-            "mention_count": max(count, 1),
+            "mention_count": count,
             "dated_at": article.dated_at,
         }
         for entity_id, count in counts.items()

@@ -106,3 +106,17 @@ def test_delete_keeps_counts_right(session: Session) -> None:
         select(func.count()).select_from(ArticleEntity).where(ArticleEntity.article_id == one.id)  # type: ignore[arg-type]
     ).scalar_one()
     assert links == 0
+
+
+def test_an_entity_without_mentions_counts_once_and_deletes_cleanly(session: Session) -> None:
+    extraction = _extraction("Ada Quill spoke. “We are ready,” Quill said.")
+    extraction.entities[0].mentions = []
+    article = store_extraction(session, extraction, "t")
+    entity = _entity(session, "ada quill")
+    link = session.execute(
+        select(ArticleEntity.mention_count).where(ArticleEntity.article_id == article.id)  # type: ignore[call-overload]
+    ).scalar_one()
+    assert link == 1 and (entity.article_count, entity.mention_count) == (1, 1)
+    delete_article(session, article)
+    session.refresh(entity)
+    assert (entity.article_count, entity.mention_count) == (0, 0)

@@ -149,12 +149,13 @@ class BulkLoader:
                     }
                 )
             mentions[state.id] += len(extracted.mentions)
-        for entity_id, count in mentions.items():
+        for entity_id, located in mentions.items():
+            count = max(located, 1)  # as the write path counts an entity with no mention
             self.rows["article_entity"].append(
                 {
                     "article_id": article_id,
                     "entity_id": entity_id,
-                    "mention_count": max(count, 1),
+                    "mention_count": count,
                     "dated_at": dated_at,
                 }
             )
