@@ -1,8 +1,10 @@
 """Engine and session: one engine per process, one session per request."""
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from functools import partial
+from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
+from anyio import to_thread
 from fastapi import Depends, Request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -53,3 +55,22 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+async def read(
+    session: Session, work: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """``work(session, ...)`` for a read endpoint, run where it costs least.
+
+    SQLite answers in-process in a few milliseconds, most of them holding the GIL, so a hop
+    to the thread pool adds cost and contention without freeing the event loop (one worker
+    serving an article to 4 connections: 507 req/s through the pool, 763 inline).
+    PostgreSQL's time is spent waiting on the server, so there the pool keeps the loop free.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        return work(session, *args, **kwargs)
+    return await to_thread.run_sync(partial(work, session, *args, **kwargs))

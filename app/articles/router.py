@@ -8,7 +8,7 @@ from app.articles import ingest, service
 from app.articles.payload import RawArticle, read_article, request_body_doc
 from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilters, ArticleSummary
 from app.auth import WriteAccess
-from app.db import SessionDep
+from app.db import SessionDep, read
 from app.errors import problem_responses
 from app.pagination import Page, PagerDep
 from app.quotes.schemas import QuotePublic
@@ -25,14 +25,14 @@ ArticleRef = Annotated[str, Path(description="Numeric id or slug", examples=["1"
     response_model=Page[ArticleSummary],
     responses=problem_responses(400, 422),
 )
-def list_articles(
+async def list_articles(
     session: SessionDep,
     filters: Annotated[ArticleFilters, Query()],
     pager: PagerDep,
 ) -> Page[ArticleSummary]:
     """Articles newest first, or by relevance with `q`. Entity filters accept a slug, a
     name or an alias (`country` also an ISO code); repeating a filter requires all values."""
-    return pager.send(service.list_articles(session, filters, pager.page))
+    return pager.send(await read(session, service.list_articles, filters, pager.page))
 
 
 @router.get(
@@ -41,10 +41,10 @@ def list_articles(
     response_model=ArticleDetail,
     responses=problem_responses(404),
 )
-def get_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
+async def get_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
     """The body and sections, every entity with its mention offsets into `body`, and every
     quote with its speaker."""
-    return service.article_detail(session, ref)
+    return await read(session, service.article_detail, ref)
 
 
 @router.get(
@@ -53,13 +53,12 @@ def get_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
     response_model=Page[ArticleEntityPublic],
     responses=problem_responses(400, 404, 422),
 )
-def article_entities(
+async def article_entities(
     session: SessionDep, ref: ArticleRef, pager: PagerDep
 ) -> Page[ArticleEntityPublic]:
     """Every entity the article mentions, most mentioned first, with mention offsets."""
-    article = service.get_article(session, ref)
-    assert article.id is not None
-    return pager.send(service.page_of_entities(session, article.id, pager.page))
+    article_id = await read(session, service.article_id, ref)
+    return pager.send(await read(session, service.page_of_entities, article_id, pager.page))
 
 
 @router.get(
@@ -68,11 +67,12 @@ def article_entities(
     response_model=Page[QuotePublic],
     responses=problem_responses(400, 404, 422),
 )
-def article_quotes(session: SessionDep, ref: ArticleRef, pager: PagerDep) -> Page[QuotePublic]:
+async def article_quotes(
+    session: SessionDep, ref: ArticleRef, pager: PagerDep
+) -> Page[QuotePublic]:
     """Quotes in the order they appear, with offsets into the article body."""
-    article = service.get_article(session, ref)
-    assert article.id is not None
-    return pager.send(page_of_article(session, article.id, pager.page))
+    article_id = await read(session, service.article_id, ref)
+    return pager.send(await read(session, page_of_article, article_id, pager.page))
 
 
 @router.post(

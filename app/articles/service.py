@@ -53,6 +53,12 @@ def get_article(session: Session, ref: str | int) -> Article:
     return article
 
 
+def article_id(session: Session, ref: str | int) -> int:
+    article = get_article(session, ref)
+    assert article.id is not None
+    return article.id
+
+
 def _sort(filters: ArticleFilters) -> str:
     if filters.sort == "relevance" and not filters.q:
         raise InvalidInput("sort=relevance needs a full-text query `q`", field="sort")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path
 
 from app.countries import service
 from app.countries.schemas import CountryDetail, CountryPublic
-from app.db import SessionDep
+from app.db import SessionDep, read
 from app.errors import problem_responses
 from app.pagination import Page, PagerDep
 
@@ -19,9 +19,9 @@ router = APIRouter(prefix="/countries", tags=["countries"])
     response_model=Page[CountryPublic],
     responses=problem_responses(400, 422),
 )
-def list_countries(session: SessionDep, pager: PagerDep) -> Page[CountryPublic]:
+async def list_countries(session: SessionDep, pager: PagerDep) -> Page[CountryPublic]:
     """Every country that appears in an article, most covered first."""
-    return pager.send(service.list_countries(session, pager.page))
+    return pager.send(await read(session, service.list_countries, pager.page))
 
 
 @router.get(
@@ -30,7 +30,7 @@ def list_countries(session: SessionDep, pager: PagerDep) -> Page[CountryPublic]:
     response_model=CountryDetail,
     responses=problem_responses(404, 422),
 )
-def get_country(
+async def get_country(
     session: SessionDep,
     code: Annotated[
         str,
@@ -38,4 +38,4 @@ def get_country(
     ],
 ) -> CountryDetail:
     """Counts, names and the most covered places in the country."""
-    return service.country_detail(session, code)
+    return await read(session, service.country_detail, code)

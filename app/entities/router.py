@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.articles.schemas import ArticleSummary
 from app.articles.service import articles_of_entity
-from app.db import SessionDep
+from app.db import SessionDep, read
 from app.entities import profile, service
 from app.entities.schemas import (
     EntityDetail,
@@ -33,14 +33,14 @@ Slug = Annotated[str, Path(description="Entity slug", examples=["benny-gantz"], 
     response_model=Page[EntityPublic],
     responses=problem_responses(400, 422),
 )
-def list_entities(
+async def list_entities(
     session: SessionDep,
     filters: Annotated[EntityFilters, Query()],
     pager: PagerDep,
 ) -> Page[EntityPublic]:
     """People, countries, places and organizations, most covered first. `q` matches the
     start of any name or alias, ignoring case and accents."""
-    return pager.send(profile.list_entities(session, filters, pager.page))
+    return pager.send(await read(session, profile.list_entities, filters, pager.page))
 
 
 @router.get(
@@ -49,9 +49,10 @@ def list_entities(
     response_model=EntityDetail,
     responses=problem_responses(404),
 )
-def get_entity(session: SessionDep, slug: Slug) -> EntityDetail:
+async def get_entity(session: SessionDep, slug: Slug) -> EntityDetail:
     """Names, role, country, counts and when it was first and last seen."""
-    return profile.entity_detail(session, service.get_entity(session, slug))
+    entity = await read(session, service.get_entity, slug)
+    return await read(session, profile.entity_detail, entity)
 
 
 @router.get(
@@ -60,11 +61,10 @@ def get_entity(session: SessionDep, slug: Slug) -> EntityDetail:
     response_model=Page[ArticleSummary],
     responses=problem_responses(400, 404, 422),
 )
-def entity_articles(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[ArticleSummary]:
+async def entity_articles(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[ArticleSummary]:
     """Newest first."""
-    entity = service.get_entity(session, slug)
-    assert entity.id is not None
-    return pager.send(articles_of_entity(session, entity.id, pager.page))
+    entity_id = await read(session, service.entity_id, slug)
+    return pager.send(await read(session, articles_of_entity, entity_id, pager.page))
 
 
 @router.get(
@@ -73,7 +73,7 @@ def entity_articles(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[Ar
     response_model=Page[QuoteDetail],
     responses=problem_responses(400, 404, 422),
 )
-def entity_quotes(
+async def entity_quotes(
     session: SessionDep,
     slug: Slug,
     pager: PagerDep,
@@ -83,9 +83,8 @@ def entity_quotes(
     ] = "speaker",
 ) -> Page[QuoteDetail]:
     """Newest first."""
-    entity = service.get_entity(session, slug)
-    assert entity.id is not None
-    return pager.send(quotes_for_entity(session, entity.id, role, pager.page))
+    entity_id = await read(session, service.entity_id, slug)
+    return pager.send(await read(session, quotes_for_entity, entity_id, role, pager.page))
 
 
 @router.get(
@@ -94,11 +93,10 @@ def entity_quotes(
     response_model=Page[RelatedEntity],
     responses=problem_responses(400, 404, 422),
 )
-def related(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[RelatedEntity]:
+async def related(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[RelatedEntity]:
     """Co-occurring entities, by number of shared articles."""
-    return pager.send(
-        profile.related_entities(session, service.get_entity(session, slug), pager.page)
-    )
+    entity = await read(session, service.get_entity, slug)
+    return pager.send(await read(session, profile.related_entities, entity, pager.page))
 
 
 @router.get(
@@ -107,13 +105,12 @@ def related(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[RelatedEnt
     response_model=Page[TimelineBucket],
     responses=problem_responses(400, 404, 422),
 )
-def timeline(
+async def timeline(
     session: SessionDep,
     slug: Slug,
     pager: PagerDep,
     interval: Annotated[Interval, Query(description="Bucket size")] = "month",
 ) -> Page[TimelineBucket]:
     """Articles and mentions per day, ISO week (starting Monday) or month, oldest first."""
-    return pager.send(
-        profile.timeline(session, service.get_entity(session, slug), interval, pager.page)
-    )
+    entity = await read(session, service.get_entity, slug)
+    return pager.send(await read(session, profile.timeline, entity, interval, pager.page))

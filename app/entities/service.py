@@ -140,6 +140,12 @@ def get_entity(session: Session, slug: str) -> Entity:
     return entity
 
 
+def entity_id(session: Session, slug: str) -> int:
+    entity = get_entity(session, slug)
+    assert entity.id is not None
+    return entity.id
+
+
 def quotes_about_clause(entity_ids: AnySelect | list[int]) -> ColumnElement[bool]:
     """Quotes whose span contains a mention of one of these entities."""
     inside = (

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from app.articles.service import MAX_ID
-from app.db import SessionDep
+from app.db import SessionDep, read
 from app.errors import problem_responses
 from app.pagination import Page, PagerDep
 from app.quotes import service
@@ -20,14 +20,14 @@ router = APIRouter(prefix="/quotes", tags=["quotes"])
     response_model=Page[QuoteDetail],
     responses=problem_responses(400, 404, 422),
 )
-def list_quotes(
+async def list_quotes(
     session: SessionDep,
     filters: Annotated[QuoteFilters, Query()],
     pager: PagerDep,
 ) -> Page[QuoteDetail]:
     """Quotes newest first, filtered by words, speaker, who they mention, country, article,
     kind and date."""
-    return pager.send(service.list_quotes(session, filters, pager.page))
+    return pager.send(await read(session, service.list_quotes, filters, pager.page))
 
 
 @router.get(
@@ -36,8 +36,8 @@ def list_quotes(
     response_model=QuoteDetail,
     responses=problem_responses(404, 422),
 )
-def get_quote(
+async def get_quote(
     session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Quote id")]
 ) -> QuoteDetail:
     """The quote with its speaker and its article's id, title and date."""
-    return service.get_quote(session, quote_id)
+    return await read(session, service.get_quote, quote_id)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.db import SessionDep
+from app.db import SessionDep, read
 from app.errors import problem_responses
 from app.pagination import PagerDep
 from app.search import service
@@ -19,7 +19,7 @@ router = APIRouter(tags=["search"])
     response_model=SearchResult,
     responses=problem_responses(400, 422),
 )
-def search(
+async def search(
     session: SessionDep,
     pager: PagerDep,
     q: Annotated[
@@ -36,4 +36,4 @@ def search(
     entities, and the persons, countries and organizations most present in the matches.
     `limit` and `cursor` page through the articles. Ranking and facets consider the 1,000
     most recently added matching articles: every match, for all but the commonest words."""
-    return pager.send(service.search(session, q, pager.page))
+    return pager.send(await read(session, service.search, q, pager.page))
