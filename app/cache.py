@@ -14,6 +14,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 import psycopg
@@ -44,8 +45,10 @@ class ChangeWatcher(Protocol):
 class SQLiteWatcher:
     def __init__(self, path: str) -> None:
         # A connection of its own: data_version only moves for commits made by *other*
-        # connections, and every write goes through the engine's pool.
-        self._connection = sqlite3.connect(path, check_same_thread=False)
+        # connections, and every write goes through the engine's pool. mode=rw: asking
+        # must never create a database file.
+        uri = Path(path).resolve().as_uri() + "?mode=rw"
+        self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         self._local = 0
 
     def version(self) -> Hashable | None:
@@ -112,7 +115,10 @@ def make_watcher(database_url: str) -> ChangeWatcher | None:
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             return None
-        return SQLiteWatcher(url.database)
+        try:
+            return SQLiteWatcher(url.database)
+        except sqlite3.Error:  # no database file yet: serve uncached rather than guess
+            return None
     return PostgresWatcher(url.set(drivername="postgresql").render_as_string(hide_password=False))
 
 

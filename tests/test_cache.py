@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.articles.ingest import ingest
-from app.cache import PostgresWatcher
+from app.cache import PostgresWatcher, make_watcher
 from app.config import Settings
 from app.db import make_engine
 from app.main import create_app
@@ -141,3 +141,9 @@ def test_a_worker_that_cannot_ask_for_changes_serves_without_the_cache(
     seen = statements(cached)
     cached.get("/articles/1")
     assert seen
+
+
+def test_asking_sqlite_for_changes_never_creates_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.db"
+    assert make_watcher(f"sqlite:///{missing}") is None
+    assert not missing.exists()
