@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, or_, tuple_, update
+from sqlalchemy import func, insert, tuple_, union, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
@@ -119,15 +119,21 @@ def _add_aliases(session: Session, ids: list[int], names: list[list[str]]) -> No
 
 def ids_matching(value: str, types: Sequence[str] | None = None) -> AnySelect:
     """Ids of entities a user string names: slug, name, alias, or (countries) ISO code."""
-    norm = normalize_name(value)
-    alias_ids = select(EntityAlias.entity_id).where(EntityAlias.normalized == norm)
-    named: list[ColumnElement[bool]] = [
-        col(Entity.slug) == value.strip().lower(),
-        col(Entity.id).in_(alias_ids),
+    code = value.strip().upper()
+    branches: list[AnySelect] = [
+        select(col(Entity.id)).where(col(Entity.slug) == value.strip().lower()),
+        select(col(EntityAlias.entity_id)).where(
+            col(EntityAlias.normalized) == normalize_name(value)
+        ),
     ]
-    if len(value.strip()) == 2 and (types is None or "country" in types):
-        named.append((col(Entity.type) == "country") & (col(Entity.key) == value.strip().upper()))
-    stmt = select(Entity.id).where(or_(*named))
+    if len(code) == 2 and (types is None or "country" in types):
+        branches.append(
+            select(col(Entity.id)).where(col(Entity.type) == "country", col(Entity.key) == code)
+        )
+    # A UNION of lookups, each on its own index, then the type on the few rows found: with
+    # one OR (or the type inside each lookup) SQLite walked every entity of the type
+    # instead (30 ms per person at 1M articles).
+    stmt = select(col(Entity.id)).where(col(Entity.id).in_(union(*branches)))
     if types:
         stmt = stmt.where(col(Entity.type).in_(types))
     return stmt
