@@ -75,26 +75,34 @@ def _keyset(filters: ArticleFilters, dated: Any, ident: Any) -> Keyset:
 
 
 def _conditions(
-    found: filters_.Plan, filters: ArticleFilters, dated: Any
+    found: filters_.Plan, filters: ArticleFilters, dated: Any, ident: Any = None
 ) -> list[ColumnElement[bool]]:
     after, before = filters.published_after, filters.published_before
-    return [*filters_.clauses(found, col(Article.id)), *filters_.date_clauses(dated, after, before)]
+    article_id = col(Article.id) if ident is None else ident
+    return [*filters_.clauses(found, article_id), *filters_.date_clauses(dated, after, before)]
 
 
 def _by_date(
     session: Session, filters: ArticleFilters, found: filters_.Plan, page: PageRequest
 ) -> tuple[Rows, str | None]:
-    stmt = select(*SUMMARY_COLUMNS)
-    dated, ident = col(Article.dated_at), col(Article.id)
-    if found.driver is not None:
-        link = ArticleEntity
-        stmt = stmt.join(
-            link, (col(link.article_id) == Article.id) & (col(link.entity_id) == found.driver)
-        )
-        dated, ident = col(link.dated_at), col(link.article_id)
-    keyset = _keyset(filters, dated, ident)
-    rows = session.execute(keyset.apply(stmt.where(*_conditions(found, filters, dated)), page))
-    return keyset.page(rows.all(), page, lambda r: (r.dated_at, r.id))
+    if found.driver is None:
+        keyset = _keyset(filters, col(Article.dated_at), col(Article.id))
+        stmt = select(*SUMMARY_COLUMNS).where(*_conditions(found, filters, col(Article.dated_at)))
+        rows = session.execute(keyset.apply(stmt, page)).all()
+        return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
+    # Walk the driving entity's links and test the other filters on them alone; only the
+    # page's articles are then read. Joining articles first read every article walked past,
+    # which cost up to 280 ms for a rare pairing at 1M articles.
+    link = ArticleEntity
+    dated, ident = col(link.dated_at), col(link.article_id)
+    walked = select(ident, dated).where(
+        col(link.entity_id) == found.driver, *_conditions(found, filters, dated, ident)
+    )
+    ids = _keyset(filters, dated, ident).apply(walked, page).subquery()
+    keyset = _keyset(filters, ids.c.dated_at, ids.c.article_id)
+    stmt = select(*SUMMARY_COLUMNS).join(ids, ids.c.article_id == Article.id)
+    rows = session.execute(keyset.apply(stmt, page)).all()
+    return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
 
 
 def _by_match(
