@@ -14,7 +14,11 @@ DATASETTE_EQUIVALENTS = ("article_by_id", "articles_by_country", "search_rare", 
 
 def cell(run: dict, mode: str, endpoint: str) -> str:  # type: ignore[type-arg]
     r = run.get(mode, {}).get(endpoint)
-    return f"{r['rps']:,.0f} / {r['p95_ms']:.1f}" if r else "–"
+    if not r:
+        return "–"
+    if not r["requests"]:
+        return f"none finished in {run['duration_s']} s"
+    return f"{r['rps']:,.0f} / {r['p95_ms']:.1f}"
 
 
 def ratio(run: dict, mode: str, endpoint: str) -> str:  # type: ignore[type-arg]
