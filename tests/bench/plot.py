@@ -29,19 +29,22 @@ def main() -> int:
             # A run where no request finished within the window has no latency to plot.
             if r["requests"]:
                 series[(endpoint, run["backend"])].append((articles(run["size"]), r["p95_ms"]))
-    fig, ax = plt.subplots(figsize=(10, 6))
+    fig, ax = plt.subplots(figsize=(11, 6))
+    # One colour per endpoint, one line style per backend.
+    endpoints = sorted({endpoint for endpoint, _ in series})
+    colours = {e: plt.get_cmap("tab10")(i % 10) for i, e in enumerate(endpoints)}
     for (endpoint, backend), points in sorted(series.items()):
         points.sort()
         style = "-" if backend == "sqlite" else "--"
         xs, ys = zip(*points, strict=True)
-        ax.plot(xs, ys, style, marker="o", label=f"{endpoint} ({backend})")
+        ax.plot(xs, ys, style, marker="o", color=colours[endpoint], label=f"{endpoint} ({backend})")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.axhline(50, color="grey", linewidth=0.8)
     ax.set_xlabel("articles in corpus")
     ax.set_ylabel("p95 latency (ms), 8 connections, response cache off")
-    ax.set_title("Broadsheet p95 latency by corpus size (grey line: 50 ms target)")
-    ax.legend(fontsize=7, loc="upper left")
+    ax.set_title("p95 latency by corpus size (solid SQLite, dashed PostgreSQL; grey: 50 ms)")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     fig.savefig(HERE / "latency.png", dpi=110)
     print(f"wrote {HERE / 'latency.png'}")
