@@ -110,10 +110,9 @@ def _by_match(
 ) -> tuple[Rows, str | None]:
     """Among the newest full-text matches (see ``CANDIDATES``), by relevance or by date."""
     assert filters.q is not None
-    dialect = session.get_bind().dialect.name
     where = _conditions(found, filters, col(Article.dated_at))
     relevance = _sort(filters) == "relevance"
-    candidates = article_candidates(dialect, filters.q, where, scored=relevance).subquery()
+    candidates = article_candidates(session, filters.q, where, scored=relevance).subquery()
     # Order and cut the page on the candidates' own columns first, so only the page's rows
     # are read from the article table (bodies included, for the lede).
     if relevance:

@@ -82,8 +82,7 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     clauses = filter_clauses(session, filters)
     if filters.q:
         # Words search the newest matching quotes (see CANDIDATES), newest first.
-        dialect = session.get_bind().dialect.name
-        found = quote_candidates(dialect, filters.q, clauses).subquery()
+        found = quote_candidates(session, filters.q, clauses).subquery()
         # The page is cut from the candidates before the joins that fill each quote in.
         newest = NEWEST.apply(
             select(col(Quote.id)).join(found, found.c.id == Quote.id), page

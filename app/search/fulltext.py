@@ -17,6 +17,7 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    text,
 )
 from sqlmodel import Session, col
 
@@ -70,8 +71,35 @@ def fts5_query(text: str) -> str | None:
 CANDIDATES = 1000
 
 
+def _walk_newest(session: Session, table_name: str, query: str) -> bool:
+    """PostgreSQL: find the newest matches by walking ids backwards (True) or through the
+    GIN index and a sort (False), judged from the planner's own estimate of matches.
+
+    The planner costs the walk's ``@@`` test as a cheap operator, but each test de-TOASTs a
+    whole ``tsvector``, so it walks for every word: 4.4 s at 1M articles for a word in 20 of
+    them. Walking costs about 1,000 / (share of rows matching) tests at ~7 µs; the index
+    costs about one heap fetch (~1 µs) per match: the walk wins once matches exceed
+    sqrt(7,000 × rows)."""
+    key = ("walk_newest", table_name, query)
+    if key not in session.info:
+        plan = session.execute(
+            text(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table_name} "
+                "WHERE search_vector @@ websearch_to_tsquery('english', :q)"
+            ),
+            {"q": query},
+        ).scalar_one()
+        rows = session.execute(
+            text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+            {"t": table_name},
+        ).scalar_one()
+        matches = float(plan[0]["Plan"]["Plan Rows"])
+        session.info[key] = matches * matches > 7000 * max(float(rows), 1.0)
+    return bool(session.info[key])
+
+
 def _candidates(
-    dialect: str,
+    session: Session,
     query: str,
     where: list[ColumnElement[bool]],
     model: Any,
@@ -81,7 +109,7 @@ def _candidates(
     ``weights`` are given: scoring costs, so callers that order by date skip it."""
     table_name = model.__tablename__
     key = col(model.id)
-    if dialect == "sqlite":
+    if session.get_bind().dialect.name == "sqlite":
         fts = table(f"{table_name}_fts", column("rowid", Integer))
         ref: ColumnElement[Any] = literal_column(f"{table_name}_fts")
         terms: Any = bindparam(f"{table_name}_fts_q", fts5_query(query) or '""')
@@ -102,11 +130,10 @@ def _candidates(
     columns = [key.label("id")]
     if weights is not None:
         columns.append(func.ts_rank_cd(vector, tsquery, 32).label("score"))
+    # "id + 0" is not the primary key's order, so the planner cannot choose the walk.
+    newest = key.desc() if _walk_newest(session, table_name, query) else (key + 0).desc()
     return (
-        select(*columns)
-        .where(vector.op("@@")(tsquery), *where)
-        .order_by(key.desc())
-        .limit(CANDIDATES)
+        select(*columns).where(vector.op("@@")(tsquery), *where).order_by(newest).limit(CANDIDATES)
     )
 
 
@@ -115,14 +142,14 @@ TITLE_WEIGHTS = (10.0, 1.0)
 
 
 def article_candidates(
-    dialect: str, query: str, where: list[ColumnElement[bool]], *, scored: bool = True
+    session: Session, query: str, where: list[ColumnElement[bool]], *, scored: bool = True
 ) -> AnySelect:
-    return _candidates(dialect, query, where, Article, TITLE_WEIGHTS if scored else None)
+    return _candidates(session, query, where, Article, TITLE_WEIGHTS if scored else None)
 
 
-def quote_candidates(dialect: str, query: str, where: list[ColumnElement[bool]]) -> AnySelect:
+def quote_candidates(session: Session, query: str, where: list[ColumnElement[bool]]) -> AnySelect:
     """Unscored: quotes that match are listed newest first."""
-    return _candidates(dialect, query, where, Quote, None)
+    return _candidates(session, query, where, Quote, None)
 
 
 def article_highlights(session: Session, query: str, ids: list[int]) -> dict[int, str]:

@@ -26,8 +26,7 @@ def facets(session: Session, query: str) -> Facets:
     buckets: dict[str, list[FacetCount]] = {name: [] for name in FACET_TYPES.values()}
     if not searchable(query):
         return Facets(**buckets)
-    dialect = session.get_bind().dialect.name
-    matching = article_candidates(dialect, query, [], scored=False).subquery()
+    matching = article_candidates(session, query, [], scored=False).subquery()
     # Count links per entity first (an index-only walk), then look up only the entities
     # that occur, rather than every link's entity.
     per_entity = (
