@@ -23,7 +23,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
-from app.http import etag_matches
+from app.http import etag_matches, send_not_modified
 
 CHANNEL = "broadsheet_changed"
 UNCACHED_PATHS = frozenset({"/health", "/ready"})
@@ -260,11 +260,7 @@ def _cacheable(start: dict[str, Any]) -> bool:
 async def _replay(entry: Entry, if_none_match: str | None, send: Send) -> None:
     if entry.etag and if_none_match and etag_matches(if_none_match, entry.etag):
         headers = MutableHeaders(raw=list(entry.start["headers"]))
-        for name in ("content-length", "content-type", "content-encoding"):
-            if name in headers:
-                del headers[name]
-        await send({**entry.start, "status": 304, "headers": headers.raw})
-        await send({"type": "http.response.body", "body": b""})
+        await send_not_modified(entry.start, headers, send)
         return
     # A copy of the header list: middleware outside appends to it (CORS, X-Request-ID).
     await send({**entry.start, "headers": list(entry.start["headers"])})

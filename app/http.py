@@ -43,6 +43,15 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     return "*" in candidates or etag.removeprefix("W/") in candidates
 
 
+async def send_not_modified(start: dict[str, Any], headers: MutableHeaders, send: Send) -> None:
+    """304 for a response the client already holds: its headers, less those of the body."""
+    for name in ("content-length", "content-type", "content-encoding"):
+        if name in headers:
+            del headers[name]
+    await send({**start, "status": 304, "headers": headers.raw})
+    await send({"type": "http.response.body", "body": b""})
+
+
 class ETagMiddleware:
     """Weak ETags on successful GET responses, and 304 when the client's copy is current.
 
@@ -83,11 +92,7 @@ class ETagMiddleware:
             headers["ETag"] = etag
             headers.setdefault("Cache-Control", "no-cache")
             if if_none_match and etag_matches(if_none_match, etag):
-                del headers["content-length"]
-                if "content-type" in headers:
-                    del headers["content-type"]
-                await send({**start, "status": 304, "headers": headers.raw})
-                await send({"type": "http.response.body", "body": b""})
+                await send_not_modified(start, headers, send)
                 return
         await send({**start, "headers": headers.raw})
         await send({"type": "http.response.body", "body": body})

@@ -7,6 +7,7 @@ loading the seed. Each test runs inside a transaction that is rolled back afterw
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -54,16 +55,25 @@ def _require_postgres() -> None:
     pytest.skip(message)
 
 
+@contextmanager
+def new_postgres_database(prefix: str) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database, dropped on exit."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin_dsn(), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[str]:
     """A new, empty PostgreSQL database for this test session; dropped afterwards."""
     _require_postgres()
-    name = f"broadsheet_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with new_postgres_database("broadsheet_test") as url:
+        yield url
 
 
 def database_url(backend: str, request: pytest.FixtureRequest, tmp: Path) -> str:
@@ -110,12 +120,8 @@ def scratch_url(settings: Settings, tmp_path_factory: pytest.TempPathFactory) ->
     if settings.is_sqlite:
         yield f"sqlite:///{tmp_path_factory.mktemp('scratch') / 'scratch.db'}"
         return
-    name = f"broadsheet_scratch_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin_dsn(), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with new_postgres_database("broadsheet_scratch") as url:
+        yield url
 
 
 @pytest.fixture
@@ -152,6 +158,12 @@ def assert_problem(response: Any, status: int, field: str | None = None) -> dict
     assert problem["status"] == status
     assert problem.get("field") == field
     return problem
+
+
+def next_link(response: Any) -> str:
+    """The URL in a response's ``Link: <…>; rel="next"`` header."""
+    link: str = response.headers["Link"]
+    return link.removeprefix("<").removesuffix('>; rel="next"')
 
 
 ArticleFactory = Callable[..., Article]

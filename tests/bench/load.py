@@ -88,7 +88,7 @@ def hammer(
 
 # As deployed (the default per-worker response cache), then with the cache off, which
 # measures the queries themselves: every request below then reaches the database.
-MODES = {"broadsheet": "32", "uncached": "0"}
+MODES = {"broadsheet": str(Settings.model_fields["response_cache_mb"].default), "uncached": "0"}
 
 
 def run_broadsheet(url: str, args: argparse.Namespace, out: dict[str, Any]) -> None:

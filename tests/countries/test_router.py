@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.articles.writer import delete_article
-from tests.conftest import ArticleFactory, assert_problem
+from tests.conftest import ArticleFactory, assert_problem, next_link
 
 SEED_DATE = "2021-12-06T00:00:00Z"
 
@@ -75,7 +75,7 @@ def test_pages_by_cursor(client: TestClient, make_article: ArticleFactory) -> No
         if response.json()["next_cursor"] is None:
             assert "Link" not in response.headers
             break
-        url = response.headers["Link"].removeprefix("<").removesuffix('>; rel="next"')
+        url = next_link(response)
     assert seen == expected
 
 

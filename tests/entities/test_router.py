@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.articles.models import Article
 from app.articles.writer import store_extraction
 from app.extraction import ExtractedEntity, ExtractedMention, Extraction
-from tests.conftest import ArticleFactory, assert_problem
+from tests.conftest import ArticleFactory, assert_problem, next_link
 
 MADDY = "bruce-maddy-weitzman"
 SEED_DATE = "2021-12-06T00:00:00Z"
@@ -230,7 +230,7 @@ def follow_link(client: TestClient, url: str) -> list[str]:
         if "Link" not in response.headers:
             assert response.json()["next_cursor"] is None
             return seen
-        url = response.headers["Link"].removeprefix("<").removesuffix('>; rel="next"')
+        url = next_link(response)
     raise AssertionError("pagination never ended")
 
 
@@ -396,7 +396,7 @@ def test_quotes_said_page_by_cursor(client: TestClient) -> None:
         seen += texts(response)
         if "Link" not in response.headers:
             break
-        url = response.headers["Link"].removeprefix("<").removesuffix('>; rel="next"')
+        url = next_link(response)
     assert seen == MADDY_QUOTES[::-1]
 
 
@@ -476,7 +476,7 @@ def test_related_entities_by_shared_articles(
         paged += slugs(page)
         if "Link" not in page.headers:
             break
-        url = page.headers["Link"].removeprefix("<").removesuffix('>; rel="next"')
+        url = next_link(page)
     assert paged == [e["slug"] for e in items]
     assert len(paged) == len(SEED_ENTITIES) - 1
 
@@ -543,7 +543,7 @@ def test_timeline_defaults_to_months_and_pages(client: TestClient) -> None:
     ]
     first = client.get("/entities/morocco/timeline", params={"interval": "day", "limit": 3})
     assert [b[0] for b in buckets(first)] == ["2021-12-06", "2021-12-08", "2021-12-12"]
-    url = first.headers["Link"].removeprefix("<").removesuffix('>; rel="next"')
+    url = next_link(first)
     second = client.get(url)
     assert buckets(second) == [("2021-12-13", 1, 1), ("2022-01-02", 2, 2)]
     assert second.json()["next_cursor"] is None

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
-from tests.conftest import ArticleFactory, assert_problem
+from tests.conftest import ArticleFactory, assert_problem, next_link
 
 SEED_DATE = "2021-12-06T00:00:00Z"
 
@@ -260,7 +260,7 @@ def test_pages_follow_the_cursor_and_link(client: TestClient, later_quote: Artic
             break
         assert len(page) == 5
         assert f"cursor={cursor}" in response.headers["Link"]
-        url = response.headers["Link"].removeprefix("<").removesuffix('>; rel="next"')
+        url = next_link(response)
     assert pages == 3
     assert seen == expected
 

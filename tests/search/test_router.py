@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
-from tests.conftest import ArticleFactory
+from tests.conftest import ArticleFactory, next_link
 
 SEED_ORGANIZATIONS = [
     "polisario-front",
@@ -286,7 +286,7 @@ def test_relevance_pages(client: TestClient, quokka_articles: list[Article]) -> 
             assert "Link" not in response.headers
             break
         assert f"cursor={body['next_cursor']}" in response.headers["Link"]
-        url = response.headers["Link"].removeprefix("<").removesuffix('>; rel="next"')
+        url = next_link(response)
     assert seen == [a.slug for a in quokka_articles]
 
 
