@@ -43,7 +43,9 @@ SUMMARY_COLUMNS = (
 
 def get_article(session: Session, ref: str | int) -> Article:
     """An article by numeric id or by slug."""
-    column = Article.id if isinstance(ref, int) or str(ref).isdigit() else Article.slug
+    # ASCII digits only: "²" passes isdigit() but is no number int() can read.
+    numeric = isinstance(ref, int) or (str(ref).isascii() and str(ref).isdigit())
+    column = Article.id if numeric else Article.slug
     value: str | int = int(ref) if column is Article.id else str(ref)
     if column is Article.id and not 0 < int(value) <= MAX_ID:
         raise NotFound(f"No article with id or slug '{ref}'")

@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
-from tests.conftest import ArticleFactory
+from tests.conftest import ArticleFactory, assert_problem
 
 
 def test_lists_the_seed_article(client: TestClient) -> None:
@@ -160,6 +160,12 @@ def test_article_entities_and_quotes(client: TestClient, seed_article: Article) 
     quotes = client.get(f"/articles/{seed_article.slug}/quotes?limit=100").json()["items"]
     starts = [q["start"] for q in quotes]
     assert starts == sorted(starts) and len(quotes) >= 8
+
+
+def test_a_reference_of_non_ascii_digits_is_a_404_problem(client: TestClient) -> None:
+    # "²" and "١" are digits to str.isdigit() but not ids; found by schemathesis.
+    for ref in ("²", "1²", "١"):
+        assert_problem(client.get(f"/articles/{ref}/quotes"), 404)
 
 
 def test_unknown_article_is_a_404_problem(client: TestClient) -> None:
