@@ -33,7 +33,7 @@ class InvalidArticle(Unprocessable):
 
 async def _read_limited(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(f"The article is over the {limit}-byte limit", field="body")
     body = bytearray()
     async for chunk in request.stream():
