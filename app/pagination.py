@@ -15,6 +15,7 @@ from sqlalchemy import Select, and_, or_, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.errors import InvalidInput
+from app.schemas import as_utc
 
 T = TypeVar("T")
 # Any select, whatever its columns (Select is variadic in its row type).
@@ -24,6 +25,7 @@ Row = TypeVar("Row")
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 BAD_CURSOR = "The cursor is malformed or belongs to another listing"
+CURSOR_FIELD = "query.cursor"
 
 
 class Page(BaseModel, Generic[T]):
@@ -55,29 +57,55 @@ async def page_params(
 PageDep = Annotated[PageRequest, Depends(page_params)]
 
 
+# Cursor integers are bound as SQL parameters: both backends take signed 64-bit at most
+# (SQLite raises OverflowError beyond it).
+MIN_INT, MAX_INT = -(2**63), 2**63 - 1
+
+
 def _encode(scope: str, values: Sequence[Any]) -> str:
     packed = [{"dt": v.isoformat()} if isinstance(v, datetime) else v for v in values]
     raw = json.dumps({"s": scope, "v": packed}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(scope: str, cursor: str, arity: int) -> list[Any]:
+def _unpack(value: Any, kind: type) -> Any:
+    """One cursor value, checked against the type its sort key expects (ValueError if not):
+    a wrong type reaching PostgreSQL is a driver error, not a refusal."""
+    if kind is datetime:
+        if not isinstance(value, dict) or set(value) != {"dt"} or not isinstance(value["dt"], str):
+            raise ValueError("expected a date")
+        return as_utc(datetime.fromisoformat(value["dt"]))
+    if kind is int:
+        if type(value) is not int or not MIN_INT <= value <= MAX_INT:
+            raise ValueError("expected a 64-bit integer")
+        return value
+    raise TypeError(f"no cursor encoding for {kind.__name__}")
+
+
+def _decode(scope: str, cursor: str, kinds: Sequence[type]) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)
-        values = [datetime.fromisoformat(v["dt"]) if isinstance(v, dict) else v for v in data["v"]]
-        valid = data["s"] == scope and len(values) == arity
-    except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        valid = False
-    if not valid or any(isinstance(v, (dict, list)) for v in values):
-        raise InvalidInput(BAD_CURSOR, field="cursor")
-    return values
+        if not isinstance(data, dict) or data.get("s") != scope:
+            raise ValueError("another listing's cursor")
+        packed = data["v"]
+        if not isinstance(packed, list) or len(packed) != len(kinds):
+            raise ValueError("wrong number of values")
+        return [_unpack(value, kind) for value, kind in zip(packed, kinds, strict=True)]
+    except (binascii.Error, ValueError, KeyError, UnicodeDecodeError, RecursionError):
+        raise InvalidInput(BAD_CURSOR, field=CURSOR_FIELD) from None
 
 
 @dataclass(frozen=True)
 class SortKey:
     column: Any  # a column or mapped attribute
     descending: bool = False
+
+    @property
+    def kind(self) -> type:
+        """The Python type of the column's values (int, datetime): what a cursor must hold."""
+        kind: type = self.column.type.python_type
+        return kind
 
 
 def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
@@ -102,7 +130,8 @@ class Keyset:
 
     def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:
         if page.cursor:
-            stmt = stmt.where(_after(self.keys, _decode(self.scope, page.cursor, len(self.keys))))
+            values = _decode(self.scope, page.cursor, [k.kind for k in self.keys])
+            stmt = stmt.where(_after(self.keys, values))
         order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
         return stmt.order_by(*order).limit(page.limit + 1)
 
@@ -123,9 +152,9 @@ class Offset:
     def start(self, page: PageRequest) -> int:
         if not page.cursor:
             return 0
-        (offset,) = _decode(self.scope, page.cursor, 1)
-        if not isinstance(offset, int) or offset < 0:
-            raise InvalidInput(BAD_CURSOR, field="cursor")
+        (offset,) = _decode(self.scope, page.cursor, [int])
+        if offset < 0:
+            raise InvalidInput(BAD_CURSOR, field=CURSOR_FIELD)
         return offset
 
     def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:

@@ -1,17 +1,41 @@
 """Small shapes shared by several domains."""
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 
 def as_utc(value: datetime) -> datetime:
-    """Naive datetimes are taken as UTC (SQLite hands them back naive; all is stored in UTC)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    """Naive datetimes are taken as UTC (SQLite hands them back naive; all is stored in UTC).
+
+    Raises ``ValueError`` for an aware time whose UTC instant falls outside years 1-9999
+    (``9999-12-31T23:59:59-14:00`` is in year 10000 UTC)."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("the date is outside years 1-9999 in UTC") from exc
+
+
+def _not_a_number(value: Any) -> Any:
+    # Pydantic reads numbers (and numeric strings) as Unix timestamps; a date filter or a
+    # publication date given as 0.5 is a mistake, not the epoch.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError("a date must be an ISO-8601 string, not a number")
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return value
+        raise ValueError("a date must be an ISO-8601 string, not a number")
+    return value
 
 
 UTCDateTime = Annotated[datetime, AfterValidator(as_utc)]
+# A date-time from the client: ISO-8601 only, and representable in UTC.
+DateTimeInput = Annotated[datetime, BeforeValidator(_not_a_number), AfterValidator(as_utc)]
 
 
 class PublicModel(BaseModel):

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -31,3 +32,19 @@ def slugify(text: str, *, max_length: int = 80) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+_WEB_SCHEMES = ("http", "https")
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` if it is an absolute http(s) URL, else None: a stored source link is served
+    to browsers, where ``javascript:`` or ``data:`` would run or render as a page."""
+    if not value or any(ch.isspace() or not ch.isprintable() for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # e.g. an unbalanced IPv6 bracket or a bad port
+        return None
+    return value if parts.scheme.lower() in _WEB_SCHEMES and host else None

@@ -1,12 +1,19 @@
 """Article request and response shapes."""
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from app.quotes.schemas import QuotePublic
-from app.schemas import ARTICLE_SLUG, PUBLISHED, EntityRef, PublicModel, UTCDateTime
+from app.schemas import (
+    ARTICLE_SLUG,
+    PUBLISHED,
+    DateTimeInput,
+    EntityRef,
+    PublicModel,
+    UTCDateTime,
+)
+from app.text import web_url
 
 ArticleSort = Literal["newest", "oldest", "relevance"]
 
@@ -36,10 +43,10 @@ class ArticleFilters(BaseModel):
     speaker: list[str] = Field(
         default_factory=list, description=f"Someone quoted in the article: {ENTITY_FILTER_HELP}"
     )
-    published_after: datetime | None = Field(
+    published_after: DateTimeInput | None = Field(
         default=None, description="Only articles published at or after this date/time"
     )
-    published_before: datetime | None = Field(
+    published_before: DateTimeInput | None = Field(
         default=None, description="Only articles published before this date/time"
     )
     sort: ArticleSort | None = Field(
@@ -113,7 +120,9 @@ class ArticleCreate(BaseModel):
         description="The article text (paragraphs separated by blank lines)",
     )
     title: str | None = Field(default=None, max_length=500)
-    published_at: datetime | None = Field(default=None, description="ISO-8601 date or date-time")
+    published_at: DateTimeInput | None = Field(
+        default=None, description="ISO-8601 date or date-time"
+    )
     url: str | None = Field(default=None, max_length=2000, description="Where it was published")
     source: str | None = Field(default=None, max_length=200, description="Publication name")
 
@@ -122,4 +131,11 @@ class ArticleCreate(BaseModel):
     def _no_nul(cls, value: str | None) -> str | None:
         if value is not None and "\x00" in value:
             raise ValueError("cannot contain NUL characters")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        if value is not None and web_url(value) is None:
+            raise ValueError("must be an absolute http:// or https:// URL")
         return value

@@ -13,6 +13,7 @@ import trafilatura
 
 from app.extraction.boilerplate import is_junk, strip_boilerplate
 from app.extraction.dates import looks_like_date_line, parse_date, parse_date_line
+from app.text import web_url
 
 InputFormat = Literal["text", "json", "html"]
 
@@ -193,7 +194,7 @@ def _clean_json(raw: str) -> CleanedArticle:
         published_at=parse_date(published) if published else None,
         byline=_real_author(_first_str(record, "byline", "author")),
     )
-    cleaned.source_url = _first_str(record, "url", "source_url", "link")
+    cleaned.source_url = web_url(_first_str(record, "url", "source_url", "link"))
     cleaned.source_name = _source_name(record.get("source")) or _first_str(record, "source_name")
     return cleaned
 
@@ -217,7 +218,7 @@ def _clean_html(raw: str) -> CleanedArticle:
         published_at=parse_date(date_text) if date_text else None,
         byline=_real_author(getattr(document, "author", None)),
     )
-    cleaned.source_url = getattr(document, "url", None)
+    cleaned.source_url = web_url(getattr(document, "url", None))
     cleaned.source_name = getattr(document, "sitename", None)
     return cleaned
 

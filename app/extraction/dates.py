@@ -74,7 +74,18 @@ def looks_like_date_line(line: str) -> bool:
 
 
 def parse_date(text: str) -> date | datetime | None:
-    """A date when the text gives no time of day, else a datetime; None when unreadable."""
+    """A date when the text gives no time of day, else a datetime; None when unreadable
+    or when its instant cannot be stored (outside years 1-9999 in UTC)."""
+    found = _parse(text)
+    if isinstance(found, datetime) and found.tzinfo is not None:
+        try:
+            found.astimezone(UTC)
+        except OverflowError:
+            return None
+    return found
+
+
+def _parse(text: str) -> date | datetime | None:
     text = _LABEL_PREFIX.sub("", text.strip()).strip()
     if _ISO.match(text):
         return _parse_iso(text)

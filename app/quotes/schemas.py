@@ -1,11 +1,10 @@
 """Quote request and response shapes."""
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.schemas import ArticleRef, EntityRef, PublicModel
+from app.schemas import ArticleRef, DateTimeInput, EntityRef, PublicModel
 
 QuoteKind = Literal["direct", "partial", "indirect"]
 
@@ -23,10 +22,10 @@ class QuoteFilters(BaseModel):
     )
     article: str | None = Field(default=None, description="Article id or slug")
     kind: QuoteKind | None = Field(default=None, description="direct, partial or indirect")
-    published_after: datetime | None = Field(
+    published_after: DateTimeInput | None = Field(
         default=None, description="Only quotes from articles published at or after this"
     )
-    published_before: datetime | None = Field(
+    published_before: DateTimeInput | None = Field(
         default=None, description="Only quotes from articles published before this"
     )
 

@@ -104,7 +104,7 @@ def test_bad_cursor_is_a_400_problem(client: TestClient) -> None:
         response = client.get(f"/articles?cursor={cursor}")
         assert response.status_code == 400
         assert response.headers["content-type"] == "application/problem+json"
-        assert response.json()["field"] == "cursor"
+        assert response.json()["field"] == "query.cursor"
     other = client.get("/entities?limit=1").json()["next_cursor"]
     assert client.get(f"/articles?cursor={other}").status_code == 400
 

@@ -261,8 +261,8 @@ def test_rejects_a_cursor_from_another_listing(client: TestClient) -> None:
     cursor = client.get("/quotes", params={"limit": 1}).json()["next_cursor"]
     assert cursor is not None
     response = client.get("/entities", params={"cursor": cursor})
-    assert_problem(response, 400, "cursor")
-    assert_problem(client.get("/entities", params={"cursor": "not-a-cursor"}), 400, "cursor")
+    assert_problem(response, 400, "query.cursor")
+    assert_problem(client.get("/entities", params={"cursor": "not-a-cursor"}), 400, "query.cursor")
 
 
 @pytest.mark.parametrize(

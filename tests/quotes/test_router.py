@@ -278,8 +278,8 @@ def test_pages_follow_the_cursor_and_link(client: TestClient, later_quote: Artic
 
 def test_bad_cursor_is_a_400(client: TestClient) -> None:
     entities_cursor = client.get("/entities", params={"limit": 1}).json()["next_cursor"]
-    assert_problem(client.get("/quotes", params={"cursor": entities_cursor}), 400, "cursor")
-    assert_problem(client.get("/quotes", params={"cursor": "%%%"}), 400, "cursor")
+    assert_problem(client.get("/quotes", params={"cursor": entities_cursor}), 400, "query.cursor")
+    assert_problem(client.get("/quotes", params={"cursor": "%%%"}), 400, "query.cursor")
 
 
 # --- GET /quotes/{id} ---------------------------------------------------------------------
