@@ -131,8 +131,13 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(request, exc.status_code, detail, headers=exc.headers)
 
 
+UNEXPECTED = "The server could not complete the request"
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    return problem_response(request, 500, "The server could not complete the request")
+    # Only reached when middleware itself fails; app.http.UnexpectedErrorMiddleware answers
+    # everything raised below it, without the connection being closed.
+    return problem_response(request, 500, UNEXPECTED)
 
 
 def install_error_handlers(app: FastAPI) -> None:

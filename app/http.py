@@ -1,15 +1,20 @@
 """Cross-cutting HTTP behaviour as plain ASGI middleware (no per-request task overhead)."""
 
 import hashlib
+import logging
 import re
 import uuid
 from typing import Any
 
 from fastapi import Request
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import Response
+from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import InvalidInput
+from app.errors import UNEXPECTED, InvalidInput, problem_response
+
+logger = logging.getLogger(__name__)
 
 REQUEST_ID_HEADER = "X-Request-ID"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -110,3 +115,114 @@ async def reject_nul_bytes(request: Request) -> None:
             raise InvalidInput(
                 "Path parameters cannot contain NUL characters", field=f"path.{name}"
             )
+
+
+class UnexpectedErrorMiddleware:
+    """Answers an unexpected exception with a 500 problem and does not re-raise it.
+
+    Starlette's ServerErrorMiddleware, which runs a handler registered for ``Exception``,
+    always re-raises after answering; uvicorn then closes the connection, so the client's
+    next request on that keep-alive connection was reset. Inside the other middleware, the
+    500 also gets the request id, CORS and security headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except Exception:
+            logger.exception("Unexpected error on %s %s", scope["method"], scope["path"])
+            if started:  # half a response is out: only closing the connection can say so
+                raise
+            await problem_response(Request(scope), 500, UNEXPECTED)(scope, receive, send)
+
+
+# Canonical order for the Allow header; OPTIONS is answered here for every route.
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+STATIC_METHODS = frozenset({"GET", "HEAD"})
+
+
+def allowed_methods(scope: Scope) -> list[str]:
+    """The methods some route of the app serves at this path, read from the routes
+    themselves so the list follows them; empty if no route has the path."""
+    routes = scope["app"].router.routes
+    allowed = []
+    for method in METHODS:
+        probe = {**scope, "method": method}
+        for route in routes:
+            if route.matches(probe)[0] == Match.FULL:
+                # A mount matches any method; its static files serve only GET and HEAD.
+                if not isinstance(route, Mount) or method in STATIC_METHODS:
+                    allowed.append(method)
+                break
+    return [*allowed, "OPTIONS"] if allowed else []
+
+
+class AllowMiddleware:
+    """``OPTIONS`` answers 204 with ``Allow``; a 405 carries ``Allow`` listing every method
+    of the path (the router's own lists only the methods of the first route it tried).
+    CORS preflights never get here: CORSMiddleware, outside, answers them."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] == "OPTIONS" and (allowed := allowed_methods(scope)):
+            headers = {"Allow": ", ".join(allowed)}
+            await Response(status_code=204, headers=headers)(scope, receive, send)
+            return
+
+        async def with_allow(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 405:
+                allowed = allowed_methods(scope)
+                if allowed:
+                    MutableHeaders(scope=message)["Allow"] = ", ".join(allowed)
+            await send(message)
+
+        await self.app(scope, receive, with_allow)
+
+
+# JSON needs no content at all; pages that do (the docs) send their own policy.
+API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+SECURITY_HEADERS = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "no-referrer"),
+    ("Content-Security-Policy", API_POLICY),
+)
+
+
+class SecurityHeadersMiddleware:
+    """Hardening headers on every response, errors included; a response that sets one of
+    them (the docs pages' Content-Security-Policy) keeps its own."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, secured)

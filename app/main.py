@@ -16,7 +16,15 @@ from app.db import make_engine
 from app.docs import install_docs, install_openapi
 from app.entities.router import router as entities_router
 from app.errors import install_error_handlers
-from app.http import REQUEST_ID_HEADER, ETagMiddleware, RequestIdMiddleware, reject_nul_bytes
+from app.http import (
+    REQUEST_ID_HEADER,
+    AllowMiddleware,
+    ETagMiddleware,
+    RequestIdMiddleware,
+    SecurityHeadersMiddleware,
+    UnexpectedErrorMiddleware,
+    reject_nul_bytes,
+)
 from app.quotes.router import router as quotes_router
 from app.search.router import router as search_router
 
@@ -78,6 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     install_docs(app)
     install_openapi(app)
+    # Added innermost first: every layer below sees the 500 an unexpected error becomes.
+    app.add_middleware(UnexpectedErrorMiddleware)
+    app.add_middleware(AllowMiddleware)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(ResponseCacheMiddleware, store=responses)
@@ -89,4 +100,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag", "Link", "Location", REQUEST_ID_HEADER],
     )
     app.add_middleware(RequestIdMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     return app

@@ -1,10 +1,15 @@
-"""Cross-cutting HTTP behaviour: ETags, gzip, CORS, request ids, problem details, docs."""
+"""Cross-cutting HTTP behaviour: ETags, gzip, CORS, request ids, problem details, docs,
+Allow and OPTIONS, security headers."""
 
+import base64
+import hashlib
 import re
+from typing import Any
 
 from fastapi.testclient import TestClient
 
 from app.migrate import head_revision
+from tests.conftest import assert_problem
 
 
 def test_etag_and_304(client: TestClient) -> None:
@@ -129,3 +134,113 @@ def test_nul_bytes_are_refused_not_crashed_on(client: TestClient) -> None:
         response = client.get(url)
         assert response.status_code == 400, url
         assert response.json()["field"] == field
+
+
+STRICT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+
+def allow(response: Any) -> list[str]:
+    return [method.strip() for method in response.headers["allow"].split(",")]
+
+
+def test_options_lists_every_method_of_the_path(client: TestClient) -> None:
+    expected = {
+        "/articles": ["GET", "POST", "OPTIONS"],
+        "/articles/1": ["GET", "DELETE", "OPTIONS"],
+        "/articles/1/reextract": ["POST", "OPTIONS"],
+        "/entities/morocco": ["GET", "OPTIONS"],
+        "/openapi.json": ["GET", "HEAD", "OPTIONS"],
+        "/docs-assets/favicon.png": ["GET", "HEAD", "OPTIONS"],
+    }
+    for path, methods in expected.items():
+        response = client.options(path)
+        assert response.status_code == 204, path
+        assert allow(response) == methods, path
+        assert response.content == b""
+    assert_problem(client.options("/nowhere"), 404)
+
+
+def test_allow_follows_the_documented_routes(client: TestClient) -> None:
+    """Every documented method is listed, and every listed method is served (not 405)."""
+    for template, operations in client.get("/openapi.json").json()["paths"].items():
+        path = re.sub(r"\{[^}]+\}", "1", template)
+        listed = allow(client.options(path))
+        assert {m.upper() for m in operations} | {"OPTIONS"} <= set(listed), path
+        for method in listed:
+            assert client.request(method, path).status_code != 405, (method, path)
+
+
+def test_405_carries_allow_with_every_method(client: TestClient) -> None:
+    for method, path, methods in (
+        ("PUT", "/articles/1", ["GET", "DELETE", "OPTIONS"]),
+        ("POST", "/articles/1", ["GET", "DELETE", "OPTIONS"]),
+        ("DELETE", "/articles", ["GET", "POST", "OPTIONS"]),
+        ("GET", "/articles/1/reextract", ["POST", "OPTIONS"]),
+    ):
+        response = client.request(method, path)
+        assert_problem(response, 405)
+        assert allow(response) == methods, (method, path)
+
+
+def test_cors_preflight_is_still_answered_by_cors(client: TestClient) -> None:
+    preflight = client.options(
+        "/articles/1",
+        headers={"Origin": "https://app.example", "Access-Control-Request-Method": "DELETE"},
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "https://app.example"
+    assert "DELETE" in preflight.headers["access-control-allow-methods"]
+    assert "allow" not in preflight.headers
+    assert preflight.headers["x-content-type-options"] == "nosniff"
+
+
+def test_security_headers_on_every_response(client: TestClient) -> None:
+    responses = [
+        client.get("/articles"),
+        client.get("/articles/nope"),
+        client.get("/nowhere"),
+        client.get("/entities?type=planet"),
+        client.put("/articles"),
+        client.options("/articles"),
+        client.post("/articles", content="x", headers={"Content-Type": "text/plain"}),
+        client.get("/openapi.json"),
+        client.get("/docs-assets/swagger-ui.css"),
+        client.get("/articles/1", headers={"If-None-Match": "*"}),
+    ]
+    for response in responses:
+        where = (response.request.method, response.request.url.path, response.status_code)
+        assert response.headers["x-content-type-options"] == "nosniff", where
+        assert response.headers["x-frame-options"] == "DENY", where
+        assert response.headers["referrer-policy"] == "no-referrer", where
+        assert response.headers["content-security-policy"] == STRICT_POLICY, where
+    assert {r.status_code for r in responses} >= {200, 204, 304, 401, 404, 405, 422}
+
+
+def _policy(response: Any) -> dict[str, list[str]]:
+    directives = [d.split() for d in response.headers["content-security-policy"].split(";")]
+    return {d[0]: d[1:] for d in directives if d}
+
+
+def test_docs_policy_lets_exactly_the_page_load(client: TestClient) -> None:
+    for page in ("/docs", "/redoc"):
+        response = client.get(page)
+        policy = _policy(response)
+        assert policy["default-src"] == ["'none'"] and policy["frame-ancestors"] == ["'none'"]
+        scripts = policy["script-src"]
+        assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts
+        html = response.text
+        for src in re.findall(r'<script src="([^"]+)"', html):
+            assert src.startswith("/") and not src.startswith("//"), src  # same origin: 'self'
+            asset = client.get(src)
+            assert asset.status_code == 200
+            assert asset.headers["content-type"].startswith("text/javascript")  # nosniff
+        for inline in re.findall(r"<script>(.*?)</script>", html, re.DOTALL):
+            digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in scripts, page
+        for href in re.findall(r'<link[^>]+href="([^"]+)"', html):
+            assert href.startswith("/") and client.get(href).status_code == 200, href
+        assert response.headers["x-frame-options"] == "DENY"
+    css = client.get("/docs-assets/swagger-ui.css")
+    assert css.headers["content-type"].startswith("text/css")
+    # Swagger UI's stylesheet draws its icons from data: URLs, which img-src allows.
+    assert "data:image" in css.text and "data:" in _policy(client.get("/docs"))["img-src"]
