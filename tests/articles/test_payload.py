@@ -1,11 +1,18 @@
 """Reading a POSTed article body."""
 
 import asyncio
+import codecs
+import json
+from typing import Any
 
+import pytest
+from fastapi.testclient import TestClient
 from starlette.requests import Request
 from starlette.types import Message
 
-from app.articles.payload import _read_limited
+from app.articles.payload import _read_limited, decode_body
+from app.errors import Unprocessable
+from tests.conftest import assert_problem
 
 
 def test_a_content_length_of_non_ascii_digits_is_ignored_not_a_crash() -> None:
@@ -20,3 +27,91 @@ def test_a_content_length_of_non_ascii_digits_is_ignored_not_a_crash() -> None:
     }
     body = asyncio.run(_read_limited(Request(scope, receive), limit=100))
     assert body == b"text"
+
+
+KEY = {"X-API-Key": "test-key"}
+STORY = (
+    "The café on Rue Lepic reopened on Monday after a year of repairs.\n\n"
+    "“We kept every chair,” said Élodie Marchand, who has run it since 2009."
+)
+PAGE = (
+    "<!doctype html><html><head>{meta}<title>Café reopens</title></head><body><article>"
+    "<h1>Café reopens</h1>"
+    + "".join(f"<p>{paragraph}</p>" for paragraph in STORY.split("\n\n")) * 3
+    + "</article></body></html>"
+)
+
+
+def _post(client: TestClient, body: bytes, content_type: str) -> Any:
+    return client.post("/articles", content=body, headers={**KEY, "Content-Type": content_type})
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (
+            STORY.replace("“", '"').replace("”", '"').encode("latin-1"),
+            "text/plain; charset=ISO-8859-1",
+        ),
+        (STORY.encode("cp1252"), 'text/plain; charset="windows-1252"'),
+        (STORY.encode("utf-16"), "text/plain"),  # a byte order mark says it
+        (PAGE.format(meta='<meta charset="windows-1252">').encode("cp1252"), "text/html"),
+        (
+            PAGE.format(
+                meta='<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+            ).encode("cp1252"),
+            "text/html",
+        ),
+        # The header outranks the page's own declaration.
+        (
+            PAGE.format(meta='<meta charset="shift_jis">').encode("cp1252"),
+            "text/html; charset=cp1252",
+        ),
+        # JSON is UTF-8 whatever the header claims (RFC 8259 defines no charset parameter).
+        (
+            json.dumps({"text": STORY}, ensure_ascii=False).encode(),
+            "application/json; charset=latin-1",
+        ),
+        (codecs.BOM_UTF8 + json.dumps({"text": STORY}).encode(), "application/json"),
+    ],
+)
+def test_the_declared_charset_is_honoured(
+    client: TestClient, body: bytes, content_type: str
+) -> None:
+    response = _post(client, body, content_type)
+    assert response.status_code == 201, response.text
+    assert "café on Rue Lepic" in response.json()["body"]
+    assert "Élodie Marchand" in response.json()["body"]
+
+
+@pytest.mark.parametrize("charset", ["no-such-charset", "hex", "rot13", "unicode_escape", ""])
+def test_an_unknown_charset_is_415(client: TestClient, charset: str) -> None:
+    response = _post(client, STORY.encode(), f"text/plain; charset={charset}")
+    if charset:
+        assert_problem(response, 415, "header.content-type")
+    else:  # an empty parameter declares nothing
+        assert response.status_code == 201, response.text
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (STORY.encode("cp1252"), "text/plain"),  # no charset: UTF-8, which this is not
+        (STORY.encode("cp1252"), "text/plain; charset=utf-8"),
+        ("café".encode("latin-1"), "text/plain; charset=us-ascii"),
+        (json.dumps({"text": "café"}, ensure_ascii=False).encode("latin-1"), "application/json"),
+        (PAGE.format(meta="").encode("cp1252"), "text/html"),
+    ],
+)
+def test_undecodable_bytes_are_422_naming_the_body(
+    client: TestClient, body: bytes, content_type: str
+) -> None:
+    problem = assert_problem(_post(client, body, content_type), 422, "body")
+    assert "undecodable byte" in problem["detail"]
+
+
+def test_decode_body_prescans_only_the_head_of_a_page() -> None:
+    late = "<html><head></head><body>" + " " * 1100 + '<meta charset="cp1252">é</body></html>'
+    with pytest.raises(Unprocessable):
+        decode_body(late.encode("cp1252"), "html", "text/html")
+    assert decode_body('<meta charset="bogus">é'.encode(), "html", "text/html").endswith("é")
