@@ -1,7 +1,10 @@
 """Property-based run of the app against its own OpenAPI schema, on both backends:
-no 5xx, and every response matches its documented status, media type and schema."""
+no 5xx, every response matches its documented status, media type and schema and carries
+the security headers, and a 405 says what is allowed. Write operations get the API key, so
+generated bodies reach the payload checks and the extractor rather than stopping at 401."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import schemathesis
@@ -21,8 +24,23 @@ from app.main import create_app
 
 # The schema is read once from an app whose database session is wired per test below, so
 # the same generated cases run on each backend.
-APP = create_app(Settings(database_url="sqlite://"))
+APP = create_app(Settings(database_url="sqlite://", api_key="fuzz-key"))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
+KEY = {"X-API-Key": "fuzz-key"}
+
+
+@schemathesis.check
+def security_headers(
+    ctx: schemathesis.CheckContext, response: Any, case: schemathesis.Case
+) -> None:
+    for name in ("x-content-type-options", "x-frame-options", "content-security-policy"):
+        assert name in response.headers, f"{name} missing"
+
+
+@schemathesis.check
+def allow_on_405(ctx: schemathesis.CheckContext, response: Any, case: schemathesis.Case) -> None:
+    if response.status_code == 405:
+        assert "allow" in response.headers, "405 without Allow"
 
 
 @pytest.fixture
@@ -44,10 +62,13 @@ def wired(session: Session) -> Iterator[None]:
 )
 def test_api_honours_its_schema(case: schemathesis.Case, wired: None) -> None:
     case.call_and_validate(
+        headers=KEY,
         checks=[
+            security_headers,
+            allow_on_405,
             not_a_server_error,
             status_code_conformance,
             content_type_conformance,
             response_schema_conformance,
-        ]
+        ],
     )
