@@ -5,6 +5,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.articles.payload import decode_body
+from app.errors import Unprocessable
 from app.extraction.pipeline import InputFormat
 
 FORMATS: dict[str, InputFormat] = {
@@ -45,16 +47,22 @@ def _files(paths: Iterable[Path]) -> Iterator[Path]:
 def documents(paths: Iterable[Path]) -> Iterator[Document]:
     """Each document found, including those that could not be read (with ``error`` set)."""
     for path in _files(paths):
+        suffix = path.suffix.lower()
+        fmt = "json" if suffix in LINE_FORMATS else FORMATS.get(suffix, "text")
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+            # Files have no Content-Type: a byte order mark or an HTML <meta charset> may
+            # name the encoding, else UTF-8 (the rules posted articles follow).
+            text = decode_body(path.read_bytes(), fmt, "")
+        except OSError as exc:
             yield _unreadable(str(path), f"unreadable: {exc}")
             continue
-        suffix = path.suffix.lower()
+        except Unprocessable as exc:
+            yield _unreadable(str(path), f"unreadable: {exc.detail}")
+            continue
         if suffix in LINE_FORMATS:
             yield from _lines(path, text)
         else:
-            yield Document(str(path), text, FORMATS.get(suffix, "text"))
+            yield Document(str(path), text, fmt)
 
 
 def _lines(path: Path, text: str) -> Iterator[Document]:

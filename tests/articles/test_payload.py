@@ -3,6 +3,7 @@
 import asyncio
 import codecs
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from starlette.requests import Request
 from starlette.types import Message
 
 from app.articles.payload import _read_limited, decode_body
+from app.articles.sources import documents
 from app.errors import Unprocessable
 from tests.conftest import assert_problem
 
@@ -115,3 +117,20 @@ def test_decode_body_prescans_only_the_head_of_a_page() -> None:
     with pytest.raises(Unprocessable):
         decode_body(late.encode("cp1252"), "html", "text/html")
     assert decode_body('<meta charset="bogus">é'.encode(), "html", "text/html").endswith("é")
+
+
+def test_files_are_decoded_by_the_same_rules(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_bytes(
+        PAGE.format(meta='<meta charset="windows-1252">').encode("cp1252")
+    )
+    (tmp_path / "bom.txt").write_bytes(STORY.encode("utf-16"))
+    (tmp_path / "latin.txt").write_bytes(STORY.encode("cp1252"))
+    (tmp_path / "lines.ndjson").write_bytes(
+        codecs.BOM_UTF8 + json.dumps({"text": STORY}, ensure_ascii=False).encode() + b"\n"
+    )
+    found = {Path(d.name).name: d for d in documents([tmp_path])}
+    assert "Élodie" in found["page.html"].raw and found["page.html"].error is None
+    assert found["bom.txt"].raw == STORY
+    assert "Élodie" in json.loads(found["lines.ndjson:1"].raw)["text"]
+    latin = found["latin.txt"]
+    assert latin.error is not None and "undecodable byte" in latin.error
