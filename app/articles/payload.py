@@ -85,13 +85,21 @@ def decode_body(raw: bytes, fmt: InputFormat, content_type: str) -> str:
     mark, then the charset parameter, then (HTML only) a <meta charset>, else UTF-8."""
     encoding = "utf-8-sig" if fmt == "json" else _declared_encoding(raw, fmt, content_type)
     try:
-        return raw.decode(encoding)
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise Unprocessable(
             f"The article is not valid {encoding.removesuffix('-sig')}: "
             f"undecodable byte at offset {exc.start}",
             field="body",
         ) from exc
+    try:
+        # Some decoders (UTF-7) yield unpaired surrogates, which no database can store.
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise Unprocessable(
+            f"The article decodes to an unpaired surrogate at offset {exc.start}", field="body"
+        ) from exc
+    return text
 
 
 def _declared_encoding(raw: bytes, fmt: InputFormat, content_type: str) -> str:
@@ -108,8 +116,10 @@ def _declared_encoding(raw: bytes, fmt: InputFormat, content_type: str) -> str:
             )
         return declared
     if fmt == "html" and (meta := _META_CHARSET.search(raw[:PRESCAN_BYTES])):
-        # An unknown <meta charset> is ignored, as a browser would.
-        return _text_codec(meta.group(1).decode("ascii")) or "utf-8"
+        # As a browser does: an unknown <meta charset> is ignored, and one claiming UTF-16
+        # (which the ASCII-compatible bytes it was read from cannot be) means UTF-8.
+        found = _text_codec(meta.group(1).decode("ascii")) or "utf-8"
+        return "utf-8" if found.startswith("utf-16") else found
     return "utf-8"
 
 

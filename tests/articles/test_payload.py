@@ -103,13 +103,15 @@ def test_an_unknown_charset_is_415(client: TestClient, charset: str) -> None:
         ("café".encode("latin-1"), "text/plain; charset=us-ascii"),
         (json.dumps({"text": "café"}, ensure_ascii=False).encode("latin-1"), "application/json"),
         (PAGE.format(meta="").encode("cp1252"), "text/html"),
+        (b"The mayor +2AA- said hello.", "text/plain; charset=utf-7"),  # a lone surrogate
+        (codecs.BOM_UTF16_LE + "A".encode("utf-16-le") + b"\x00\xd8", "text/plain"),
     ],
 )
 def test_undecodable_bytes_are_422_naming_the_body(
     client: TestClient, body: bytes, content_type: str
 ) -> None:
     problem = assert_problem(_post(client, body, content_type), 422, "body")
-    assert "undecodable byte" in problem["detail"]
+    assert "undecodable byte" in problem["detail"] or "surrogate" in problem["detail"]
 
 
 def test_decode_body_prescans_only_the_head_of_a_page() -> None:
@@ -117,6 +119,8 @@ def test_decode_body_prescans_only_the_head_of_a_page() -> None:
     with pytest.raises(Unprocessable):
         decode_body(late.encode("cp1252"), "html", "text/html")
     assert decode_body('<meta charset="bogus">é'.encode(), "html", "text/html").endswith("é")
+    utf16_claim = '<meta charset="utf-16">é'.encode()
+    assert decode_body(utf16_claim, "html", "text/html").endswith("é")
 
 
 def test_files_are_decoded_by_the_same_rules(tmp_path: Path) -> None:
