@@ -14,7 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app import migrate, seed
-from app.articles.ingest import extract_all, ingest_extraction
+from app.articles.ingest import Extracted, extract_all, ingest_extraction
+from app.articles.screen import Skipped
 from app.articles.sources import FORMATS, documents
 from app.config import get_settings
 from app.db import make_engine
@@ -97,29 +98,49 @@ def ingest_command(
     jobs: Annotated[
         int, typer.Option(min=1, help="Extraction processes (default: one per CPU)")
     ] = os.cpu_count() or 1,
+    section_from_folder: Annotated[
+        bool,
+        typer.Option(
+            "--section-from-folder",
+            help="Each article's section is the name of the folder it is in",
+        ),
+    ] = False,
 ) -> None:
-    """Extract and store articles; re-running adds nothing already stored."""
+    """Extract and store articles; re-running adds nothing already stored. Files that are
+    not articles (empty, binary, READMEs, no sentences) are skipped and named."""
     settings = get_settings()
     migrate.upgrade(settings.database_url)
     engine = make_engine(settings)
-    counts = {"created": 0, "unchanged": 0, "failed": 0}
-    failures: list[tuple[str, str]] = []
+    counts = {"created": 0, "unchanged": 0, SKIPPED: 0, "failed": 0}
+    reports: list[tuple[str, str, str]] = []  # (what, file, why)
+    found_docs = documents(paths, section_from_folder=section_from_folder)
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
         task = progress.add_task("ingesting", total=None)
-        for document, found in extract_all(documents(paths), jobs):
-            outcome = _store(engine, found) if isinstance(found, Extraction) else found
-            if outcome in counts:
-                counts[outcome] += 1
-            else:
-                counts["failed"] += 1
-                failures.append((document.name, outcome))
+        for document, found in extract_all(found_docs, jobs):
+            outcome, why = _outcome(engine, found)
+            counts[outcome] += 1
+            if why:
+                reports.append((outcome.split()[0], document.name, why))
             progress.advance(task)
     engine.dispose()
-    for name, reason in failures:
-        typer.echo(f"failed: {name}: {reason}", err=True)
+    for what, name, why in reports:
+        typer.echo(f"{what}: {name}: {why}", err=True)
     typer.echo(", ".join(f"{n} {what}" for what, n in counts.items()))
-    if failures:
+    if counts["failed"]:
         raise typer.Exit(code=1)
+
+
+SKIPPED = "skipped (not an article)"
+
+
+def _outcome(engine: Engine, found: Extracted) -> tuple[str, str | None]:
+    """The count an extraction goes to, and the reason when skipped or failed."""
+    if isinstance(found, Skipped):
+        return SKIPPED, found.reason
+    outcome = _store(engine, found) if isinstance(found, Extraction) else found
+    if outcome in ("created", "unchanged"):
+        return outcome, None
+    return "failed", outcome
 
 
 def _store(engine: Engine, extraction: Extraction) -> str:

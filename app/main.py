@@ -27,6 +27,7 @@ from app.http import (
 )
 from app.quotes.router import router as quotes_router
 from app.search.router import router as search_router
+from app.sections.router import router as sections_router
 
 DESCRIPTION = """
 Broadsheet turns news articles into structured, searchable knowledge: the article, the
@@ -46,6 +47,7 @@ TAGS = [
     {"name": "quotes", "description": "Who said what"},
     {"name": "search", "description": "One query across everything"},
     {"name": "countries", "description": "Coverage by country (ISO 3166-1 alpha-2)"},
+    {"name": "sections", "description": "The desks articles ran under: business, sport…"},
     {"name": "health", "description": "Liveness and readiness"},
 ]
 
@@ -81,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         quotes_router,
         search_router,
         countries_router,
+        sections_router,
         health.router,
     ):
         app.include_router(router)

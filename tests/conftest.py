@@ -184,6 +184,7 @@ def make_article(session: Session) -> ArticleFactory:
         people: tuple[str, ...] = (),
         countries: tuple[tuple[str, str], ...] = (),
         quotes: dict[str, str | None] | None = None,
+        section: str | None = None,
     ) -> Article:
         entities = [_entity(body, name, "person") for name in people]
         entities += [_entity(body, name, "country", code) for name, code in countries]
@@ -197,6 +198,7 @@ def make_article(session: Session) -> ArticleFactory:
             title=title,
             published_at=published_at,
             body=body,
+            section=section,
             entities=entities,
             quotes=found,
         )

@@ -62,8 +62,8 @@ def test_ingest_twice_stores_once_and_reports_failures(tmp_path: Path, jobs: str
     )
     first = broadsheet("ingest", "--jobs", jobs, str(docs), cwd=tmp_path)
     assert first.returncode == 1  # one line of the batch is not JSON
-    assert "2 created, 0 unchanged, 1 failed" in first.stdout
+    assert "2 created, 0 unchanged, 0 skipped (not an article), 1 failed" in first.stdout
     assert "batch.ndjson:2: invalid JSON" in first.stderr
     second = broadsheet("ingest", str(docs / "seed.txt"), cwd=tmp_path)
     assert second.returncode == 0, second.stderr
-    assert "0 created, 1 unchanged, 0 failed" in second.stdout
+    assert "0 created, 1 unchanged, 0 skipped (not an article), 0 failed" in second.stdout

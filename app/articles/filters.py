@@ -11,11 +11,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, col
 
+from app.articles.models import Article
 from app.articles.schemas import ArticleFilters
 from app.entities import service as entities
 from app.entities.models import Entity
 from app.quotes import service as quotes
 from app.schemas import as_utc
+from app.sections.service import in_section, require_section
 
 
 def date_clauses(
@@ -37,6 +39,7 @@ class Plan:
     driver: int | None = None
     groups: list[list[int]] = field(default_factory=list)  # each: any of these ids
     speakers: list[str] = field(default_factory=list)
+    section: str | None = None  # as stored
 
 
 def _entity_values(filters: ArticleFilters) -> list[tuple[str, tuple[str, ...] | None]]:
@@ -52,6 +55,8 @@ def _entity_values(filters: ArticleFilters) -> list[tuple[str, tuple[str, ...] |
 def plan(session: Session, filters: ArticleFilters, *, may_drive: bool) -> Plan:
     """Resolve each entity filter (one small indexed query each) and pick a driver."""
     result = Plan(speakers=list(filters.speaker))
+    if filters.section is not None:
+        result.section = require_section(session, filters.section)
     sized: list[tuple[int, list[int]]] = []
     for value, types in _entity_values(filters):
         rows = session.execute(
@@ -74,4 +79,13 @@ def clauses(plan: Plan, article_id: Any) -> list[ColumnElement[bool]]:
     found = [entities.articles_with(ids, article_id) for ids in plan.groups]
     for value in plan.speakers:
         found.append(quotes.article_has_speaker(entities.ids_matching(value), article_id))
+    if plan.section is not None:
+        # On the article table itself a plain equality, so the (section, dated_at, id)
+        # index can serve the listing; from a link table, a lookup by id.
+        on_article = article_id is Article.id
+        found.append(
+            (col(Article.section) == plan.section)
+            if on_article
+            else in_section(plan.section, article_id)
+        )
     return found

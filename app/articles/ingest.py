@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.articles.models import Article
+from app.articles.screen import Skipped, body_reason
 from app.articles.sources import Document
 from app.articles.writer import (
     delete_article,
@@ -54,15 +55,25 @@ def ingest_extraction(session: Session, extraction: Extraction, version: str) ->
     return Ingested(article, created=True)
 
 
-def extract_document(document: Document) -> Extraction | str:
-    """The document's extraction, or why it cannot be read (a plain string pickles safely
-    back from a worker process)."""
+Extracted = Extraction | Skipped | str
+
+
+def extract_document(document: Document) -> Extracted:
+    """The document's extraction, why it is not an article, or why it cannot be read (a
+    plain string pickles safely back from a worker process)."""
     if document.error:
         return document.error
+    if document.skip:
+        return Skipped(document.skip)
     try:
-        return parse(document.raw, document.format)
+        extraction = parse(document.raw, document.format)
     except AppError as exc:
         return exc.detail
+    if reason := body_reason(extraction.body):
+        return Skipped(reason)
+    if document.section:
+        extraction.section = document.section
+    return extraction
 
 
 # Documents handed to the workers at a time: enough to keep them busy, few enough that a
@@ -70,7 +81,7 @@ def extract_document(document: Document) -> Extraction | str:
 WINDOW = 256
 
 
-def extract_all(docs: Iterable[Document], jobs: int) -> Iterator[tuple[Document, Extraction | str]]:
+def extract_all(docs: Iterable[Document], jobs: int) -> Iterator[tuple[Document, Extracted]]:
     """Extractions in input order; with ``jobs`` > 1 they run in worker processes while the
     caller stores the previous ones."""
     if jobs <= 1:
@@ -90,7 +101,11 @@ def reextract(session: Session, article: Article) -> Article:
     """Apply the current extractor to a stored article's body, replacing what it found."""
     entities, quotes = analyze(article.body)
     extraction = Extraction(
-        body=article.body, sections=article.sections, entities=entities, quotes=quotes
+        body=article.body,
+        sections=article.sections,
+        section=article.section,
+        entities=entities,
+        quotes=quotes,
     )
     replace_knowledge(session, article, extraction, EXTRACTOR_VERSION)
     session.commit()

@@ -43,6 +43,11 @@ class ArticleFilters(BaseModel):
     speaker: list[str] = Field(
         default_factory=list, description=f"Someone quoted in the article: {ENTITY_FILTER_HELP}"
     )
+    section: str | None = Field(
+        default=None,
+        max_length=100,
+        description="The desk it ran under (business, sport…; any case); see GET /sections",
+    )
     published_after: DateTimeInput | None = Field(
         default=None, description="Only articles published at or after this date/time"
     )
@@ -79,6 +84,9 @@ class ArticleFields(PublicModel):
     byline: str | None = Field(examples=[None])
     source_name: str | None = Field(examples=[None])
     source_url: str | None = Field(examples=[None])
+    section: str | None = Field(
+        default=None, description="The desk it ran under: business, sport…", examples=["world"]
+    )
     word_count: int = Field(examples=[627])
 
 
@@ -125,8 +133,11 @@ class ArticleCreate(BaseModel):
     )
     url: str | None = Field(default=None, max_length=2000, description="Where it was published")
     source: str | None = Field(default=None, max_length=200, description="Publication name")
+    section: str | None = Field(
+        default=None, max_length=100, description="The desk it ran under: business, sport…"
+    )
 
-    @field_validator("text", "title", "url", "source")
+    @field_validator("text", "title", "url", "source", "section")
     @classmethod
     def _no_nul(cls, value: str | None) -> str | None:
         if value is not None and "\x00" in value:

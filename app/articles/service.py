@@ -35,6 +35,7 @@ SUMMARY_COLUMNS = (
     col(Article.byline),
     col(Article.source_name),
     col(Article.source_url),
+    col(Article.section),
     col(Article.word_count),
     col(Article.dated_at),
     func.substr(Article.body, 1, LEDE_CHARS + 40).label("lede"),
@@ -151,6 +152,14 @@ def article_rows(
         return (*_by_date(session, filters, found, page), {})
     rows, cursor = _by_match(session, filters, found, page)
     return rows, cursor, article_highlights(session, filters.q, [r.id for r in rows])
+
+
+def filter_conditions(
+    session: Session, filters: ArticleFilters
+) -> list[ColumnElement[bool]] | None:
+    """Every filter but ``q`` as clauses on the article table; None when nothing can match."""
+    found = filters_.plan(session, filters, may_drive=False)
+    return None if found.empty else _conditions(found, filters, col(Article.dated_at))
 
 
 def list_articles(

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.articles.payload import decode_body
+from app.articles.screen import binary_reason, readme_reason
 from app.errors import Unprocessable
 from app.extraction.pipeline import InputFormat
+from app.extraction.section import normalize_section
 
 FORMATS: dict[str, InputFormat] = {
     ".txt": "text",
@@ -26,10 +28,16 @@ class Document:
     raw: str
     format: InputFormat
     error: str | None = None  # why it could not be read, if it could not
+    skip: str | None = None  # why it is not an article, if it is not
+    section: str | None = None  # the desk, when taken from the folder
 
 
 def _unreadable(name: str, reason: str) -> Document:
     return Document(name, "", "text", error=reason)
+
+
+def _skipped(name: str, reason: str) -> Document:
+    return Document(name, "", "text", skip=reason)
 
 
 def _files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -44,28 +52,37 @@ def _files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def documents(paths: Iterable[Path]) -> Iterator[Document]:
-    """Each document found, including those that could not be read (with ``error`` set)."""
+def documents(paths: Iterable[Path], *, section_from_folder: bool = False) -> Iterator[Document]:
+    """Each document found, including those that could not be read (``error`` set) and
+    those that are no article (``skip`` set). With ``section_from_folder`` each takes its
+    folder's name as its section, over any the document itself names."""
     for path in _files(paths):
         suffix = path.suffix.lower()
         fmt = "json" if suffix in LINE_FORMATS else FORMATS.get(suffix, "text")
         try:
+            data = path.read_bytes()
+            if reason := binary_reason(data):
+                yield _skipped(str(path), reason)
+                continue
             # Files have no Content-Type: a byte order mark or an HTML <meta charset> may
             # name the encoding, else UTF-8 (the rules posted articles follow).
-            text = decode_body(path.read_bytes(), fmt, "")
+            text = decode_body(data, fmt, "")
         except OSError as exc:
             yield _unreadable(str(path), f"unreadable: {exc}")
             continue
         except Unprocessable as exc:
             yield _unreadable(str(path), f"unreadable: {exc.detail}")
             continue
+        section = normalize_section(path.resolve().parent.name) if section_from_folder else None
         if suffix in LINE_FORMATS:
-            yield from _lines(path, text)
+            yield from _lines(path, text, section)
+        elif fmt == "text" and (reason := readme_reason(path.name, text)):
+            yield _skipped(str(path), reason)
         else:
-            yield Document(str(path), text, fmt)
+            yield Document(str(path), text, fmt, section=section)
 
 
-def _lines(path: Path, text: str) -> Iterator[Document]:
+def _lines(path: Path, text: str, section: str | None) -> Iterator[Document]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -75,4 +92,4 @@ def _lines(path: Path, text: str) -> Iterator[Document]:
         except json.JSONDecodeError as exc:
             yield _unreadable(name, f"invalid JSON: {exc.msg}")
             continue
-        yield Document(name, line, "json")
+        yield Document(name, line, "json", section=section)

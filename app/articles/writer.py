@@ -74,6 +74,7 @@ def store_extraction(session: Session, extraction: Extraction, version: str | No
         source_url=extraction.source_url,
         body=extraction.body,
         sections=extraction.sections,
+        section=extraction.section,
         word_count=word_count(extraction.body),
         content_hash=content_hash(extraction.body),
         extractor_version=version,

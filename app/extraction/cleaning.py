@@ -13,6 +13,7 @@ import trafilatura
 
 from app.extraction.boilerplate import is_junk, strip_boilerplate
 from app.extraction.dates import looks_like_date_line, parse_date, parse_date_line
+from app.extraction.section import meta_section, normalize_section
 from app.text import web_url
 
 InputFormat = Literal["text", "json", "html"]
@@ -31,6 +32,7 @@ class CleanedArticle:
     sections: list[str] = field(default_factory=list)
     source_name: str | None = None
     source_url: str | None = None
+    section: str | None = None  # the desk (business, sport…), not a subheading
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|da|di|le|la|bin|al|el)(?=\s))"
@@ -196,21 +198,30 @@ def _clean_json(raw: str) -> CleanedArticle:
     )
     cleaned.source_url = web_url(_first_str(record, "url", "source_url", "link"))
     cleaned.source_name = _source_name(record.get("source")) or _first_str(record, "source_name")
+    cleaned.section = normalize_section(record.get("section") or record.get("category"))
     return cleaned
 
 
 def _clean_html(raw: str) -> CleanedArticle:
     if "<" not in raw or ">" not in raw:
         raise ExtractionInputError("input is not an HTML document")
+    tree = trafilatura.load_html(raw)
+    # Sieve, most precise first: the publisher's article:section meta (read before
+    # trafilatura prunes the tree), then trafilatura's categories (links, subject meta).
+    section = None if tree is None else meta_section(tree)
     try:
         document = trafilatura.bare_extraction(
-            raw, with_metadata=True, include_comments=False, include_tables=False
+            raw if tree is None else tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
         )
     except (ValueError, TypeError) as error:
         raise ExtractionInputError(f"HTML could not be parsed: {error}") from error
     text = getattr(document, "text", None)
     if not isinstance(text, str) or not text.strip():
         raise ExtractionInputError("no article text found in the HTML page")
+    section = section or normalize_section(getattr(document, "categories", None))
     date_text = getattr(document, "date", None)
     cleaned = clean_text(
         text,
@@ -220,6 +231,7 @@ def _clean_html(raw: str) -> CleanedArticle:
     )
     cleaned.source_url = web_url(getattr(document, "url", None))
     cleaned.source_name = getattr(document, "sitename", None)
+    cleaned.section = section
     return cleaned
 
 

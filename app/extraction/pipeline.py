@@ -30,6 +30,7 @@ def extract(raw: str, *, fmt: InputFormat = "text") -> Extraction:
         source_name=article.source_name,
         source_url=article.source_url,
         sections=article.sections,
+        section=article.section,
         body=article.body,
         entities=entities,
         quotes=quotes,

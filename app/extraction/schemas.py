@@ -45,7 +45,8 @@ class Extraction(BaseModel):
     byline: str | None = None
     source_name: str | None = None
     source_url: str | None = None
-    sections: list[str] = Field(default_factory=list)
+    sections: list[str] = Field(default_factory=list)  # subheadings inside the body
+    section: str | None = None  # the desk it was published under: business, sport…
     body: str
     entities: list[ExtractedEntity] = Field(default_factory=list)
     quotes: list[ExtractedQuote] = Field(default_factory=list)

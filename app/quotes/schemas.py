@@ -21,6 +21,9 @@ class QuoteFilters(BaseModel):
         description="Quotes from articles mentioning this country (code or name)",
     )
     article: str | None = Field(default=None, description="Article id or slug")
+    section: str | None = Field(
+        default=None, max_length=100, description="Quotes from articles of this section (desk)"
+    )
     kind: QuoteKind | None = Field(default=None, description="direct, partial or indirect")
     published_after: DateTimeInput | None = Field(
         default=None, description="Only quotes from articles published at or after this"

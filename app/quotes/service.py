@@ -58,6 +58,7 @@ def filter_clauses(session: Session, filters: QuoteFilters) -> list[ColumnElemen
     from app.articles.filters import date_clauses
     from app.articles.service import get_article
     from app.entities import service as entities
+    from app.sections.service import in_section, require_section
 
     clauses: list[ColumnElement[bool]] = []
     for value in filters.speaker:
@@ -69,6 +70,8 @@ def filter_clauses(session: Session, filters: QuoteFilters) -> list[ColumnElemen
         clauses.append(entities.articles_with(ids, col(Quote.article_id)))
     if filters.article is not None:
         clauses.append(col(Quote.article_id) == get_article(session, filters.article).id)
+    if filters.section is not None:
+        clauses.append(in_section(require_section(session, filters.section), Quote.article_id))
     if filters.kind is not None:
         clauses.append(col(Quote.kind) == filters.kind)
     return clauses + date_clauses(

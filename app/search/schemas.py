@@ -1,10 +1,26 @@
 """Search response shapes."""
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
-from app.articles.schemas import ArticleSummary
+from app.articles.schemas import ArticleFilters, ArticleSummary
 from app.entities.schemas import EntityPublic
 from app.quotes.schemas import QuoteDetail
+
+
+class SearchFilters(ArticleFilters):
+    """The article filters of ``GET /articles``, with the query required."""
+
+    q: str = Field(
+        min_length=1,
+        max_length=500,
+        description='Words (all must match), "quoted phrases", OR, and -word to exclude',
+        examples=["Pegasus"],
+    )
+    sort: Literal["relevance"] = Field(
+        default="relevance", description="Search results are ranked by relevance"
+    )
 
 
 class ArticleHit(ArticleSummary):
@@ -17,10 +33,16 @@ class FacetCount(BaseModel):
     count: int = Field(description="Matching articles that mention it", examples=[1])
 
 
+class SectionFacet(BaseModel):
+    name: str = Field(examples=["world"])
+    count: int = Field(description="Matching articles in the section", examples=[1])
+
+
 class Facets(BaseModel):
     persons: list[FacetCount]
     countries: list[FacetCount]
     organizations: list[FacetCount]
+    sections: list[SectionFacet] = Field(default_factory=list)
 
 
 class SearchResult(BaseModel):

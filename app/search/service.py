@@ -1,10 +1,12 @@
 """One query across articles, quotes and entities, with facets over the matching articles."""
 
-from sqlalchemy import func, select
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
 from sqlmodel import Session, col
 
-from app.articles.schemas import ArticleFilters
-from app.articles.service import article_rows, summaries
+from app.articles.models import Article
+from app.articles.service import article_rows, filter_conditions, summaries
 from app.entities.models import ArticleEntity, Entity
 from app.entities.profile import list_entities
 from app.entities.schemas import EntityFilters, EntityPublic
@@ -12,7 +14,14 @@ from app.pagination import PageRequest
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import list_quotes
 from app.search.fulltext import article_candidates, searchable
-from app.search.schemas import ArticleHit, FacetCount, Facets, SearchResult
+from app.search.schemas import (
+    ArticleHit,
+    FacetCount,
+    Facets,
+    SearchFilters,
+    SearchResult,
+    SectionFacet,
+)
 from app.text import normalize_name
 
 SIDE_RESULTS = 5
@@ -20,13 +29,14 @@ FACET_SIZE = 5
 FACET_TYPES = {"person": "persons", "country": "countries", "organization": "organizations"}
 
 
-def facets(session: Session, query: str) -> Facets:
-    """Top persons, countries and organizations by number of matching articles (among the
-    newest ``CANDIDATES`` matches, as ranking is)."""
+def facets(session: Session, query: str, where: list[ColumnElement[bool]] | None = None) -> Facets:
+    """Top persons, countries, organizations and sections by number of matching articles
+    (among the newest ``CANDIDATES`` matches, as ranking is); ``where`` narrows the
+    matches as the search's filters do, None meaning nothing matches."""
     buckets: dict[str, list[FacetCount]] = {name: [] for name in FACET_TYPES.values()}
-    if not searchable(query):
+    if not searchable(query) or where is None:
         return Facets(**buckets)
-    matching = article_candidates(session, query, [], scored=False).subquery()
+    matching = article_candidates(session, query, where, scored=False).subquery()
     # Count links per entity first (an index-only walk), then look up only the entities
     # that occur, rather than every link's entity.
     per_entity = (
@@ -56,7 +66,21 @@ def facets(session: Session, query: str) -> Facets:
     )
     for row in session.execute(stmt):
         buckets[FACET_TYPES[row.type]].append(FacetCount(slug=row.slug, name=row.name, count=row.n))
-    return Facets(**buckets)
+    return Facets(**buckets, sections=section_facet(session, matching))
+
+
+def section_facet(session: Session, matching: Any) -> list[SectionFacet]:
+    """Matching articles per section, largest first: primary-key probes of the matches."""
+    n = func.count().label("n")
+    stmt = (
+        select(col(Article.section), n)
+        .join(matching, matching.c.id == Article.id)
+        .where(col(Article.section).is_not(None))
+        .group_by(col(Article.section))
+        .order_by(n.desc(), col(Article.section))
+        .limit(FACET_SIZE)
+    )
+    return [SectionFacet(name=name, count=count) for name, count in session.execute(stmt)]
 
 
 def entity_hits(session: Session, query: str) -> list[EntityPublic]:
@@ -69,9 +93,20 @@ def entity_hits(session: Session, query: str) -> list[EntityPublic]:
     return list_entities(session, filters, first).items
 
 
-def search(session: Session, query: str, page: PageRequest) -> SearchResult:
-    found = article_rows(session, ArticleFilters(q=query, sort="relevance"), page)
-    rows, cursor, highlights = found
+def _quote_filters(filters: SearchFilters) -> QuoteFilters:
+    """The search's filters that quotes have too."""
+    return QuoteFilters(
+        q=filters.q,
+        country=filters.country,
+        section=filters.section,
+        published_after=filters.published_after,
+        published_before=filters.published_before,
+    )
+
+
+def search(session: Session, filters: SearchFilters, page: PageRequest) -> SearchResult:
+    query = filters.q
+    rows, cursor, highlights = article_rows(session, filters, page)
     hits = [
         ArticleHit(**summary.model_dump(), score=float(row.score))
         for summary, row in zip(summaries(session, rows, highlights), rows, strict=True)
@@ -81,7 +116,7 @@ def search(session: Session, query: str, page: PageRequest) -> SearchResult:
         query=query,
         articles=hits,
         next_cursor=cursor,
-        quotes=list_quotes(session, QuoteFilters(q=query), first).items,
+        quotes=list_quotes(session, _quote_filters(filters), first).items,
         entities=entity_hits(session, query),
-        facets=facets(session, query),
+        facets=facets(session, query, filter_conditions(session, filters)),
     )

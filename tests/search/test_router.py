@@ -24,7 +24,7 @@ NO_RESULTS = {
     "next_cursor": None,
     "quotes": [],
     "entities": [],
-    "facets": {"persons": [], "countries": [], "organizations": []},
+    "facets": {"persons": [], "countries": [], "organizations": [], "sections": []},
 }
 # Strings that hold no word at all: nothing to search for.
 PUNCTUATION = [

@@ -1,0 +1,1 @@
+"""The desks articles ran under (business, politics, sport…)."""
