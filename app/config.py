@@ -4,6 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
+from limits import parse_many
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -27,12 +28,42 @@ class Settings(BaseSettings):
     response_cache_mb: float = Field(
         default=32, ge=0, description="Per-worker memory for cached GET responses; 0 turns it off"
     )
+    # NoDecode as for cors_origins: comma-separated. Unset: reads are open to all.
+    read_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default_factory=list, description="Keys of which reads need one in X-API-Key"
+    )
+    # Off by default: a load test or a single trusted client should not meet a limit it
+    # never asked for. Limits count per API key, else per client address.
+    rate_limit_enabled: bool = False
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description="memory:// (one process) or redis://host:port/db (shared by all workers)",
+    )
+    rate_limit_reads: str = "50/second;1000/minute"
+    rate_limit_search: str = "10/second;300/minute"
+    rate_limit_export: str = "2/second;30/minute"
+    rate_limit_writes: str = "10/second;300/minute"
 
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("read_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [key.strip() for key in value.split(",") if key.strip()]
+        return value
+
+    @field_validator(
+        "rate_limit_reads", "rate_limit_search", "rate_limit_export", "rate_limit_writes"
+    )
+    @classmethod
+    def _check_limits(cls, value: str) -> str:
+        parse_many(value)  # "10/second;300/minute": a ValueError names what is wrong
         return value
 
     @property

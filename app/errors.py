@@ -71,6 +71,10 @@ class Unprocessable(AppError):
     status = 422
 
 
+class TooManyRequests(AppError):
+    status = 429
+
+
 class ServiceUnavailable(AppError):
     status = 503
 

@@ -26,6 +26,7 @@ from app.http import (
     reject_nul_bytes,
 )
 from app.quotes.router import router as quotes_router
+from app.ratelimit import AccessMiddleware
 from app.search.router import router as search_router
 from app.sections.router import router as sections_router
 
@@ -95,12 +96,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(ResponseCacheMiddleware, store=responses)
+    app.add_middleware(AccessMiddleware, settings=settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["ETag", "Link", "Location", REQUEST_ID_HEADER],
+        expose_headers=[
+            "ETag",
+            "Link",
+            "Location",
+            REQUEST_ID_HEADER,
+            "RateLimit",
+            "RateLimit-Policy",
+            "Retry-After",
+        ],
     )
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
