@@ -96,7 +96,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(ResponseCacheMiddleware, store=responses)
-    app.add_middleware(AccessMiddleware, settings=settings)
+    if settings.read_keys or settings.rate_limit_enabled:  # else it would only cost time
+        app.add_middleware(AccessMiddleware, settings=settings)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,

@@ -1,7 +1,10 @@
 """Rate limits per route class and client, and read keys, on both backends."""
 
+import threading
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -18,6 +21,7 @@ from tests.conftest import assert_problem
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 ClientFactory = Callable[..., TestClient]
+THREADS = 12
 
 
 def redis_available() -> bool:
@@ -172,3 +176,24 @@ def test_settings_read_keys_and_limits_from_the_environment(
     monkeypatch.setenv("BROADSHEET_RATE_LIMIT_READS", "lots")
     with pytest.raises(ValidationError, match="rate_limit_reads"):
         Settings()
+
+
+@pytest.mark.parametrize("storage", STORAGES)
+def test_concurrent_requests_are_counted_exactly(limited: ClientFactory, storage: str) -> None:
+    key = uuid.uuid4().hex
+    client = limited(
+        rate_limit_enabled=True,
+        rate_limit_storage=storage,
+        rate_limit_reads="5/minute",
+        read_keys=[SecretStr(key)],
+    )
+    barrier = threading.Barrier(THREADS)
+
+    def request(_: int) -> int:
+        barrier.wait()
+        # A path no route serves: counted like any read, and no shared session is touched.
+        return client.get("/no-such-listing", headers={"X-API-Key": key}).status_code
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        statuses = Counter(pool.map(request, range(THREADS)))
+    assert statuses == {404: 5, 429: THREADS - 5}
