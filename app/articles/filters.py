@@ -89,3 +89,12 @@ def clauses(plan: Plan, article_id: Any) -> list[ColumnElement[bool]]:
             else in_section(plan.section, article_id)
         )
     return found
+
+
+def conditions(session: Session, filters: ArticleFilters) -> list[ColumnElement[bool]] | None:
+    """Every filter but ``q`` as clauses on the article table; None when nothing can match."""
+    found = plan(session, filters, may_drive=False)
+    if found.empty:
+        return None
+    dates = date_clauses(col(Article.dated_at), filters.published_after, filters.published_before)
+    return [*clauses(found, col(Article.id)), *dates]

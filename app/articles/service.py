@@ -154,14 +154,6 @@ def article_rows(
     return rows, cursor, article_highlights(session, filters.q, [r.id for r in rows])
 
 
-def filter_conditions(
-    session: Session, filters: ArticleFilters
-) -> list[ColumnElement[bool]] | None:
-    """Every filter but ``q`` as clauses on the article table; None when nothing can match."""
-    found = filters_.plan(session, filters, may_drive=False)
-    return None if found.empty else _conditions(found, filters, col(Article.dated_at))
-
-
 def list_articles(
     session: Session, filters: ArticleFilters, page: PageRequest
 ) -> Page[ArticleSummary]:

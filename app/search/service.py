@@ -5,8 +5,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlmodel import Session, col
 
+from app.articles.filters import conditions
 from app.articles.models import Article
-from app.articles.service import article_rows, filter_conditions, summaries
+from app.articles.service import article_rows, summaries
 from app.entities.models import ArticleEntity, Entity
 from app.entities.profile import list_entities
 from app.entities.schemas import EntityFilters, EntityPublic
@@ -118,5 +119,5 @@ def search(session: Session, filters: SearchFilters, page: PageRequest) -> Searc
         next_cursor=cursor,
         quotes=list_quotes(session, _quote_filters(filters), first).items,
         entities=entity_hits(session, query),
-        facets=facets(session, query, filter_conditions(session, filters)),
+        facets=facets(session, query, conditions(session, filters)),
     )
