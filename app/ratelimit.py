@@ -158,7 +158,7 @@ class AccessMiddleware:
             route, _partition(given if known else None, scope.get("client"))
         )
         if verdict is not None and not verdict.allowed:
-            detail = f"Too many {route} requests; retry in {verdict.headers['Retry-After']} s"
+            detail = f"Over the {route} rate limit; retry in {verdict.headers['Retry-After']} s"
             await _refuse(scope, receive, send, TooManyRequests(detail), verdict.headers)
             return
         await self.app(scope, receive, _with_headers(send, verdict.headers if verdict else {}))
