@@ -15,11 +15,18 @@ from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
 # The leading look-ahead lets the scan skip most positions on one character test.
+# Lower-case particles that open a surname: "van Persie", "de Kirchner", "bin Zayed".
+# Taken into the token, a surname written without its given name stays whole.
+_PARTICLES = (
+    "van der|van den|von der|de la|de los|de las|van|von|de|del|della|da|das|dos|di|du|"
+    "bin|bint|ibn|al|el"
+)
 _WORD = re.compile(
-    rf"(?=[{_UPPER}abdei])(?<!\w)(?:"
+    rf"(?=[{_UPPER}abdeilv])(?<!\w)(?:"
     rf"(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
     rf"|[{_UPPER}]\.(?= [{_UPPER}])"  # an initial: "J. Alfred"
-    rf"|(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*)"
+    rf"|(?:(?:{_PARTICLES}) (?=[{_UPPER}]\w))?"
+    rf"(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*)"
 )
 _CONNECTORS = frozenset(
     f" {w} "

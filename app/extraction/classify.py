@@ -78,9 +78,6 @@ def classify(run: Run, ctx: Context) -> list[Found]:
             title_desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
             if all(t.text in HONORIFICS for t in tokens[:title_end]):
                 title_desc = None
-            if len(titled) == 1 and title_end == 1 and tokens[0].text in HONORIFICS:
-                # "Ms Okafor" is how the article names her; the honorific stays.
-                titled = tokens[:2]
             return [*found, person(titled, ctx, title_desc)]
         tokens = titled or tokens
     return found + _classify_rest(tokens, run, ctx)
@@ -161,7 +158,7 @@ def _classify_rest(tokens: list[Token], run: Run, ctx: Context) -> list[Found]:
         return [make(tokens, ctx, "organization")]
     if looks_personal(tokens, ctx):
         return [person(tokens, ctx)]
-    return [*_nested(tokens, ctx, leading_only=True), make(tokens, ctx, "other")]
+    return [make(tokens, ctx, "other")]
 
 
 def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
@@ -171,8 +168,7 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
     text = ctx.body[tokens[0].start : tokens[-1].end]
     place = gz.lookup(text)
     if place is not None and _plausible_place(tokens, ctx):
-        inner = [f for f in _nested(tokens, ctx, leading_only=True) if f.kind == "country"]
-        return [*inner, _place(tokens, ctx, place)]
+        return [_place(tokens, ctx, place)]
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
     last = head_word(tokens, ctx.body)
@@ -182,16 +178,16 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
         or has_head(tokens, ctx.body)
         or (place_head(last) and connector_after(tokens, ctx.body) == " for ")
     ):
-        return [*_nested(tokens, ctx), make(tokens, ctx, "organization")]
+        return [make(tokens, ctx, "organization")]
     if place_head(last):
         prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
         if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
             return [_place(tokens[:-1], ctx, prefix)]
-        inner = _nested(tokens, ctx)
+        # No mention inside a longer name: "Bank of America" names no country.
         site = make(tokens, ctx, "place")
         # A site takes the country of the place it is named after ("Kotor Bay").
-        site.code = next((f.code for f in inner if f.code), None)
-        return [*inner, site]
+        site.code = next((f.code for f in _nested(tokens, ctx) if f.code), None)
+        return [site]
     return None
 
 

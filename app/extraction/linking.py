@@ -131,7 +131,9 @@ def _find_group(groups: list[Group], item: Found) -> Group | None:
 
 
 def _same_person(text: str, name: str) -> bool:
-    part, full = _bare(text), _bare(name)
+    # Case-blind, so a particle opening a sentence ("Bin Laden") still matches.
+    part = [w.lower() for w in _bare(text)]
+    full = [w.lower() for w in _bare(name)]
     if part == full:
         return True
     n = len(part)
@@ -160,7 +162,9 @@ def _short_form_owner(groups: list[Group], text: str) -> Group | None:
 def _is_short_form(text: str, group: Group) -> bool:
     words = group.name.split()
     if group.kind == "person":
-        return len(words) > 1 and text in (words[0], words[-1])
+        # "van Persie" for "Robin van Persie": a surname may be several words.
+        tail = text.split()
+        return len(words) > len(tail) and (text == words[0] or words[-len(tail) :] == tail)
     if group.kind == "organization" and len(words) > 1:
         if acronym(text) and acronym_of(text, group.name):
             return True

@@ -122,6 +122,8 @@ def has_head(tokens: list[Token], body: str) -> bool:
         return False
     if org_head(tokens[-1].text):
         return True
-    if any(t.text in ORG_OPENERS for t in tokens[:-1]):
+    # An opener heads the name only when a connector follows it ("Council of
+    # Europe"); "Security Council President Ana Ruiz" is a body, then a person.
+    if any(t.text in ORG_OPENERS and body[t.end : n.start] != " " for t, n in pairwise(tokens)):
         return True
     return bool(connector_after(tokens, body)) and org_head(head_word(tokens, body))

@@ -15,7 +15,9 @@ from app.extraction.wordsets import words
 # Words written before a name that say who the person is, not what they are called.
 HONORIFICS = words(
     "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Fr Sr Jr Mr. Mrs. Ms. Dr. Prof. "
-    "Rev. Fr. Sen. Rep. Gov. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. St."
+    "Rev. Fr. Sen. Rep. Gov. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. St. "
+    # British and wire style write the same abbreviations without the full stop.
+    "Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cllr Supt Insp Pres Messrs Mme Mlle"
 )
 TITLES = words(
     "President Vice Prime Minister Secretary Chancellor Premier Senator Congressman "

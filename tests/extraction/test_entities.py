@@ -83,18 +83,43 @@ def test_person_of_party_is_split_at_the_connector() -> None:
     assert ("organization", "Civic Party") in found
 
 
-def test_honorific_stays_in_the_mention_and_links_to_full_name() -> None:
+def test_honorific_is_left_out_of_the_mention_and_links_to_full_name() -> None:
     body = "Prime Minister John Key spoke on Monday.\n\nMr Key said the vote was close."
     key = _by_name(find_entities(body))["John Key"]
-    assert [m.text for m in key.mentions] == ["John Key", "Mr Key"]
+    assert [m.text for m in key.mentions] == ["John Key", "Key"]
     assert key.description == "Prime Minister"
 
 
-def test_place_inside_an_organization_name_is_a_mention() -> None:
-    body = "She told the Toronto Star that the plan was sound."
+def test_undotted_military_title_is_not_part_of_the_name() -> None:
+    body = "Gen Prayut Chan-o-cha met reporters. Later Gen Prayut left."
+    names = {e.name: [m.text for m in e.mentions] for e in find_entities(body)}
+    assert names == {"Prayut Chan-o-cha": ["Prayut Chan-o-cha", "Prayut"]}
+
+
+def test_no_place_inside_an_organization_name() -> None:
+    body = "She told the Toronto Star and the Bank of Canada that the plan was sound."
     found = {(e.type, e.name) for e in find_entities(body)}
-    assert ("organization", "Toronto Star") in found
-    assert ("place", "Toronto") in found
+    assert found == {("organization", "Toronto Star"), ("organization", "Bank of Canada")}
+
+
+def test_surname_particle_stays_with_the_name() -> None:
+    body = "Robin van Persie scored twice. Later van Persie said the team had earned it."
+    found = {e.name: [m.text for m in e.mentions] for e in find_entities(body)}
+    assert found["Robin van Persie"] == ["Robin van Persie", "van Persie"]
+    assert "Persie" not in found
+
+
+def test_particle_opening_a_sentence_links_to_the_full_name() -> None:
+    body = "Osama bin Laden was found. Bin Laden had hidden there."
+    people = [e for e in find_entities(body) if e.type == "person"]
+    assert len(people) == 1 and people[0].name == "Osama bin Laden"
+
+
+def test_body_with_an_opener_then_a_titled_person_is_split() -> None:
+    body = "Security Council President Tono Eitel of Germany said the talks would go on."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("organization", "Security Council") in found
+    assert ("person", "Tono Eitel") in found
 
 
 def test_recurring_lone_name_becomes_an_organization() -> None:
@@ -138,7 +163,7 @@ def test_titled_form_before_full_name_still_joins_it() -> None:
     body = "Mr Key arrived late.\n\nPrime Minister John Key said the vote was fine. Key left."
     people = [e for e in find_entities(body) if e.type == "person"]
     assert [p.name for p in people] == ["John Key"]
-    assert [m.text for m in people[0].mentions] == ["Mr Key", "John Key", "Key"]
+    assert [m.text for m in people[0].mentions] == ["Key", "John Key", "Key"]
 
 
 def test_place_possessor_adds_a_qualified_mention_but_not_the_name() -> None:
