@@ -39,13 +39,15 @@ from app.extraction.personal import (
     title_before,
 )
 from app.extraction.schemas import EntityType
-from app.extraction.wordsets import FUNCTION_WORDS, words
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 
 
 def classify(run: Run, ctx: Context) -> list[Found]:
+    if ctx.in_shouted_line(run.start):
+        return _shouted(run.tokens, ctx)
     pieces = _rejoin(split_run(run, ctx.body), ctx.body)
     if len(pieces) > 1:
         return [f for piece in pieces for f in classify(piece, ctx)]
@@ -81,6 +83,39 @@ def classify(run: Run, ctx: Context) -> list[Found]:
             return [*found, person(titled, ctx, title_desc)]
         tokens = titled or tokens
     return found + _classify_rest(tokens, run, ctx)
+
+
+def _shouted(tokens: list[Token], ctx: Context) -> list[Found]:
+    """A line in capitals gives no case evidence: only gazetteer names, read longest
+    first, and abbreviations the article also uses in its running text count."""
+    found: list[Found] = []
+    first = 0
+    while first < len(tokens):
+        cut = next(
+            (c for c in range(len(tokens), first, -1) if gz.lookup(_text(tokens[first:c], ctx))),
+            0,
+        )
+        if cut:
+            place = gz.lookup(_text(tokens[first:cut], ctx))
+            if place is not None and _plausible_place(tokens[first:cut], ctx):
+                found.append(_place(tokens[first:cut], ctx, place))
+            first = cut
+            continue
+        token = tokens[first]
+        if acronym(token.text) and _used_in_text(token, ctx):
+            found.append(make([token], ctx, "organization"))
+        first += 1
+    return found
+
+
+def _used_in_text(token: Token, ctx: Context) -> bool:
+    """The same capitals outside the shouted lines: a real abbreviation ("NATO")."""
+    pos = ctx.body.find(token.text)
+    while pos != -1:
+        if not ctx.in_shouted_line(pos):
+            return True
+        pos = ctx.body.find(token.text, pos + len(token.text))
+    return False
 
 
 def _trailing_title(word: str) -> bool:
@@ -245,7 +280,10 @@ def _plausible_place(tokens: list[Token], ctx: Context) -> bool:
     place = gz.lookup(word)
     if len(tokens) > 1 or (place is not None and place.major):
         return True
-    if not is_given_name(word) and not common_word(tokens[0], ctx):
+    # An ordinary word that is also a town ("Sale", "Reading", "Enterprise") needs the
+    # same evidence as a given name: "in Sale", not "Sale won".
+    ordinary = common_word(tokens[0], ctx) or dictionary_word(word)
+    if not is_given_name(word) and not ordinary:
         return True
     before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
     return bool(before) and before[-1] in _PLACE_PREPOSITIONS

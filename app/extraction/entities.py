@@ -18,12 +18,13 @@ from app.extraction.linking import link
 from app.extraction.schemas import ExtractedEntity
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+_CAPITALS = re.compile(r"[A-Z]{3}")
 
 __all__ = ["find_entities"]
 
 
 def find_entities(body: str) -> list[ExtractedEntity]:
-    ctx = Context(body, frozenset(_LOWER_WORD.findall(body)))
+    ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body))
     found: list[Found] = []
     prev: Run | None = None
     for run in join_possessive_names(find_runs(body), ctx):
@@ -33,6 +34,17 @@ def find_entities(body: str) -> list[ExtractedEntity]:
         found.extend(items)
         prev = run
     return link(found)
+
+
+def _shouted_lines(body: str) -> tuple[tuple[int, int], ...]:
+    """Lines with capitals and no lower-case letter: "SOCCER - LEEDS WIN", "PARIS 1996-08-30"."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in body.split("\n"):
+        if line.upper() == line and _CAPITALS.search(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return tuple(spans)
 
 
 def _possessor(prev: Run, run: Run, ctx: Context) -> bool:

@@ -35,6 +35,11 @@ class Found:
 class Context:
     body: str
     lower_words: frozenset[str]
+    # (start, end) of lines written wholly in capitals: wire headlines, datelines.
+    shouted: tuple[tuple[int, int], ...] = ()
+
+    def in_shouted_line(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.shouted)
 
 
 def make(tokens: list[Token], ctx: Context, kind: EntityType) -> Found:

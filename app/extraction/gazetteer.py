@@ -93,6 +93,10 @@ def lookup(surface: str) -> Place | None:
     found = names.get(key)
     if found is None and key.startswith("the "):
         found = names.get(key[4:])
+    if found is None and len(key) > 3 and key.isupper() and "." not in key:
+        # "NEW YORK" in a wire headline or dateline; short capitals stay
+        # abbreviations ("IN", "ITA"), which the index holds as such.
+        found = names.get(key.title())
     return found
 
 
@@ -262,7 +266,10 @@ def _add_provinces(names: dict[str, Place]) -> None:
         capitals = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             if code and capital:
-                names.setdefault(fold(capital), Place(capital, "place", code, major=True))
+                known = names.get(fold(capital))
+                if known is None or known.code == code:
+                    # A capital outranks an ordinary word however small the city.
+                    names[fold(capital)] = Place(capital, "place", code, major=True)
 
 
 def _add_subdivisions(names: dict[str, Place]) -> None:

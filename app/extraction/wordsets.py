@@ -1,5 +1,7 @@
 """Closed word classes, written as plain space-separated text to stay readable."""
 
+from functools import cache
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -20,3 +22,21 @@ FUNCTION_WORDS = words(
     "Already Almost Always Never Often Sometimes Soon Although Despite Regardless Was Were "
     "Is Are Be Been Has Have Had Would Could Should Must Does Did Former Acting Ex Late"
 )
+
+
+@cache
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """Webster's word list from ``english-words``: ordinary words in lower case,
+    proper nouns capitalised, so the two can be told apart."""
+    from english_words import get_english_words_set
+
+    listed = get_english_words_set(["web2"], lower=False, alpha=True)
+    lower = frozenset(w for w in listed if w.islower())
+    return lower, frozenset(w for w in listed if w[:1].isupper())
+
+
+def dictionary_word(word: str) -> bool:
+    """An ordinary English word ('Sale', 'Reading', 'Enterprise') that the dictionary
+    does not also list as a proper noun ('Tory', 'Victoria')."""
+    lower, proper = _dictionary()
+    return word.lower() in lower and word not in proper

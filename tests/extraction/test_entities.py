@@ -171,3 +171,26 @@ def test_place_possessor_adds_a_qualified_mention_but_not_the_name() -> None:
     ministry = _by_name(find_entities(body))["Ministry of Defense"]
     assert "Israel’s Ministry of Defense" in ministry.aliases
     assert len(ministry.mentions) == 3
+
+
+def test_capitals_headline_and_dateline_give_places_not_organizations() -> None:
+    body = "SOCCER - JAPAN GET LUCKY WIN .\nBELGRADE 1996-08-30\nThe team flew home on Friday ."
+    found = {(e.type, m.text) for e in find_entities(body) for m in e.mentions}
+    assert found == {("country", "JAPAN"), ("place", "BELGRADE")}
+
+
+def test_abbreviation_in_a_capitals_line_counts_when_used_in_the_text() -> None:
+    body = "NATO TALKS STALL\nNATO officials met in Brussels on Monday."
+    nato = [e for e in find_entities(body) if e.name == "NATO"]
+    assert len(nato) == 1 and len(nato[0].mentions) == 2
+
+
+def test_ordinary_word_that_is_a_town_needs_a_preposition() -> None:
+    assert [e.name for e in find_entities("The shop held a Sale on Friday.")] == []
+    found = {(e.type, e.name) for e in find_entities("He grew up in Sale, near the city.")}
+    assert ("place", "Sale") in found
+
+
+def test_small_capital_city_is_a_place_without_a_preposition() -> None:
+    body = "Names will be engraved on a monument in the nation's capital, Wellington."
+    assert {(e.type, e.name) for e in find_entities(body)} == {("place", "Wellington")}
