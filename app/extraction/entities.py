@@ -16,6 +16,7 @@ from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
 from app.extraction.linking import link
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.teams import teams
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 _CAPITALS = re.compile(r"[A-Z]{3}")
@@ -33,6 +34,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
             items += [_qualify(f, prev.start, ctx) for f in items if _qualifiable(f, run)]
         found.extend(items)
         prev = run
+    teams(found, ctx)
     return link(found)
 
 

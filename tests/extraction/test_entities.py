@@ -194,3 +194,36 @@ def test_ordinary_word_that_is_a_town_needs_a_preposition() -> None:
 def test_small_capital_city_is_a_place_without_a_preposition() -> None:
     body = "Names will be engraved on a monument in the nation's capital, Wellington."
     assert {(e.type, e.name) for e in find_entities(body)} == {("place", "Wellington")}
+
+
+def test_town_that_beats_another_is_a_club_throughout_the_article() -> None:
+    body = "Portsmouth beat Leeds 2-0 on Saturday. He has lived in Portsmouth for years."
+    found = {(e.type, e.name, len(e.mentions)) for e in find_entities(body)}
+    assert ("organization", "Portsmouth", 2) in found
+    assert ("organization", "Leeds", 1) in found
+
+
+def test_results_table_names_clubs_and_a_dateline_is_no_score() -> None:
+    body = (
+        "LONDON 1996-08-30\nResults on Friday :\nWigan 42 Bradford 36\nSurrey 429-7 ( C. Lewis 80 )"
+    )
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("place", "LONDON") in found
+    assert {("organization", "Wigan"), ("organization", "Bradford")} <= found
+    assert ("organization", "Surrey") in found
+
+
+def test_town_with_a_squad_role_after_it_is_a_club() -> None:
+    body = "Newcastle striker Alan Shearer scored. Alan Shearer said it was easy."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("organization", "Newcastle") in found
+
+
+def test_number_inside_a_product_name_is_no_score() -> None:
+    body = "The browser was called Internet Explorer 9 Beta by the company."
+    assert all(e.type != "organization" for e in find_entities(body))
+
+
+def test_player_surname_before_a_tennis_score_stays_a_person() -> None:
+    body = "Roger Federer lost to Andy Roddick. Roddick beat Federer 6-3 6-4 in the final."
+    assert {e.type for e in find_entities(body)} == {"person"}
