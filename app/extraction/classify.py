@@ -7,6 +7,8 @@ of an organization's name).
 
 from __future__ import annotations
 
+import re
+
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
 from app.extraction.found import Context, Found, common_word, make, spaced, weak
@@ -42,6 +44,9 @@ from app.extraction.schemas import EntityType
 from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
+_TOLD = frozenset({"told", "tell", "telling"})
+# Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
+_SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 
 
@@ -176,7 +181,9 @@ def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
 def _classify_rest(tokens: list[Token], run: Run, ctx: Context) -> list[Found]:
     if not tokens:
         return []
-    if all(t.text in TITLES or t.text in PORTFOLIOS for t in tokens):
+    # A bare title or portfolio ("Minister", "Defence") names no one; a portfolio that
+    # also heads party names ("Labour") is left to the evidence around it.
+    if all(t.text in TITLES or (t.text in PORTFOLIOS and not org_head(t.text)) for t in tokens):
         return []
     if run.heading and not _span(tokens, ctx):
         if len(tokens) == 1:
@@ -294,16 +301,33 @@ def _single(token: Token, run: Run, ctx: Context) -> Found:
     if common_word(token, ctx):
         found.common = True
         return found
+    if title_before(token.start, ctx):
+        # "Mr. Toccafondi": the full stop of the honorific starts no sentence.
+        found.kind, found.weak = "person", False
+        return found
+    # Evidence from the words around holds at a sentence start too ("Microsoft said").
+    found.org_hint = _org_evidence(token, ctx)
     if run.sentence_start or run.heading:
         found.initial = True
         return found
     if _cue_before(token.start, ctx) in ORG_CUES:
         found.kind, found.weak = "organization", False
-    elif title_before(token.start, ctx):
-        found.kind = "person"
-    elif _word_after(token.end, ctx) in ORG_FOLLOWERS:
-        found.org_hint = True
     return found
+
+
+def _org_evidence(token: Token, ctx: Context) -> bool:
+    """A lone name that is no given name and speaks, or is told something, is a body:
+    people are introduced by their full names, and a later surname links to them."""
+    if _word_after(token.end, ctx) in ORG_FOLLOWERS:
+        return True
+    if is_given_name(token.text):
+        return False
+    if re.search(rf"[A-Z]\w* {re.escape(token.text)}\b", ctx.body):
+        # It ends a longer name elsewhere ("Amneh Jafari"): a surname, whatever it says.
+        return False
+    before = ctx.body[max(0, token.start - 14) : token.start].split()
+    said = _SAID.match(ctx.body, token.end)
+    return said is not None or (bool(before) and before[-1] in _TOLD)
 
 
 def _word_after(end: int, ctx: Context) -> str:

@@ -66,6 +66,8 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
         elif not item.common:
             unresolved.setdefault(item.text, []).append(item)
     groups += _recurring_names(unresolved)
+    # "Labour" found alone joins "Labour Party" like any other short form.
+    _merge_orgs(groups)
     _merge_kinds(groups)
     # Unclassified names ("other") helped linking; they are not reported, since a
     # product or event name is no person, body or place.

@@ -53,7 +53,10 @@ ORG_CUES = words(
 ORG_FOLLOWERS = words(
     "headquarters co-founder cofounder founder creator employees staff workers officials "
     "executives shareholders subsidiary customers users reporters spokesman spokeswoman "
-    "spokesperson ceo chairman chairwoman"
+    "spokesperson ceo chairman chairwoman "
+    # Members and shares of a party or a company: "Tory MPs", "Labour leader", "Sony shares".
+    "MP MPs MEP MEPs peer peers leader leadership candidate candidates manifesto "
+    "backbencher backbenchers activists voters shares shareholder stake boss"
 )
 PLACE_HEADS = words(
     "Island Islands Province Region County District State Territory Republic River "

@@ -32,7 +32,7 @@ TITLES = words(
     "Provost Rector Commissioner Ombudsman Registrar Treasurer Trustee"
 )
 # Letters after a name: honours and professions, not part of what the person is called.
-POSTNOMINALS = words("QC KC SC MP MEP MSP MLA OBE MBE CBE KBE PhD Jr Sr Jr. Sr.")
+POSTNOMINALS = words("QC KC SC MP MEP MSP MLA OBE MBE CBE KBE PhD Jr Sr Jr. Sr. MPs MEPs MSPs")
 # Portfolios that complete a title after "of": "Secretary of State", "Minister of Defence".
 PORTFOLIOS = words(
     "State Defense Defence Foreign Affairs Interior Justice Health Finance Education Labour "

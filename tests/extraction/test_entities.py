@@ -227,3 +227,34 @@ def test_number_inside_a_product_name_is_no_score() -> None:
 def test_player_surname_before_a_tennis_score_stays_a_person() -> None:
     body = "Roger Federer lost to Andy Roddick. Roddick beat Federer 6-3 6-4 in the final."
     assert {e.type for e in find_entities(body)} == {"person"}
+
+
+def test_lone_company_name_that_speaks_is_an_organization() -> None:
+    body = "Microsoft said on Monday it would cut prices. A source told Reuters by phone."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {("organization", "Microsoft"), ("organization", "Reuters")}
+
+
+def test_surname_that_speaks_stays_with_its_person() -> None:
+    body = "The court heard from Anna Kowalczyk. Kowalczyk said she was tired."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {("person", "Anna Kowalczyk")}
+
+
+def test_party_word_before_mps_or_leader_is_an_organization() -> None:
+    body = "Labour said the plans would fail, and Tory MPs agreed with Labour leaders."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("organization", "Tory") in found
+    assert ("organization", "Labour") in found
+    assert all(kind != "person" for kind, _ in found)
+
+
+def test_party_short_name_joins_the_full_party_name() -> None:
+    body = "Labour said the plans would fail. Labour leaders met. He backed the Labour Party."
+    orgs = [e for e in find_entities(body) if e.type == "organization"]
+    assert [(o.name, len(o.mentions)) for o in orgs] == [("Labour Party", 3)]
+
+
+def test_dotted_honorific_marks_a_person_mid_sentence() -> None:
+    body = "The minister Mr. Toccafondi says schools will increase their fees."
+    assert {(e.type, e.name) for e in find_entities(body)} == {("person", "Toccafondi")}
