@@ -322,7 +322,7 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
         return True
     if is_given_name(token.text):
         return False
-    if re.search(rf"[A-Z]\w* {re.escape(token.text)}\b", ctx.body):
+    if token.text in ctx.later_words:
         # It ends a longer name elsewhere ("Amneh Jafari"): a surname, whatever it says.
         return False
     before = ctx.body[max(0, token.start - 14) : token.start].split()

@@ -25,10 +25,12 @@ __all__ = ["find_entities"]
 
 
 def find_entities(body: str) -> list[ExtractedEntity]:
-    ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body))
+    runs = find_runs(body)
+    later = frozenset(t.text for r in runs for t in r.tokens[1:])
+    ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
     found: list[Found] = []
     prev: Run | None = None
-    for run in join_possessive_names(find_runs(body), ctx):
+    for run in join_possessive_names(runs, ctx):
         items = classify(run, ctx)
         if prev is not None and _possessor(prev, run, ctx):
             items += [_qualify(f, prev.start, ctx) for f in items if _qualifiable(f, run)]

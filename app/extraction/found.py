@@ -37,6 +37,8 @@ class Context:
     lower_words: frozenset[str]
     # (start, end) of lines written wholly in capitals: wire headlines, datelines.
     shouted: tuple[tuple[int, int], ...] = ()
+    # Words that follow another capitalised word in some run: surnames, name tails.
+    later_words: frozenset[str] = frozenset()
 
     def in_shouted_line(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.shouted)
