@@ -8,6 +8,7 @@ Closed-class lexicons: the nouns that head organization names ("... Ministry",
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from app.extraction.candidates import Token
@@ -30,7 +31,12 @@ ORG_HEADS = words(
     "Watch Initiative Project Programme Program Network Exchange Reserve Treasury "
     "Nations Democrats Republicans Socialists Greens Liberals Conservatives Labour Workers "
     "Conference Municipality Mail Star Sun Weekly Daily Chronicle Observer Examiner "
-    "Inquirer Mirror Express Standard Review Monitor Bulletin Foundation Consortium"
+    "Inquirer Mirror Express Standard Review Monitor Bulletin Foundation Consortium "
+    # Trades that end company names: "Guosheng Securities", "Integro Insurance Brokers".
+    "Securities Futures Insurance Assurance Reinsurance Capital Financial Electric "
+    "Electronics Brokers Partners Ventures Investments Logistics Shipping Steel Mining "
+    "Resources Chemicals Foods Beverages Brewery Textiles Apparels Pharma Software Solutions "
+    "Realty Properties Bancorp Franchise Embassy Consulate Secretariat"
 )
 # Heads that can also open a name: "University of X", "Ministry of Y", "Bank of Z".
 ORG_OPENERS = words(
@@ -72,7 +78,28 @@ _SITE_OR_ORG = frozenset({"Mosque", "Museum"})
 
 
 def org_head(word: str) -> bool:
-    return word in ORG_HEADS and word not in _SITE_OR_ORG
+    return (word in ORG_HEADS and word not in _SITE_OR_ORG) or legal_form(word)
+
+
+# Company-form words that are also ordinary English or country codes.
+_NOT_LEGAL_FORMS = frozenset({"uk", "private", "vat", "ok", "et", "e.g.", "at", "as", "da"})
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    """Legal-form suffixes of company names in many countries ('GmbH', 'S.A.', 'Bhd'),
+    from ``cleanco``'s term lists."""
+    from cleanco.clean import get_unique_terms
+
+    terms = {t.strip().rstrip(".") for t in get_unique_terms() if " " not in t.strip()}
+    return frozenset(t for t in terms if len(t) > 1 and t not in _NOT_LEGAL_FORMS)
+
+
+def legal_form(word: str) -> bool:
+    """'Ltd', 'GmbH', 'SA', 'S.A.': only in the casing a company name gives it."""
+    if not (word.isupper() or word[:1].isupper()):
+        return False
+    return word.lower().rstrip(".") in _legal_forms()
 
 
 def place_head(word: str) -> bool:

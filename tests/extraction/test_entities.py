@@ -258,3 +258,13 @@ def test_party_short_name_joins_the_full_party_name() -> None:
 def test_dotted_honorific_marks_a_person_mid_sentence() -> None:
     body = "The minister Mr. Toccafondi says schools will increase their fees."
     assert {(e.type, e.name) for e in find_entities(body)} == {("person", "Toccafondi")}
+
+
+def test_legal_form_or_trade_word_ends_a_company_name() -> None:
+    body = "He sold Camvert SA and Guosheng Securities to Lindqvist AB on Friday."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {
+        ("organization", "Camvert SA"),
+        ("organization", "Guosheng Securities"),
+        ("organization", "Lindqvist AB"),
+    }
