@@ -16,6 +16,7 @@ from app.extraction.organizations import (
     ORG_CUES,
     ORG_FOLLOWERS,
     ORG_OPENERS,
+    PLACE_OPENERS,
     acronym,
     connector_after,
     has_head,
@@ -221,7 +222,7 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
         or (place_head(last) and connector_after(tokens, ctx.body) == " for ")
     ):
         return [make(tokens, ctx, "organization")]
-    if place_head(last):
+    if place_head(last) or (len(tokens) == 2 and tokens[0].text in PLACE_OPENERS):
         prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
         if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
             return [_place(tokens[:-1], ctx, prefix)]

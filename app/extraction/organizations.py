@@ -72,6 +72,19 @@ PLACE_HEADS = words(
     "City House Museum Gallery Centre Center Complex Facility Plaza Base Camp Prison Canal "
     "Dam Beach Coast Forest Field"
 )
+# Words that open a place's name: "Cape Canaveral", "Lake Kivu", "Fort Worth".
+PLACE_OPENERS = words("Cape Mount Mt Lake Fort Isle Isla Lago Cerro Port")
+# Heads that open names in Spanish, Portuguese, French, Italian and Indonesian, where the
+# head comes first without a connector: "Instituto Gonzaga", "Banco Santander".
+HEAD_FIRST = words(
+    "Instituto Institut Istituto Universidad Universidade Université Università Universitas "
+    "Banco Banque Ministerio Ministério Ministère Ministero Kementerian Partido Parti Partito "
+    "Partai Compañía Companhia Compagnie Empresa Grupo Groupe Gruppo Fundación Fundação "
+    "Fondation Fondazione Asociación Associação Sociedad Sociedade Société Società "
+    "Federación Federação Fédération Colegio Escuela Escola École Corporación Comisión "
+    "Comissão Consejo Conselho Conseil Consiglio Congreso Movimiento Movimento Mouvement "
+    "Frente Unión União Agencia Agência Agence Agenzia Secretaría Secretaria Tribunal"
+)
 # Mosques, museums and halls are sites in one sentence and institutions in another;
 # they resolve to places unless an organization cue is present.
 _SITE_OR_ORG = frozenset({"Mosque", "Museum"})
@@ -150,7 +163,7 @@ def connector_after(tokens: list[Token], body: str) -> str:
 def has_head(tokens: list[Token], body: str) -> bool:
     if len(tokens) < 2:
         return False
-    if org_head(tokens[-1].text):
+    if org_head(tokens[-1].text) or tokens[0].text in HEAD_FIRST:
         return True
     # An opener heads the name only when a connector follows it ("Council of
     # Europe"); "Security Council President Ana Ruiz" is a body, then a person.

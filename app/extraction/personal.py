@@ -9,7 +9,7 @@ from app.extraction.candidates import TIME_WORDS, Token
 from app.extraction.found import Context, Found, make, spaced
 from app.extraction.organizations import acronym, has_head, org_head, place_head
 from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_given_name
-from app.extraction.wordsets import FUNCTION_WORDS
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
@@ -55,10 +55,31 @@ def looks_personal(tokens: list[Token], ctx: Context) -> bool:
     cuban = len(tokens) == 2 and is_given_name(tokens[0].text)
     if not cuban and any(gz.demonym(t.text) or is_country(t.text) for t in tokens[1:]):
         return False
-    if named_person(tokens):
+    if named_person(tokens) or name_shaped(tokens, ctx):
         return True
     start, end = tokens[0].start, tokens[-1].end
     return speech_follows(end, ctx) or _role_before(start, ctx) or _apposition(end, ctx) is not None
+
+
+def name_shaped(tokens: list[Token], ctx: Context) -> bool:
+    """'Qubad Talabani', 'Bavisha Rajesh': two or three words that are no English word,
+    place, people or body are, in running news text, most often a person's name,
+    whatever language it comes from."""
+    if not 2 <= len(tokens) <= 3:
+        return False
+    return all(_unknown_name_word(t.text, ctx) for t in tokens)
+
+
+def _unknown_name_word(word: str, ctx: Context) -> bool:
+    if not (word[:1].isupper() and word[1:2].islower()) or any(c.isdigit() for c in word):
+        return False
+    if word.lower() in ctx.lower_words or dictionary_word(word) or word in TITLES:
+        return False
+    if word.endswith("s") and dictionary_word(word[:-1]):
+        # The word list holds no plurals: "Angels", "Seasons".
+        return False
+    bare = word.split("-")[-1]
+    return gz.lookup(bare) is None and gz.demonym(bare) is None and not org_head(bare)
 
 
 def named_person(tokens: list[Token]) -> bool:

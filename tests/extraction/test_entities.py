@@ -268,3 +268,19 @@ def test_legal_form_or_trade_word_ends_a_company_name() -> None:
         ("organization", "Guosheng Securities"),
         ("organization", "Lindqvist AB"),
     }
+
+
+def test_two_unknown_name_words_from_any_language_are_a_person() -> None:
+    body = "The deputy premier, Qubad Talabani, revealed the toll on Saturday."
+    assert {(e.type, e.name) for e in find_entities(body)} == {("person", "Qubad Talabani")}
+
+
+def test_plural_of_an_ordinary_word_is_no_name_word() -> None:
+    body = "He rode with the Hells Angels through the town."
+    assert all(e.type != "person" for e in find_entities(body))
+
+
+def test_place_opener_and_head_first_organization() -> None:
+    body = "It flew from Cape Canaveral while he studied at Instituto Gonzaga in the city."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {("place", "Cape Canaveral"), ("organization", "Instituto Gonzaga")}
