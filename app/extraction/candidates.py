@@ -26,7 +26,9 @@ _WORD = re.compile(
     rf"(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
     rf"|[{_UPPER}]\.(?= [{_UPPER}])"  # an initial: "J. Alfred"
     rf"|(?:(?:{_PARTICLES}) (?=[{_UPPER}]\w))?"
-    rf"(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*)"
+    rf"(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*"
+    # A channel's number is part of its name: "Channel 4", "Radio 1", "TV 2".
+    rf"(?:(?:(?<=Channel)|(?<=Radio)|(?<=TV)) \d{{1,2}}(?![\d.,:%-]))?)"
 )
 _CONNECTORS = frozenset(
     f" {w} "

@@ -242,6 +242,8 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     if acronym(token.text) and not shouted:
         kind: EntityType = "other" if not_an_org(token.text) else "organization"
         return [make([token], ctx, kind)]
+    if " " in token.text and org_head(token.text):
+        return [make([token], ctx, "organization")]  # "Channel 4"
     parts = token.text.split("-")
     if len(parts) > 1 and all(gz.demonym(p) or gz.lookup(p) for p in parts):
         return [f for f in (_place_part(token, p, ctx) for p in parts) if f]

@@ -7,6 +7,7 @@ it abbreviates; every way of writing a country joins it through its ISO code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.extraction.found import Found
@@ -16,6 +17,7 @@ from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
 MIN_RECURRING = 2
+_INITIAL = re.compile(r"[A-Z]\.?")
 # Recurring capitalised words with these endings are adjectives or groups ("Baltic").
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ians", "ans", "ic", "ics")
 # A country only ever called up through its people ("Peruvian officials") is one
@@ -42,10 +44,13 @@ class Group:
 def _longer(candidate: str, current: str) -> bool:
     """The fuller name wins; "Ana Ruiz" over "Ms Ruiz", which names her less."""
     new, old = len(_bare(candidate)), len(_bare(current))
-    return new > old or (new == old and len(current.split()) > old)
+    if new != old:
+        return new > old
+    return current.split()[0] in HONORIFICS and candidate.split()[0] not in HONORIFICS
 
 
 def link(found: list[Found]) -> list[ExtractedEntity]:
+    _surnames_over_places(found)
     groups: list[Group] = []
     # Fullest names first, so shorter and titled forms find their owner.
     plain = (f for f in found if not f.weak and not f.qualified)
@@ -77,6 +82,15 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
         if g.kind != "other"
         and (any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS)
     ]
+
+
+def _surnames_over_places(found: list[Found]) -> None:
+    """ "Bush" after "George W Bush" is the person, though a town has that name too:
+    within one article a person's surname wins over a one-word place."""
+    surnames = {f.text.split()[-1] for f in found if f.kind == "person" and " " in f.text}
+    for item in found:
+        if item.kind == "place" and item.text in surnames:
+            item.kind, item.code, item.weak = "person", None, True
 
 
 def _attach_qualified(groups: list[Group], qualified: list[Found]) -> None:
@@ -143,8 +157,11 @@ def _same_person(text: str, name: str) -> bool:
 
 
 def _bare(name: str) -> list[str]:
+    """The words that name someone: no honorific, no middle initial ("George W Bush")."""
     words = name.split()
-    return words[1:] if len(words) > 1 and words[0] in HONORIFICS else words
+    words = words[1:] if len(words) > 1 and words[0] in HONORIFICS else words
+    inner = [w for w in words[1:-1] if not _INITIAL.fullmatch(w)]
+    return [*words[:1], *inner, *words[1:][-1:]] if len(words) > 2 else words
 
 
 def _names(group: Group) -> set[str]:

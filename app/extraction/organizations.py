@@ -91,6 +91,7 @@ _SITE_OR_ORG = frozenset({"Mosque", "Museum"})
 
 
 def org_head(word: str) -> bool:
+    word = word.split(" ", 1)[0]  # "Channel 4" is headed by "Channel"
     return (word in ORG_HEADS and word not in _SITE_OR_ORG) or legal_form(word)
 
 
@@ -126,11 +127,14 @@ _NOT_ORGS = words(
     "CD DVD SMS GPS LED"
 )
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_MODEL = re.compile(r"[A-Z]?\d.*|.*\d\d|.*\d[A-Z]+")
 
 
 def not_an_org(word: str) -> bool:
-    """Post-nominals, units, Roman numerals and model numbers ('X200') are not bodies."""
-    return word in _NOT_ORGS or bool(_ROMAN.fullmatch(word)) or word[-1].isdigit()
+    """Post-nominals, units, Roman numerals and model numbers ('X200') are not bodies;
+    a name with one digit after two letters or more is a channel or a body ('ITV1')."""
+    numbered = _MODEL.fullmatch(word) is not None
+    return word in _NOT_ORGS or bool(_ROMAN.fullmatch(word)) or numbered
 
 
 def acronym(word: str) -> bool:

@@ -1,4 +1,4 @@
-"""Sieve: clubs named after their towns ("Portsmouth beat Leeds 2-0").
+"""Sieve: clubs and companies named after their towns ("Portsmouth beat Leeds 2-0").
 
 Sports pages name clubs by their town or county, so a place reading gives way to
 an organization when the words around the name are those of a match: a score right
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from app.extraction.found import Context, Found
+from app.extraction.gazetteer import lookup
+from app.extraction.organizations import ORG_FOLLOWERS
 from app.extraction.wordsets import words
 
 # A score after the name: "Wigan 42 Bradford 36", "Surrey 429-7 ,", "Kent 4 2 1".
@@ -31,6 +33,7 @@ _SQUAD_ROLES = words(
     "skipper captain fans supporters squad players player chairman bowler batsman"
 )
 _WORD = re.compile(r"[\w.]+")
+_REPORTS = words("said says announced confirmed denied reported")
 
 
 def teams(found: list[Found], ctx: Context) -> None:
@@ -49,8 +52,22 @@ def _candidate(item: Found) -> bool:
     return item.kind in ("place", "other") and not item.demonym and not item.qualified
 
 
+def _acts_as_body(item: Found, ctx: Context) -> bool:
+    """'Toyota said', 'Toyota shares': a town too small to speak for its country is a
+    company or body named after it when it reports or is owned."""
+    place = lookup(item.text) if item.kind == "place" and " " not in item.text else None
+    if place is None or place.major:
+        return False
+    after = (
+        _WORD.match(ctx.body, item.end + 1) if ctx.body[item.end : item.end + 1] == " " else None
+    )
+    return after is not None and (after[0] in _REPORTS or after[0] in ORG_FOLLOWERS)
+
+
 def _match_context(item: Found, ctx: Context) -> bool:
     body = ctx.body
+    if _acts_as_body(item, ctx):
+        return True
     if (item.kind == "place" or " " not in item.text) and _SCORE_AFTER.match(body, item.end):
         return True
     after = _WORD.match(body, item.end + 1) if body[item.end : item.end + 1] == " " else None

@@ -284,3 +284,26 @@ def test_place_opener_and_head_first_organization() -> None:
     body = "It flew from Cape Canaveral while he studied at Instituto Gonzaga in the city."
     found = {(e.type, e.name) for e in find_entities(body)}
     assert found == {("place", "Cape Canaveral"), ("organization", "Instituto Gonzaga")}
+
+
+def test_surname_after_full_name_beats_a_same_named_town() -> None:
+    body = "George W Bush met his aides. Bush said no. Later George Bush left."
+    found = [(e.type, e.name, len(e.mentions)) for e in find_entities(body)]
+    assert found == [("person", "George W Bush", 3)]
+
+
+def test_small_town_that_reports_is_the_company_named_after_it() -> None:
+    body = "Toyota said sales rose. Toyota is based in Japan."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("organization", "Toyota") in found
+    assert all(kind != "place" for kind, _ in found)
+
+
+def test_channel_names_with_numbers() -> None:
+    body = "It was shown on Channel 4, BBC1 and ITV1, not on the X200 or the A380."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {
+        ("organization", "Channel 4"),
+        ("organization", "BBC1"),
+        ("organization", "ITV1"),
+    }
