@@ -28,7 +28,7 @@ _WORD = re.compile(
     rf"|(?:(?:{_PARTICLES}) (?=[{_UPPER}]\w))?"
     rf"(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*"
     # A channel's number is part of its name: "Channel 4", "Radio 1", "TV 2".
-    rf"(?:(?:(?<=Channel)|(?<=Radio)|(?<=TV)) \d{{1,2}}(?![\d.,:%-]))?)"
+    rf"(?:(?:(?<=Channel)|(?<=Radio)|(?<=TV)) \d{{1,2}}(?![\d%-]|[.,:]\d))?)"
 )
 _CONNECTORS = frozenset(
     f" {w} "
