@@ -36,6 +36,7 @@ from app.extraction.personal import (
     inner_title,
     looks_personal,
     named_person,
+    org_follows,
     person,
     person_tail,
     skip_titles,
@@ -199,6 +200,8 @@ def _classify_rest(tokens: list[Token], run: Run, ctx: Context) -> list[Found]:
         return []
     if _cue_before(tokens[0].start, ctx) in ORG_CUES:
         return [make(tokens, ctx, "organization")]
+    if org_follows(tokens[-1].end, ctx) and not named_person(tokens):
+        return [make(tokens, ctx, "organization")]  # "Lib Dem leader", "Sinn Fein MPs"
     if looks_personal(tokens, ctx):
         return [person(tokens, ctx)]
     return [make(tokens, ctx, "other")]

@@ -7,7 +7,13 @@ import re
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import TIME_WORDS, Token
 from app.extraction.found import Context, Found, make, spaced
-from app.extraction.organizations import acronym, has_head, org_head, place_head
+from app.extraction.organizations import (
+    ORG_FOLLOWERS,
+    acronym,
+    has_head,
+    org_head,
+    place_head,
+)
 from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_given_name
 from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word
 
@@ -17,6 +23,8 @@ _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])
 _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
 _ROLE_MODIFIERS = frozenset({"Former", "Acting", "Ex", "Late"})
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
+# "X leader", "X MPs": the words after say the name is a body's.
+_ORG_AFTER = re.compile(rf" (?:{'|'.join(sorted(ORG_FOLLOWERS))})\b")
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
@@ -67,7 +75,17 @@ def name_shaped(tokens: list[Token], ctx: Context) -> bool:
     whatever language it comes from."""
     if not 2 <= len(tokens) <= 3:
         return False
+    text = ctx.body[tokens[0].start : tokens[-1].end]
+    # "Lib Dem" beside "Lib Dems": a name with a plural is a group or party.
+    if text + "s" in ctx.body or (text.endswith("s") and text[:-1] + " " in ctx.body):
+        return False
+    if org_follows(tokens[-1].end, ctx):
+        return False
     return all(_unknown_name_word(t.text, ctx) for t in tokens)
+
+
+def org_follows(end: int, ctx: Context) -> bool:
+    return _ORG_AFTER.match(ctx.body, end) is not None
 
 
 def _unknown_name_word(word: str, ctx: Context) -> bool:

@@ -32,7 +32,7 @@ _SQUAD_ROLES = words(
     "manager boss striker midfielder defender goalkeeper keeper winger forward coach "
     "skipper captain fans supporters squad players player chairman bowler batsman"
 )
-_WORD = re.compile(r"[\w.]+")
+_WORD = re.compile(r"\w+(?:\.(?=\w))?")  # "vs." keeps its dot, "manager." does not
 _REPORTS = words("said says announced confirmed denied reported")
 
 

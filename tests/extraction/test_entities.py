@@ -307,3 +307,15 @@ def test_channel_names_with_numbers() -> None:
         ("organization", "BBC1"),
         ("organization", "ITV1"),
     }
+
+
+def test_club_before_a_role_at_a_sentence_end_is_an_organization() -> None:
+    body = "It was his first title as Chelsea manager. Yet Chelsea lost the next game."
+    assert {(e.type, e.name) for e in find_entities(body)} == {("organization", "Chelsea")}
+
+
+def test_party_name_before_leader_is_no_person() -> None:
+    body = "Meanwhile Lib Dem leader Charles Kennedy spoke. The Lib Dems plan to oppose it."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("organization", "Lib Dem") in found
+    assert not any(kind == "person" and "Lib" in name for kind, name in found)
