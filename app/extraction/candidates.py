@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from app.extraction.people import is_given_name
 from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
@@ -111,7 +112,7 @@ def _trim(token: Token) -> Token | None:
         elif len(tail) > 6 or (len(tail) > 4 and tail.endswith("er")):
             # "Pro-democrat", "Award-winner": a compound common noun, not a name.
             return None
-    if not text or text in TIME_WORDS:
+    if not text:
         return None
     return Token(text, start, start + len(text), possessive)
 
@@ -155,6 +156,15 @@ def find_runs(body: str) -> list[Run]:
     runs: list[Run] = []
     current: list[Token] = []
     for token in tokens:
+        if token.text in TIME_WORDS:
+            # A month or a day is no name, except as a surname: "Theresa May".
+            after_given = current and body[current[-1].end : token.start] == " "
+            given = after_given and current[-1].text not in FUNCTION_WORDS
+            if not (given and is_given_name(current[-1].text)):
+                if current:
+                    runs.append(_make_run(body, current, headings))
+                current = []
+                continue
         if current:
             prev = current[-1]
             gap = body[prev.end : token.start]

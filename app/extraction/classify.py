@@ -79,10 +79,15 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         rest = _span(tokens, ctx)
         if rest is not None:
             return found + rest
-    title_end = skip_titles(tokens, ctx.body) or inner_title(tokens)
+    title_end = skip_titles(tokens, ctx.body) or inner_title(tokens, ctx.body)
     if title_end:
         found += _span(tokens[: title_end - 1], ctx) or []
         titled = tokens[title_end:]
+        # "General Election": a title before a word the article writes in lower case
+        # is an adjective before a noun, not a title before a name.
+        ordinary = all(common_word(t, ctx) and not is_given_name(t.text) for t in titled)
+        if titled and ordinary:
+            return found
         if titled and not has_head(titled, ctx.body):
             title_desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
             if all(t.text in HONORIFICS for t in tokens[:title_end]):

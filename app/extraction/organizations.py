@@ -127,12 +127,14 @@ _NOT_ORGS = words(
     "CD DVD SMS GPS LED"
 )
 _ROMAN = re.compile(r"[IVXLCDM]+")
-_MODEL = re.compile(r"[A-Z]?\d.*|.*\d\d|.*\d[A-Z]+")
+# Model numbers: a digit early or two at the end ("A380", "X200", "IE9", "PS2"); three
+# letters and one digit name a channel ("BBC1", "ITV2").
+_MODEL = re.compile(r"[A-Z]{0,2}\d.*|.*\d\d|.*\d[A-Z]+")
 
 
 def not_an_org(word: str) -> bool:
     """Post-nominals, units, Roman numerals and model numbers ('X200') are not bodies;
-    a name with one digit after two letters or more is a channel or a body ('ITV1')."""
+    a name with one digit after three letters or more is a channel or a body ('ITV1')."""
     numbered = _MODEL.fullmatch(word) is not None
     return word in _NOT_ORGS or bool(_ROMAN.fullmatch(word)) or numbered
 

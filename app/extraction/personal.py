@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import TIME_WORDS, Token
@@ -43,10 +44,13 @@ def person_tail(tokens: list[Token], ctx: Context) -> int:
     return 0
 
 
-def inner_title(tokens: list[Token]) -> int:
-    """'ESA Director Anna Berg': a title inside the run, a name after it."""
+def inner_title(tokens: list[Token], body: str) -> int:
+    """'ESA Director Anna Berg': a title inside the run, a name after it. Words joined
+    by a connector are a portfolio, not a name ("Secretary of State for the Family")."""
     for i in range(len(tokens) - 2, 0, -1):
         if tokens[i].text in TITLES and len(tokens) - i - 1 <= 3:
+            if any(body[a.end : b.start] != " " for a, b in pairwise(tokens[i:])):
+                return 0
             return i + 1
     return 0
 

@@ -319,3 +319,19 @@ def test_party_name_before_leader_is_no_person() -> None:
     found = {(e.type, e.name) for e in find_entities(body)}
     assert ("organization", "Lib Dem") in found
     assert not any(kind == "person" and "Lib" in name for kind, name in found)
+
+
+def test_title_before_a_word_the_article_writes_in_lower_case_is_no_person() -> None:
+    body = "They will act closer to the General Election. The election is near."
+    assert find_entities(body) == []
+
+
+def test_portfolio_after_a_title_is_no_name_and_a_month_can_be_a_surname() -> None:
+    body = "The Shadow Secretary of State for the Family, Theresa May, said no on Monday."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {("person", "Theresa May")}
+
+
+def test_month_after_a_function_word_is_no_surname() -> None:
+    body = "In May Smith left the firm she had run with Anna Smith."
+    assert all(e.name != "May Smith" for e in find_entities(body))
