@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.extraction.found import Found
-from app.extraction.gazetteer import demonym, fold, lookup
+from app.extraction.gazetteer import country_by_code, demonym, fold, lookup
 from app.extraction.organizations import ORG_OPENERS, acronym, acronym_of, org_head
 from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
@@ -58,7 +58,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
     for item in strong:
         target = _find_group(groups, item)
         if target is None:
-            target = Group(item.kind, item.canonical or item.text, item.code)
+            target = Group(item.kind, _country_name(item, found), item.code)
             groups.append(target)
         target.add(item)
     _merge_orgs(groups)
@@ -82,6 +82,17 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
         if g.kind != "other"
         and (any(not i.demonym for i in g.items) or len(g.items) >= MIN_DEMONYMS)
     ]
+
+
+def _country_name(item: Found, found: list[Found]) -> str:
+    """A country is named as the article names it: the common name when the text
+    uses it, else its fullest written form ("US" stays "US"); the ISO code links it."""
+    if item.canonical is None:
+        return item.text
+    written = [f.text for f in found if f.code == item.code and not f.demonym]
+    if item.canonical in written or not written:
+        return item.canonical
+    return max(written, key=len)
 
 
 def _surnames_over_places(found: list[Found]) -> None:
@@ -259,7 +270,11 @@ def _entity(group: Group) -> ExtractedEntity:
         if (item.start, item.end) not in seen:
             seen.add((item.start, item.end))
             mentions.append(ExtractedMention(text=item.text, start=item.start, end=item.end))
-    aliases = sorted({i.text for i in group.items if not i.demonym and i.text != group.name})
+    written = {i.text for i in group.items if not i.demonym}
+    country = country_by_code(group.code) if group.kind == "country" and group.code else None
+    if country is not None:
+        written.add(country.name)  # the common name stays findable as an alias
+    aliases = sorted(written - {group.name})
     description = next((i.description for i in group.items if i.description), None)
     return ExtractedEntity(
         name=group.name,

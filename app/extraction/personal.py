@@ -80,6 +80,8 @@ def name_shaped(tokens: list[Token], ctx: Context) -> bool:
     if not 2 <= len(tokens) <= 3:
         return False
     text = ctx.body[tokens[0].start : tokens[-1].end]
+    if ctx.body[max(0, tokens[0].start - 4) : tokens[0].start].lower() == "the ":
+        return False  # "the Lib Dems": people are not named with an article
     # "Lib Dem" beside "Lib Dems": a name with a plural is a group or party.
     if text + "s" in ctx.body or (text.endswith("s") and text[:-1] + " " in ctx.body):
         return False

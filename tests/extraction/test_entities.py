@@ -335,3 +335,10 @@ def test_portfolio_after_a_title_is_no_name_and_a_month_can_be_a_surname() -> No
 def test_month_after_a_function_word_is_no_surname() -> None:
     body = "In May Smith left the firm she had run with Anna Smith."
     assert all(e.name != "May Smith" for e in find_entities(body))
+
+
+def test_country_is_named_as_the_article_writes_it_with_the_common_name_as_alias() -> None:
+    body = "US officials met envoys in the U.S. capital on Monday."
+    [us] = find_entities(body)
+    assert (us.name, us.country_code) == ("U.S.", "US")
+    assert "United States" in us.aliases
