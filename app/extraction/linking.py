@@ -15,6 +15,7 @@ from app.extraction.gazetteer import country_by_code, demonym, fold, lookup
 from app.extraction.organizations import ORG_OPENERS, acronym, acronym_of, org_head
 from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
+from app.extraction.wordsets import dictionary_word
 
 MIN_RECURRING = 2
 _INITIAL = re.compile(r"[A-Z]\.?")
@@ -119,6 +120,10 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
     groups: list[Group] = []
     for text, items in unresolved.items():
         hinted = any(i.org_hint for i in items)
+        # "Knitting", "Economy" as list items or headings: an ordinary word that
+        # recurs capitalised is no name unless the words around it say so.
+        if not hinted and dictionary_word(text):
+            continue
         if not _name_shaped(text) or (
             not hinted and sum(not i.initial for i in items) < MIN_RECURRING
         ):

@@ -13,7 +13,7 @@ import re
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
 from app.extraction.organizations import ORG_FOLLOWERS
-from app.extraction.wordsets import words
+from app.extraction.wordsets import dictionary_word, words
 
 # A score after the name: "Wigan 42 Bradford 36", "Surrey 429-7 ,", "Kent 4 2 1".
 # A capital after the score only when the line goes on with another score, so a
@@ -49,7 +49,12 @@ def teams(found: list[Found], ctx: Context) -> None:
 
 
 def _candidate(item: Found) -> bool:
-    return item.kind in ("place", "other") and not item.demonym and not item.qualified
+    if item.demonym or item.qualified:
+        return False
+    if item.kind == "place":
+        return True
+    # "Total 23", "Extras 12": table labels are ordinary words, clubs are names.
+    return item.kind == "other" and not dictionary_word(item.text)
 
 
 def _acts_as_body(item: Found, ctx: Context) -> bool:

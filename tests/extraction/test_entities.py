@@ -342,3 +342,8 @@ def test_country_is_named_as_the_article_writes_it_with_the_common_name_as_alias
     [us] = find_entities(body)
     assert (us.name, us.country_code) == ("U.S.", "US")
     assert "United States" in us.aliases
+
+
+def test_recurring_ordinary_word_and_table_labels_are_no_organizations() -> None:
+    body = "Courses:\nKnitting\nWelding\nThe Knitting class and the Welding class.\nTotal 23"
+    assert find_entities(body) == []
