@@ -152,8 +152,8 @@ def _rejoin(pieces: list[Run], body: str) -> list[Run]:
 
 
 def _joins(before: Token, after: Token, body: str) -> bool:
-    if body[before.end : after.start] == " & ":
-        return True
+    if body[before.end : after.start] in (" & ", " and "):
+        return True  # only names joined on purpose keep an "and" inside the run
     if before.text in TITLES:
         return after.text in PORTFOLIOS
     if org_head(before.text) or before.text in ORG_OPENERS:

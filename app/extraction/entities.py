@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify, join_possessive_names
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
 from app.extraction.linking import link
+from app.extraction.organizations import ORG_OPENERS, org_head
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
 
@@ -30,7 +32,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
     ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
     found: list[Found] = []
     prev: Run | None = None
-    for run in join_possessive_names(runs, ctx):
+    for run in _join_and_names(join_possessive_names(runs, ctx), ctx):
         items = classify(run, ctx)
         if prev is not None and _possessor(prev, run, ctx):
             items += [_qualify(f, prev.start, ctx) for f in items if _qualifiable(f, run)]
@@ -38,6 +40,39 @@ def find_entities(body: str) -> list[ExtractedEntity]:
         prev = run
     teams(found, ctx)
     return link(found)
+
+
+def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:
+    """'Chamber of Commerce and Industry', 'Banking and Regulatory Commission': an
+    organization's name that goes on after 'and'. Joined when the first part already
+    took a connector after its head, or the second part ends with a head; never when
+    either part is a place or the second names another body of its own."""
+    out: list[Run] = []
+    for run in runs:
+        prev = out[-1] if out else None
+        if prev is not None and _and_continues(prev, run, ctx):
+            prev.tokens.extend(run.tokens)
+            continue
+        out.append(run)
+    return out
+
+
+def _and_continues(prev: Run, run: Run, ctx: Context) -> bool:
+    if ctx.body[prev.end : run.start] != " and " or prev.possessive or len(run.tokens) > 3:
+        return False
+    first, second = _span_text(prev, ctx), _span_text(run, ctx)
+    if lookup(first) or lookup(second) or run.tokens[0].text in ORG_OPENERS:
+        return False
+    chained = any(
+        t.text in ORG_OPENERS and ctx.body[t.end : n.start] in (" of ", " for ")
+        for t, n in pairwise(prev.tokens)
+    )
+    headed = org_head(run.tokens[-1].text) and not org_head(prev.tokens[-1].text)
+    return (chained and not org_head(run.tokens[-1].text)) or (headed and len(prev.tokens) <= 3)
+
+
+def _span_text(run: Run, ctx: Context) -> str:
+    return ctx.body[run.start : run.end]
 
 
 def _shouted_lines(body: str) -> tuple[tuple[int, int], ...]:

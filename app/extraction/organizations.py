@@ -36,14 +36,14 @@ ORG_HEADS = words(
     "Securities Futures Insurance Assurance Reinsurance Capital Financial Electric "
     "Electronics Brokers Partners Ventures Investments Logistics Shipping Steel Mining "
     "Resources Chemicals Foods Beverages Brewery Textiles Apparels Pharma Software Solutions "
-    "Realty Properties Bancorp Franchise Embassy Consulate Secretariat"
+    "Realty Properties Bancorp Franchise Embassy Consulate Secretariat Chamber"
 )
 # Heads that can also open a name: "University of X", "Ministry of Y", "Bank of Z".
 ORG_OPENERS = words(
     "Ministry Department Office University College Institute Bank Council Court "
     "Church Society Association Federation Union League Commission Committee Board "
     "Academy School Order Bureau Agency Organisation Organization Party "
-    "Movement Front Confederation Journal Municipality"
+    "Movement Front Confederation Journal Municipality Chamber Embassy"
 )
 # Lower-case nouns that announce an organization's name right after them.
 ORG_CUES = words(

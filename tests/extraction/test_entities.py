@@ -347,3 +347,18 @@ def test_country_is_named_as_the_article_writes_it_with_the_common_name_as_alias
 def test_recurring_ordinary_word_and_table_labels_are_no_organizations() -> None:
     body = "Courses:\nKnitting\nWelding\nThe Knitting class and the Welding class.\nTotal 23"
     assert find_entities(body) == []
+
+
+def test_organization_name_goes_on_after_and() -> None:
+    body = (
+        "The Bagerhat Chamber of Commerce and Industry met the Chenwu Banking and "
+        "Regulatory Commission. The Ministry of Health and Ministry of Finance agreed "
+        "with Britain and France."
+    )
+    orgs = {e.name for e in find_entities(body) if e.type == "organization"}
+    assert orgs == {
+        "Bagerhat Chamber of Commerce and Industry",
+        "Chenwu Banking and Regulatory Commission",
+        "Ministry of Health",
+        "Ministry of Finance",
+    }
