@@ -42,19 +42,26 @@ from app.extraction.personal import (
     skip_titles,
     title_before,
 )
+from app.extraction.places import (
+    nested,
+    place_found,
+    place_part,
+    place_token,
+    plausible_place,
+    shouted,
+)
 from app.extraction.schemas import EntityType
-from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, words
+from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _TOLD = frozenset({"told", "tell", "telling"})
 # Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
 _SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 
 
 def classify(run: Run, ctx: Context) -> list[Found]:
     if ctx.in_shouted_line(run.start):
-        return _shouted(run.tokens, ctx)
+        return shouted(run.tokens, ctx)
     pieces = _rejoin(split_run(run, ctx.body), ctx.body)
     if len(pieces) > 1:
         return [f for piece in pieces for f in classify(piece, ctx)]
@@ -73,7 +80,7 @@ def classify(run: Run, ctx: Context) -> list[Found]:
     found: list[Found] = []
     tokens = list(run.tokens)
     # Leading countries and demonyms qualify what follows: "French Minister", "Chilean team".
-    while len(tokens) > 1 and (lead := _place_token(tokens[0], ctx)) is not None:
+    while len(tokens) > 1 and (lead := place_token(tokens[0], ctx)) is not None:
         found.append(lead)
         tokens.pop(0)
         rest = _span(tokens, ctx)
@@ -95,39 +102,6 @@ def classify(run: Run, ctx: Context) -> list[Found]:
             return [*found, person(titled, ctx, title_desc)]
         tokens = titled or tokens
     return found + _classify_rest(tokens, run, ctx)
-
-
-def _shouted(tokens: list[Token], ctx: Context) -> list[Found]:
-    """A line in capitals gives no case evidence: only gazetteer names, read longest
-    first, and abbreviations the article also uses in its running text count."""
-    found: list[Found] = []
-    first = 0
-    while first < len(tokens):
-        cut = next(
-            (c for c in range(len(tokens), first, -1) if gz.lookup(_text(tokens[first:c], ctx))),
-            0,
-        )
-        if cut:
-            place = gz.lookup(_text(tokens[first:cut], ctx))
-            if place is not None and _plausible_place(tokens[first:cut], ctx):
-                found.append(_place(tokens[first:cut], ctx, place))
-            first = cut
-            continue
-        token = tokens[first]
-        if acronym(token.text) and _used_in_text(token, ctx):
-            found.append(make([token], ctx, "organization"))
-        first += 1
-    return found
-
-
-def _used_in_text(token: Token, ctx: Context) -> bool:
-    """The same capitals outside the shouted lines: a real abbreviation ("NATO")."""
-    pos = ctx.body.find(token.text)
-    while pos != -1:
-        if not ctx.in_shouted_line(pos):
-            return True
-        pos = ctx.body.find(token.text, pos + len(token.text))
-    return False
 
 
 def _trailing_title(word: str) -> bool:
@@ -218,8 +192,8 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
         return None
     text = ctx.body[tokens[0].start : tokens[-1].end]
     place = gz.lookup(text)
-    if place is not None and _plausible_place(tokens, ctx):
-        return [_place(tokens, ctx, place)]
+    if place is not None and plausible_place(tokens, ctx):
+        return [place_found(tokens, ctx, place)]
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
     last = head_word(tokens, ctx.body)
@@ -233,11 +207,11 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
     if place_head(last) or (len(tokens) == 2 and tokens[0].text in PLACE_OPENERS):
         prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
         if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
-            return [_place(tokens[:-1], ctx, prefix)]
+            return [place_found(tokens[:-1], ctx, prefix)]
         # No mention inside a longer name: "Bank of America" names no country.
         site = make(tokens, ctx, "place")
         # A site takes the country of the place it is named after ("Kotor Bay").
-        site.code = next((f.code for f in _nested(tokens, ctx) if f.code), None)
+        site.code = next((f.code for f in nested(tokens, ctx) if f.code), None)
         return [site]
     return None
 
@@ -254,57 +228,11 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
         return [make([token], ctx, "organization")]  # "Channel 4"
     parts = token.text.split("-")
     if len(parts) > 1 and all(gz.demonym(p) or gz.lookup(p) for p in parts):
-        return [f for f in (_place_part(token, p, ctx) for p in parts) if f]
+        return [f for f in (place_part(token, p, ctx) for p in parts) if f]
     people = gz.demonym(token.text)
     if people is not None:
-        return [_place([token], ctx, people, demonym=True)]
+        return [place_found([token], ctx, people, demonym=True)]
     return None
-
-
-def _nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> list[Found]:
-    """Places named inside a longer name are mentions too: 'Lagos Herald',
-    'University of Porto', 'Kazan Arena'."""
-    found: list[Found] = []
-    first = 0
-    while first < (1 if leading_only else len(tokens)):
-        cut = _longest_place(tokens, first, ctx)
-        place = gz.lookup(_text(tokens[first:cut], ctx)) if cut else None
-        if place is not None:
-            found.append(_place(tokens[first:cut], ctx, place))
-        first = max(cut, first + 1)
-    return found
-
-
-def _longest_place(tokens: list[Token], first: int, ctx: Context) -> int:
-    """End of the longest place name starting at ``first`` inside ``tokens``, or 0."""
-    if tokens[first].text in ORG_OPENERS:
-        return 0
-    for cut in range(len(tokens), first, -1):
-        if first == 0 and cut == len(tokens):
-            continue
-        piece = tokens[first:cut]
-        if gz.lookup(_text(piece, ctx)) is not None and _plausible_place(piece, ctx):
-            return cut
-    return 0
-
-
-def _text(tokens: list[Token], ctx: Context) -> str:
-    return ctx.body[tokens[0].start : tokens[-1].end]
-
-
-def _plausible_place(tokens: list[Token], ctx: Context) -> bool:
-    """A one-word place that is also a given name or a common word needs a preposition."""
-    word = tokens[0].text
-    place = gz.lookup(word)
-    if len(tokens) > 1 or (place is not None and place.major):
-        return True
-    # An ordinary word that is also a town ("Sale", "Reading", "Enterprise") needs the
-    # same evidence as a given name: "in Sale", not "Sale won".
-    ordinary = common_word(tokens[0], ctx) or dictionary_word(word)
-    if not is_given_name(word) and not ordinary:
-        return True
-    before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
-    return bool(before) and before[-1] in _PLACE_PREPOSITIONS
 
 
 def _single(token: Token, run: Run, ctx: Context) -> Found:
@@ -350,24 +278,3 @@ def _cue_before(start: int, ctx: Context) -> str:
     """The lower-cased word right before a span: 'organization' in 'organization X'."""
     line = ctx.body[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
     return line[-1] if line and line[-1].islower() else ""
-
-
-def _place_token(token: Token, ctx: Context) -> Found | None:
-    place = gz.lookup(token.text)
-    if place is not None and place.kind == "country":
-        return _place([token], ctx, place)
-    people = gz.demonym(token.text)
-    return _place([token], ctx, people, demonym=True) if people else None
-
-
-def _place_part(token: Token, part: str, ctx: Context) -> Found | None:
-    offset = token.start + token.text.index(part)
-    piece = Token(part, offset, offset + len(part))
-    return _place_token(piece, ctx)
-
-
-def _place(tokens: list[Token], ctx: Context, place: gz.Place, demonym: bool = False) -> Found:
-    found = make(tokens, ctx, place.kind)
-    found.code, found.demonym = place.code, demonym
-    found.canonical = place.name if place.kind == "country" else None
-    return found

@@ -1,0 +1,116 @@
+"""Place readings, and the capitals lines that only place names can be read from.
+
+A gazetteer hit is a place when nothing argues against it; a one-word hit that is
+also a given name or an ordinary word needs a preposition before it ("in Sale").
+Lines in capitals (wire headlines, datelines) carry no case evidence, so they give
+only gazetteer names and abbreviations the article also uses in running text.
+"""
+
+from __future__ import annotations
+
+from app.extraction import gazetteer as gz
+from app.extraction.candidates import Token
+from app.extraction.found import Context, Found, common_word, make
+from app.extraction.organizations import ORG_OPENERS, acronym
+from app.extraction.people import is_given_name
+from app.extraction.wordsets import dictionary_word
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
+
+
+def shouted(tokens: list[Token], ctx: Context) -> list[Found]:
+    """A line in capitals gives no case evidence: only gazetteer names, read longest
+    first, and abbreviations the article also uses in its running text count."""
+    found: list[Found] = []
+    first = 0
+    while first < len(tokens):
+        ends = range(len(tokens), first, -1)
+        cut = next((c for c in ends if gz.lookup(span_text(tokens[first:c], ctx))), 0)
+        if cut:
+            place = gz.lookup(span_text(tokens[first:cut], ctx))
+            if place is not None and plausible_place(tokens[first:cut], ctx):
+                found.append(place_found(tokens[first:cut], ctx, place))
+            first = cut
+            continue
+        token = tokens[first]
+        if acronym(token.text) and _used_in_text(token, ctx):
+            found.append(make([token], ctx, "organization"))
+        first += 1
+    return found
+
+
+def _used_in_text(token: Token, ctx: Context) -> bool:
+    """The same capitals outside the shouted lines: a real abbreviation ("NATO")."""
+    pos = ctx.body.find(token.text)
+    while pos != -1:
+        if not ctx.in_shouted_line(pos):
+            return True
+        pos = ctx.body.find(token.text, pos + len(token.text))
+    return False
+
+
+def nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> list[Found]:
+    """Places named inside a longer name are mentions too: 'Lagos Herald',
+    'University of Porto', 'Kazan Arena'."""
+    found: list[Found] = []
+    first = 0
+    while first < (1 if leading_only else len(tokens)):
+        cut = _longest_place(tokens, first, ctx)
+        place = gz.lookup(span_text(tokens[first:cut], ctx)) if cut else None
+        if place is not None:
+            found.append(place_found(tokens[first:cut], ctx, place))
+        first = max(cut, first + 1)
+    return found
+
+
+def _longest_place(tokens: list[Token], first: int, ctx: Context) -> int:
+    """End of the longest place name starting at ``first`` inside ``tokens``, or 0."""
+    if tokens[first].text in ORG_OPENERS:
+        return 0
+    for cut in range(len(tokens), first, -1):
+        if first == 0 and cut == len(tokens):
+            continue
+        piece = tokens[first:cut]
+        if gz.lookup(span_text(piece, ctx)) is not None and plausible_place(piece, ctx):
+            return cut
+    return 0
+
+
+def span_text(tokens: list[Token], ctx: Context) -> str:
+    return ctx.body[tokens[0].start : tokens[-1].end]
+
+
+def plausible_place(tokens: list[Token], ctx: Context) -> bool:
+    """A one-word place that is also a given name or a common word needs a preposition."""
+    word = tokens[0].text
+    place = gz.lookup(word)
+    if len(tokens) > 1 or (place is not None and place.major):
+        return True
+    # An ordinary word that is also a town ("Sale", "Reading", "Enterprise") needs the
+    # same evidence as a given name: "in Sale", not "Sale won".
+    ordinary = common_word(tokens[0], ctx) or dictionary_word(word)
+    if not is_given_name(word) and not ordinary:
+        return True
+    before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
+    return bool(before) and before[-1] in _PLACE_PREPOSITIONS
+
+
+def place_token(token: Token, ctx: Context) -> Found | None:
+    place = gz.lookup(token.text)
+    if place is not None and place.kind == "country":
+        return place_found([token], ctx, place)
+    people = gz.demonym(token.text)
+    return place_found([token], ctx, people, demonym=True) if people else None
+
+
+def place_part(token: Token, part: str, ctx: Context) -> Found | None:
+    offset = token.start + token.text.index(part)
+    piece = Token(part, offset, offset + len(part))
+    return place_token(piece, ctx)
+
+
+def place_found(tokens: list[Token], ctx: Context, place: gz.Place, demonym: bool = False) -> Found:
+    found = make(tokens, ctx, place.kind)
+    found.code, found.demonym = place.code, demonym
+    found.canonical = place.name if place.kind == "country" else None
+    return found
