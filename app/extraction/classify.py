@@ -34,6 +34,7 @@ from app.extraction.people import (
 )
 from app.extraction.personal import (
     inner_title,
+    is_title_word,
     looks_personal,
     named_person,
     org_follows,
@@ -130,6 +131,8 @@ def _joins(before: Token, after: Token, body: str) -> bool:
         return True  # only names joined on purpose keep an "and" inside the run
     if before.text in TITLES:
         return after.text in PORTFOLIOS
+    if (is_title_word(after.text) and after.text not in PORTFOLIOS) or after.text in HONORIFICS:
+        return False  # "Cabinet of Prime Minister Taro Aso": a body, then a person
     if org_head(before.text) or before.text in ORG_OPENERS:
         return True
     # Sites take "of" ("Museum of Glass"); "on" after a site is a date or an event.

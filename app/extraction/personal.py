@@ -48,7 +48,7 @@ def inner_title(tokens: list[Token], body: str) -> int:
     """'ESA Director Anna Berg': a title inside the run, a name after it. Words joined
     by a connector are a portfolio, not a name ("Secretary of State for the Family")."""
     for i in range(len(tokens) - 2, 0, -1):
-        if tokens[i].text in TITLES and len(tokens) - i - 1 <= 3:
+        if is_title_word(tokens[i].text) and len(tokens) - i - 1 <= 3:
             if any(body[a.end : b.start] != " " for a, b in pairwise(tokens[i:])):
                 return 0
             return i + 1
@@ -113,8 +113,13 @@ def named_person(tokens: list[Token]) -> bool:
     return is_given_name(tokens[0].text) or any(_SYLLABLE_NAME.match(t.text) for t in tokens)
 
 
+def is_title_word(word: str) -> bool:
+    """'Minister', and hyphenated titles: 'Secretary-General', 'Attorney-General'."""
+    return word in TITLES or ("-" in word and all(p in TITLES for p in word.split("-")))
+
+
 def _is_title(word: str) -> bool:
-    return word in TITLES or word in HONORIFICS or word.lower() in ROLE_NOUNS
+    return is_title_word(word) or word in HONORIFICS or word.lower() in ROLE_NOUNS
 
 
 def skip_titles(tokens: list[Token], body: str) -> int:

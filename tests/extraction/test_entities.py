@@ -362,3 +362,16 @@ def test_organization_name_goes_on_after_and() -> None:
         "Ministry of Health",
         "Ministry of Finance",
     }
+
+
+def test_body_of_a_titled_person_is_split_from_the_person() -> None:
+    body = "The Cabinet of Prime Minister Taro Aso fell. The Ministry of Defense agreed."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("person", "Taro Aso") in found
+    assert ("organization", "Ministry of Defense") in found
+
+
+def test_hyphenated_title_is_not_part_of_the_name() -> None:
+    body = "UN Secretary-General Antonio Guterres spoke on Monday."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {("person", "Antonio Guterres"), ("organization", "UN")}
