@@ -67,7 +67,9 @@ def _and_continues(prev: Run, run: Run, ctx: Context) -> bool:
         t.text in ORG_OPENERS and ctx.body[t.end : n.start] in (" of ", " for ")
         for t, n in pairwise(prev.tokens)
     )
-    headed = org_head(run.tokens[-1].text) and not org_head(prev.tokens[-1].text)
+    # A lone head word cannot name a body by itself: "Securities and Exchange Commission".
+    alone = len(prev.tokens) == 1 or not org_head(prev.tokens[-1].text)
+    headed = org_head(run.tokens[-1].text) and alone
     return (chained and not org_head(run.tokens[-1].text)) or (headed and len(prev.tokens) <= 3)
 
 

@@ -20,7 +20,7 @@ from app.extraction.wordsets import dictionary_word
 MIN_RECURRING = 2
 _INITIAL = re.compile(r"[A-Z]\.?")
 # Recurring capitalised words with these endings are adjectives or groups ("Baltic").
-_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ians", "ans", "ic", "ics")
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ians", "ans", "ic", "ics", "ean", "eans")
 # A country only ever called up through its people ("Peruvian officials") is one
 # the article is about once it comes back; a single adjective is scenery.
 MIN_DEMONYMS = 2
@@ -122,7 +122,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
         hinted = any(i.org_hint for i in items)
         # "Knitting", "Economy" as list items or headings: an ordinary word that
         # recurs capitalised is no name unless the words around it say so.
-        if not hinted and dictionary_word(text):
+        if (not hinted and dictionary_word(text)) or _plural_word(text):
             continue
         if not _name_shaped(text) or (
             not hinted and sum(not i.initial for i in items) < MIN_RECURRING
@@ -138,6 +138,11 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
             group.add(item)
         groups.append(group)
     return groups
+
+
+def _plural_word(text: str) -> bool:
+    """'Analysts said', 'Officials told': a plural of an ordinary word is a group of people."""
+    return text.endswith("s") and dictionary_word(text[:-1])
 
 
 def _name_shaped(text: str) -> bool:

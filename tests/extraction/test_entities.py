@@ -375,3 +375,9 @@ def test_hyphenated_title_is_not_part_of_the_name() -> None:
     body = "UN Secretary-General Antonio Guterres spoke on Monday."
     found = {(e.type, e.name) for e in find_entities(body)}
     assert found == {("person", "Antonio Guterres"), ("organization", "UN")}
+
+
+def test_plural_group_and_region_adjective_are_no_organizations() -> None:
+    body = "Analysts said the Securities and Exchange Commission would act. European shares fell."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert found == {("organization", "Securities and Exchange Commission")}
