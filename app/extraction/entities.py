@@ -3,6 +3,15 @@
 ``find_entities`` takes the cleaned body and returns one ``ExtractedEntity`` per
 real-world thing, with every mention's offsets into that body. Pure text in, data out:
 no database, no network; the gazetteers load once per process.
+
+The steps, most precise first, each in its own module:
+1. ``candidates``: runs of capitalised words (with surname particles and channel numbers);
+   possessive and "and" joins re-join names split by those words.
+2. ``classify``: per run, lines in capitals (``places.shouted``), then whole-span readings
+   (gazetteer place, organization head, site), titles, leading countries, then the person
+   and organization evidence around a run (``personal``, ``organizations``).
+3. ``teams``: places and unread names the article uses as clubs or companies.
+4. ``linking``: surnames over same-named towns, then one entity per real-world thing.
 """
 
 from __future__ import annotations
