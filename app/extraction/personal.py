@@ -107,10 +107,14 @@ def _unknown_name_word(word: str, ctx: Context) -> bool:
 
 
 def named_person(tokens: list[Token]) -> bool:
-    """A given name first, or romanised syllables ('Lee Mei-ling'): a name by its shape."""
+    """A given name or an initial first ('C. Lewis'), or romanised syllables ('Lee
+    Mei-ling'): a name by its shape."""
     if len(tokens) > 4 or any(t.text in FUNCTION_WORDS or t.text in TITLES for t in tokens):
         return False
-    return is_given_name(tokens[0].text) or any(_SYLLABLE_NAME.match(t.text) for t in tokens)
+    first = tokens[0].text
+    initial = len(first) == 2 and first[1] == "." and len(tokens[-1].text) > 2
+    syllables = any(_SYLLABLE_NAME.match(t.text) for t in tokens)
+    return is_given_name(first) or initial or syllables
 
 
 def is_title_word(word: str) -> bool:

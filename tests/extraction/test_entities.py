@@ -381,3 +381,9 @@ def test_plural_group_and_region_adjective_are_no_organizations() -> None:
     body = "Analysts said the Securities and Exchange Commission would act. European shares fell."
     found = {(e.type, e.name) for e in find_entities(body)}
     assert found == {("organization", "Securities and Exchange Commission")}
+
+
+def test_initial_and_surname_in_a_scorecard_are_a_person() -> None:
+    body = "Surrey 429-7 ( C. Lewis 80 not out , M. Butcher 70 ) ."
+    people = {e.name for e in find_entities(body) if e.type == "person"}
+    assert people == {"C. Lewis", "M. Butcher"}
