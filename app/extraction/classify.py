@@ -52,10 +52,13 @@ from app.extraction.places import (
     shouted,
 )
 from app.extraction.schemas import EntityType
-from app.extraction.wordsets import FUNCTION_WORDS, words
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, words
 
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _TOLD = frozenset({"told", "tell", "telling"})
+_IN_PLACE = frozenset({"in", "near", "outside"})
+_LANGUAGE_ENDINGS = ("ish", "ese", "ian", "ic")
+_HOLDINGS = words("shares stake stakes interest investment invest invested investing holding")
 # Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
 _SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
 
@@ -252,9 +255,29 @@ def _single(token: Token, run: Run, ctx: Context) -> Found:
     if run.sentence_start or run.heading:
         found.initial = True
         return found
-    if _cue_before(token.start, ctx) in ORG_CUES:
+    cue = _cue_before(token.start, ctx)
+    if cue in ORG_CUES:
         found.kind, found.weak = "organization", False
+    elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
+        # "a village in Kamonyi": a word no list knows, where things are, is a place.
+        found.kind, found.weak = "place", False
     return found
+
+
+def _unknown_word(token: Token) -> bool:
+    word = token.text
+    if not word[1:].islower() or is_given_name(word) or dictionary_word(word):
+        return False
+    # "in English", "in Swahili": languages and peoples, not places.
+    if gz.demonym(word) or word.endswith(_LANGUAGE_ENDINGS):
+        return False
+    return not (word.endswith("s") and dictionary_word(word[:-1]))
+
+
+def _owned(token: Token, ctx: Context) -> bool:
+    """'shares in Yukos', 'a stake in Acme': what one holds a part in is a company."""
+    before = ctx.body[max(0, token.start - 24) : token.start].split()
+    return len(before) >= 2 and before[-2] in _HOLDINGS
 
 
 def _org_evidence(token: Token, ctx: Context) -> bool:

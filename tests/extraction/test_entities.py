@@ -387,3 +387,8 @@ def test_initial_and_surname_in_a_scorecard_are_a_person() -> None:
     body = "Surrey 429-7 ( C. Lewis 80 not out , M. Butcher 70 ) ."
     people = {e.name for e in find_entities(body) if e.type == "person"}
     assert people == {"C. Lewis", "M. Butcher"}
+
+
+def test_unknown_word_where_things_are_is_a_place_but_not_a_holding_or_language() -> None:
+    body = "Floods hit a village in Kamonyi. He bought shares in Yukos. It is in English."
+    assert {(e.type, e.name) for e in find_entities(body)} == {("place", "Kamonyi")}
