@@ -23,7 +23,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
-from app.http import etag_matches, send_not_modified
+from app.http import etag_matches, is_stream, send_not_modified
 
 CHANNEL = "broadsheet_changed"
 UNCACHED_PATHS = frozenset({"/health", "/ready"})
@@ -241,7 +241,8 @@ class ResponseCacheMiddleware:
             if message["type"] == "http.response.start":
                 # Snapshot the headers before middleware outside adds its own to the list.
                 start.update(message, headers=list(message.get("headers", [])))
-            elif message["type"] == "http.response.body":
+            # A stream (no Content-Length) is an export: far too large to keep.
+            elif message["type"] == "http.response.body" and not is_stream(start):
                 chunks.append(message.get("body", b""))
                 if not message.get("more_body", False) and _cacheable(start):
                     etag = MutableHeaders(raw=start["headers"]).get("etag")

@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     seed_dir: Path = PROJECT_ROOT / "seed"
     pool_size: int = Field(default=10, ge=1)
     echo_sql: bool = False
+    export_chunk_size: int = Field(
+        default=1000, ge=1, le=100_000, description="Rows read per query by NDJSON/CSV exports"
+    )
     response_cache_mb: float = Field(
         default=32, ge=0, description="Per-worker memory for cached GET responses; 0 turns it off"
     )

@@ -42,6 +42,11 @@ class RequestIdMiddleware:
         await self.app(scope, receive, send_with_id)
 
 
+def is_stream(start: Message) -> bool:
+    """A response start without a length: the body follows in chunks of unknown total."""
+    return not any(name.lower() == b"content-length" for name, _ in start.get("headers", []))
+
+
 def etag_matches(if_none_match: str, etag: str) -> bool:
     # Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored.
     candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
@@ -60,7 +65,9 @@ async def send_not_modified(start: dict[str, Any], headers: MutableHeaders, send
 class ETagMiddleware:
     """Weak ETags on successful GET responses, and 304 when the client's copy is current.
 
-    The tag hashes the uncompressed body, so it is weak: gzip may change the bytes."""
+    The tag hashes the uncompressed body, so it is weak: gzip may change the bytes. A
+    response without a Content-Length is a stream (an export): it passes through untagged,
+    as buffering it would hold the whole export in memory."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -75,6 +82,9 @@ class ETagMiddleware:
 
         async def buffered(message: Message) -> None:
             if message["type"] == "http.response.start":
+                if is_stream(message):
+                    await send(message)
+                    return
                 start.update(message)
                 return
             if message["type"] != "http.response.body" or not start:

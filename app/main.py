@@ -10,6 +10,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from app import health
 from app.articles.router import router as articles_router
 from app.cache import ResponseCacheMiddleware, ResponseStore
+from app.changes.router import router as changes_router
 from app.config import Settings, get_settings
 from app.countries.router import router as countries_router
 from app.db import make_engine
@@ -25,6 +26,7 @@ from app.http import (
     UnexpectedErrorMiddleware,
     reject_nul_bytes,
 )
+from app.mentions.router import router as mentions_router
 from app.quotes.router import router as quotes_router
 from app.ratelimit import AccessMiddleware
 from app.search.router import router as search_router
@@ -49,6 +51,7 @@ TAGS = [
     {"name": "search", "description": "One query across everything"},
     {"name": "countries", "description": "Coverage by country (ISO 3166-1 alpha-2)"},
     {"name": "sections", "description": "The desks articles ran under: business, sport…"},
+    {"name": "changes", "description": "Every write in commit order, to mirror the archive"},
     {"name": "health", "description": "Liveness and readiness"},
 ]
 
@@ -82,9 +85,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         articles_router,
         entities_router,
         quotes_router,
+        mentions_router,
         search_router,
         countries_router,
         sections_router,
+        changes_router,
         health.router,
     ):
         app.include_router(router)

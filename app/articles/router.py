@@ -1,8 +1,10 @@
 """Article endpoints."""
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response, status
+from sqlmodel import Session
 
 from app.articles import ingest, service
 from app.articles.payload import RawArticle, read_article, request_body_doc
@@ -10,7 +12,8 @@ from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilt
 from app.auth import WriteAccess
 from app.db import SessionDep, read
 from app.errors import problem_responses
-from app.pagination import Page, PagerDep
+from app.export.router import ExportDep, export_responses
+from app.pagination import Page, PagerDep, PageRequest
 from app.quotes.schemas import QuotePublic
 from app.quotes.service import page_of_article
 
@@ -23,16 +26,26 @@ ArticleRef = Annotated[str, Path(description="Numeric id or slug", examples=["1"
     "",
     summary="List and filter articles",
     response_model=Page[ArticleSummary],
-    responses=problem_responses(400, 422),
+    responses={**export_responses(ArticleSummary), **problem_responses(400, 422)},
 )
 async def list_articles(
     session: SessionDep,
     filters: Annotated[ArticleFilters, Query()],
     pager: PagerDep,
-) -> Page[ArticleSummary]:
+    export: ExportDep,
+) -> Page[ArticleSummary] | Response:
     """Articles newest first, or by relevance with `q`. Entity filters accept a slug, a
     name or an alias (`country` also an ISO code); repeating a filter requires all values."""
+    if export:
+        fetch = partial(_page_of_articles, filters=filters)
+        return await export.send(session, fetch, ArticleSummary, "articles")
     return pager.send(await read(session, service.list_articles, filters, pager.page))
+
+
+def _page_of_articles(
+    session: Session, page: PageRequest, filters: ArticleFilters
+) -> Page[ArticleSummary]:
+    return service.list_articles(session, filters, page)
 
 
 @router.get(

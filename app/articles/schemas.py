@@ -54,6 +54,10 @@ class ArticleFilters(BaseModel):
     published_before: DateTimeInput | None = Field(
         default=None, description="Only articles published before this date/time"
     )
+    updated_since: datetime | None = Field(
+        default=None,
+        description="Only articles created or changed at or after this date/time (see /changes)",
+    )
     sort: ArticleSort | None = Field(
         default=None, description="Order: newest (default), oldest, or relevance (needs `q`)"
     )

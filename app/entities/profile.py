@@ -6,6 +6,7 @@ from sqlalchemy import ColumnElement, Date, cast, func, literal_column, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from app.changes.service import changed_since
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.entities.schemas import (
     EntityCounts,
@@ -43,6 +44,8 @@ def list_entities(
         stmt = stmt.where(col(Entity.type) == filters.type)
     if filters.country is not None:
         stmt = stmt.where(_in_country(filters.country))
+    if filters.updated_since is not None:
+        stmt = stmt.where(col(Entity.id).in_(changed_since("entity", filters.updated_since)))
     rows = session.execute(MOST_COVERED.apply(stmt, page)).scalars().all()
     items, cursor = MOST_COVERED.page(rows, page, lambda e: (e.article_count, e.id))
     return Page(items=[EntityPublic.model_validate(e) for e in items], next_cursor=cursor)

@@ -1,8 +1,10 @@
 """Entity endpoints."""
 
+from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
+from sqlmodel import Session
 
 from app.articles.schemas import ArticleSummary
 from app.articles.service import articles_of_entity
@@ -18,7 +20,8 @@ from app.entities.schemas import (
     TimelineBucket,
 )
 from app.errors import problem_responses
-from app.pagination import Page, PagerDep
+from app.export.router import ExportDep, export_responses
+from app.pagination import Page, PagerDep, PageRequest
 from app.quotes.schemas import QuoteDetail
 from app.quotes.service import quotes_for_entity
 
@@ -31,16 +34,26 @@ Slug = Annotated[str, Path(description="Entity slug", examples=["benny-gantz"], 
     "",
     summary="Find entities",
     response_model=Page[EntityPublic],
-    responses=problem_responses(400, 422),
+    responses={**export_responses(EntityPublic), **problem_responses(400, 422)},
 )
 async def list_entities(
     session: SessionDep,
     filters: Annotated[EntityFilters, Query()],
     pager: PagerDep,
-) -> Page[EntityPublic]:
+    export: ExportDep,
+) -> Page[EntityPublic] | Response:
     """People, countries, places and organizations, most covered first. `q` matches the
     start of any name or alias, ignoring case and accents."""
+    if export:
+        fetch = partial(_page_of_entities, filters=filters)
+        return await export.send(session, fetch, EntityPublic, "entities")
     return pager.send(await read(session, profile.list_entities, filters, pager.page))
+
+
+def _page_of_entities(
+    session: Session, page: PageRequest, filters: EntityFilters
+) -> Page[EntityPublic]:
+    return profile.list_entities(session, filters, page)
 
 
 @router.get(

@@ -1,6 +1,6 @@
 """Entity request and response shapes."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -21,6 +21,10 @@ class EntityFilters(BaseModel):
     type: EntityTypeParam | None = None
     country: str | None = Field(
         default=None, max_length=100, description="ISO code or name of the country it belongs to"
+    )
+    updated_since: datetime | None = Field(
+        default=None,
+        description="Only entities created or changed at or after this date/time (see /changes)",
     )
 
 

@@ -1,13 +1,16 @@
 """Quote endpoints."""
 
+from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
+from sqlmodel import Session
 
 from app.articles.service import MAX_ID
 from app.db import SessionDep, read
 from app.errors import problem_responses
-from app.pagination import Page, PagerDep
+from app.export.router import ExportDep, export_responses
+from app.pagination import Page, PagerDep, PageRequest
 from app.quotes import service
 from app.quotes.schemas import QuoteDetail, QuoteFilters
 
@@ -18,16 +21,26 @@ router = APIRouter(prefix="/quotes", tags=["quotes"])
     "",
     summary="Find quotes",
     response_model=Page[QuoteDetail],
-    responses=problem_responses(400, 404, 422),
+    responses={**export_responses(QuoteDetail), **problem_responses(400, 404, 422)},
 )
 async def list_quotes(
     session: SessionDep,
     filters: Annotated[QuoteFilters, Query()],
     pager: PagerDep,
-) -> Page[QuoteDetail]:
+    export: ExportDep,
+) -> Page[QuoteDetail] | Response:
     """Quotes newest first, filtered by words, speaker, who they mention, country, article,
     kind and date."""
+    if export:
+        fetch = partial(_page_of_quotes, filters=filters)
+        return await export.send(session, fetch, QuoteDetail, "quotes")
     return pager.send(await read(session, service.list_quotes, filters, pager.page))
+
+
+def _page_of_quotes(
+    session: Session, page: PageRequest, filters: QuoteFilters
+) -> Page[QuoteDetail]:
+    return service.list_quotes(session, filters, page)
 
 
 @router.get(

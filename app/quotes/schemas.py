@@ -31,6 +31,10 @@ class QuoteFilters(BaseModel):
     published_before: DateTimeInput | None = Field(
         default=None, description="Only quotes from articles published before this"
     )
+    updated_since: datetime | None = Field(
+        default=None,
+        description="Only quotes of articles stored or re-extracted at or after this date/time",
+    )
 
 
 class QuotePublic(PublicModel):

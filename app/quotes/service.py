@@ -6,6 +6,7 @@ from sqlalchemy import ColumnElement, Row, select
 from sqlmodel import Session, col
 
 from app.articles.models import Article
+from app.changes.service import changed_since
 from app.entities.models import Entity
 from app.errors import NotFound
 from app.pagination import AnySelect, Keyset, Page, PageRequest, SortKey
@@ -74,6 +75,8 @@ def filter_clauses(session: Session, filters: QuoteFilters) -> list[ColumnElemen
         clauses.append(in_section(require_section(session, filters.section), Quote.article_id))
     if filters.kind is not None:
         clauses.append(col(Quote.kind) == filters.kind)
+    if filters.updated_since is not None:
+        clauses.append(col(Quote.article_id).in_(changed_since("article", filters.updated_since)))
     return clauses + date_clauses(
         col(Quote.dated_at), filters.published_after, filters.published_before
     )

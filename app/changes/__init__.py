@@ -1,0 +1,1 @@
+"""The change feed: every article and entity write, in commit order."""

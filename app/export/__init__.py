@@ -1,0 +1,1 @@
+"""Bulk export of the lists as NDJSON or CSV, streamed in keyset chunks."""

@@ -1,0 +1,1 @@
+"""Mentions: where each entity appears, across the archive."""
