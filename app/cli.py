@@ -2,9 +2,12 @@
 
 import json
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import typer
 import uvicorn
@@ -153,6 +156,68 @@ def _store(engine: Engine, extraction: Extraction) -> str:
             return exc.detail
         except SQLAlchemyError as exc:
             return f"database error: {type(exc).__name__}"
+
+
+class ExportKind(StrEnum):
+    articles = "articles"
+    quotes = "quotes"
+    entities = "entities"
+    mentions = "mentions"
+
+
+class ExportFormat(StrEnum):
+    ndjson = "ndjson"
+    csv = "csv"
+
+
+@cli.command("export")
+def export_command(
+    kind: Annotated[ExportKind, typer.Argument(help="What to export")],
+    filters: Annotated[
+        list[str] | None,
+        typer.Argument(help="KEY=VALUE filters, named as the list's query parameters"),
+    ] = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.ndjson,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")
+    ] = None,
+) -> None:
+    """Write a whole list as NDJSON or CSV, read in keyset chunks: memory stays flat."""
+    from pydantic import ValidationError
+
+    from app.export import formats, service
+    from app.export.kinds import KINDS
+
+    settings = get_settings()
+    migrate.upgrade(settings.database_url)
+    chosen = KINDS[kind.value]
+    try:
+        fetch = chosen.fetch(filters or [])
+    except (AppError, ValidationError) as exc:
+        typer.echo(f"bad filter: {exc}", err=True)
+        raise typer.Exit(code=2) from exc
+    engine = make_engine(settings)
+    try:
+        with Session(engine) as session, _sink(output) as sink:
+            first = service.fetch_chunk(session, fetch, settings.export_chunk_size, None)
+            rows = service.chunks(session, fetch, settings.export_chunk_size, first)
+            for block in formats.encode(format.value, chosen.item, rows):
+                sink.write(block)
+    except AppError as exc:
+        typer.echo(exc.detail, err=True)
+        raise typer.Exit(code=1) from exc
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _sink(output: Path | None) -> Iterator[BinaryIO]:
+    if output is None:
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    with output.open("wb") as file:
+        yield file
 
 
 @cli.command("serve")
