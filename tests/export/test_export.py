@@ -12,8 +12,10 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from app.config import Settings
-from app.db import get_session
+from app.db import get_session, make_engine
 from app.main import create_app
+from app.migrate import upgrade
+from app.seed import load_seed
 from tests.conftest import ArticleFactory, assert_problem
 
 SPEAKER = "Ada Quill"
@@ -176,3 +178,25 @@ def test_openapi_documents_the_export_types(client: TestClient) -> None:
         assert content["text/csv"]["example"].startswith("id,")
         names = {p["name"] for p in paths[path]["get"]["parameters"]}
         assert "format" in names
+
+
+def test_exports_bypass_the_response_cache(scratch_url: str) -> None:
+    upgrade(scratch_url)
+    settings = Settings(database_url=scratch_url, response_cache_mb=8)
+    engine = make_engine(settings)
+    load_seed(engine, settings.seed_dir)
+    engine.dispose()
+    with TestClient(create_app(settings)) as client:
+        seen: list[str] = []
+        app_engine = client.app.state.engine  # type: ignore[attr-defined]
+        event.listen(app_engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+        page = client.get("/quotes", params={"limit": 5})
+        assert client.get("/quotes", params={"limit": 5}).json() == page.json()
+        cached_reads = len(seen)
+        first = client.get("/quotes", params={"format": "ndjson"})
+        second = client.get("/quotes", params={"format": "ndjson"})
+        assert first.text == second.text
+        assert len(_ndjson(first.text)) > len(page.json()["items"])
+        # Each export read the database; a cached copy would have run no query.
+        assert len(seen) > cached_reads + 1
+        assert "etag" not in second.headers
