@@ -142,7 +142,8 @@ def test_exports_read_in_keyset_chunks(
     statements: list[str] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if "FROM quote" in statement:
+        # The page reads: ordered as the list is (a count, if any, has no order).
+        if "ORDER BY quote.dated_at DESC" in statement:
             statements.append(statement)
 
     connection = session.connection()
