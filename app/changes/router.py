@@ -13,6 +13,7 @@ from app.pagination import MAX_LIMIT
 router = APIRouter(prefix="/changes", tags=["changes"])
 
 FEED_LIMIT = 10 * MAX_LIMIT
+MAX_CURSOR = 2**31 - 1  # change ids are 32-bit INTEGER on PostgreSQL
 
 
 @router.get(
@@ -26,7 +27,7 @@ async def list_changes(
     since: Annotated[
         int,
         Query(
-            ge=0, le=2**63 - 1, description="`next_cursor` of the previous call; 0 from the start"
+            ge=0, le=MAX_CURSOR, description="`next_cursor` of the previous call; 0 from the start"
         ),
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=FEED_LIMIT, description="Changes per call")] = 100,
