@@ -13,6 +13,7 @@ from sqlmodel import Session, col
 
 from app.articles.models import Article
 from app.articles.schemas import ArticleFilters
+from app.changes.service import changed_since
 from app.entities import service as entities
 from app.entities.models import Entity
 from app.quotes import service as quotes
@@ -29,6 +30,13 @@ def date_clauses(
     if before is not None:
         clauses.append(column < as_utc(before))
     return clauses
+
+
+def written_since(since: datetime | None, article_id: Any) -> list[ColumnElement[bool]]:
+    """Articles stored or re-extracted at or after ``since``, by the change log's index."""
+    if since is None:
+        return []
+    return [article_id.in_(changed_since("article", since))]
 
 
 @dataclass

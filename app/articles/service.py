@@ -17,7 +17,6 @@ from app.articles.schemas import (
     ArticleTopEntity,
     MentionPublic,
 )
-from app.changes.service import changed_since
 from app.entities.models import ArticleEntity, Entity, Mention
 from app.errors import InvalidInput, NotFound
 from app.pagination import AnySelect, Keyset, Offset, Page, PageRequest, SortKey
@@ -83,13 +82,10 @@ def _conditions(
 ) -> list[ColumnElement[bool]]:
     after, before = filters.published_after, filters.published_before
     article_id = col(Article.id) if ident is None else ident
-    written = []
-    if filters.updated_since is not None:
-        written.append(article_id.in_(changed_since("article", filters.updated_since)))
     return [
         *filters_.clauses(found, article_id),
         *filters_.date_clauses(dated, after, before),
-        *written,
+        *filters_.written_since(filters.updated_since, article_id),
     ]
 
 
