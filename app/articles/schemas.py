@@ -54,7 +54,7 @@ class ArticleFilters(BaseModel):
     published_before: DateTimeInput | None = Field(
         default=None, description="Only articles published before this date/time"
     )
-    updated_since: datetime | None = Field(
+    updated_since: DateTimeInput | None = Field(
         default=None,
         description="Only articles created or changed at or after this date/time (see /changes)",
     )

@@ -1,11 +1,11 @@
 """Entity request and response shapes."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.schemas import EntityRef, PublicModel, UTCDateTime
+from app.schemas import DateTimeInput, EntityRef, PublicModel, UTCDateTime
 
 EntityTypeParam = Literal["person", "country", "place", "organization", "other"]
 Interval = Literal["day", "week", "month"]
@@ -22,7 +22,7 @@ class EntityFilters(BaseModel):
     country: str | None = Field(
         default=None, max_length=100, description="ISO code or name of the country it belongs to"
     )
-    updated_since: datetime | None = Field(
+    updated_since: DateTimeInput | None = Field(
         default=None,
         description="Only entities created or changed at or after this date/time (see /changes)",
     )

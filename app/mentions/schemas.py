@@ -1,11 +1,9 @@
 """Mention request and response shapes."""
 
-from datetime import datetime
-
 from pydantic import BaseModel, Field
 
 from app.entities.schemas import EntityTypeParam
-from app.schemas import EntityRef, PublicModel
+from app.schemas import DateTimeInput, EntityRef, PublicModel
 
 
 class MentionFilters(BaseModel):
@@ -15,10 +13,10 @@ class MentionFilters(BaseModel):
     )
     type: EntityTypeParam | None = Field(default=None, description="Type of the entity")
     article: str | None = Field(default=None, description="Article id or slug")
-    published_after: datetime | None = Field(
+    published_after: DateTimeInput | None = Field(
         default=None, description="Only mentions in articles published at or after this"
     )
-    published_before: datetime | None = Field(
+    published_before: DateTimeInput | None = Field(
         default=None, description="Only mentions in articles published before this"
     )
 

@@ -31,7 +31,7 @@ class QuoteFilters(BaseModel):
     published_before: DateTimeInput | None = Field(
         default=None, description="Only quotes from articles published before this"
     )
-    updated_since: datetime | None = Field(
+    updated_since: DateTimeInput | None = Field(
         default=None,
         description="Only quotes of articles stored or re-extracted at or after this date/time",
     )
