@@ -17,7 +17,7 @@ from tests.bench.corpus import bulk_engine, load_bulk, load_real
 from tests.bench.newsroom import Newsroom
 from tests.conftest import POSTGRES_URL, admin_dsn, postgres_available
 
-IGNORED = {"created_at", "updated_at"}
+IGNORED = {"created_at", "updated_at", "changed_at"}  # the time of writing
 N = 30
 
 
@@ -56,7 +56,9 @@ def rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     with engine.connect() as connection:
         for table in names:
             result = connection.execute(text(f'SELECT * FROM "{table}"'))
-            keep = [i for i, c in enumerate(result.keys()) if c not in IGNORED]
+            # The change log's ids follow commit order, which batching changes.
+            ignored = IGNORED | ({"id"} if table == "change" else set())
+            keep = [i for i, c in enumerate(result.keys()) if c not in ignored]
             found[table] = sorted(
                 (tuple(str(row[i]) for i in keep) for row in result), key=lambda r: r
             )
