@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.errors import AppError, TooManyRequests, Unauthorized, problem_response
+from app.export.formats import asks_for_export
 
 log = logging.getLogger(__name__)
 
@@ -32,16 +33,17 @@ EXPORT_PREFIXES = ("/export", "/changes")
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 
-def route_class(method: str, path: str) -> str | None:
+def route_class(method: str, path: str, exporting: bool = False) -> str | None:
     """``reads``, ``search``, ``export`` or ``writes``; None for what is never limited
-    (liveness probes, documentation, CORS preflight)."""
+    (liveness probes, documentation, CORS preflight). ``exporting``: a list asked for as
+    NDJSON or CSV, the whole list rather than a page."""
     if method == "OPTIONS" or path.startswith(UNLIMITED):
         return None
     if method not in READ_METHODS:
         return "writes"
     if path == "/search" or path.startswith("/search/"):
         return "search"
-    if path.startswith(EXPORT_PREFIXES):
+    if exporting or path.startswith(EXPORT_PREFIXES):
         return "export"
     return "reads"
 
@@ -141,7 +143,11 @@ class AccessMiddleware:
         return any(found)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = route_class(scope["method"], scope["path"]) if scope["type"] == "http" else None
+        route = (
+            route_class(scope["method"], scope["path"], asks_for_export(scope))
+            if scope["type"] == "http"
+            else None
+        )
         if route is None:
             await self.app(scope, receive, send)
             return

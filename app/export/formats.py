@@ -6,8 +6,11 @@ import json
 import types
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal, Union, get_args, get_origin
+from urllib.parse import parse_qs
 
 from pydantic import BaseModel
+from starlette.datastructures import Headers
+from starlette.types import Scope
 
 ExportFormat = Literal["ndjson", "csv"]
 MEDIA_TYPES: dict[str, str] = {"ndjson": "application/x-ndjson", "csv": "text/csv"}
@@ -40,6 +43,14 @@ def negotiate(format_: str | None, accept: str) -> ExportFormat | None:
         if media in ("application/json", "*/*", "application/*"):
             return None
     return None
+
+
+def asks_for_export(scope: Scope) -> bool:
+    """Whether a request asks for NDJSON or CSV (``format=`` or ``Accept``)."""
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    format_ = query.get("format", [None])[-1]
+    wanted = negotiate(format_, Headers(scope=scope).get("accept", ""))
+    return wanted in MEDIA_TYPES
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

@@ -10,7 +10,7 @@ appending: ids are handed out in commit order, and the lock is released only onc
 commit is visible. SQLite has a single writer, so plain triggers already append in order.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0008
 """
 
 from collections.abc import Sequence
@@ -20,7 +20,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0003"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -13,8 +13,10 @@ from sqlmodel import Session
 
 from app.config import Settings
 from app.db import get_session, make_engine
+from app.export.formats import asks_for_export
 from app.main import create_app
 from app.migrate import upgrade
+from app.ratelimit import route_class
 from app.seed import load_seed
 from tests.conftest import ArticleFactory, assert_problem
 
@@ -201,3 +203,19 @@ def test_exports_bypass_the_response_cache(scratch_url: str) -> None:
         # Each export read the database; a cached copy would have run no query.
         assert len(seen) > cached_reads + 1
         assert "etag" not in second.headers
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "expected"),
+    [
+        (b"format=ndjson", "", "export"),
+        (b"speaker=x", "text/csv", "export"),
+        (b"format=json", "text/csv", "reads"),
+        (b"", "application/json", "reads"),
+    ],
+)
+def test_exports_count_against_the_export_rate_limit(
+    query: bytes, accept: str, expected: str
+) -> None:
+    scope = {"type": "http", "query_string": query, "headers": [(b"accept", accept.encode())]}
+    assert route_class("GET", "/quotes", asks_for_export(scope)) == expected
