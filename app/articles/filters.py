@@ -105,4 +105,5 @@ def conditions(session: Session, filters: ArticleFilters) -> list[ColumnElement[
     if found.empty:
         return None
     dates = date_clauses(col(Article.dated_at), filters.published_after, filters.published_before)
-    return [*clauses(found, col(Article.id)), *dates]
+    written = written_since(filters.updated_since, col(Article.id))
+    return [*clauses(found, col(Article.id)), *dates, *written]

@@ -106,6 +106,11 @@ def test_updated_since_on_the_lists(
     later = (now + timedelta(minutes=1)).isoformat()
     for path in ("/articles", "/quotes", "/entities"):
         assert client.get(path, params={"updated_since": later}).json()["items"] == []
+    searched = client.get("/search", params={"q": "Chile", "updated_since": stamp}).json()
+    assert [a["id"] for a in searched["articles"]] == [article.id]
+    assert [c["slug"] for c in searched["facets"]["countries"]] == ["chile"]
+    none = client.get("/search", params={"q": "Chile", "updated_since": later}).json()
+    assert none["articles"] == [] and none["facets"]["countries"] == []
     assert_problem(
         client.get("/articles", params={"updated_since": "soon"}), 422, "query.updated_since"
     )
