@@ -12,6 +12,9 @@ from sqlmodel import Session, create_engine
 
 from app.config import Settings
 
+# Execution option marking a connection whose transaction will write (see app/writes).
+WRITE_OPTION = "broadsheet_write"
+
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
@@ -27,7 +30,10 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A writer takes the write lock up front, so it waits out busy_timeout in the queue;
+        # a deferred BEGIN that upgrades later fails at once in WAL mode. Reads stay deferred.
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(settings: Settings) -> Engine:
