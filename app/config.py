@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     seed_dir: Path = PROJECT_ROOT / "seed"
     pool_size: int = Field(default=10, ge=1)
     echo_sql: bool = False
+    sqlite_busy_ms: int = Field(
+        default=10_000, ge=0, description="How long a SQLite writer waits for the write lock"
+    )
     response_cache_mb: float = Field(
         default=32, ge=0, description="Per-worker memory for cached GET responses; 0 turns it off"
     )

@@ -16,7 +16,7 @@ from app.config import Settings
 WRITE_OPTION = "broadsheet_write"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINT; take over.
@@ -25,7 +25,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -43,7 +43,7 @@ def make_engine(settings: Settings) -> Engine:
             echo=settings.echo_sql,
             connect_args={"check_same_thread": False},
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, settings.sqlite_busy_ms)
         return engine
     return create_engine(
         settings.database_url,

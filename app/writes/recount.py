@@ -49,8 +49,8 @@ def find_drift(session: Session) -> list[Drift]:
             col(Entity.id),
             col(Entity.slug),
             col(Entity.article_count),
-            col(Entity.mention_count),
             articles,
+            col(Entity.mention_count),
             mentions,
         )
         .outerjoin(links, links.c.entity_id == Entity.id)

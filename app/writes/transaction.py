@@ -65,8 +65,8 @@ def write(
     ``Conflict`` (409) for a constraint a concurrent writer won.
     """
     for attempt in range(1, ATTEMPTS + 1):
-        _begin_write(session)
         try:
+            _begin_write(session)  # on SQLite, BEGIN IMMEDIATE is where a writer waits
             result = work(session, *args, **kwargs)
             session.commit()
             return result
