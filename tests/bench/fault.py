@@ -226,37 +226,29 @@ def check(env: dict[str, str]) -> str:
     return f"{drifts} entities drifted (check exit {done.returncode})"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", required=True)
-    parser.add_argument("--ingests", type=int, default=4)
-    parser.add_argument("--files", type=int, default=160, help="BBC files for the ingests")
-    parser.add_argument("--duration", type=float, default=40, help="seconds of HTTP traffic")
-    parser.add_argument("--writers", type=int, default=4)
-    parser.add_argument("--readers", type=int, default=2)
-    parser.add_argument("--port", type=int, default=8311)
-    args = parser.parse_args()
-    if not BBC.is_dir():
-        print(f"no corpus at {BBC}")
-        return 2
-    upgrade(args.database_url)
-    sport = sorted((BBC / "sport").glob("*.txt"))[: args.files]
-    texts = [
-        p.read_text(encoding="utf-8", errors="replace") for p in (BBC / "business").glob("*.txt")
-    ]
+def _environment(url: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BROADSHEET_")}
-    env |= {"BROADSHEET_DATABASE_URL": args.database_url, "BROADSHEET_API_KEY": KEY}
-    env |= {"BROADSHEET_RESPONSE_CACHE_MB": "0", "PYTHONPATH": str(servers.PROJECT)}
-    base = f"http://{servers.HOST}:{args.port}"
+    env |= {"BROADSHEET_DATABASE_URL": url, "BROADSHEET_API_KEY": KEY}
+    return env | {"BROADSHEET_RESPONSE_CACHE_MB": "0", "PYTHONPATH": str(servers.PROJECT)}
+
+
+def _server(port: int) -> list[str]:
     # What ``broadsheet serve --workers 2 --no-access-log`` runs after migrating, with a
     # longer worker health check: on a loaded 2-core machine uvicorn's 5 s default killed
     # workers still importing, over and over.
     serve = [str(Path(sys.executable).parent / "uvicorn"), "app.main:create_app", "--factory"]
-    serve += ["--host", servers.HOST, "--port", str(args.port), "--workers", "2"]
-    serve += ["--no-access-log", "--timeout-worker-healthcheck", "120"]
-    started = time.monotonic()
-    with servers.running(serve, f"{base}/ready", env):
-        trial = Trial(base, texts)
+    serve += ["--host", servers.HOST, "--port", str(port), "--workers", "2"]
+    return [*serve, "--no-access-log", "--timeout-worker-healthcheck", "120"]
+
+
+def run(args: argparse.Namespace, env: dict[str, str]) -> tuple[Trial, dict[str, int]]:
+    """The trial itself; its shared state and the figures counted afterwards."""
+    sport = sorted((BBC / "sport").glob("*.txt"))[: args.files]
+    business = sorted((BBC / "business").glob("*.txt"))
+    base = f"http://{servers.HOST}:{args.port}"
+    with servers.running(_server(args.port), f"{base}/ready", env):
+        started = time.monotonic()
+        trial = Trial(base, [p.read_text(encoding="utf-8", errors="replace") for p in business])
         procs = start_ingests(sport, args.ingests, env)
         gate = threading.Barrier(args.writers)
         threads = [threading.Thread(target=writer, args=(trial, gate)) for _ in range(args.writers)]
@@ -273,16 +265,37 @@ def main() -> int:
         lost_http, duplicated = http_report(trial, base)
     for pid in orphans:  # leave nothing behind
         os.kill(pid, signal.SIGKILL)
+    figures = {"lost_http": lost_http, "lost_ingest": lost_ingest, "duplicated": duplicated}
+    return trial, figures | {"orphans": len(orphans)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--ingests", type=int, default=4)
+    parser.add_argument("--files", type=int, default=160, help="BBC files for the ingests")
+    parser.add_argument("--duration", type=float, default=40, help="seconds of HTTP traffic")
+    parser.add_argument("--writers", type=int, default=4)
+    parser.add_argument("--readers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8311)
+    args = parser.parse_args()
+    if not BBC.is_dir():
+        print(f"no corpus at {BBC}")
+        return 2
+    upgrade(args.database_url)
+    env = _environment(args.database_url)
+    started = time.monotonic()
+    trial, figures = run(args, env)
     print(f"backend: {args.database_url.split(':')[0]}, {time.monotonic() - started:.0f} s")
+    by_status: Counter[int] = Counter()
     for (op, status), n in sorted(trial.statuses.items()):
         print(f"  {op:<16} {status}: {n}")
-    errors = Counter(status for (_, status), n in trial.statuses.items() for _ in range(n))
-    print(
-        f"HTTP 5xx: {sum(n for s, n in errors.items() if s >= 500)} {dict(sorted(errors.items()))}"
-    )
-    print(f"lost articles: {lost_http} via HTTP, {lost_ingest} via ingest")
-    print(f"duplicated articles (same text, two ids): {duplicated}")
-    print(f"orphaned workers of the killed ingest: {len(orphans)}")
+        by_status[status] += n
+    failed = sum(n for status, n in by_status.items() if status >= 500)
+    print(f"HTTP 5xx: {failed}; all statuses: {dict(sorted(by_status.items()))}")
+    print(f"lost articles: {figures['lost_http']} via HTTP, {figures['lost_ingest']} via ingest")
+    print(f"duplicated articles (same text, two ids): {figures['duplicated']}")
+    print(f"orphaned workers of the killed ingest: {figures['orphans']}")
     print(f"count drift: {check(env)}")
     return 0
 
