@@ -1,11 +1,11 @@
 """Row locks taken in one fixed order, and inserts that yield to a concurrent twin.
 
-Order: the article row first, then keys of entities about to be created (advisory locks,
-sorted), then entity rows by ascending id. Two writers that both need
-an entity wait for each other in that order instead of deadlocking, and two writers on the
-same article run one after the other, the second seeing what the first committed (a
-second DELETE finds nothing and answers 404). SQLite serialises writers with BEGIN
-IMMEDIATE, where ``FOR UPDATE`` compiles to nothing.
+Order: the article row first, then the keys of entities about to be created (advisory
+locks, sorted), then entity rows by ascending id. Writers needing the same entities wait for
+each other in that order instead of deadlocking, and two writers on the same article run one
+after the other, the second seeing what the first committed (a second DELETE finds nothing
+and answers 404). SQLite serialises writers with BEGIN IMMEDIATE; there ``FOR UPDATE``
+compiles to nothing and the advisory locks are skipped.
 """
 
 import zlib
