@@ -243,8 +243,8 @@ def _server(port: int) -> list[str]:
 
 def run(args: argparse.Namespace, env: dict[str, str]) -> tuple[Trial, dict[str, int]]:
     """The trial itself; its shared state and the figures counted afterwards."""
-    sport = sorted((BBC / "sport").glob("*.txt"))[: args.files]
-    business = sorted((BBC / "business").glob("*.txt"))
+    sport = sorted((args.corpus / "sport").glob("*.txt"))[: args.files]
+    business = sorted((args.corpus / "business").glob("*.txt"))
     base = f"http://{servers.HOST}:{args.port}"
     with servers.running(_server(args.port), f"{base}/ready", env):
         started = time.monotonic()
@@ -278,9 +278,10 @@ def main() -> int:
     parser.add_argument("--writers", type=int, default=4)
     parser.add_argument("--readers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8311)
+    parser.add_argument("--corpus", type=Path, default=BBC, help="the BBC folder")
     args = parser.parse_args()
-    if not BBC.is_dir():
-        print(f"no corpus at {BBC}")
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}")
         return 2
     upgrade(args.database_url)
     env = _environment(args.database_url)
