@@ -23,6 +23,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -33,6 +34,19 @@ BBC = servers.PROJECT.parent / "shared" / "data" / "bbc"
 KEY = "fault-key"
 TIMEOUT = 900.0  # seconds: an ingest still running then is reported and killed
 TWIN_EVERY = 5
+
+
+DROPPED = 599  # recorded when the server closed the connection instead of answering
+
+
+class Client(httpx.Client):
+    """A client that records a dropped connection as a status instead of raising."""
+
+    def request(self, *args: Any, **kwargs: Any) -> httpx.Response:
+        try:
+            return super().request(*args, **kwargs)
+        except httpx.TransportError:
+            return httpx.Response(DROPPED)
 
 
 class Trial:
@@ -77,7 +91,7 @@ def _post(trial: Trial, client: httpx.Client, op: str, text: str, title: str | N
 
 def writer(trial: Trial, twin_gate: threading.Barrier) -> None:
     rng = random.Random()
-    with httpx.Client(base_url=trial.base, timeout=120) as client:
+    with Client(base_url=trial.base, timeout=120) as client:
         n = 0
         while not trial.stop.is_set():
             n += 1
@@ -120,7 +134,7 @@ def writer(trial: Trial, twin_gate: threading.Barrier) -> None:
 
 def reader(trial: Trial) -> None:
     paths = ["/articles?limit=20", "/entities?limit=20", "/search?q=market", "/countries"]
-    with httpx.Client(base_url=trial.base, timeout=120) as client:
+    with Client(base_url=trial.base, timeout=120) as client:
         while not trial.stop.is_set():
             with trial.lock:
                 some = random.choice(trial.pool) if trial.pool else 1
@@ -171,9 +185,14 @@ def start_ingests(files: list[Path], n: int, env: dict[str, str]) -> list[subpro
 
 
 def kill_victim(victim: subprocess.Popen[str], after: float) -> list[int]:
-    """SIGKILL the victim ingest once it has run ``after`` seconds; its workers' pids."""
+    """SIGKILL the victim ingest once it has run ``after`` seconds and started its worker
+    pool; the pids of its workers still alive 5 s later."""
     time.sleep(after)
-    workers = children(victim.pid)
+    deadline = time.monotonic() + 120
+    while not (workers := children(victim.pid)) and time.monotonic() < deadline:
+        if victim.poll() is not None:
+            return []
+        time.sleep(0.2)
     os.kill(victim.pid, signal.SIGKILL)
     victim.wait()
     time.sleep(5)
@@ -211,7 +230,7 @@ def ingest_report(
 
 def http_report(trial: Trial, base: str) -> tuple[int, int]:
     """Articles acknowledged and never deleted that are gone; texts stored twice."""
-    with httpx.Client(base_url=base, timeout=120) as client:
+    with Client(base_url=base, timeout=120) as client:
         kept = trial.acked - trial.deleted
         lost = sum(client.get(f"/articles/{i}").status_code == 404 for i in sorted(kept))
     duplicated = sum(len(ids - {0}) - 1 for ids in trial.twins.values() if len(ids - {0}) > 1)
@@ -293,7 +312,8 @@ def main() -> int:
         print(f"  {op:<16} {status}: {n}")
         by_status[status] += n
     failed = sum(n for status, n in by_status.items() if status >= 500)
-    print(f"HTTP 5xx: {failed}; all statuses: {dict(sorted(by_status.items()))}")
+    statuses = dict(sorted(by_status.items()))
+    print(f"HTTP 5xx: {failed}; all statuses: {statuses} ({DROPPED}: connection dropped)")
     print(f"lost articles: {figures['lost_http']} via HTTP, {figures['lost_ingest']} via ingest")
     print(f"duplicated articles (same text, two ids): {figures['duplicated']}")
     print(f"orphaned workers of the killed ingest: {figures['orphans']}")
