@@ -16,6 +16,7 @@ articles, orphaned worker processes and the drift ``broadsheet check`` reports.
 import argparse
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -214,7 +215,7 @@ def ingest_report(
         summary = out.strip().splitlines()[-1] if out.strip() else f"exit {proc.returncode}"
         causes = Counter(line.split(": ", 2)[-1] for line in err.splitlines() if "failed:" in line)
         print(f"ingest {i}: {summary}; failures: {dict(causes) or 'none'}")
-        failed = int(summary.split(", ")[2].split()[0]) if "failed" in summary else 0
+        failed = int(found.group(1)) if (found := re.search(r"(\d+) failed", summary)) else 0
         again = subprocess.run(
             cli("ingest", "--jobs", "1", *map(str, files[i :: len(procs)])),
             cwd=servers.PROJECT,
