@@ -13,7 +13,7 @@ import typer
 import uvicorn
 from rich.progress import MofNCompleteColumn, Progress
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from app import migrate, seed
@@ -25,6 +25,8 @@ from app.db import make_engine
 from app.errors import AppError
 from app.extraction import Extraction
 from app.extraction.pipeline import EXTRACTOR_VERSION
+from app.writes import recount, write
+from app.writes.transaction import driver_message
 
 cli = typer.Typer(
     help="Broadsheet: news articles as structured, searchable knowledge.",
@@ -154,8 +156,31 @@ def _store(engine: Engine, extraction: Extraction) -> str:
             return "created" if stored.created else "unchanged"
         except AppError as exc:
             return exc.detail
+        except DBAPIError as exc:
+            return f"database error: {driver_message(exc)}"
         except SQLAlchemyError as exc:
-            return f"database error: {type(exc).__name__}"
+            return f"database error: {type(exc).__name__}: {exc}"
+
+
+@cli.command("check")
+def check_command(
+    repair: Annotated[bool, typer.Option(help="Set drifted counts to the recount")] = False,
+) -> None:
+    """Recount every entity's article and mention counts from the links; exit 1 on drift
+    (with --repair, fix it in one transaction)."""
+    engine = make_engine(get_settings())
+    with Session(engine) as session:
+        drifted = write(session, recount.repair) if repair else recount.find_drift(session)
+    engine.dispose()
+    for drift in drifted:
+        typer.echo(f"drift: {drift}")
+    if not drifted:
+        typer.echo("counts match the links: no drift")
+    elif repair:
+        typer.echo(f"{len(drifted)} entity count(s) repaired")
+    else:
+        typer.echo(f"{len(drifted)} entity count(s) drifted; run with --repair", err=True)
+        raise typer.Exit(code=1)
 
 
 class ExportKind(StrEnum):

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     export_chunk_size: int = Field(
         default=1000, ge=1, le=100_000, description="Rows read per query by NDJSON/CSV exports"
     )
+    sqlite_busy_ms: int = Field(
+        default=10_000, ge=0, description="How long a SQLite writer waits for the write lock"
+    )
     response_cache_mb: float = Field(
         default=32, ge=0, description="Per-worker memory for cached GET responses; 0 turns it off"
     )

@@ -12,8 +12,11 @@ from sqlmodel import Session, create_engine
 
 from app.config import Settings
 
+# Execution option marking a connection whose transaction will write (see app/writes).
+WRITE_OPTION = "broadsheet_write"
 
-def _configure_sqlite(engine: Engine) -> None:
+
+def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINT; take over.
@@ -22,12 +25,15 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A writer takes the write lock up front, so it waits out busy_timeout in the queue;
+        # a deferred BEGIN that upgrades later fails at once in WAL mode. Reads stay deferred.
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -37,7 +43,7 @@ def make_engine(settings: Settings) -> Engine:
             echo=settings.echo_sql,
             connect_args={"check_same_thread": False},
         )
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, settings.sqlite_busy_ms)
         return engine
     return create_engine(
         settings.database_url,

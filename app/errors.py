@@ -36,6 +36,8 @@ class Problem(BaseModel):
 
 class AppError(Exception):
     status: int = 500
+    # Seconds a client should wait before trying again, sent as Retry-After.
+    retry_after: int | None = None
 
     def __init__(self, detail: str, *, field: str | None = None) -> None:
         super().__init__(detail)
@@ -71,12 +73,26 @@ class Unprocessable(AppError):
     status = 422
 
 
+class Conflict(AppError):
+    """A concurrent writer changed what this request depended on."""
+
+    status = 409
+    retry_after = 1
+
+
 class TooManyRequests(AppError):
     status = 429
 
 
 class ServiceUnavailable(AppError):
     status = 503
+
+
+class Busy(ServiceUnavailable):
+    """The database stayed locked (or kept choosing this transaction as a deadlock victim)
+    through every retry; the request did nothing and can be sent again."""
+
+    retry_after = 1
 
 
 def problem_response(
@@ -114,7 +130,10 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
     errors = getattr(exc, "errors", None)
     if errors is None and exc.field:
         errors = [FieldError(field=exc.field, message=exc.detail)]
-    return problem_response(request, exc.status, exc.detail, field=exc.field, errors=errors)
+    headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else None
+    return problem_response(
+        request, exc.status, exc.detail, field=exc.field, errors=errors, headers=headers
+    )
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -5,27 +5,32 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.articles.models import Article
 from app.articles.screen import Skipped, body_reason
 from app.articles.sources import Document
 from app.articles.writer import (
+    AlreadyStored,
     delete_article,
     find_existing,
     replace_knowledge,
     store_extraction,
 )
-from app.errors import AppError, Unprocessable
+from app.errors import AppError, NotFound, Unprocessable
 from app.extraction import Extraction
 from app.extraction.pipeline import EXTRACTOR_VERSION, InputFormat, analyze, extract
+from app.writes import write
+from app.writes.locks import lock_article
+from app.writes.workers import die_with_parent
 
 
 @dataclass(frozen=True)
 class Ingested:
     article: Article
     created: bool
+    # Read inside the transaction: after the commit the article may already be deleted.
+    article_id: int
 
 
 def parse(raw: str, fmt: InputFormat) -> Extraction:
@@ -39,20 +44,20 @@ def ingest_extraction(session: Session, extraction: Extraction, version: str) ->
     """Store one article in its own transaction, or return the copy already stored."""
     if not extraction.body.strip():
         raise Unprocessable("The article has no text", field="body")
+    return write(session, _ingest_once, extraction, version)
+
+
+def _ingest_once(session: Session, extraction: Extraction, version: str) -> Ingested:
     existing = find_existing(session, extraction)
-    if existing is not None:
-        return Ingested(existing, created=False)
-    try:
-        article = store_extraction(session, extraction, version)
-        session.commit()
-    except IntegrityError:
-        # Someone stored the same article between our check and our insert.
-        session.rollback()
-        existing = find_existing(session, extraction)
-        if existing is None:
-            raise
-        return Ingested(existing, created=False)
-    return Ingested(article, created=True)
+    if existing is None:
+        try:
+            article = store_extraction(session, extraction, version)
+            assert article.id is not None
+            return Ingested(article, created=True, article_id=article.id)
+        except AlreadyStored as stored:
+            existing = stored.article
+    assert existing.id is not None
+    return Ingested(existing, created=False, article_id=existing.id)
 
 
 Extracted = Extraction | Skipped | str
@@ -88,7 +93,7 @@ def extract_all(docs: Iterable[Document], jobs: int) -> Iterator[tuple[Document,
         yield from ((document, extract_document(document)) for document in docs)
         return
     pending = iter(docs)
-    with ProcessPoolExecutor(jobs) as pool:
+    with ProcessPoolExecutor(jobs, initializer=die_with_parent) as pool:
         while window := list(islice(pending, WINDOW)):
             yield from zip(window, pool.map(extract_document, window, chunksize=8), strict=True)
 
@@ -97,8 +102,14 @@ def ingest(session: Session, raw: str, fmt: InputFormat) -> Ingested:
     return ingest_extraction(session, parse(raw, fmt), EXTRACTOR_VERSION)
 
 
-def reextract(session: Session, article: Article) -> Article:
-    """Apply the current extractor to a stored article's body, replacing what it found."""
+def reextract(session: Session, article_id: int) -> Article:
+    """Apply the current extractor to a stored article's body, replacing what it found.
+
+    Extraction runs before the write transaction; the article is then re-read under lock,
+    so a concurrent delete makes this a 404 rather than a write to a vanished row."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"No article with id or slug '{article_id}'")
     entities, quotes = analyze(article.body)
     extraction = Extraction(
         body=article.body,
@@ -107,11 +118,20 @@ def reextract(session: Session, article: Article) -> Article:
         entities=entities,
         quotes=quotes,
     )
+    return write(session, _replace, article_id, extraction)
+
+
+def _replace(session: Session, article_id: int, extraction: Extraction) -> Article:
+    article = lock_article(session, article_id)
     replace_knowledge(session, article, extraction, EXTRACTOR_VERSION)
-    session.commit()
     return article
 
 
-def delete(session: Session, article: Article) -> None:
-    delete_article(session, article)
-    session.commit()
+def delete(session: Session, article_id: int) -> None:
+    """Delete the article if it still exists when its row is locked; a second, concurrent
+    delete finds nothing (404) and takes nothing from the entity counts."""
+    write(session, _delete, article_id)
+
+
+def _delete(session: Session, article_id: int) -> None:
+    delete_article(session, lock_article(session, article_id))

@@ -97,7 +97,7 @@ async def article_quotes(
     openapi_extra=request_body_doc(),
     responses={
         200: {"description": "Already stored: the existing article", "model": ArticleDetail},
-        **problem_responses(401, 403, 413, 415, 422),
+        **problem_responses(401, 403, 409, 413, 415, 422, 503),
     },
 )
 def create_article(
@@ -111,8 +111,8 @@ def create_article(
     result = ingest.ingest(session, payload.text, payload.format)
     if not result.created:
         response.status_code = status.HTTP_200_OK
-    response.headers["Location"] = f"/articles/{result.article.id}"
-    return service.article_detail(session, str(result.article.id))
+    response.headers["Location"] = f"/articles/{result.article_id}"
+    return service.article_detail(session, str(result.article_id))
 
 
 @router.delete(
@@ -120,11 +120,11 @@ def create_article(
     summary="Delete an article",
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=[WriteAccess],
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 409, 503),
 )
 def delete_article(session: SessionDep, ref: ArticleRef) -> Response:
     """Removes the article with its mentions and quotes; entity counts follow."""
-    ingest.delete(session, service.get_article(session, ref))
+    ingest.delete(session, service.article_id(session, ref))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -133,10 +133,11 @@ def delete_article(session: SessionDep, ref: ArticleRef) -> Response:
     summary="Re-run extraction on an article",
     response_model=ArticleDetail,
     dependencies=[WriteAccess],
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(401, 403, 404, 409, 503),
 )
 def reextract_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
     """Replaces the article's entities, mentions and quotes with what the current extractor
     finds in its body, and records the extractor version."""
-    article = ingest.reextract(session, service.get_article(session, ref))
-    return service.article_detail(session, str(article.id))
+    article_id = service.article_id(session, ref)
+    ingest.reextract(session, article_id)
+    return service.article_detail(session, str(article_id))

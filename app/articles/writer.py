@@ -4,6 +4,7 @@ quotes, all in the caller's transaction, so nothing is ever half-written."""
 import hashlib
 from collections import Counter
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session, SQLModel, col
@@ -16,8 +17,10 @@ from app.extraction import Extraction
 from app.quotes.models import Quote
 from app.schemas import as_utc
 from app.text import slugify, word_count
+from app.writes.locks import insert_ignore, lock_entities
 
 LEDE_WORDS = 10
+SLUG_ATTEMPTS = 20
 
 
 def content_hash(body: str) -> str:
@@ -60,39 +63,65 @@ def _check_offsets(extraction: Extraction) -> None:
             raise Unprocessable(f"Offsets {start}:{end} do not hold {text!r} in the body")
 
 
+class AlreadyStored(Exception):
+    """A concurrent writer stored the same article (same text or URL) first."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(f"article {article.id} holds the same text or URL")
+        self.article = article
+
+
 def store_extraction(session: Session, extraction: Extraction, version: str | None) -> Article:
-    """Insert a new article; the caller checks for duplicates first and commits."""
+    """Insert a new article; the caller checks for duplicates first and commits. Raises
+    ``AlreadyStored`` when a concurrent writer stored the same article meanwhile."""
     _check_offsets(extraction)
     published = _as_datetime(extraction.published_at)
     now = utcnow()
-    article = Article(
-        slug=_free_slug(session, extraction),
-        title=extraction.title,
-        published_at=published,
-        byline=extraction.byline,
-        source_name=extraction.source_name,
-        source_url=extraction.source_url,
-        body=extraction.body,
-        sections=extraction.sections,
-        section=extraction.section,
-        word_count=word_count(extraction.body),
-        content_hash=content_hash(extraction.body),
-        extractor_version=version,
-        dated_at=published or now,
-        created_at=now,
-        updated_at=now,
-    )
-    session.add(article)
-    session.flush()
-    _store_knowledge(session, article, extraction)
+    values = {
+        "title": extraction.title,
+        "published_at": published,
+        "byline": extraction.byline,
+        "source_name": extraction.source_name,
+        "source_url": extraction.source_url,
+        "body": extraction.body,
+        "sections": extraction.sections,
+        "section": extraction.section,
+        "word_count": word_count(extraction.body),
+        "content_hash": content_hash(extraction.body),
+        "extractor_version": version,
+        "dated_at": published or now,
+        "created_at": now,
+        "updated_at": now,
+    }
+    article = session.get(Article, _insert_article(session, extraction, values))
+    assert article is not None
+    with session.no_autoflush:
+        ids = resolve_entities(session, extraction.entities)
+    _write_knowledge(session, article, extraction, ids)
     return article
 
 
-def _store_knowledge(session: Session, article: Article, extraction: Extraction) -> None:
-    """Entities, mentions, links and quotes, each written as one batch."""
+def _insert_article(session: Session, extraction: Extraction, values: dict[str, Any]) -> int:
+    """The new article's id. Two writers may pick the same free slug at once (two POSTs
+    with one title: 238 of 489 failed on article_slug_key); the one that loses waits for
+    the other's commit, skips the row, and takes the next free slug."""
+    for _ in range(SLUG_ATTEMPTS):
+        stmt = insert_ignore(session, Article).values(slug=_free_slug(session, extraction))
+        inserted = session.execute(stmt.values(**values).returning(col(Article.id))).scalar()
+        if inserted is not None:
+            return int(inserted)
+        existing = find_existing(session, extraction)
+        if existing is not None:
+            raise AlreadyStored(existing)
+    raise RuntimeError("no free slug after repeated conflicts")
+
+
+def _write_knowledge(
+    session: Session, article: Article, extraction: Extraction, ids: list[int]
+) -> None:
+    """Mentions, links and quotes, each written as one batch, and the entity counts; the
+    entity rows in ``ids`` are already locked."""
     assert article.id is not None
-    with session.no_autoflush:
-        ids = resolve_entities(session, extraction.entities)
     by_name = {e.name: entity_id for e, entity_id in zip(extraction.entities, ids, strict=True)}
     mentions = [
         {"article_id": article.id, "entity_id": entity_id, **m.model_dump()}
@@ -133,6 +162,8 @@ def _store_knowledge(session: Session, article: Article, extraction: Extraction)
 def _bump_counts(session: Session, counts: Counter[int], *, articles: int) -> None:
     """Move each entity's article count by ``articles`` and its mention count by its count."""
     table = SQLModel.metadata.tables["entity"]
+    # In id order, the order every writer locks entity rows in.
+    ordered = sorted(counts.items())
     session.execute(
         update(table)
         .where(table.c.id == bindparam("b_id"))
@@ -140,35 +171,51 @@ def _bump_counts(session: Session, counts: Counter[int], *, articles: int) -> No
             article_count=table.c.article_count + articles,
             mention_count=table.c.mention_count + bindparam("b_mentions"),
         ),
-        [{"b_id": entity_id, "b_mentions": articles * n} for entity_id, n in counts.items()],
+        [{"b_id": entity_id, "b_mentions": articles * n} for entity_id, n in ordered],
     )
 
 
-def clear_knowledge(session: Session, article: Article) -> None:
-    """Remove what extraction produced for an article, keeping entity counts right."""
-    links = session.execute(
+def _links(session: Session, article: Article) -> Counter[int]:
+    rows = session.execute(
         select(col(ArticleEntity.entity_id), col(ArticleEntity.mention_count)).where(
             col(ArticleEntity.article_id) == article.id
         )
     ).all()
+    return Counter(dict(rows))
+
+
+def _clear(session: Session, article: Article, links: Counter[int]) -> None:
     if links:
-        _bump_counts(session, Counter(dict(links)), articles=-1)
+        _bump_counts(session, links, articles=-1)
     session.execute(delete(Quote).where(col(Quote.article_id) == article.id))
     session.execute(delete(Mention).where(col(Mention.article_id) == article.id))
     session.execute(delete(ArticleEntity).where(col(ArticleEntity.article_id) == article.id))
 
 
+def clear_knowledge(session: Session, article: Article) -> None:
+    """Remove what extraction produced for an article, keeping entity counts right; the
+    caller holds the article's row lock (``app.writes.locks.lock_article``)."""
+    links = _links(session, article)
+    lock_entities(session, links)
+    _clear(session, article, links)
+
+
 def replace_knowledge(
     session: Session, article: Article, extraction: Extraction, version: str
 ) -> None:
-    """Re-apply extraction to a stored article (the body itself does not change)."""
+    """Re-apply extraction to a stored, locked article (the body itself does not change).
+
+    Old and new entity rows are locked together, in id order, before any count moves."""
     _check_offsets(extraction)
-    clear_knowledge(session, article)
+    links = _links(session, article)
+    with session.no_autoflush:
+        ids = resolve_entities(session, extraction.entities, lock_also=links)
+    _clear(session, article, links)
     article.extractor_version = version
     article.sections = extraction.sections
     article.updated_at = utcnow()
     session.add(article)
-    _store_knowledge(session, article, extraction)
+    _write_knowledge(session, article, extraction, ids)
 
 
 def delete_article(session: Session, article: Article) -> None:

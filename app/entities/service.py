@@ -1,10 +1,9 @@
 """Entity rules: identity across articles, name lookup, and the per-entity queries."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, tuple_, union, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, tuple_, union, update
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
@@ -15,6 +14,9 @@ from app.extraction import ExtractedEntity
 from app.pagination import AnySelect
 from app.quotes.models import Quote
 from app.text import normalize_name, slugify
+from app.writes.locks import insert_ignore, lock_entities, lock_keys
+
+SLUG_ATTEMPTS = 5
 
 
 def entity_key(entity: ExtractedEntity) -> str:
@@ -37,59 +39,70 @@ def _find(session: Session, type_: str, key: str) -> Entity | None:
 
 
 def _create(session: Session, extracted: ExtractedEntity, key: str) -> int:
-    entity = Entity(
-        name=extracted.name,
-        type=extracted.type,
-        key=key,
-        slug=_free_slug(session, extracted.name, extracted.type),
-        country_code=extracted.country_code.upper() if extracted.country_code else None,
-        description=extracted.description,
-    )
-    try:
-        # A concurrent writer may create the same entity first; the savepoint lets this
-        # transaction carry on with theirs.
-        with session.begin_nested():
-            session.add(entity)
-    except IntegrityError:
+    """The entity's id, inserting it unless a concurrent writer stored it first."""
+    values = {
+        "name": extracted.name,
+        "type": extracted.type,
+        "key": key,
+        "country_code": extracted.country_code.upper() if extracted.country_code else None,
+        "description": extracted.description,
+    }
+    for _ in range(SLUG_ATTEMPTS):
+        slug = _free_slug(session, extracted.name, extracted.type)
+        session.execute(insert_ignore(session, Entity).values(slug=slug, **values))
         found = _find(session, extracted.type, key)
-        if found is None:
-            raise
-        entity = found
-    assert entity.id is not None
-    return entity.id
+        if found is not None:
+            assert found.id is not None
+            return found.id
+        # Nothing inserted and no such entity: another entity took the slug meanwhile.
+    raise RuntimeError(f"no free slug for {extracted.name!r}")
 
 
-def resolve_entities(session: Session, extracted: Sequence[ExtractedEntity]) -> list[int]:
+def resolve_entities(
+    session: Session, extracted: Sequence[ExtractedEntity], lock_also: Iterable[int] = ()
+) -> list[int]:
     """Stored ids for extracted entities (matched by type and key across articles), creating
-    the new ones and recording every name as an alias; a few statements per article."""
-    keys = [(e.type, entity_key(e)) for e in extracted]
-    known: dict[tuple[str, str], tuple[int, str | None]] = (
-        {
-            (type_, key): (entity_id, description)
-            for entity_id, type_, key, description in session.execute(
-                select(
-                    col(Entity.id), col(Entity.type), col(Entity.key), col(Entity.description)
-                ).where(tuple_(col(Entity.type), col(Entity.key)).in_(keys))
-            )
-        }
-        if keys
-        else {}
-    )
-    ids: list[int] = []
-    for entity, (type_, key) in zip(extracted, keys, strict=True):
-        if (type_, key) not in known:
-            known[type_, key] = (_create(session, entity, key), entity.description)
-        entity_id, description = known[type_, key]
+    the new ones and recording every name as an alias; a few statements per article.
+
+    Writers creating the same entities first take a lock on each key, in one global order,
+    then every entity row involved (with ``lock_also``) is locked in id order, so concurrent
+    writers never wait on each other in a circle. New entities get ids in extraction
+    order."""
+    keys: list[tuple[str, str]] = [(e.type, entity_key(e)) for e in extracted]
+    known = _known(session, keys)
+    missing: dict[tuple[str, str], ExtractedEntity] = {}
+    for entity, type_key in zip(extracted, keys, strict=True):
+        if type_key not in known:
+            missing.setdefault(type_key, entity)
+    lock_keys(session, [f"{type_}:{key}" for type_, key in missing])
+    for type_key, entity in missing.items():
+        known[type_key] = (_create(session, entity, type_key[1]), entity.description)
+    ids = [known[type_key][0] for type_key in keys]
+    lock_entities(session, [*ids, *lock_also])
+    for entity, type_key in zip(extracted, keys, strict=True):
+        entity_id, description = known[type_key]
         if description is None and entity.description:
             session.execute(
                 update(Entity)
-                .where(col(Entity.id) == entity_id)
+                .where(col(Entity.id) == entity_id, col(Entity.description).is_(None))
                 .values(description=entity.description)
             )
-            known[type_, key] = (entity_id, entity.description)
-        ids.append(entity_id)
+            known[type_key] = (entity_id, entity.description)
     _add_aliases(session, ids, [[e.name, *e.aliases] for e in extracted])
     return ids
+
+
+def _known(
+    session: Session, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], tuple[int, str | None]]:
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(col(Entity.id), col(Entity.type), col(Entity.key), col(Entity.description)).where(
+            tuple_(col(Entity.type), col(Entity.key)).in_(keys)
+        )
+    )
+    return {(type_, key): (entity_id, description) for entity_id, type_, key, description in rows}
 
 
 def _add_aliases(session: Session, ids: list[int], names: list[list[str]]) -> None:
@@ -114,7 +127,8 @@ def _add_aliases(session: Session, ids: list[int], names: list[list[str]]) -> No
         if (entity_id, normalized) not in known
     ]
     if new:
-        session.execute(insert(EntityAlias), new)
+        # A concurrent writer may add the same alias first (uq_alias_entity_norm).
+        session.execute(insert_ignore(session, EntityAlias), new)
 
 
 def ids_matching(value: str, types: Sequence[str] | None = None) -> AnySelect:

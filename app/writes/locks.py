@@ -1,0 +1,78 @@
+"""Row locks taken in one fixed order, and inserts that yield to a concurrent twin.
+
+Order: the article row first, then the keys of entities about to be created (advisory
+locks, sorted), then entity rows by ascending id. Writers needing the same entities wait for
+each other in that order instead of deadlocking, and two writers on the same article run one
+after the other, the second seeing what the first committed (a second DELETE finds nothing
+and answers 404). SQLite serialises writers with BEGIN IMMEDIATE; there ``FOR UPDATE``
+compiles to nothing and the advisory locks are skipped.
+"""
+
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Insert, Table, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, SQLModel, col
+
+from app.articles.models import Article
+from app.entities.models import Entity
+from app.errors import NotFound
+
+# First half of PostgreSQL's two-part advisory lock ids, keeping these apart from any
+# other advisory lock.
+KEY_SPACE = 0x42530001
+
+
+def lock_article(session: Session, article_id: int) -> Article:
+    """The article, re-read and locked inside the caller's write transaction."""
+    stmt = (
+        select(Article)
+        .where(col(Article.id) == article_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    article = session.execute(stmt).scalar()
+    if article is None:
+        raise NotFound(f"No article with id or slug '{article_id}'")
+    return article
+
+
+def lock_entities(session: Session, ids: Iterable[int]) -> None:
+    """Lock entity rows in ascending id order (counts and descriptions change under it)."""
+    wanted = sorted(set(ids))
+    if wanted and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            select(col(Entity.id))
+            .where(col(Entity.id).in_(wanted))
+            .order_by(col(Entity.id))
+            .with_for_update()
+        ).all()
+
+
+def lock_keys(session: Session, keys: Iterable[str]) -> None:
+    """Transaction locks on natural keys about to be inserted (PostgreSQL), taken in one
+    global order: two writers creating the same new entities otherwise wait on each other's
+    unique-index entries in extraction order, which deadlocked."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for lock_id in sorted({_key_id(key) for key in keys}):
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:space, :id)"), {"space": KEY_SPACE, "id": lock_id}
+        )
+
+
+def _key_id(key: str) -> int:
+    """A stable signed 32-bit id for a key (collisions only make writers wait a little)."""
+    value = zlib.crc32(key.encode())
+    return value - 2**32 if value >= 2**31 else value
+
+
+def insert_ignore(session: Session, model: type[SQLModel]) -> Insert:
+    """``INSERT … ON CONFLICT DO NOTHING`` for this backend: a row a concurrent writer
+    stored first is skipped (after waiting for that writer) rather than raising."""
+    table: Any = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
