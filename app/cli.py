@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app import migrate, seed
-from app.articles.ingest import Extracted, extract_all, ingest_extraction
+from app.articles.ingest import Extracted, Limits, extract_all, ingest_extraction
 from app.articles.screen import Skipped
 from app.articles.sources import FORMATS, documents
 from app.config import get_settings
@@ -119,7 +119,8 @@ def ingest_command(
     found_docs = documents(paths, section_from_folder=section_from_folder)
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
         task = progress.add_task("ingesting", total=None)
-        for document, found in extract_all(found_docs, jobs):
+        limits = Limits(settings.max_article_bytes, settings.extraction_limit)
+        for document, found in extract_all(found_docs, jobs, limits):
             outcome, why = _outcome(engine, found)
             counts[outcome] += 1
             if why:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.extraction.budget import check
 from app.extraction.found import Found
 from app.extraction.gazetteer import country_by_code, demonym, fold, lookup
 from app.extraction.organizations import ORG_OPENERS, acronym, acronym_of, org_head
@@ -57,6 +58,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
     plain = (f for f in found if not f.weak and not f.qualified)
     strong = sorted(plain, key=lambda f: -len(_bare(f.text)))
     for item in strong:
+        check()  # matching scans the groups found so far: many names take long
         target = _find_group(groups, item)
         if target is None:
             target = Group(item.kind, _country_name(item, found), item.code)
@@ -66,6 +68,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
     _attach_qualified(groups, [f for f in found if f.qualified])
     unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
+        check()
         target = _short_form_owner(groups, item.text)
         if target is not None:
             target.add(item)
@@ -247,6 +250,7 @@ def _merge_orgs(groups: list[Group]) -> None:
     """'ACB' and 'ACB Group', 'Trade Department' and 'Peru Trade Department' are one body."""
     orgs = sorted((g for g in groups if g.kind == "organization"), key=lambda g: len(g.name))
     for small in orgs:
+        check()
         for big in orgs:
             if big is small or len(big.name) <= len(small.name) or not big.items:
                 continue
