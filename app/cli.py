@@ -227,6 +227,9 @@ def serve_command(
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
     access_log: Annotated[bool, typer.Option(help="Log one line per request")] = True,
+    shutdown_timeout: Annotated[
+        int, typer.Option(min=0, help="Seconds open requests get to finish on SIGTERM")
+    ] = 10,
 ) -> None:
     """Migrate, load the seed articles into an empty database, and serve the API."""
     settings = get_settings()
@@ -244,6 +247,9 @@ def serve_command(
         workers=workers,
         log_level="info",
         access_log=access_log,
+        # Without it a request that never completes (a body that never arrives) holds
+        # "Waiting for connections to close" for ever.
+        timeout_graceful_shutdown=shutdown_timeout,
     )
 
 
