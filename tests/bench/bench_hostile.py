@@ -70,6 +70,22 @@ def unbalanced_quotes(size: int) -> str:
     return _repeat('He said "no and \u201cyes\u201d or \u2018maybe\u2019 "then ', size)
 
 
+def many_names(size: int) -> str:
+    """Thousands of different people, each named once: linking compares names."""
+    rng = random.Random(8)
+    syllables = "ba ko ri ta ven lu mo sa di ne fa go".split()
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(3)).title()
+
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        parts.append(f"{word()} {word()} said the plan would work.")
+        total += len(parts[-1]) + 1
+    return " ".join(parts)
+
+
 def long_word(size: int) -> str:
     return "Start " + "x" * size + " end."
 
@@ -80,6 +96,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "numbers-and-dates": numbers_and_dates,
     "giant-paragraph": giant_paragraph,
     "unbalanced-quotes": unbalanced_quotes,
+    "many-names": many_names,
     "long-word": long_word,
 }
 
