@@ -86,6 +86,14 @@ def many_names(size: int) -> str:
     return " ".join(parts)
 
 
+def acronyms(size: int) -> str:
+    """Thousands of different words in capitals, each a name on its own."""
+    rng = random.Random(8)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    words = ("".join(rng.choice(letters) for _ in range(4)) + "," for _ in range(size // 6))
+    return " ".join(words)
+
+
 def long_word(size: int) -> str:
     return "Start " + "x" * size + " end."
 
@@ -97,6 +105,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "giant-paragraph": giant_paragraph,
     "unbalanced-quotes": unbalanced_quotes,
     "many-names": many_names,
+    "acronyms": acronyms,
     "long-word": long_word,
 }
 
