@@ -165,7 +165,7 @@ def find_runs(body: str) -> list[Run]:
             given = after_given and current[-1].text not in FUNCTION_WORDS
             if not (given and is_given_name(current[-1].text)):
                 if current:
-                    runs.append(_make_run(body, current, headings))
+                    runs.append(_make_run(body, current, headings, lines))
                 current = []
                 continue
         if current:
