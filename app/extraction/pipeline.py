@@ -4,9 +4,11 @@ from app.extraction.budget import ExtractionTooSlow, time_limit
 from app.extraction.cleaning import InputFormat, clean
 from app.extraction.entities import find_entities
 from app.extraction.gazetteer import longest_name_words
+from app.extraction.organizations import legal_form
 from app.extraction.people import given_names
 from app.extraction.quotes import find_quotes
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, Extraction
+from app.extraction.wordsets import dictionary_word
 
 EXTRACTOR_VERSION = "1.0.0"
 
@@ -55,3 +57,5 @@ def _load_lexicons() -> None:
     starts: that is no article's cost."""
     longest_name_words()  # builds the gazetteer
     given_names()
+    dictionary_word("Word")  # loads the English dictionary
+    legal_form("Ltd")  # loads the company legal forms
