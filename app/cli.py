@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from app import migrate, seed
-from app.articles.ingest import Extracted, extract_all, ingest_extraction
+from app.articles.ingest import Extracted, Limits, extract_all, ingest_extraction
 from app.articles.screen import Skipped
 from app.articles.sources import FORMATS, documents
 from app.config import get_settings
@@ -121,7 +121,8 @@ def ingest_command(
     found_docs = documents(paths, section_from_folder=section_from_folder)
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
         task = progress.add_task("ingesting", total=None)
-        for document, found in extract_all(found_docs, jobs):
+        limits = Limits(settings.max_article_bytes, settings.extraction_limit)
+        for document, found in extract_all(found_docs, jobs, limits):
             outcome, why = _outcome(engine, found)
             counts[outcome] += 1
             if why:
@@ -251,6 +252,9 @@ def serve_command(
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
     access_log: Annotated[bool, typer.Option(help="Log one line per request")] = True,
+    shutdown_timeout: Annotated[
+        int, typer.Option(min=0, help="Seconds open requests get to finish on SIGTERM")
+    ] = 10,
 ) -> None:
     """Migrate, load the seed articles into an empty database, and serve the API."""
     settings = get_settings()
@@ -268,6 +272,13 @@ def serve_command(
         workers=workers,
         log_level="info",
         access_log=access_log,
+        # Without it a request that never completes (a body that never arrives) holds
+        # "Waiting for connections to close" for ever.
+        timeout_graceful_shutdown=shutdown_timeout,
+        # uvicorn's default of 5 s killed every worker of `--workers 2` in a loop on a loaded
+        # machine (load average 11 on 2 cores): a worker still importing its gazetteers did
+        # not answer the supervisor's ping in time.
+        timeout_worker_healthcheck=60,
     )
 
 

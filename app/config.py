@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
     api_key: SecretStr | None = Field(default=None, description="Key for write endpoints")
     max_article_bytes: int = Field(default=2_000_000, ge=1)
+    max_extraction_seconds: float = Field(
+        default=10,
+        ge=0,
+        description="Time one article's extraction may take before it is refused; 0: no limit",
+    )
     seed_dir: Path = PROJECT_ROOT / "seed"
     pool_size: int = Field(default=10, ge=1)
     echo_sql: bool = False
@@ -71,6 +76,10 @@ class Settings(BaseSettings):
     def _check_limits(cls, value: str) -> str:
         parse_many(value)  # "10/second;300/minute": a ValueError names what is wrong
         return value
+
+    @property
+    def extraction_limit(self) -> float | None:
+        return self.max_extraction_seconds or None
 
     @property
     def is_sqlite(self) -> bool:

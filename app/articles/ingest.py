@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 
 from sqlmodel import Session
@@ -17,9 +18,15 @@ from app.articles.writer import (
     replace_knowledge,
     store_extraction,
 )
-from app.errors import AppError, NotFound, Unprocessable
+from app.errors import AppError, NotFound, PayloadTooLarge, Unprocessable
 from app.extraction import Extraction
-from app.extraction.pipeline import EXTRACTOR_VERSION, InputFormat, analyze, extract
+from app.extraction.pipeline import (
+    EXTRACTOR_VERSION,
+    ExtractionTooSlow,
+    InputFormat,
+    analyze,
+    extract,
+)
 from app.writes import write
 from app.writes.locks import lock_article
 from app.writes.workers import die_with_parent
@@ -33,11 +40,33 @@ class Ingested:
     article_id: int
 
 
-def parse(raw: str, fmt: InputFormat) -> Extraction:
+@dataclass(frozen=True)
+class Limits:
+    """What one article may cost: its size in bytes and its extraction time (None: no limit)."""
+
+    max_bytes: int | None = None
+    max_seconds: float | None = None
+
+
+def parse(raw: str, fmt: InputFormat, limits: Limits = Limits()) -> Extraction:
+    if limits.max_bytes is not None and len(raw.encode()) > limits.max_bytes:
+        raise PayloadTooLarge(
+            f"The article is over the {limits.max_bytes}-byte limit", field="body"
+        )
     try:
-        return extract(raw, fmt=fmt)
+        return extract(raw, fmt=fmt, max_seconds=limits.max_seconds)
     except ValueError as exc:  # the extractor's input errors are ValueErrors
         raise Unprocessable(f"Cannot read the article: {exc}", field="body") from exc
+    except ExtractionTooSlow as exc:
+        raise _too_slow(exc) from exc
+
+
+def _too_slow(exc: ExtractionTooSlow) -> Unprocessable:
+    # 422, not 503: the same article would take as long again, so a retry cannot help.
+    return Unprocessable(
+        f"The article took longer than the {exc.seconds:g}-second extraction limit",
+        field="body",
+    )
 
 
 def ingest_extraction(session: Session, extraction: Extraction, version: str) -> Ingested:
@@ -63,7 +92,7 @@ def _ingest_once(session: Session, extraction: Extraction, version: str) -> Inge
 Extracted = Extraction | Skipped | str
 
 
-def extract_document(document: Document) -> Extracted:
+def extract_document(document: Document, limits: Limits = Limits()) -> Extracted:
     """The document's extraction, why it is not an article, or why it cannot be read (a
     plain string pickles safely back from a worker process)."""
     if document.error:
@@ -71,7 +100,7 @@ def extract_document(document: Document) -> Extracted:
     if document.skip:
         return Skipped(document.skip)
     try:
-        extraction = parse(document.raw, document.format)
+        extraction = parse(document.raw, document.format, limits)
     except AppError as exc:
         return exc.detail
     if reason := body_reason(extraction.body):
@@ -86,23 +115,26 @@ def extract_document(document: Document) -> Extracted:
 WINDOW = 256
 
 
-def extract_all(docs: Iterable[Document], jobs: int) -> Iterator[tuple[Document, Extracted]]:
+def extract_all(
+    docs: Iterable[Document], jobs: int, limits: Limits = Limits()
+) -> Iterator[tuple[Document, Extracted]]:
     """Extractions in input order; with ``jobs`` > 1 they run in worker processes while the
     caller stores the previous ones."""
+    one = partial(extract_document, limits=limits)
     if jobs <= 1:
-        yield from ((document, extract_document(document)) for document in docs)
+        yield from ((document, one(document)) for document in docs)
         return
     pending = iter(docs)
     with ProcessPoolExecutor(jobs, initializer=die_with_parent) as pool:
         while window := list(islice(pending, WINDOW)):
-            yield from zip(window, pool.map(extract_document, window, chunksize=8), strict=True)
+            yield from zip(window, pool.map(one, window, chunksize=8), strict=True)
 
 
-def ingest(session: Session, raw: str, fmt: InputFormat) -> Ingested:
-    return ingest_extraction(session, parse(raw, fmt), EXTRACTOR_VERSION)
+def ingest(session: Session, raw: str, fmt: InputFormat, limits: Limits = Limits()) -> Ingested:
+    return ingest_extraction(session, parse(raw, fmt, limits), EXTRACTOR_VERSION)
 
 
-def reextract(session: Session, article_id: int) -> Article:
+def reextract(session: Session, article_id: int, max_seconds: float | None = None) -> Article:
     """Apply the current extractor to a stored article's body, replacing what it found.
 
     Extraction runs before the write transaction; the article is then re-read under lock,
@@ -110,7 +142,10 @@ def reextract(session: Session, article_id: int) -> Article:
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound(f"No article with id or slug '{article_id}'")
-    entities, quotes = analyze(article.body)
+    try:
+        entities, quotes = analyze(article.body, max_seconds=max_seconds)
+    except ExtractionTooSlow as exc:
+        raise _too_slow(exc) from exc
     extraction = Extraction(
         body=article.body,
         sections=article.sections,

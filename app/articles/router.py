@@ -3,7 +3,7 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import Session
 
 from app.articles import ingest, service
@@ -102,13 +102,16 @@ async def article_quotes(
 )
 def create_article(
     session: SessionDep,
+    request: Request,
     response: Response,
     payload: Annotated[RawArticle, Depends(read_article)],
 ) -> ArticleDetail:
     """Extract and store an article sent as JSON (`text`, `title`, `published_at`, `url`,
     `source`), plain text or an HTML page. Sending the same text (or URL) again returns the
     stored article with 200 instead of 201."""
-    result = ingest.ingest(session, payload.text, payload.format)
+    settings = request.app.state.settings
+    limits = ingest.Limits(settings.max_article_bytes, settings.extraction_limit)
+    result = ingest.ingest(session, payload.text, payload.format, limits)
     if not result.created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/articles/{result.article_id}"
@@ -133,11 +136,12 @@ def delete_article(session: SessionDep, ref: ArticleRef) -> Response:
     summary="Re-run extraction on an article",
     response_model=ArticleDetail,
     dependencies=[WriteAccess],
-    responses=problem_responses(401, 403, 404, 409, 503),
+    responses=problem_responses(401, 403, 404, 409, 422, 503),
 )
-def reextract_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
+def reextract_article(session: SessionDep, request: Request, ref: ArticleRef) -> ArticleDetail:
     """Replaces the article's entities, mentions and quotes with what the current extractor
-    finds in its body, and records the extractor version."""
+    finds in its body, and records the extractor version. An article whose extraction takes
+    longer than the configured limit is left as it was (422)."""
     article_id = service.article_id(session, ref)
-    ingest.reextract(session, article_id)
+    ingest.reextract(session, article_id, request.app.state.settings.extraction_limit)
     return service.article_detail(session, str(article_id))

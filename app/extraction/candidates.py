@@ -7,6 +7,7 @@ at punctuation, line breaks and possessives, whose "'s" never belongs to a menti
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ TIME_WORDS = frozenset(
 )
 # "@newsdesk", "#tag": handles and hashtags are not names in running text.
 _HANDLE_MARKS = frozenset({"@", "#"})
+_NEWLINE = re.compile(r"\n")
 _OPENERS = "\"'“‘(["
 _ENDERS = ".!?:;\n"
 
@@ -153,6 +155,7 @@ def find_runs(body: str) -> list[Run]:
         and (t := _trim(Token(m[0], m.start(), m.end())))
     ]
     headings = _heading_starts(body)
+    lines = _line_starts(body)
     runs: list[Run] = []
     current: list[Token] = []
     for token in tokens:
@@ -162,7 +165,7 @@ def find_runs(body: str) -> list[Run]:
             given = after_given and current[-1].text not in FUNCTION_WORDS
             if not (given and is_given_name(current[-1].text)):
                 if current:
-                    runs.append(_make_run(body, current, headings))
+                    runs.append(_make_run(body, current, headings, lines))
                 current = []
                 continue
         if current:
@@ -177,17 +180,23 @@ def find_runs(body: str) -> list[Run]:
             if joined and not prev.possessive and token.text not in FUNCTION_WORDS:
                 current.append(token)
                 continue
-            runs.append(_make_run(body, current, headings))
+            runs.append(_make_run(body, current, headings, lines))
         current = [token]
     if current:
-        runs.append(_make_run(body, current, headings))
+        runs.append(_make_run(body, current, headings, lines))
     return [r for r in runs if r.tokens]
 
 
-def _make_run(body: str, tokens: list[Token], headings: set[int]) -> Run:
+def _line_starts(body: str) -> list[int]:
+    return [0, *(m.end() for m in _NEWLINE.finditer(body))]
+
+
+def _make_run(body: str, tokens: list[Token], headings: set[int], lines: list[int]) -> Run:
     start = tokens[0].start
     run = Run(list(tokens), _sentence_start(body, start))
-    run.heading = body.rfind("\n", 0, start) + 1 in headings
+    # The start of the run's line, by bisection: a backward search per run was quadratic
+    # on a body with few line breaks.
+    run.heading = lines[bisect.bisect_right(lines, start) - 1] in headings
     while run.tokens and run.tokens[0].text in FUNCTION_WORDS:
         run.tokens.pop(0)
         run.sentence_start = True

@@ -226,8 +226,9 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     # A word in capitals that the article also writes normally is being shouted
     # ("NEVER", a transcript's "SMITH"), not abbreviated.
     plain = token.text.title()
-    shouted = token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or plain in ctx.body
-    if acronym(token.text) and not shouted:
+    if acronym(token.text) and not (
+        token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or ctx.occurs(plain)
+    ):
         kind: EntityType = "other" if not_an_org(token.text) else "organization"
         return [make([token], ctx, kind)]
     if " " in token.text and org_head(token.text):

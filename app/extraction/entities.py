@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from app.extraction.budget import check
 from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify, join_possessive_names
 from app.extraction.found import Context, Found
@@ -42,6 +43,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
     found: list[Found] = []
     prev: Run | None = None
     for run in _join_and_names(join_possessive_names(runs, ctx), ctx):
+        check()
         items = classify(run, ctx)
         if prev is not None and _possessor(prev, run, ctx):
             items += [_qualify(f, prev.start, ctx) for f in items if _qualifiable(f, run)]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Token
@@ -31,6 +32,13 @@ class Found:
     qualified: bool = False
 
 
+# Every character a capitalised word's title case can start with.
+_FIRSTS = frozenset(
+    first for ch in map(chr, range(0x250)) if ch.isupper() and len(first := ch.title()) == 1
+)
+_FIRST = re.compile("[" + re.escape("".join(sorted(_FIRSTS))) + "]")
+
+
 @dataclass(slots=True)
 class Context:
     body: str
@@ -42,6 +50,22 @@ class Context:
 
     def in_shouted_line(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.shouted)
+
+    # Substrings of the body by length, each starting at a capital: see ``occurs``.
+    _from_capitals: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def occurs(self, text: str) -> bool:
+        """``text in body``: a scan of the body per look-up made thousands of capitalised
+        words quadratic, so a text starting with a capital is looked up among the body's
+        substrings of its length that start with one, gathered once per length."""
+        if not text or text[0] not in _FIRSTS:
+            return text in self.body
+        found = self._from_capitals.get(len(text))
+        if found is None:
+            size, body = len(text), self.body
+            found = frozenset(body[m.start() : m.start() + size] for m in _FIRST.finditer(body))
+            self._from_capitals[size] = found
+        return text in found
 
 
 def make(tokens: list[Token], ctx: Context, kind: EntityType) -> Found:

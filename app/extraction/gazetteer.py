@@ -128,6 +128,13 @@ def gazetteer() -> Gazetteer:
 
 
 @cache
+def longest_name_words() -> int:
+    """Words in the longest name: a span with more words is no place (folding never merges
+    two words into one)."""
+    return max(len(name.split()) for name in gazetteer().names)
+
+
+@cache
 def _info() -> list[dict]:
     from countryinfo import all_countries
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from app.extraction.budget import check
 from app.extraction.found import Found
 from app.extraction.gazetteer import country_by_code, demonym, fold, lookup
 from app.extraction.organizations import ORG_OPENERS, acronym, acronym_of, org_head
@@ -56,16 +58,20 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
     # Fullest names first, so shorter and titled forms find their owner.
     plain = (f for f in found if not f.weak and not f.qualified)
     strong = sorted(plain, key=lambda f: -len(_bare(f.text)))
+    index = _Index()
     for item in strong:
-        target = _find_group(groups, item)
+        check()
+        target = _find_group(groups, item, index)
         if target is None:
             target = Group(item.kind, _country_name(item, found), item.code)
             groups.append(target)
         target.add(item)
+        index.add(target, item, groups)
     _merge_orgs(groups)
     _attach_qualified(groups, [f for f in found if f.qualified])
     unresolved: dict[str, list[Found]] = {}
     for item in (f for f in found if f.weak):
+        check()
         target = _short_form_owner(groups, item.text)
         if target is not None:
             target.add(item)
@@ -152,7 +158,62 @@ def _name_shaped(text: str) -> bool:
     return not (text.endswith("s") and text[:-1].isupper() and len(text) > 2)
 
 
-def _find_group(groups: list[Group], item: Found) -> Group | None:
+class _Index:
+    """The groups an item can join, by the keys ``_find_group`` compares: a scan of every
+    group per item made articles with thousands of names quadratic. Looked up in creation
+    order, it finds the group the scan would."""
+
+    def __init__(self) -> None:
+        self.order: dict[int, int] = {}
+        # Person groups by the first and last words of their bare names, lower-cased
+        # (``_same_person`` needs the last words to agree, or for one word the first).
+        self.people: dict[str, list[tuple[int, Group]]] = {}
+        self.countries: dict[str | None, Group] = {}
+        self.names: dict[tuple[str, str], list[tuple[int, Group]]] = {}
+        self.seen: set[tuple[str, int]] = set()
+
+    def _put(
+        self, table: dict[Any, list[tuple[int, Group]]], key: Any, entry: tuple[int, Group]
+    ) -> None:
+        if (repr(key), id(entry[1])) not in self.seen:  # each group once per key
+            self.seen.add((repr(key), id(entry[1])))
+            table.setdefault(key, []).append(entry)
+
+    def add(self, group: Group, item: Found, groups: list[Group]) -> None:
+        """Index ``group`` again after ``item`` joined it (its name may have changed)."""
+        entry = (self.order.setdefault(id(group), len(groups) - 1), group)
+        if group.kind == "person":
+            bare = _bare(group.name)
+            for word in {bare[0].lower(), bare[-1].lower()} if bare else ():
+                self._put(self.people, word, entry)
+        elif group.kind == "country":
+            self.countries.setdefault(group.code, group)
+        else:
+            for name in {fold(item.text), fold(group.name)}:
+                self._put(self.names, (group.kind, name), entry)
+
+    def find(self, item: Found) -> Group | None:
+        if item.kind == "country":
+            return self.countries.get(item.code)
+        if item.kind == "person":
+            bare = _bare(item.text)
+            candidates = self.people.get(bare[-1].lower(), []) if bare else []
+            matching = [c for c in candidates if _same_person(item.text, c[1].name)]
+        else:
+            matching = self.names.get((item.kind, fold(item.text)), [])
+        return min(matching, key=lambda c: c[0])[1] if matching else None
+
+
+def _find_group(groups: list[Group], item: Found, index: _Index | None = None) -> Group | None:
+    found = index.find(item) if index is not None else _scan(groups, item)
+    if found is not None:
+        return found
+    if item.kind in ("other", "person"):
+        return _short_form_owner(groups, item.text) if len(item.text.split()) == 1 else None
+    return None
+
+
+def _scan(groups: list[Group], item: Found) -> Group | None:
     for group in groups:
         if item.kind in ("country",) and group.kind == "country":
             if item.code == group.code:
@@ -162,8 +223,6 @@ def _find_group(groups: list[Group], item: Found) -> Group | None:
                 return group
         elif item.kind == group.kind and fold(item.text) in _names(group):
             return group
-    if item.kind in ("other", "person"):
-        return _short_form_owner(groups, item.text) if len(item.text.split()) == 1 else None
     return None
 
 
@@ -246,16 +305,50 @@ def _head(words: list[str]) -> str:
 def _merge_orgs(groups: list[Group]) -> None:
     """'ACB' and 'ACB Group', 'Trade Department' and 'Peru Trade Department' are one body."""
     orgs = sorted((g for g in groups if g.kind == "organization"), key=lambda g: len(g.name))
+    variants = _Variants(orgs)
     for small in orgs:
-        for big in orgs:
+        check()
+        for big in variants.candidates(small.name):
             if big is small or len(big.name) <= len(small.name) or not big.items:
                 continue
             if _org_variant(small.name, big.name):
+                named = big.name
                 for item in small.items:
                     big.add(item)
                 small.items = []
+                if big.name != named:
+                    variants.add(big)
                 break
     groups[:] = [g for g in groups if g.items]
+
+
+class _Variants:
+    """Organizations by the shorter names ``_org_variant`` accepts for them (initials, the
+    name less its head word or its leading place): comparing every pair was quadratic."""
+
+    def __init__(self, orgs: list[Group]) -> None:
+        self.order = {id(g): i for i, g in enumerate(orgs)}
+        self.by_initials: dict[str, list[Group]] = {}
+        self.by_cut: dict[str, list[Group]] = {}
+        for group in orgs:
+            self.add(group)
+
+    def add(self, big: Group) -> None:
+        capitalised = [w for w in big.name.replace("-", " ").split() if w[:1].isupper()]
+        if len(capitalised) >= 2:
+            self.by_initials.setdefault("".join(w[0] for w in capitalised), []).append(big)
+        words = big.name.split()
+        if org_head(words[-1]):
+            self.by_cut.setdefault(" ".join(words[:-1]), []).append(big)
+        if lookup(words[0]) or demonym(words[0]):
+            self.by_cut.setdefault(" ".join(words[1:]), []).append(big)
+
+    def candidates(self, small: str) -> list[Group]:
+        """Every group ``small`` may be a variant of, in the order a scan would meet them."""
+        found = list(self.by_cut.get(small, []))
+        if acronym(small):
+            found += self.by_initials.get(small.replace(".", ""), [])
+        return sorted({id(g): g for g in found}.values(), key=lambda g: self.order[id(g)])
 
 
 def _org_variant(small: str, big: str) -> bool:

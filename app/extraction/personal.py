@@ -31,7 +31,8 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 def person_tail(tokens: list[Token], ctx: Context) -> int:
     """'Harbour Council Jane Doe', 'ESA Tom Reed': a body, then a person's name."""
-    for i in range(1, len(tokens) - 1):
+    # A tail has at most three tokens: start there rather than slicing every longer one.
+    for i in range(max(1, len(tokens) - 3), len(tokens) - 1):
         tail, before = tokens[i:], tokens[i - 1].text
         if len(tail) > 3 or not is_given_name(tail[0].text) or has_head(tail, ctx.body):
             continue

@@ -1,28 +1,43 @@
 """Raw article in, ``Extraction`` out."""
 
+from app.extraction.budget import ExtractionTooSlow, time_limit
 from app.extraction.cleaning import InputFormat, clean
 from app.extraction.entities import find_entities
+from app.extraction.gazetteer import longest_name_words
+from app.extraction.organizations import legal_form
+from app.extraction.people import given_names
 from app.extraction.quotes import find_quotes
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, Extraction
+from app.extraction.wordsets import dictionary_word
 
 EXTRACTOR_VERSION = "1.0.0"
 
-__all__ = ["EXTRACTOR_VERSION", "InputFormat", "analyze", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "ExtractionTooSlow", "InputFormat", "analyze", "extract"]
 
 
-def analyze(body: str) -> tuple[list[ExtractedEntity], list[ExtractedQuote]]:
-    """Entities and attributed quotes of an already clean body (offsets index ``body``)."""
-    entities = find_entities(body)
-    return entities, find_quotes(body, entities)
+def analyze(
+    body: str, *, max_seconds: float | None = None
+) -> tuple[list[ExtractedEntity], list[ExtractedQuote]]:
+    """Entities and attributed quotes of an already clean body (offsets index ``body``).
+
+    Raises ``ExtractionTooSlow`` past ``max_seconds``.
+    """
+    _load_lexicons()
+    with time_limit(max_seconds):
+        entities = find_entities(body)
+        return entities, find_quotes(body, entities)
 
 
-def extract(raw: str, *, fmt: InputFormat = "text") -> Extraction:
+def extract(raw: str, *, fmt: InputFormat = "text", max_seconds: float | None = None) -> Extraction:
     """Turn one raw article into the extraction contract.
 
-    Raises ``ExtractionInputError`` (a ``ValueError``) when ``raw`` is not valid ``fmt``.
+    Raises ``ExtractionInputError`` (a ``ValueError``) when ``raw`` is not valid ``fmt``, and
+    ``ExtractionTooSlow`` when it takes longer than ``max_seconds``.
     """
-    article = clean(raw, fmt)
-    entities, quotes = analyze(article.body)
+    _load_lexicons()
+    with time_limit(max_seconds):
+        article = clean(raw, fmt)
+        entities, quotes = analyze(article.body)
     return Extraction(
         title=article.title,
         published_at=article.published_at,
@@ -35,3 +50,12 @@ def extract(raw: str, *, fmt: InputFormat = "text") -> Extraction:
         entities=entities,
         quotes=quotes,
     )
+
+
+def _load_lexicons() -> None:
+    """Gazetteers and name lists load once per process (seconds), before any time limit
+    starts: that is no article's cost."""
+    longest_name_words()  # builds the gazetteer
+    given_names()
+    dictionary_word("Word")  # loads the English dictionary
+    legal_form("Ltd")  # loads the company legal forms

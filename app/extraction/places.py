@@ -67,7 +67,9 @@ def _longest_place(tokens: list[Token], first: int, ctx: Context) -> int:
     """End of the longest place name starting at ``first`` inside ``tokens``, or 0."""
     if tokens[first].text in ORG_OPENERS:
         return 0
-    for cut in range(len(tokens), first, -1):
+    # No gazetteer name has more words than the longest one ("the " aside): longer pieces
+    # cannot match, and building each of them made a long run quadratic.
+    for cut in range(min(len(tokens), first + gz.longest_name_words() + 1), first, -1):
         if first == 0 and cut == len(tokens):
             continue
         piece = tokens[first:cut]

@@ -5,9 +5,12 @@ apostrophes, closing marks typed where an opening one belongs, and the news conv
 leaving a quote open at a paragraph's end when the next paragraph carries on the quote.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from app.extraction.budget import check
 
 Role = Literal["open", "close", "either"]
 
@@ -59,6 +62,7 @@ def find_spans(body: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     carried = False
     for paragraph in paragraphs:
+        check()
         found = _double_spans(body, paragraph)
         continues = bool(found) and carried and found[0].open_at == paragraph.start
         carried = bool(found) and not found[-1].closed and found[-1].close_at == paragraph.end
@@ -147,6 +151,9 @@ def _single_spans(body: str, paragraph: Paragraph, doubles: list[QuoteSpan]) -> 
     """Curly single quotes that stand outside every double-quoted stretch."""
     if body.find("‘", paragraph.start, paragraph.end) < 0:
         return []
+    # Double-quoted stretches come in order and never overlap: only the last one opening
+    # before a single quote can hold it (a scan of all of them was quadratic).
+    opens = [d.open_at for d in doubles]
     return [
         QuoteSpan(
             match.start(1),
@@ -158,5 +165,10 @@ def _single_spans(body: str, paragraph: Paragraph, doubles: list[QuoteSpan]) -> 
             single=True,
         )
         for match in _SINGLE_QUOTE.finditer(body, paragraph.start, paragraph.end)
-        if not any(d.open_at <= match.start() < d.close_at for d in doubles)
+        if not _inside(doubles, opens, match.start())
     ]
+
+
+def _inside(doubles: list[QuoteSpan], opens: list[int], at: int) -> bool:
+    last = bisect.bisect_right(opens, at) - 1
+    return last >= 0 and at < doubles[last].close_at

@@ -1,8 +1,10 @@
 """Quotations in an article body, their kind and who said them."""
 
 import re
+from collections.abc import Callable
 
 from app.extraction.attribution import Attribution, explicit_attribution, subject_attribution
+from app.extraction.budget import check
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speakers import SpeakerIndex, resolve
@@ -21,21 +23,24 @@ _FUNCTION_WORDS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+")
 _DIRECT_MIN_WORDS = 4
-_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;—–-][\"'”’)]*)\s*$")
+_SENTENCE_MARKS = ".!?:;—–-"
+_CLOSING_MARKS = "\"'”’)"
 
 
 def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuote]:
     """Every quotation in ``body`` with its kind, speaker words, speaker entity and cue."""
     paragraphs = paragraphs_of(body)
-    spans = [
-        s for s in find_spans(body, paragraphs) if not _in_heading(body, paragraphs[s.paragraph])
-    ]
-    explicit = [explicit_attribution(body, spans, i, paragraphs) for i in range(len(spans))]
+    found = find_spans(body, paragraphs)
+    # Once per paragraph, not per quote: a long paragraph holds many quotes.
+    headings = {i for i in {s.paragraph for s in found} if _in_heading(body, paragraphs[i])}
+    spans = [s for s in found if s.paragraph not in headings]
+    explicit = [_explicit(body, spans, i, paragraphs) for i in range(len(spans))]
     sources = _sources(body, spans, explicit, paragraphs)
     index = SpeakerIndex(body, entities)
     speakers: dict[int, str | None] = {}
     quotes = []
     for i, span in enumerate(spans):
+        check()
         source = sources[i]
         if span.single and source != i:
             continue  # curly singles double as apostrophes: keep only those a cue vouches for
@@ -55,6 +60,13 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
             )
         )
     return quotes
+
+
+def _explicit(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    check()
+    return explicit_attribution(body, spans, i, paragraphs)
 
 
 def _worth_keeping(body: str, span: QuoteSpan, paragraph: Paragraph, attributed: bool) -> bool:
@@ -95,6 +107,7 @@ def _sources(
         if explicit[i] is not None:
             first_in_group.setdefault(span.group, i)
     for i, span in enumerate(spans):
+        check()
         if sources[i] is None:
             sources[i] = first_in_group.get(span.group)
         if sources[i] is None and i > 0:
@@ -151,13 +164,33 @@ def _speaker(
 def _kind(body: str, span: QuoteSpan, paragraph: Paragraph, own: Attribution | None) -> QuoteKind:
     """Direct when the quote is a sentence or clause of its own, or the clause a trailing
     "X said" reports; partial when it runs on from the reporter's words ("said it was "…"")."""
-    lead = body[paragraph.start : span.open_at]
+    # The lead is read backwards from the mark, never copied: a paragraph may be megabytes.
+    lead_end = _skip_back(body, paragraph.start, span.open_at, str.isspace)
     text = body[span.start : span.end]
     words = len(_WORD.findall(text))
-    if _OPENS_SENTENCE.search(lead) and (text[:1].isupper() or words >= _DIRECT_MIN_WORDS):
+    if _opens_sentence(body, paragraph.start, lead_end) and (
+        text[:1].isupper() or words >= _DIRECT_MIN_WORDS
+    ):
         return "direct"
     if words < _DIRECT_MIN_WORDS:
         return "partial"
-    if lead.rstrip().endswith(",") or (own is not None and own.trailing):
+    if (lead_end > paragraph.start and body[lead_end - 1] == ",") or (
+        own is not None and own.trailing
+    ):
         return "direct"
     return "partial"
+
+
+def _skip_back(body: str, start: int, at: int, skip: Callable[[str], bool]) -> int:
+    while at > start and skip(body[at - 1]):
+        at -= 1
+    return at
+
+
+def _opens_sentence(body: str, start: int, lead_end: int) -> bool:
+    """The lead (``start:lead_end``, trailing spaces gone) is empty or ends a sentence or
+    clause, closing marks aside."""
+    if lead_end == start:
+        return True
+    mark = _skip_back(body, start, lead_end, _CLOSING_MARKS.__contains__)
+    return mark > start and body[mark - 1] in _SENTENCE_MARKS

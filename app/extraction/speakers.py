@@ -77,9 +77,12 @@ class SpeakerIndex:
         self.mentions = sorted(found, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.speakers: list[Salient] = []
+        # Latest position among speakers[:k + 1], so a look-back stops once none can win.
+        self._latest: list[int] = []
 
     def remember_speaker(self, at: int, entity: ExtractedEntity) -> None:
         self.speakers.append(Salient(at, entity))
+        self._latest.append(max(at, self._latest[-1]) if self._latest else at)
 
     def within(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self._starts, start)
@@ -110,7 +113,10 @@ class SpeakerIndex:
             if mention.entity.type == "person" and mention.subject and not mention.possessive:
                 best = Salient(mention.start, mention.entity)
                 break
-        for spoken in reversed(self.speakers):
+        for k in range(len(self.speakers) - 1, -1, -1):
+            if best is not None and self._latest[k] <= best.at:
+                break  # none earlier in the list is later than the subject: stop scanning
+            spoken = self.speakers[k]
             if spoken.at < before and (best is None or spoken.at > best.at):
                 best = spoken
                 break

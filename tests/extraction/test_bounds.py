@@ -1,0 +1,79 @@
+"""Extraction in bounded time: the linear rewrites read text exactly as the whole-text
+scans they replace, and a time limit stops an extraction from inside."""
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.extraction.attribution import _after_determiner
+from app.extraction.budget import ExtractionTooSlow, check, time_limit
+from app.extraction.cues import CUE_WORD
+from app.extraction.pipeline import extract
+from app.extraction.quote_marks import QuoteSpan, _inside
+from app.extraction.quotes import _opens_sentence, _skip_back
+
+# The whole-lead patterns the backward reads replaced.
+OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;—–-][\"'”’)]*)\s*$")
+DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|its|their|our|my|your)\s+$", re.IGNORECASE
+)
+LEAD_CHARS = st.text(alphabet="ab .,:;!?-—\"'”’)\n\t", max_size=40)
+WORDS = st.lists(
+    st.sampled_from(["The", "their", "his", "a", "an", "x", "said", "claim", "  ", ",", "\n"]),
+    max_size=12,
+)
+
+
+@given(LEAD_CHARS)
+def test_opens_sentence_reads_the_lead_as_the_pattern_does(lead: str) -> None:
+    body = "Xy " + lead + "“q”"
+    start, at = 3, 3 + len(lead)
+    lead_end = _skip_back(body, start, at, str.isspace)
+    assert _opens_sentence(body, start, lead_end) == bool(OPENS_SENTENCE.search(lead))
+    assert (lead_end > start and body[lead_end - 1] == ",") == lead.rstrip().endswith(",")
+
+
+@given(WORDS)
+def test_determiner_before_a_cue_as_a_whole_sentence_search(words: list[str]) -> None:
+    body = "Before. " + " ".join(words) + " said it"
+    start = len("Before. ")
+    for cue in CUE_WORD.finditer(body, start):
+        whole = bool(DETERMINER_BEFORE.search(body, start, cue.start()))
+        assert _after_determiner(body, start, cue) == whole
+
+
+@given(st.lists(st.integers(0, 200), max_size=20), st.integers(0, 220))
+def test_inside_a_double_quote_as_a_scan_of_all(cuts: list[int], at: int) -> None:
+    bounds = sorted(set(cuts))
+    # Ordered, non-overlapping stretches, some touching, as quote_marks makes them.
+    doubles = [
+        QuoteSpan(a + 1, b, a, b, 0, closed=True)
+        for a, b in zip(bounds[::2], bounds[1::2], strict=False)
+    ]
+    scan = any(d.open_at <= at < d.close_at for d in doubles)
+    assert _inside(doubles, [d.open_at for d in doubles], at) == scan
+
+
+def test_a_time_limit_stops_a_long_extraction() -> None:
+    with pytest.raises(ExtractionTooSlow) as stopped:
+        extract('"Yes," he said. ' * 50_000, max_seconds=0.05)
+    assert stopped.value.seconds == 0.05
+    check()  # the limit ended with the extraction
+
+
+def test_a_limit_leaves_results_unchanged() -> None:
+    text = "Mayor Anna Berg spoke in Lima.\n\n“We cannot wait,” she said."
+    limited = extract(text, max_seconds=30)
+    assert limited == extract(text)
+    assert [q.text for q in limited.quotes] == ["We cannot wait,"]
+
+
+def test_limits_nest_and_end() -> None:
+    with time_limit(0):
+        with pytest.raises(ExtractionTooSlow):
+            check()
+        with time_limit(None), pytest.raises(ExtractionTooSlow):  # None keeps the outer one
+            check()
+    check()
