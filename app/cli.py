@@ -40,6 +40,7 @@ def _root() -> None:
 class OutputFormat(StrEnum):
     json = "json"
     text = "text"
+    ndjson = "ndjson"
 
 
 def _summary(result: Extraction) -> str:
@@ -63,17 +64,45 @@ def _summary(result: Extraction) -> str:
 
 @cli.command("extract")
 def extract_command(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (ndjson: any number)")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.json,
 ) -> None:
-    """Print what extraction finds in one article, without touching the database."""
-    from app.extraction.pipeline import extract
+    """Print what extraction finds, without touching the database.
 
-    result = extract(path.read_text(encoding="utf-8"), fmt=FORMATS.get(path.suffix.lower(), "text"))
+    ``json`` and ``text`` describe one article; ``ndjson`` prints one contract object a
+    line for every path, in the order given, and ``{"error": ...}`` for one it cannot read.
+    """
+    if format is OutputFormat.ndjson:
+        for path in paths:
+            typer.echo(json.dumps(_extract_or_error(path), ensure_ascii=False))
+        return
+    if len(paths) != 1:
+        raise typer.BadParameter(
+            "give exactly one path, or use --format ndjson", param_hint="PATHS"
+        )
+    path = paths[0]
+    if not path.is_file():
+        raise typer.BadParameter(f"{path} is not a readable file", param_hint="PATHS")
+    result = _extract_file(path)
     if format is OutputFormat.json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
     else:
         typer.echo(_summary(result))
+
+
+def _extract_file(path: Path) -> Extraction:
+    from app.extraction.pipeline import extract
+
+    text = path.read_text(encoding="utf-8")
+    return extract(text, fmt=FORMATS.get(path.suffix.lower(), "text"))
+
+
+def _extract_or_error(path: Path) -> dict[str, object]:
+    """One ndjson line: the contract, or why this one document could not be read."""
+    try:
+        return _extract_file(path).model_dump(mode="json")
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return {"error": f"{path}: {type(exc).__name__}: {exc}"}
 
 
 @cli.command("migrate")
