@@ -20,15 +20,21 @@ _ABBREVIATION = re.compile(
 )
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
 _SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
-_CUE_FIRST = re.compile(rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>{_SPEAKER_START}.*)$", re.DOTALL)
-# A speaker may open with a lowercase word when a name follows ("panel Chairman X said"),
-# never with a word that starts a new clause.
+# A speaker may open with a lowercase word when a name follows ("panel Chairman X said",
+# "said former governor X"), never with a word that starts a new clause.
 _NOT_SPEAKER_START = (
     r"(?!(?:and|but|or|nor|because|which|that|while|as|when|if|so|then|to|for|with|in|on|at|"
-    r"of|by|from|is|are|was|were|has|have|had|who|where|after|before|until|than|not)\b)"
+    r"of|by|from|is|are|was|were|has|have|had|who|where|after|before|until|than|not|it|this|"
+    r"there)\b)"
 )
+_CUE_FIRST = re.compile(
+    rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{_SPEAKER_START}"
+    rf"|(?:{_NOT_SPEAKER_START}[a-z][\w’'-]*\s+){{1,3}}(?=[A-Z])).*)$",
+    re.DOTALL,
+)
+# "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
-    rf"^[\s,;–—-]*(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?"
+    rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?"
     rf"|{_NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
     rf"\s+(?P<cue>{CUE})\b",
     re.DOTALL,
@@ -51,12 +57,25 @@ _DESCRIBED_SUBJECT = re.compile(
     r"does|do|also|then|that|which|who|a|an|the|to|of|in|on|for|with|by|at|from)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
 )
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:a|an|the|this|that|his|her|its|their|our|my|your)\s+$", re.IGNORECASE
+    r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE
 )
+_ENDS_OPEN = re.compile(r"\b(?:to|of|the|a|an|and|or|in|on|at|for|with|by|from)$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _MAX_SPEAKER_WORDS = 25
+# ", who …" / ", a lawyer, …": an apposition may hold a verb; the phrase's own head may not.
+_APPOSITION = re.compile(r",|\(|\s[–—-]\s")
+_CLAUSE_BREAK = re.compile(
+    r",\s+|\s+[–—-]\s+|\s+(?:and|but|or|that|when|while|as|because|after|before|if|so|"
+    r"where|who|which|whom|than)\s+"
+)
+_CLAUSE_WORD = re.compile(
+    r"\b(?:that|is|are|was|were|has|have|had|will|would|should|can|could|must|did|does|"
+    r"continues|continued|remains|remained|became|becomes|seems|seemed|said|says|told|tells|"
+    r"wrote|writes|added|adds|asked|explained|argued|claimed|insisted|warned)\b"
+    r"|\b(?:[a-z]+ed|[a-z]+ing)\s+(?:the|a|an|to|that|it|its|his|her|their|our|this)\b"
+)
 _MAX_SPEAKER_FIRST_WORDS = 15
 
 
@@ -65,6 +84,8 @@ class Attribution:
     speaker_text: str
     speaker_start: int
     cue: str | None
+    # The attribution step that found these words (see ``quotes.LOCATING_STEPS``).
+    rule: str
     # Named after the quote ("…," X said): the quote is then the clause being reported.
     trailing: bool = False
 
@@ -111,7 +132,7 @@ def subject_attribution(
     first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
     if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
         return None
-    return Attribution(who, match.start("who"), None)
+    return Attribution(who, match.start("who"), None, "sentence_subject")
 
 
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:
@@ -147,21 +168,26 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
     if match is None:
         return None
     cue = match.groupdict().get("cue")
-    return Attribution(match["who"].strip(), start + match.start("who"), cue, trailing=True)
+    who = match["who"].strip()
+    if not _noun_phrase(who):
+        return None
+    rule = "closing_credit" if cue else "dash_credit"
+    return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
 
 
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = _trim_subject(match.group("who"))
-        if who and not CUE_WORD.search(who):
+        if who and not CUE_WORD.search(who) and _noun_phrase(who):
             at = start + window.index(who, match.start("who"))
-            return Attribution(who, at, match["cue"], trailing=True)
+            return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     match = _CUE_FIRST.match(window)
     if match:
         who = _trim_object(match.group("who"))
-        if who:
-            return Attribution(who, start + match.start("who"), match["cue"], trailing=True)
+        if who and _noun_phrase(who):
+            at = start + match.start("who")
+            return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     return None
 
 
@@ -176,20 +202,24 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     ]
     if not cues:
         return None
+    # The cue nearest the quote governs it; an earlier one only when the words before the
+    # nearest hold no speaker at all.
     cue = cues[-1]
+    if not cue.group().lower().startswith("according"):
+        spoken = [c for c in cues if _speaker_phrase(_trim_subject(body[start : c.start()]))]
+        cue = spoken[-1] if spoken else cue
     if cue.group().lower().startswith("according"):
         match = _NP_AFTER.match(body, cue.end(), end)
         if match is None:
             return None
         who = _trim_object(match.group("who"))
-        return Attribution(who, match.start("who"), cue.group()) if who else None
-    who = _trim_subject(body[start : cue.start()])
-    if not _plausible_subject(who) and ", " in who:
-        # "As far as whether X is sure, the senator said": the subject follows the clause.
-        who = _trim_subject(who.rsplit(", ", 1)[1])
-    if not _plausible_subject(who):
+        if not who or not _noun_phrase(who):
+            return None
+        return Attribution(who, match.start("who"), cue.group(), "according_to")
+    speaker = _speaker_phrase(_trim_subject(body[start : cue.start()]))
+    if speaker is None:
         return None
-    return Attribution(who, body.index(who, start), cue.group())
+    return Attribution(speaker, body.index(speaker, start), cue.group(), "leading_cue")
 
 
 def _plausible_subject(who: str) -> bool:
@@ -203,7 +233,39 @@ def _introduced(body: str, previous: Paragraph) -> Attribution | None:
     text = body[previous.start : previous.end].rstrip()
     if not text.endswith(":"):
         return None
-    return _before(body, previous.start, previous.start + len(text) - 1)
+    found = _before(body, previous.start, previous.start + len(text) - 1)
+    if found is not None:
+        found.rule = "colon_introduction"
+    return found
+
+
+def _speaker_phrase(who: str) -> str | None:
+    """The noun phrase that speaks in the words before a cue: all of them when they are
+    one, else the phrase right before the cue ("As far as X is sure, the senator said",
+    "a woman asked for a photo and Clinton said"), else the sentence's own subject
+    ("Senator X is choosing not to call it")."""
+    if _is_speaker(who):
+        return who
+    for match in _CLAUSE_BREAK.finditer(who):
+        tail = _trim_subject(who[match.end() :])
+        if _is_speaker(tail):
+            return tail
+    verb = _CLAUSE_WORD.search(who)
+    head = _trim_subject(who[: verb.start()]) if verb else ""
+    if _is_speaker(head) and not _CLAUSE_BREAK.search(head) and not _ENDS_OPEN.search(head):
+        return head
+    return None
+
+
+def _is_speaker(who: str) -> bool:
+    return _plausible_subject(who) and _noun_phrase(who)
+
+
+def _noun_phrase(who: str) -> bool:
+    """A speaker is a noun phrase at its cue, never a clause: "The conflict continues" or
+    "X admitted that the budget was" hold a verb of their own outside any apposition."""
+    core = _APPOSITION.split(who, maxsplit=1)[0]
+    return not _CLAUSE_WORD.search(core)
 
 
 def _trim_subject(text: str) -> str:

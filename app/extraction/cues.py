@@ -11,7 +11,7 @@ _REGULAR = (
     "proclaim promise quip reason recall reckon recount remark repeat reply report respond "
     "reveal scoff shout signal snap state stress suggest testify threaten tweet urge vow "
     "warn wonder yell accuse brand criticize criticise dub hail mock praise slam blast "
-    "characterize characterise term question"
+    "characterize characterise term question assure exhort demur retort interject concur"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote writing written "

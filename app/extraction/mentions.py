@@ -1,0 +1,97 @@
+"""One entity mention seen from attribution: its grammatical role and what it tells."""
+
+import re
+from functools import cached_property
+
+from app.extraction.gender import Gender, given_name_gender, honorific_gender
+from app.extraction.people import TITLES
+from app.extraction.schemas import ExtractedEntity
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_PREPOSITIONS = frozenset(
+    "of to for with by against about from than on in over like between at into".split()
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
+_WORD = re.compile(r"[\w’'-]+")
+# "Tory leader", "Labour spokesman": a lowercase noun right after the name makes it a
+# modifier of that noun, and the phrase is about the noun, not the name.
+_MODIFIED_NOUN = re.compile(
+    r" (?!(?:and|or|but|who|which|that|of|for|at|in|on|with|from|to|was|is|has|had|"
+    r"will|would|said|says|told|added|also)\b)[a-z][a-z-]+\b"
+)
+# "Secretary of State for the Family": a name-like span right after a title and "of"/"for"
+# is the rest of the title, not the person who holds it.
+_TITLE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?$"
+)
+_SUBJECT_WORDS = 6
+
+
+class Mention:
+    """One mention; its grammatical role is worked out only if a look-up needs it."""
+
+    def __init__(self, body: str, start: int, end: int, entity: ExtractedEntity) -> None:
+        self.body = body
+        self.start = start
+        self.end = end
+        self.entity = entity
+
+    @cached_property
+    def possessive(self) -> bool:
+        return bool(_POSSESSIVE_AFTER.match(self.body, self.end, self.end + 3))
+
+    @cached_property
+    def after_preposition(self) -> bool:
+        preceding = self.body[max(0, self.start - 20) : self.start].split()
+        return bool(preceding) and preceding[-1].casefold() in _PREPOSITIONS
+
+    @cached_property
+    def subject(self) -> bool:
+        """Near the start of its sentence and not inside a prepositional phrase."""
+        preceding = self.body[max(0, self.start - 120) : self.start]
+        begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
+        lead = preceding[begins[-1] :] if begins else preceding
+        return len(_WORD.findall(lead)) < _SUBJECT_WORDS and not self.after_preposition
+
+    @cached_property
+    def modifier(self) -> bool:
+        return bool(_MODIFIED_NOUN.match(self.body, self.end))
+
+    @cached_property
+    def title_fragment(self) -> bool:
+        return bool(_TITLE_BEFORE.search(self.body, max(0, self.start - 80), self.start))
+
+    @cached_property
+    def names_it(self) -> bool:
+        """A demonym ("Palestinian officials") describes; only the name itself can speak."""
+        surface = self.body[self.start : self.end]
+        return surface == self.entity.name or surface in self.entity.aliases
+
+    def around(self, limit: int) -> str:
+        """Words introducing a mention ("the professor X", "X, a lawyer,") in its paragraph."""
+        start = max(0, self.start - 60)
+        end = min(limit, self.end + 80)
+        start = max(start, self.body.rfind("\n\n", start, self.start) + 1)
+        cut = self.body.find("\n\n", self.end, end)
+        return self.body[start : cut if cut >= 0 else end]
+
+    def honorific(self) -> Gender | None:
+        """From "Mrs " before the mention, or opening it ("Mr Brown")."""
+        found = honorific_gender(self.body[max(0, self.start - 12) : self.start])
+        words = self.body[self.start : self.end].split()
+        if found is None and len(words) > 1:
+            found = honorific_gender(words[0] + " ")
+        return found
+
+
+def gender_of(entity: ExtractedEntity, mentions: list[Mention]) -> Gender | None:
+    """An honorific before any mention decides; otherwise the given name does."""
+    for mention in mentions:
+        found = mention.honorific()
+        if found is not None:
+            return found
+    if entity.type != "person" or len(entity.name.split()) < 2:
+        # A lone word may be a surname or a misread party name: no given name to read.
+        return None
+    return given_name_gender(entity.name)
