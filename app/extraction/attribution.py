@@ -45,6 +45,10 @@ _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^,;:!?\"“”]{1,80}
 _TRAILING_CREDIT = re.compile(
     rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*(?:[,.!?]|$)"
 )
+# "…" is so, says X, a professor. — the cue first, closing the sentence.
+_TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”]{{0,120}}?)[\s.!?]*$")
+# "…" said X, with no comma after the quote: only a capitalised name may follow.
+_BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
 # A sentence-initial name or pronoun followed by a lowercase word (its verb).
 _SUBJECT = re.compile(
     r"(?P<who>(?:he|she|they|we|He|She|They|We)\b"
@@ -160,16 +164,22 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
     window = body[start:end]
     if not window.strip():
         return None
-    if quote_ends_clause or _CLAUSE_END.match(window):
+    if quote_ends_clause or _CLAUSE_END.match(window) or _BARE_CUE.match(window):
         found = _right_after(window, start)
         if found is not None:
             return found
     match = _DASH_CREDIT.match(window) or _TRAILING_CREDIT.search(window)
     if match is None:
-        return None
+        match = _TRAILING_CUE_FIRST.search(window)
+        if match is None:
+            return None
+        who = _trim_object(match["who"])
+        if not who or not noun_phrase(who):
+            return None
+        return Attribution(who, start + match.start("who"), match["cue"], "closing_credit", True)
     cue = match.groupdict().get("cue")
     who = match["who"].strip()
-    if not _noun_phrase(who):
+    if not noun_phrase(who):
         return None
     rule = "closing_credit" if cue else "dash_credit"
     return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
@@ -179,13 +189,13 @@ def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = _trim_subject(match.group("who"))
-        if who and not CUE_WORD.search(who) and _noun_phrase(who):
+        if who and not CUE_WORD.search(who) and noun_phrase(who):
             at = start + window.index(who, match.start("who"))
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     match = _CUE_FIRST.match(window)
     if match:
         who = _trim_object(match.group("who"))
-        if who and _noun_phrase(who):
+        if who and noun_phrase(who):
             at = start + match.start("who")
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     return None
@@ -213,7 +223,7 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         if match is None:
             return None
         who = _trim_object(match.group("who"))
-        if not who or not _noun_phrase(who):
+        if not who or not noun_phrase(who):
             return None
         return Attribution(who, match.start("who"), cue.group(), "according_to")
     speaker = _speaker_phrase(_trim_subject(body[start : cue.start()]))
@@ -258,10 +268,10 @@ def _speaker_phrase(who: str) -> str | None:
 
 
 def _is_speaker(who: str) -> bool:
-    return _plausible_subject(who) and _noun_phrase(who)
+    return _plausible_subject(who) and noun_phrase(who)
 
 
-def _noun_phrase(who: str) -> bool:
+def noun_phrase(who: str) -> bool:
     """A speaker is a noun phrase at its cue, never a clause: "The conflict continues" or
     "X admitted that the budget was" hold a verb of their own outside any apposition."""
     core = _APPOSITION.split(who, maxsplit=1)[0]

@@ -5,6 +5,7 @@ import re
 from app.extraction.attribution import Attribution, explicit_attribution, subject_attribution
 from app.extraction.confidence import MIN_CONFIDENCE, decision
 from app.extraction.discourse import Source, Story, discourse_source
+from app.extraction.layout import layout_attribution
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speakers import SpeakerIndex, resolve
@@ -38,7 +39,11 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
     spans = [
         s for s in find_spans(body, paragraphs) if not _in_heading(body, paragraphs[s.paragraph])
     ]
-    explicit = [explicit_attribution(body, spans, i, paragraphs) for i in range(len(spans))]
+    explicit = [
+        explicit_attribution(body, spans, i, paragraphs)
+        or layout_attribution(body, spans, i, paragraphs)
+        for i in range(len(spans))
+    ]
     groups = _group_sources(spans, explicit)
     named_at = [(a.speaker_start, a.speaker_start + len(a.speaker_text)) for a in explicit if a]
     story = Story(body, spans, paragraphs, SpeakerIndex(body, entities), [], [], named_at)
