@@ -81,6 +81,7 @@ _CLAUSE_WORD = re.compile(
     r"|\b(?:[a-z]+ed|[a-z]+ing)\s+(?:the|a|an|to|that|it|its|his|her|their|our|this)\b"
 )
 _MAX_SPEAKER_FIRST_WORDS = 15
+_SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 
 
 @dataclass
@@ -119,6 +120,8 @@ def subject_attribution(
     span = spans[i]
     paragraph = paragraphs[span.paragraph]
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
+    if _SENTENCE_CLOSED.search(body, before_start, span.open_at):
+        return None  # the quote is a sentence of its own, not words inside the reporter's
     start = _last_sentence_start(body, before_start, span.open_at)
     lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
     while lead is not None and lead.end() > start:

@@ -68,13 +68,18 @@ class Mention:
         surface = self.body[self.start : self.end]
         return surface == self.entity.name or surface in self.entity.aliases
 
-    def around(self, limit: int) -> str:
-        """Words introducing a mention ("the professor X", "X, a lawyer,") in its paragraph."""
-        start = max(0, self.start - 60)
-        end = min(limit, self.end + 80)
-        start = max(start, self.body.rfind("\n\n", start, self.start) + 1)
-        cut = self.body.find("\n\n", self.end, end)
-        return self.body[start : cut if cut >= 0 else end]
+    def introduced_as(self, role: str) -> bool:
+        """The role word introduces this mention: right before it ("Finance minister X",
+        "the minister, X") or in its apposition ("X, the country's minister,")."""
+        word = rf"(?i:{re.escape(role)})"
+        before = self.body[max(0, self.start - 60) : self.start]
+        if re.search(rf"\b{word}\b(?:\s+[A-Z][\w.’'-]*)*[\s,]*$", before):
+            return True
+        after = self.body[self.end : self.end + 80]
+        return bool(
+            re.match(rf"\s*,\s+(?:[\w.’'-]+\s+){{0,6}}?{word}\b", after)
+            or re.match(rf"\s*\((?:[\w.’'-]+\s+){{0,4}}?{word}\b", after)
+        )
 
     def honorific(self) -> Gender | None:
         """From "Mrs " before the mention, or opening it ("Mr Brown")."""

@@ -115,9 +115,11 @@ class SpeakerIndex:
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[:hi]):
+            if mention.title_fragment:
+                continue
             if pattern.search(mention.entity.name):
                 return mention.entity
-            if mention.entity.type == "person" and pattern.search(mention.around(before)):
+            if mention.entity.type == "person" and mention.introduced_as(head):
                 return mention.entity
         return None
 
