@@ -36,6 +36,8 @@ _CUE_FIRST = re.compile(
 _SPEAKER_FIRST = re.compile(
     rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?"
     rf"|{_NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
+    # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
     rf"\s+(?P<cue>{CUE})\b",
     re.DOTALL,
 )
@@ -81,6 +83,12 @@ _CLAUSE_WORD = re.compile(
     r"|\b(?:[a-z]+ed|[a-z]+ing)\s+(?:the|a|an|to|that|it|its|his|her|their|our|this)\b"
 )
 _MAX_SPEAKER_FIRST_WORDS = 15
+# Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
+_JUDGING = re.compile(
+    r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
+    r"characteri|charg|deni|dismiss)"
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 
 
@@ -142,6 +150,13 @@ def subject_attribution(
     return Attribution(who, match.start("who"), None, "sentence_subject")
 
 
+def _verb_cue(text: str) -> bool:
+    """A reporting verb inside the words, not a noun after a determiner ("the report")."""
+    return any(
+        not _DETERMINER_BEFORE.search(text, 0, cue.start()) for cue in CUE_WORD.finditer(text)
+    )
+
+
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:
     return 0 <= j < len(spans) and spans[j].paragraph == spans[i].paragraph
 
@@ -192,7 +207,7 @@ def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = _trim_subject(match.group("who"))
-        if who and not CUE_WORD.search(who) and noun_phrase(who):
+        if who and not _verb_cue(who) and noun_phrase(who):
             at = start + window.index(who, match.start("who"))
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     match = _CUE_FIRST.match(window)
@@ -229,6 +244,8 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         if not who or not noun_phrase(who):
             return None
         return Attribution(who, match.start("who"), cue.group(), "according_to")
+    if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
+        return None  # "X is accused of "…"": the subject is not who said it
     speaker = _speaker_phrase(_trim_subject(body[start : cue.start()]))
     if speaker is None:
         return None
