@@ -9,9 +9,11 @@ from app.extraction.cues import (
     CUE_WORD,
     LEADING_ADVERBIAL,
     NOT_A_SUBJECT,
+    PRONOUNS,
     SPEAKER_END,
 )
 from app.extraction.quote_marks import Paragraph, QuoteSpan
+from app.extraction.wordsets import FUNCTION_WORDS
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Reps|Sen|Sens|Del|Amb|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|"
@@ -65,7 +67,11 @@ _DESCRIBED_SUBJECT = re.compile(
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE
 )
-_ENDS_OPEN = re.compile(r"\b(?:to|of|the|a|an|and|or|in|on|at|for|with|by|from)$", re.IGNORECASE)
+_COORDINATED = re.compile(
+    r"^(?P<np>[Hh]e|[Ss]he|I|(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}[A-Z][\w.’'-]*)\s+[a-z]"
+    r"[^,;:]*\s(?:and|then)$"
+)
+_ENDS_OPEN = re.compile(r"\b(?:of|the|a|an|and|or|in|on|at|for|with|from)$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
@@ -146,6 +152,8 @@ def subject_attribution(
     words = who.split()
     first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
     if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
+        return None
+    if _bare_word(who):
         return None
     return Attribution(who, match.start("who"), None, "sentence_subject")
 
@@ -276,6 +284,9 @@ def _speaker_phrase(who: str) -> str | None:
     ("Senator X is choosing not to call it")."""
     if _is_speaker(who):
         return who
+    coordinated = _COORDINATED.match(who)
+    if coordinated is not None and _is_speaker(coordinated["np"]):
+        return coordinated["np"]  # "Bush thought for a moment and said": Bush said
     for match in _CLAUSE_BREAK.finditer(who):
         tail = _trim_subject(who[match.end() :])
         if _is_speaker(tail):
@@ -288,7 +299,14 @@ def _speaker_phrase(who: str) -> str | None:
 
 
 def _is_speaker(who: str) -> bool:
-    return _plausible_subject(who) and noun_phrase(who)
+    return _plausible_subject(who) and noun_phrase(who) and not _bare_word(who)
+
+
+def _bare_word(who: str) -> bool:
+    """ "As", "When", "One": a sentence opener or a phrase left open ("the secretary of")."""
+    words = who.split()
+    opener = len(words) == 1 and words[0] in NOT_A_SUBJECT | FUNCTION_WORDS
+    return (opener and words[0].lower() not in PRONOUNS) or bool(_ENDS_OPEN.search(who))
 
 
 def noun_phrase(who: str) -> bool:
