@@ -169,7 +169,7 @@ def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:
     return 0 <= j < len(spans) and spans[j].paragraph == spans[i].paragraph
 
 
-def _first_sentence_end(body: str, start: int, end: int) -> int:
+def first_sentence_end(body: str, start: int, end: int) -> int:
     for match in _BOUNDARY.finditer(body, start, end):
         if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
             return match.start() + 1
@@ -186,7 +186,7 @@ def _last_sentence_start(body: str, start: int, end: int) -> int:
 
 def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribution | None:
     """``"…," said X``, ``"…," X said``, ``"…" ― X`` and ``"…" is so, X said.``"""
-    end = _first_sentence_end(body, start, end)
+    end = first_sentence_end(body, start, end)
     window = body[start:end]
     if not window.strip():
         return None

@@ -16,6 +16,7 @@ is about another person ("…," said Ann. Bo disagreed. "…"), the speaker is l
 
 from dataclasses import dataclass
 
+from app.extraction.attribution import first_sentence_end
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.speakers import SpeakerIndex
@@ -79,7 +80,10 @@ def _speaker_changed(story: Story, i: int) -> bool:
         and mention.subject
         and not mention.possessive
         and not any(start <= mention.start < end for start, end in story.named_at)
-        for mention in story.index.within(previous.close_at, span.open_at)
+        # Only sentences after the one that attributes the previous quote.
+        for mention in story.index.within(
+            first_sentence_end(story.body, previous.close_at, span.open_at), span.open_at
+        )
     )
 
 
