@@ -47,10 +47,11 @@ _SPEAKER_FIRST = re.compile(
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^,;:!?\"“”]{1,80}?)[\s.]*$")
 # "…" was the word, X said. — a credit closing the sentence.
 _TRAILING_CREDIT = re.compile(
-    rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*(?:[,.!?]|$)"
+    rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*"
+    r"(?:[,.!?]|$|(?=(?:after|before|on|in|at|during|when|while|last|this|yesterday|today)\b))"
 )
 # "…" is so, says X, a professor. — the cue first, closing the sentence.
-_TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”]{{0,120}}?)[\s.!?]*$")
+_TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”]{{0,250}}?)[\s.!?]*$")
 # "…" said X, with no comma after the quote: only a capitalised name may follow.
 _BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
 # A sentence-initial name or pronoun followed by a lowercase word (its verb).
@@ -67,6 +68,7 @@ _DESCRIBED_SUBJECT = re.compile(
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE
 )
+_MODIFIED_NAME = re.compile(rf"{_NOT_SPEAKER_START}(?:[a-z][\w’'-]*\s+){{1,3}}[A-Z]")
 _COORDINATED = re.compile(
     r"^(?P<np>[Hh]e|[Ss]he|I|(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}[A-Z][\w.’'-]*)\s+[a-z]"
     r"[^,;:]*\s(?:and|then)$"
@@ -261,8 +263,12 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
 
 
 def _plausible_subject(who: str) -> bool:
+    """Short, and opening with a name, a determiner or a pronoun, or with a few lowercase
+    modifiers before a name ("former governor X")."""
     return (
-        bool(who) and len(who.split()) <= _MAX_SPEAKER_WORDS and bool(re.match(_SPEAKER_START, who))
+        bool(who)
+        and len(who.split()) <= _MAX_SPEAKER_WORDS
+        and bool(re.match(_SPEAKER_START, who) or _MODIFIED_NAME.match(who))
     )
 
 
@@ -289,7 +295,7 @@ def _speaker_phrase(who: str) -> str | None:
         return coordinated["np"]  # "Bush thought for a moment and said": Bush said
     for match in _CLAUSE_BREAK.finditer(who):
         tail = _trim_subject(who[match.end() :])
-        if _is_speaker(tail):
+        if _is_speaker(tail) and re.match(_SPEAKER_START, tail):
             return tail
     verb = _CLAUSE_WORD.search(who)
     head = _trim_subject(who[: verb.start()]) if verb else ""

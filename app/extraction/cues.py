@@ -12,11 +12,11 @@ _REGULAR = (
     "reveal scoff shout signal snap state stress suggest testify threaten tweet urge vow "
     "warn wonder yell accuse brand criticize criticise dub hail mock praise slam blast "
     "characterize characterise term question assure exhort demur retort interject concur "
-    "continue fume bark"
+    "continue fume bark elaborate"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote writing written "
-    "put puts putting insisted read reads"
+    "put puts putting insisted read reads pressed"
 ).split()
 _PHRASAL = ("point out", "points out", "pointed out", "went on", "goes on")
 
