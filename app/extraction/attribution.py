@@ -69,8 +69,10 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE
 )
 _MODIFIED_NAME = re.compile(rf"{_NOT_SPEAKER_START}(?:[a-z][\w’'-]*\s+){{1,3}}[A-Z]")
+_CONTRACTED_PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)['’](?:s|ve|d|re)\b")
+# "Bush thought for a moment and said": a name or pronoun, never "The X" (a noun may follow).
 _COORDINATED = re.compile(
-    r"^(?P<np>[Hh]e|[Ss]he|I|(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}[A-Z][\w.’'-]*)\s+[a-z]"
+    r"^(?P<np>[Hh]e|[Ss]he|I|(?!(?:The|A|An)\b)(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)\s+[a-z]"
     r"[^,;:]*\s(?:and|then)$"
 )
 _ENDS_OPEN = re.compile(r"\b(?:of|the|a|an|and|or|in|on|at|for|with|from)$", re.IGNORECASE)
@@ -290,6 +292,9 @@ def _speaker_phrase(who: str) -> str | None:
     ("Senator X is choosing not to call it")."""
     if _is_speaker(who):
         return who
+    contracted = _CONTRACTED_PRONOUN.match(who)
+    if contracted is not None:
+        return contracted["pronoun"]  # "He’s called it": he
     coordinated = _COORDINATED.match(who)
     if coordinated is not None and _is_speaker(coordinated["np"]):
         return coordinated["np"]  # "Bush thought for a moment and said": Bush said
