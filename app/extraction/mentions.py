@@ -4,7 +4,8 @@ import re
 from functools import cached_property
 
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
-from app.extraction.people import TITLES
+from app.extraction.cues import CUE_WORD, is_person_role
+from app.extraction.people import ROLE_NOUNS, TITLES
 from app.extraction.schemas import ExtractedEntity
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -13,12 +14,14 @@ _PREPOSITIONS = frozenset(
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
 _WORD = re.compile(r"[\w’'-]+")
-# "Tory leader", "Labour spokesman": a lowercase noun right after the name makes it a
-# modifier of that noun, and the phrase is about the noun, not the name.
-_MODIFIED_NOUN = re.compile(
-    r" (?!(?:and|or|but|who|which|that|of|for|at|in|on|with|from|to|was|is|has|had|"
-    r"will|would|said|says|told|added|also)\b)[a-z][a-z-]+\b"
+# "Tory leader", "Labour spokesman", "Tory MP X": a role noun right after the name makes
+# the name a modifier of that noun, and the phrase is about the role, not the name.
+_NOT_NOUNS = frozenset(
+    "and or but nor who whom whose which that of for at in on with from to by as than is are "
+    "was were has have had will would can could may might must shall should do does did also "
+    "then still now again never always once himself herself itself themselves".split()
 )
+_NEXT_WORD = re.compile(r" (?P<word>[A-Za-z][a-z-]*|[A-Z]{2,4})\b")
 # "Secretary of State for the Family": a name-like span right after a title and "of"/"for"
 # is the rest of the title, not the person who holds it.
 _TITLE_BEFORE = re.compile(
@@ -56,7 +59,17 @@ class Mention:
 
     @cached_property
     def modifier(self) -> bool:
-        return bool(_MODIFIED_NOUN.match(self.body, self.end))
+        found = _NEXT_WORD.match(self.body, self.end)
+        if found is None:
+            return False
+        word = found["word"]
+        if word.isupper():
+            return word in TITLES and len(self.entity.name.split()) == 1
+        if not word.islower() or word in _NOT_NOUNS or CUE_WORD.fullmatch(word):
+            return False
+        # A past form is the name's verb ("Blair derided"); any other word names a thing
+        # the name describes ("Tory plans", "Labour leader").
+        return word in ROLE_NOUNS or is_person_role(word) or not word.endswith("ed")
 
     @cached_property
     def title_fragment(self) -> bool:

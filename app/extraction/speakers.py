@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
 from app.extraction.gender import PRONOUN_GENDER, Gender
 from app.extraction.mentions import Mention, gender_of
-from app.extraction.organizations import ORG_CUES, ORG_OPENERS
+from app.extraction.organizations import ORG_CUES
 from app.extraction.people import TITLES
 from app.extraction.schemas import ExtractedEntity
 
@@ -25,9 +25,11 @@ _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
 _TITLE_OF = re.compile(
     rf"\b(?P<title>{'|'.join(sorted(TITLES, key=len, reverse=True))})\s+(?:of|for)\s+[A-Z]"
 )
-_ORG_HEADS = frozenset(w.casefold() for w in ORG_CUES | ORG_OPENERS) | frozenset(
-    "ministry department government office campaign administration police court "
-    "council committee commission board".split()
+# "The company said" speaks for the body last named; "the government" or "the party" may
+# mean one never named, so those resolve only to a body whose name holds the word.
+_ORG_HEADS = frozenset(ORG_CUES) - frozenset(
+    "party movement militia network outlet publication website channel station "
+    "newspaper magazine broadcaster rival giant".split()
 )
 _MIN_HEAD = 3
 _SALIENCE_WINDOW = 1500
@@ -99,7 +101,11 @@ class SpeakerIndex:
         """The latest subject or quoted speaker before a position whose gender fits."""
         lo = bisect.bisect_left(self._starts, before - _SALIENCE_WINDOW)
         hi = bisect.bisect_left(self._starts, before)
-        recent = [m for m in self.mentions[lo:hi] if m.entity.type == "person"]
+        recent = [
+            m
+            for m in self.mentions[lo:hi]
+            if m.entity.type == "person" and not m.modifier and not m.title_fragment
+        ]
         candidates = [Salient(m.start, m.entity) for m in recent if m.subject and not m.possessive]
         candidates += [s for s in self.speakers if before - _SALIENCE_WINDOW <= s.at < before]
         if not candidates:
