@@ -3,8 +3,8 @@
 import re
 from functools import cached_property
 
-from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.cues import CUE_WORD, is_person_role
+from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.people import ROLE_NOUNS, TITLES
 from app.extraction.schemas import ExtractedEntity
 
