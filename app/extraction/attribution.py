@@ -165,7 +165,8 @@ def subject_attribution(
 def _verb_cue(text: str) -> bool:
     """A reporting verb inside the words, not a noun after a determiner ("the report")."""
     return any(
-        not _DETERMINER_BEFORE.search(text, 0, cue.start()) for cue in CUE_WORD.finditer(text)
+        not _DETERMINER_BEFORE.search(text, max(0, cue.start() - 12), cue.start())
+        for cue in CUE_WORD.finditer(text)
     )
 
 
@@ -238,7 +239,7 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     cues = [
         c
         for c in CUE_WORD.finditer(body, start, end)
-        if not _DETERMINER_BEFORE.search(body, start, c.start())
+        if not _DETERMINER_BEFORE.search(body, max(start, c.start() - 12), c.start())
     ]
     if not cues:
         return None
@@ -246,8 +247,10 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     # nearest hold no speaker at all.
     cue = cues[-1]
     if not cue.group().lower().startswith("according"):
-        spoken = [c for c in cues if _speaker_phrase(_trim_subject(body[start : c.start()]))]
-        cue = spoken[-1] if spoken else cue
+        spoken = (
+            c for c in reversed(cues) if _speaker_phrase(_trim_subject(body[start : c.start()]))
+        )
+        cue = next(spoken, cue)
     if cue.group().lower().startswith("according"):
         match = _NP_AFTER.match(body, cue.end(), end)
         if match is None:

@@ -1,7 +1,7 @@
 """One entity mention seen from attribution: its grammatical role and what it tells."""
 
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from app.extraction.cues import CUE_WORD, is_person_role
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
@@ -29,6 +29,15 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?$"
 )
 _SUBJECT_WORDS = 6
+
+
+@cache
+def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    word = rf"(?i:{re.escape(role)})"
+    return (
+        re.compile(rf"\b{word}\b(?:\s+[A-Z][\w.’'-]*)*[\s,]*$"),
+        re.compile(rf"\s*(?:,\s+(?:[\w.’'-]+\s+){{0,6}}?|\((?:[\w.’'-]+\s+){{0,4}}?){word}\b"),
+    )
 
 
 class Mention:
@@ -84,15 +93,10 @@ class Mention:
     def introduced_as(self, role: str) -> bool:
         """The role word introduces this mention: right before it ("Finance minister X",
         "the minister, X") or in its apposition ("X, the country's minister,")."""
-        word = rf"(?i:{re.escape(role)})"
-        before = self.body[max(0, self.start - 60) : self.start]
-        if re.search(rf"\b{word}\b(?:\s+[A-Z][\w.’'-]*)*[\s,]*$", before):
+        before, apposition = _role_patterns(role)
+        if before.search(self.body, max(0, self.start - 60), self.start):
             return True
-        after = self.body[self.end : self.end + 80]
-        return bool(
-            re.match(rf"\s*,\s+(?:[\w.’'-]+\s+){{0,6}}?{word}\b", after)
-            or re.match(rf"\s*\((?:[\w.’'-]+\s+){{0,4}}?{word}\b", after)
-        )
+        return bool(apposition.match(self.body, self.end, self.end + 80))
 
     def honorific(self) -> Gender | None:
         """From "Mrs " before the mention, or opening it ("Mr Brown")."""

@@ -11,6 +11,7 @@ named). Weak evidence gives no entity: a missing speaker costs less than a wrong
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
 from app.extraction.gender import PRONOUN_GENDER, Gender
@@ -118,7 +119,7 @@ class SpeakerIndex:
 
     def described(self, head: str, before: int) -> ExtractedEntity | None:
         """An earlier entity introduced with the role word a description uses."""
-        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        pattern = _word_pattern(head)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[:hi]):
             if mention.title_fragment:
@@ -139,6 +140,11 @@ class SpeakerIndex:
 
 
 Resolved = tuple[ExtractedEntity | None, str | None]
+
+
+@cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolved:
