@@ -307,7 +307,7 @@ def test_one_quote_with_its_article(client: TestClient, seed_article: Article) -
             "country_code": None,
         },
         "speaker_text": "State Department spokesman Ned Price",
-        "confidence": 0.9,
+        "confidence": 0.94,
         "rule": "trailing_cue+name",
         "article": {
             "id": seed_article.id,
