@@ -140,20 +140,27 @@ def subject_attribution(
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
     if _SENTENCE_CLOSED.search(body, before_start, span.open_at):
         return None  # the quote is a sentence of its own, not words inside the reporter's
-    start = _last_sentence_start(body, before_start, span.open_at)
-    lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
+    return subject_of(body, last_sentence_start(body, before_start, span.open_at), span.open_at)
+
+
+def subject_of(body: str, start: int, end: int) -> Attribution | None:
+    """The subject of the sentence that starts at ``start``: a name, pronoun or described
+    noun phrase followed by its verb."""
+    lead = LEADING_ADVERBIAL.match(body, start, end)
     while lead is not None and lead.end() > start:
         start = lead.end()
-        lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
-    match = _SUBJECT.match(body, start, span.open_at)
+        lead = LEADING_ADVERBIAL.match(body, start, end)
+    match = _SUBJECT.match(body, start, end)
     if match is None or match.group("who").split()[0] in _DETERMINERS:
-        match = _DESCRIBED_SUBJECT.match(body, start, span.open_at)
+        match = _DESCRIBED_SUBJECT.match(body, start, end)
     if match is None:
         return None
     who = match.group("who").rstrip(" ,")
     cue = CUE_WORD.search(who)
     who = who[: cue.start()].rstrip() if cue else who
     words = who.split()
+    if not words:
+        return None
     first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
     if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
         return None
@@ -181,7 +188,7 @@ def first_sentence_end(body: str, start: int, end: int) -> int:
     return end
 
 
-def _last_sentence_start(body: str, start: int, end: int) -> int:
+def last_sentence_start(body: str, start: int, end: int) -> int:
     found = start
     for match in _BOUNDARY.finditer(body, start, end):
         if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
@@ -234,7 +241,7 @@ def _right_after(window: str, start: int) -> Attribution | None:
 
 def _before(body: str, start: int, end: int) -> Attribution | None:
     """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
-    start = _last_sentence_start(body, start, end)
+    start = last_sentence_start(body, start, end)
     # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
     cues = [
         c

@@ -24,6 +24,7 @@ LOCATING = {
     "quote_continued": 0.6,  # 10
     "alternation": 0.55,  # rare: below continuation, which it overrides
     "sentence_subject": 0.64,  # 101
+    "paragraph_subject": 0.6,
 }
 # Step that resolved the words to an entity → how much of the locating share survives.
 RESOLVING: dict[str | None, float] = {

@@ -3,11 +3,13 @@
 - ``speaker_label``: a transcript or round-up label, ``Name: "…"``.
 - ``inverted_cue``: the verb first, ``Said Name, "…"``.
 - ``credit_paragraph``: a quote paragraph followed by a credit line, ``— Name``.
+- ``paragraph_subject``: a paragraph that is only a quote, after a paragraph without one
+  that ends on what someone did or said ("X praised the plan.\n\n"…""), is that person's.
 """
 
 import re
 
-from app.extraction.attribution import Attribution, noun_phrase
+from app.extraction.attribution import Attribution, last_sentence_start, noun_phrase, subject_of
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 
 _LABEL = re.compile(r"(?:^|\s[-–—]\s+)(?P<who>[A-Z][\w.’' -]{1,60}?(?:\s*\([^)]{1,20}\))?)\s*:\s*$")
@@ -58,3 +60,22 @@ def _credit_paragraph(
 
 def _short_noun_phrase(who: str) -> bool:
     return len(who.split()) <= _MAX_LABEL_WORDS and noun_phrase(who)
+
+
+def paragraph_subject(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    span = spans[i]
+    paragraph = paragraphs[span.paragraph]
+    if span.paragraph == 0 or span.open_at != paragraph.start:
+        return None
+    if body[span.close_at : paragraph.end].strip(" .,"):
+        return None  # the paragraph holds more than the quote
+    if i and spans[i - 1].paragraph == span.paragraph - 1:
+        return None  # the paragraph before has quotes: continuation decides
+    previous = paragraphs[span.paragraph - 1]
+    found = subject_of(body, last_sentence_start(body, previous.start, previous.end), previous.end)
+    if found is None or found.speaker_text.split()[0] in ("The", "A", "An"):
+        return None  # only a name or a pronoun carries over a paragraph break
+    found.rule = "paragraph_subject"
+    return found

@@ -5,7 +5,7 @@ import re
 from app.extraction.attribution import Attribution, explicit_attribution, subject_attribution
 from app.extraction.confidence import MIN_CONFIDENCE, decision
 from app.extraction.discourse import Source, Story, discourse_source
-from app.extraction.layout import layout_attribution
+from app.extraction.layout import layout_attribution, paragraph_subject
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speakers import SpeakerIndex, resolve
@@ -97,6 +97,9 @@ def _source(
     if found is None and not story.spans[i].single:
         explicit[i] = subject_attribution(story.body, story.spans, i, story.paragraphs)
         found = Source(i, "sentence_subject") if explicit[i] is not None else None
+    if found is None and not story.spans[i].single:
+        explicit[i] = paragraph_subject(story.body, story.spans, i, story.paragraphs)
+        found = Source(i, "paragraph_subject") if explicit[i] is not None else None
     return found
 
 

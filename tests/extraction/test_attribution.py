@@ -186,9 +186,27 @@ def test_weak_evidence_leaves_the_speaker_null() -> None:
 
 
 def test_a_quote_with_no_cue_says_so() -> None:
-    body = "Peter Kim spoke.\n\n“Nothing about this was planned or discussed beforehand.”"
+    body = "“Nothing about this was planned or discussed beforehand.”\n\nPeter Kim spoke."
     (found,) = find_quotes(body, [entity(body, "Peter Kim")])
-    assert (found.speaker, found.rule) == (None, "no_cue")
+    assert (found.speaker, found.rule, found.confidence) == (None, "no_cue", 0.2)
+
+
+def test_a_quote_paragraph_after_what_someone_did_is_theirs() -> None:
+    body = (
+        "Ana Ruiz praised the new harbour plan on Monday.\n\n"
+        "“We need someone who will cut through the delays and build it.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "paragraph_subject+name")
+
+
+def test_a_thing_does_not_carry_a_quote_over_a_paragraph_break() -> None:
+    body = (
+        "The harbour closed early on Monday.\n\n"
+        "“We need someone who will cut through the delays and build it.”"
+    )
+    (found,) = find_quotes(body, [])
+    assert (found.speaker_text, found.rule) == (None, "no_cue")
 
 
 def test_speaker_label_and_credit_line() -> None:
