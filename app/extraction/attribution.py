@@ -4,16 +4,21 @@ import re
 from dataclasses import dataclass
 
 from app.extraction.cues import (
-    AUXILIARY_TAIL,
     CUE,
     CUE_WORD,
     LEADING_ADVERBIAL,
     NOT_A_SUBJECT,
-    PRONOUNS,
-    SPEAKER_END,
+)
+from app.extraction.phrases import (
+    NOT_SPEAKER_START,
+    SPEAKER_START,
+    bare_word,
+    noun_phrase,
+    speaker_phrase,
+    trim_object,
+    trim_subject,
 )
 from app.extraction.quote_marks import Paragraph, QuoteSpan
-from app.extraction.wordsets import FUNCTION_WORDS
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Reps|Sen|Sens|Del|Amb|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|"
@@ -21,23 +26,15 @@ _ABBREVIATION = re.compile(
     r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
 )
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
-_SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
-# A speaker may open with a lowercase word when a name follows ("panel Chairman X said",
-# "said former governor X"), never with a word that starts a new clause.
-_NOT_SPEAKER_START = (
-    r"(?!(?:and|but|or|nor|because|which|that|while|as|when|if|so|then|to|for|with|in|on|at|"
-    r"of|by|from|is|are|was|were|has|have|had|who|where|after|before|until|than|not|it|this|"
-    r"there)\b)"
-)
 _CUE_FIRST = re.compile(
-    rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{_SPEAKER_START}"
-    rf"|(?:{_NOT_SPEAKER_START}[a-z][\w’'-]*\s+){{1,3}}(?=[A-Z])).*)$",
+    rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{SPEAKER_START}"
+    rf"|(?:{NOT_SPEAKER_START}[a-z][\w’'-]*\s+){{1,3}}(?=[A-Z])).*)$",
     re.DOTALL,
 )
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
-    rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?"
-    rf"|{_NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
+    rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
+    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
     # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
     rf"\s+(?P<cue>{CUE})\b",
@@ -47,7 +44,7 @@ _SPEAKER_FIRST = re.compile(
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^,;:!?\"“”]{1,80}?)[\s.]*$")
 # "…" was the word, X said. — a credit closing the sentence.
 _TRAILING_CREDIT = re.compile(
-    rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*"
+    rf",\s+(?P<who>{SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*"
     r"(?:[,.!?]|$|(?=(?:after|before|on|in|at|during|when|while|last|this|yesterday|today)\b))"
 )
 # "…" is so, says X, a professor. — the cue first, closing the sentence.
@@ -68,30 +65,9 @@ _DESCRIBED_SUBJECT = re.compile(
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE
 )
-_MODIFIED_NAME = re.compile(rf"{_NOT_SPEAKER_START}(?:[a-z][\w’'-]*\s+){{1,3}}[A-Z]")
-_CONTRACTED_PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)['’](?:s|ve|d|re)\b")
-# "Bush thought for a moment and said": a name or pronoun, never "The X" (a noun may follow).
-_COORDINATED = re.compile(
-    r"^(?P<np>[Hh]e|[Ss]he|I|(?!(?:The|A|An)\b)(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)\s+[a-z]"
-    r"[^,;:]*\s(?:and|then)$"
-)
-_ENDS_OPEN = re.compile(r"\b(?:of|the|a|an|and|or|in|on|at|for|with|from)$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
-_MAX_SPEAKER_WORDS = 25
-# ", who …" / ", a lawyer, …": an apposition may hold a verb; the phrase's own head may not.
-_APPOSITION = re.compile(r",|\(|\s[–—-]\s")
-_CLAUSE_BREAK = re.compile(
-    r",\s+|\s+[–—-]\s+|\s+(?:and|but|or|that|when|while|as|because|after|before|if|so|"
-    r"where|who|which|whom|than)\s+"
-)
-_CLAUSE_WORD = re.compile(
-    r"\b(?:that|is|are|was|were|has|have|had|will|would|should|can|could|must|did|does|"
-    r"continues|continued|remains|remained|became|becomes|seems|seemed|said|says|told|tells|"
-    r"wrote|writes|added|adds|asked|explained|argued|claimed|insisted|warned)\b"
-    r"|\b(?:[a-z]+ed|[a-z]+ing)\s+(?:the|a|an|to|that|it|its|his|her|their|our|this)\b"
-)
 _MAX_SPEAKER_FIRST_WORDS = 15
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
 _JUDGING = re.compile(
@@ -164,7 +140,7 @@ def subject_of(body: str, start: int, end: int) -> Attribution | None:
     first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
     if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
         return None
-    if _bare_word(who):
+    if bare_word(who):
         return None
     return Attribution(who, match.start("who"), None, "sentence_subject")
 
@@ -211,7 +187,7 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
         match = _TRAILING_CUE_FIRST.search(window)
         if match is None:
             return None
-        who = _trim_object(match["who"])
+        who = trim_object(match["who"])
         if not who or not noun_phrase(who):
             return None
         return Attribution(who, start + match.start("who"), match["cue"], "closing_credit", True)
@@ -226,13 +202,13 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
-        who = _trim_subject(match.group("who"))
+        who = trim_subject(match.group("who"))
         if who and not _verb_cue(who) and noun_phrase(who):
             at = start + window.index(who, match.start("who"))
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     match = _CUE_FIRST.match(window)
     if match:
-        who = _trim_object(match.group("who"))
+        who = trim_object(match.group("who"))
         if who and noun_phrase(who):
             at = start + match.start("who")
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
@@ -255,33 +231,23 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     cue = cues[-1]
     if not cue.group().lower().startswith("according"):
         spoken = (
-            c for c in reversed(cues) if _speaker_phrase(_trim_subject(body[start : c.start()]))
+            c for c in reversed(cues) if speaker_phrase(trim_subject(body[start : c.start()]))
         )
         cue = next(spoken, cue)
     if cue.group().lower().startswith("according"):
         match = _NP_AFTER.match(body, cue.end(), end)
         if match is None:
             return None
-        who = _trim_object(match.group("who"))
+        who = trim_object(match.group("who"))
         if not who or not noun_phrase(who):
             return None
         return Attribution(who, match.start("who"), cue.group(), "according_to")
     if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
         return None  # "X is accused of "…"": the subject is not who said it
-    speaker = _speaker_phrase(_trim_subject(body[start : cue.start()]))
+    speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
     if speaker is None:
         return None
     return Attribution(speaker, body.index(speaker, start), cue.group(), "leading_cue")
-
-
-def _plausible_subject(who: str) -> bool:
-    """Short, and opening with a name, a determiner or a pronoun, or with a few lowercase
-    modifiers before a name ("former governor X")."""
-    return (
-        bool(who)
-        and len(who.split()) <= _MAX_SPEAKER_WORDS
-        and bool(re.match(_SPEAKER_START, who) or _MODIFIED_NAME.match(who))
-    )
 
 
 def _introduced(body: str, previous: Paragraph) -> Attribution | None:
@@ -293,58 +259,3 @@ def _introduced(body: str, previous: Paragraph) -> Attribution | None:
     if found is not None:
         found.rule = "colon_introduction"
     return found
-
-
-def _speaker_phrase(who: str) -> str | None:
-    """The noun phrase that speaks in the words before a cue: all of them when they are
-    one, else the phrase right before the cue ("As far as X is sure, the senator said",
-    "a woman asked for a photo and Clinton said"), else the sentence's own subject
-    ("Senator X is choosing not to call it")."""
-    if _is_speaker(who):
-        return who
-    contracted = _CONTRACTED_PRONOUN.match(who)
-    if contracted is not None:
-        return contracted["pronoun"]  # "He’s called it": he
-    coordinated = _COORDINATED.match(who)
-    if coordinated is not None and _is_speaker(coordinated["np"]):
-        return coordinated["np"]  # "Bush thought for a moment and said": Bush said
-    for match in _CLAUSE_BREAK.finditer(who):
-        tail = _trim_subject(who[match.end() :])
-        if _is_speaker(tail) and re.match(_SPEAKER_START, tail):
-            return tail
-    verb = _CLAUSE_WORD.search(who)
-    head = _trim_subject(who[: verb.start()]) if verb else ""
-    if _is_speaker(head) and not _CLAUSE_BREAK.search(head) and not _ENDS_OPEN.search(head):
-        return head
-    return None
-
-
-def _is_speaker(who: str) -> bool:
-    return _plausible_subject(who) and noun_phrase(who) and not _bare_word(who)
-
-
-def _bare_word(who: str) -> bool:
-    """ "As", "When", "One": a sentence opener or a phrase left open ("the secretary of")."""
-    words = who.split()
-    opener = len(words) == 1 and words[0] in NOT_A_SUBJECT | FUNCTION_WORDS
-    return (opener and words[0].lower() not in PRONOUNS) or bool(_ENDS_OPEN.search(who))
-
-
-def noun_phrase(who: str) -> bool:
-    """A speaker is a noun phrase at its cue, never a clause: "The conflict continues" or
-    "X admitted that the budget was" hold a verb of their own outside any apposition."""
-    core = _APPOSITION.split(who, maxsplit=1)[0]
-    return not _CLAUSE_WORD.search(core)
-
-
-def _trim_subject(text: str) -> str:
-    text = text.strip(" ,;–—-\n")
-    while (lead := LEADING_ADVERBIAL.match(text)) is not None and lead.end() > 0:
-        text = text[lead.end() :]
-    text = AUXILIARY_TAIL.sub("", text).strip(" ,;–—-")
-    return text
-
-
-def _trim_object(text: str) -> str:
-    text = SPEAKER_END.sub("", text.strip())
-    return text.rstrip(" .,;:–—-\n").strip()

@@ -9,7 +9,8 @@
 
 import re
 
-from app.extraction.attribution import Attribution, last_sentence_start, noun_phrase, subject_of
+from app.extraction.attribution import Attribution, last_sentence_start, subject_of
+from app.extraction.phrases import noun_phrase
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 
 _LABEL = re.compile(r"(?:^|\s[-–—]\s+)(?P<who>[A-Z][\w.’' -]{1,60}?(?:\s*\([^)]{1,20}\))?)\s*:\s*$")
