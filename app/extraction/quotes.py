@@ -39,11 +39,7 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
     spans = [
         s for s in find_spans(body, paragraphs) if not _in_heading(body, paragraphs[s.paragraph])
     ]
-    explicit = [
-        explicit_attribution(body, spans, i, paragraphs)
-        or layout_attribution(body, spans, i, paragraphs)
-        for i in range(len(spans))
-    ]
+    explicit = [_own_attribution(body, spans, i, paragraphs) for i in range(len(spans))]
     groups = _group_sources(spans, explicit)
     named_at = [(a.speaker_start, a.speaker_start + len(a.speaker_text)) for a in explicit if a]
     story = Story(body, spans, paragraphs, SpeakerIndex(body, entities), [], [], named_at)
@@ -60,13 +56,12 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
         if not _worth_keeping(body, span, paragraphs[span.paragraph], attribution is not None):
             continue
         rule, confidence = decision(source.rule if source else None, resolved_by)
-        weak = confidence < MIN_CONFIDENCE and entity is not None
         quotes.append(
             ExtractedQuote(
                 text=body[span.start : span.end],
                 start=span.start,
                 end=span.end,
-                speaker=None if weak or entity is None else entity.name,
+                speaker=entity.name if entity and confidence >= MIN_CONFIDENCE else None,
                 speaker_text=attribution.speaker_text if attribution else None,
                 kind=_kind(body, span, paragraphs[span.paragraph], explicit[i]),
                 cue=attribution.cue if attribution else None,
@@ -75,6 +70,15 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
             )
         )
     return quotes
+
+
+def _own_attribution(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    """The quote's own sentence first, then the layout around it."""
+    return explicit_attribution(body, spans, i, paragraphs) or layout_attribution(
+        body, spans, i, paragraphs
+    )
 
 
 def _group_sources(spans: list[QuoteSpan], explicit: list[Attribution | None]) -> dict[int, int]:
