@@ -62,8 +62,12 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?P<who>(?:The|A|An)(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|"
     r"does|do|also|then|that|which|who|a|an|the|to|of|in|on|for|with|by|at|from)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
 )
+# A determiner or a possessive ("Trump’s claims") makes the next word a noun; "he’s" is
+# "he is" or "he has", and the verb that follows may well be a cue.
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)|\w['’]s?)\s+$", re.IGNORECASE
+    r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)"
+    r"|\b(?!(?:he|she|it|that|there|who|what|where)['’])\w+['’]s?)\s+$",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")

@@ -66,11 +66,11 @@ def speaker_phrase(who: str) -> str | None:
     one, else the phrase right before the cue ("As far as X is sure, the senator said",
     "a woman asked for a photo and Clinton said"), else the sentence's own subject
     ("Senator X is choosing not to call it")."""
-    if is_speaker(who):
-        return who
     contracted = _CONTRACTED_PRONOUN.match(who)
     if contracted is not None:
         return contracted["pronoun"]  # "He’s called it": he
+    if is_speaker(who):
+        return who
     coordinated = _COORDINATED.match(who)
     if coordinated is not None and is_speaker(coordinated["np"]):
         return coordinated["np"]  # "Bush thought for a moment and said": Bush said

@@ -219,3 +219,21 @@ def test_speaker_label_and_credit_line() -> None:
     assert quote(quotes, "We are ready").rule == "speaker_label+name"
     credited = quote(quotes, "Build the sea wall")
     assert (credited.speaker, credited.rule) == ("Jon Ek", "credit_paragraph+name")
+
+
+def test_the_accused_is_not_the_speaker() -> None:
+    body = "Omar Salt, 52, is accused of “directing a fraud worth millions” at the port."
+    quotes = find_quotes(body, [entity(body, "Omar Salt")])
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
+    body = "“Developing ports are catching up with the rich ones,” the report said."
+    (found,) = find_quotes(body, [])
+    assert (found.speaker_text, found.cue) == ("the report", "said")
+
+
+def test_a_contracted_pronoun_speaks() -> None:
+    body = "Peter Kim spoke.\n\nHe’s called it “a big, big problem for the harbour” twice."
+    (found,) = find_quotes(body, [entity(body, "Peter Kim")])
+    assert (found.speaker, found.speaker_text) == ("Peter Kim", "He")
