@@ -69,11 +69,11 @@ class Mention:
     @cached_property
     def modifier(self) -> bool:
         found = _NEXT_WORD.match(self.body, self.end)
-        if found is None:
-            return False
+        if found is None or len(self.entity.name.split()) > 1:
+            return False  # a full name ("Peter Kim spoke") is a person, not a label
         word = found["word"]
         if word.isupper():
-            return word in TITLES and len(self.entity.name.split()) == 1
+            return word in TITLES
         if not word.islower() or word in _NOT_NOUNS or CUE_WORD.fullmatch(word):
             return False
         # A past form is the name's verb ("Blair derided"); any other word names a thing
