@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from app import migrate, seed
 from app.articles.ingest import Extracted, extract_all, ingest_extraction
+from app.articles.payload import decode_body
 from app.articles.screen import Skipped
 from app.articles.sources import FORMATS, documents
 from app.config import get_settings
@@ -83,7 +84,10 @@ def extract_command(
     path = paths[0]
     if not path.is_file():
         raise typer.BadParameter(f"{path} is not a readable file", param_hint="PATHS")
-    result = _extract_file(path)
+    try:
+        result = _extract_file(path)
+    except AppError as exc:
+        raise typer.BadParameter(exc.detail, param_hint="PATHS") from exc
     if format is OutputFormat.json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
     else:
@@ -91,17 +95,21 @@ def extract_command(
 
 
 def _extract_file(path: Path) -> Extraction:
+    """Decoded as ``ingest`` decodes files (byte order mark, HTML <meta charset>, else
+    UTF-8), so both see the same text."""
     from app.extraction.pipeline import extract
 
-    text = path.read_text(encoding="utf-8")
-    return extract(text, fmt=FORMATS.get(path.suffix.lower(), "text"))
+    fmt = FORMATS.get(path.suffix.lower(), "text")
+    return extract(decode_body(path.read_bytes(), fmt, ""), fmt=fmt)
 
 
 def _extract_or_error(path: Path) -> dict[str, object]:
     """One ndjson line: the contract, or why this one document could not be read."""
     try:
         return _extract_file(path).model_dump(mode="json")
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except AppError as exc:
+        return {"error": f"{path}: {exc.detail}"}
+    except (OSError, ValueError) as exc:
         return {"error": f"{path}: {type(exc).__name__}: {exc}"}
 
 
