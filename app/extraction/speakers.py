@@ -32,6 +32,9 @@ _ORG_HEADS = frozenset(ORG_CUES) - frozenset(
     "party movement militia network outlet publication website channel station "
     "newspaper magazine broadcaster rival giant".split()
 )
+_RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
+# Where the phrase's own words end: an apposition or a relative clause follows.
+_CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
 _MIN_HEAD = 3
 _SALIENCE_WINDOW = 1500
 
@@ -86,6 +89,9 @@ class SpeakerIndex:
         """The entity a speaker phrase names: a person who heads it first, then an
         organization or country that heads it ("the ministry" yes, "the ministry's
         spokesman" no). "The Tory leader" names no person: the word only modifies."""
+        # Names inside a relative clause ("The band - whose LP …") are not its head.
+        relative = _RELATIVE.search(self.body, start, end)
+        end = relative.start() if relative else end
         inside = [m for m in self.within(start, end) if not m.title_fragment]
         heads_phrase = _HEADLESS_TAIL.fullmatch(self.body, inside[-1].end, end) if inside else None
         for preferred in (
@@ -166,7 +172,7 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
     if title is not None:
         found = index.described(title["title"].casefold(), quote_at)
         return (found, "title_holder") if found else (None, None)
-    head = _head(words)
+    head = _head(_CORE_END.split(text.replace("’", "'"), maxsplit=1)[0].split() or words)
     if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
         return None, None
     if first != "the" or len(head) < _MIN_HEAD or not head.isalpha():

@@ -237,3 +237,13 @@ def test_a_contracted_pronoun_speaks() -> None:
     body = "Peter Kim spoke.\n\nHe’s called it “a big, big problem for the harbour” twice."
     (found,) = find_quotes(body, [entity(body, "Peter Kim")])
     assert (found.speaker, found.speaker_text) == ("Peter Kim", "He")
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker() -> None:
+    body = (
+        "The band - whose debut album Nova Lux topped the charts - thanked "
+        "“all the fans who stayed with us” on stage."
+    )
+    album = entity(body, "Nova Lux")
+    (found,) = find_quotes(body, [album])
+    assert found.speaker is None
