@@ -4,7 +4,7 @@ Both columns are nullable and nothing is backfilled: quotes stored earlier keep 
 until their article is extracted again.
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0006
 """
 
 from collections.abc import Sequence
@@ -14,7 +14,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0003"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
