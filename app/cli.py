@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from app import migrate, seed
 from app.articles.ingest import Extracted, Limits, extract_all, ingest_extraction
+from app.articles.payload import decode_body
 from app.articles.screen import Skipped
 from app.articles.sources import FORMATS, documents
 from app.config import get_settings
@@ -42,6 +43,7 @@ def _root() -> None:
 class OutputFormat(StrEnum):
     json = "json"
     text = "text"
+    ndjson = "ndjson"
 
 
 def _summary(result: Extraction) -> str:
@@ -65,17 +67,52 @@ def _summary(result: Extraction) -> str:
 
 @cli.command("extract")
 def extract_command(
-    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    paths: Annotated[list[Path], typer.Argument(help="Article files (ndjson: any number)")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.json,
 ) -> None:
-    """Print what extraction finds in one article, without touching the database."""
-    from app.extraction.pipeline import extract
+    """Print what extraction finds, without touching the database.
 
-    result = extract(path.read_text(encoding="utf-8"), fmt=FORMATS.get(path.suffix.lower(), "text"))
+    ``json`` and ``text`` describe one article; ``ndjson`` prints one contract object a
+    line for every path, in the order given, and ``{"error": ...}`` for one it cannot read.
+    """
+    if format is OutputFormat.ndjson:
+        for path in paths:
+            typer.echo(json.dumps(_extract_or_error(path), ensure_ascii=False))
+        return
+    if len(paths) != 1:
+        raise typer.BadParameter(
+            "give exactly one path, or use --format ndjson", param_hint="PATHS"
+        )
+    path = paths[0]
+    if not path.is_file():
+        raise typer.BadParameter(f"{path} is not a readable file", param_hint="PATHS")
+    try:
+        result = _extract_file(path)
+    except AppError as exc:
+        raise typer.BadParameter(exc.detail, param_hint="PATHS") from exc
     if format is OutputFormat.json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
     else:
         typer.echo(_summary(result))
+
+
+def _extract_file(path: Path) -> Extraction:
+    """Decoded as ``ingest`` decodes files (byte order mark, HTML <meta charset>, else
+    UTF-8), so both see the same text."""
+    from app.extraction.pipeline import extract
+
+    fmt = FORMATS.get(path.suffix.lower(), "text")
+    return extract(decode_body(path.read_bytes(), fmt, ""), fmt=fmt)
+
+
+def _extract_or_error(path: Path) -> dict[str, object]:
+    """One ndjson line: the contract, or why this one document could not be read."""
+    try:
+        return _extract_file(path).model_dump(mode="json")
+    except AppError as exc:
+        return {"error": f"{path}: {exc.detail}"}
+    except (OSError, ValueError) as exc:
+        return {"error": f"{path}: {type(exc).__name__}: {exc}"}
 
 
 @cli.command("migrate")

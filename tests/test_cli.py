@@ -67,3 +67,29 @@ def test_ingest_twice_stores_once_and_reports_failures(tmp_path: Path, jobs: str
     second = broadsheet("ingest", str(docs / "seed.txt"), cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     assert "0 created, 1 unchanged, 0 skipped (not an article), 0 failed" in second.stdout
+
+
+def test_extract_ndjson_prints_one_line_per_path_in_order(tmp_path: Path) -> None:
+    short = tmp_path / "short.txt"
+    short.write_text('The mayor spoke.\n\n"We will build it," Ana Ruiz said.\n', encoding="utf-8")
+    undecodable = tmp_path / "latin1.txt"
+    undecodable.write_bytes(b"caf\xe9 \xff\xfe")
+    missing = tmp_path / "missing.txt"
+    paths = [str(SEED), str(missing), str(short), str(undecodable), str(short)]
+    result = broadsheet("extract", "--format", "ndjson", *paths, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(paths)
+    assert lines[0]["published_at"] == "2021-12-06"
+    assert set(lines[1]) == {"error"} and "missing.txt" in lines[1]["error"]
+    assert set(lines[3]) == {"error"} and "latin1.txt" in lines[3]["error"]
+    assert lines[2] == lines[4]
+    assert [q["speaker"] for q in lines[2]["quotes"]] == ["Ana Ruiz"]
+
+
+def test_extract_json_takes_exactly_one_path(tmp_path: Path) -> None:
+    result = broadsheet("extract", "--format", "json", str(SEED), str(SEED), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "exactly one path" in result.stderr
+    text = broadsheet("extract", "--format", "text", str(SEED), cwd=tmp_path)
+    assert text.returncode == 0 and text.stdout.startswith("title:")

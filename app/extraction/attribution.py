@@ -4,12 +4,19 @@ import re
 from dataclasses import dataclass
 
 from app.extraction.cues import (
-    AUXILIARY_TAIL,
     CUE,
     CUE_WORD,
     LEADING_ADVERBIAL,
     NOT_A_SUBJECT,
-    SPEAKER_END,
+)
+from app.extraction.phrases import (
+    NOT_SPEAKER_START,
+    SPEAKER_START,
+    bare_word,
+    noun_phrase,
+    speaker_phrase,
+    trim_object,
+    trim_subject,
 )
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 
@@ -19,17 +26,17 @@ _ABBREVIATION = re.compile(
     r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
 )
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
-_SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
-_CUE_FIRST = re.compile(rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>{_SPEAKER_START}.*)$", re.DOTALL)
-# A speaker may open with a lowercase word when a name follows ("panel Chairman X said"),
-# never with a word that starts a new clause.
-_NOT_SPEAKER_START = (
-    r"(?!(?:and|but|or|nor|because|which|that|while|as|when|if|so|then|to|for|with|in|on|at|"
-    r"of|by|from|is|are|was|were|has|have|had|who|where|after|before|until|than|not)\b)"
+_CUE_FIRST = re.compile(
+    rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{SPEAKER_START}"
+    rf"|(?:{NOT_SPEAKER_START}[a-z][\w’'-]*\s+){{1,3}}(?=[A-Z])).*)$",
+    re.DOTALL,
 )
+# "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
-    rf"^[\s,;–—-]*(?P<who>{_SPEAKER_START}[^\"“”]{{0,150}}?"
-    rf"|{_NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
+    rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
+    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
+    # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
     rf"\s+(?P<cue>{CUE})\b",
     re.DOTALL,
 )
@@ -37,8 +44,13 @@ _SPEAKER_FIRST = re.compile(
 _DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^,;:!?\"“”]{1,80}?)[\s.]*$")
 # "…" was the word, X said. — a credit closing the sentence.
 _TRAILING_CREDIT = re.compile(
-    rf",\s+(?P<who>{_SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*(?:[,.!?]|$)"
+    rf",\s+(?P<who>{SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*"
+    r"(?:[,.!?]|$|(?=(?:after|before|on|in|at|during|when|while|last|this|yesterday|today)\b))"
 )
+# "…" is so, says X, a professor. — the cue first, closing the sentence.
+_TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”]{{0,250}}?)[\s.!?]*$")
+# "…" said X, with no comma after the quote: only a capitalised name may follow.
+_BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
 # A sentence-initial name or pronoun followed by a lowercase word (its verb).
 _SUBJECT = re.compile(
     r"(?P<who>(?:he|she|they|we|He|She|They|We)\b"
@@ -50,15 +62,25 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?P<who>(?:The|A|An)(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|"
     r"does|do|also|then|that|which|who|a|an|the|to|of|in|on|for|with|by|at|from)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
 )
+# A determiner or a possessive ("Trump’s claims") makes the next word a noun; "he’s" is
+# "he is" or "he has", and the verb that follows may well be a cue.
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:a|an|the|this|that|his|her|its|their|our|my|your)\s+$", re.IGNORECASE
+    r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)"
+    r"|\b(?!(?:he|she|it|that|there|who|what|where)['’])\w+['’]s?)\s+$",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
-_MAX_SPEAKER_WORDS = 25
-_LONGEST_DETERMINER = len("their")
 _MAX_SPEAKER_FIRST_WORDS = 15
+_LONGEST_DETERMINER = len("their")
+# Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
+_JUDGING = re.compile(
+    r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
+    r"characteri|charg|deni|dismiss)"
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+_SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 
 
 @dataclass
@@ -66,6 +88,8 @@ class Attribution:
     speaker_text: str
     speaker_start: int
     cue: str | None
+    # The attribution step that found these words (see ``quotes.LOCATING_STEPS``).
+    rule: str
     # Named after the quote ("…," X said): the quote is then the clause being reported.
     trailing: bool = False
 
@@ -95,38 +119,57 @@ def subject_attribution(
     span = spans[i]
     paragraph = paragraphs[span.paragraph]
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
-    start = _last_sentence_start(body, before_start, span.open_at)
-    lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
+    if _SENTENCE_CLOSED.search(body, before_start, span.open_at):
+        return None  # the quote is a sentence of its own, not words inside the reporter's
+    return subject_of(body, last_sentence_start(body, before_start, span.open_at), span.open_at)
+
+
+def subject_of(body: str, start: int, end: int) -> Attribution | None:
+    """The subject of the sentence that starts at ``start``: a name, pronoun or described
+    noun phrase followed by its verb."""
+    lead = LEADING_ADVERBIAL.match(body, start, end)
     while lead is not None and lead.end() > start:
         start = lead.end()
-        lead = LEADING_ADVERBIAL.match(body, start, span.open_at)
-    match = _SUBJECT.match(body, start, span.open_at)
+        lead = LEADING_ADVERBIAL.match(body, start, end)
+    match = _SUBJECT.match(body, start, end)
     if match is None or match.group("who").split()[0] in _DETERMINERS:
-        match = _DESCRIBED_SUBJECT.match(body, start, span.open_at)
+        match = _DESCRIBED_SUBJECT.match(body, start, end)
     if match is None:
         return None
     who = match.group("who").rstrip(" ,")
     cue = CUE_WORD.search(who)
     who = who[: cue.start()].rstrip() if cue else who
     words = who.split()
+    if not words:
+        return None
     first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
     if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
         return None
-    return Attribution(who, match.start("who"), None)
+    if bare_word(who):
+        return None
+    return Attribution(who, match.start("who"), None, "sentence_subject")
+
+
+def _verb_cue(text: str) -> bool:
+    """A reporting verb inside the words, not a noun after a determiner ("the report")."""
+    return any(
+        not _DETERMINER_BEFORE.search(text, max(0, cue.start() - 12), cue.start())
+        for cue in CUE_WORD.finditer(text)
+    )
 
 
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:
     return 0 <= j < len(spans) and spans[j].paragraph == spans[i].paragraph
 
 
-def _first_sentence_end(body: str, start: int, end: int) -> int:
+def first_sentence_end(body: str, start: int, end: int) -> int:
     for match in _BOUNDARY.finditer(body, start, end):
         if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
             return match.start() + 1
     return end
 
 
-def _last_sentence_start(body: str, start: int, end: int) -> int:
+def last_sentence_start(body: str, start: int, end: int) -> int:
     found = start
     for match in _BOUNDARY.finditer(body, start, end):
         if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
@@ -136,57 +179,76 @@ def _last_sentence_start(body: str, start: int, end: int) -> int:
 
 def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribution | None:
     """``"…," said X``, ``"…," X said``, ``"…" ― X`` and ``"…" is so, X said.``"""
-    end = _first_sentence_end(body, start, end)
+    end = first_sentence_end(body, start, end)
     window = body[start:end]
     if not window.strip():
         return None
-    if quote_ends_clause or _CLAUSE_END.match(window):
+    if quote_ends_clause or _CLAUSE_END.match(window) or _BARE_CUE.match(window):
         found = _right_after(window, start)
         if found is not None:
             return found
     match = _DASH_CREDIT.match(window) or _TRAILING_CREDIT.search(window)
     if match is None:
-        return None
+        match = _TRAILING_CUE_FIRST.search(window)
+        if match is None:
+            return None
+        who = trim_object(match["who"])
+        if not who or not noun_phrase(who):
+            return None
+        return Attribution(who, start + match.start("who"), match["cue"], "closing_credit", True)
     cue = match.groupdict().get("cue")
-    return Attribution(match["who"].strip(), start + match.start("who"), cue, trailing=True)
+    who = match["who"].strip()
+    if not noun_phrase(who):
+        return None
+    rule = "closing_credit" if cue else "dash_credit"
+    return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
 
 
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
-        who = _trim_subject(match.group("who"))
-        if who and not CUE_WORD.search(who):
+        who = trim_subject(match.group("who"))
+        if who and not _verb_cue(who) and noun_phrase(who):
             at = start + window.index(who, match.start("who"))
-            return Attribution(who, at, match["cue"], trailing=True)
+            return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     match = _CUE_FIRST.match(window)
     if match:
-        who = _trim_object(match.group("who"))
-        if who:
-            return Attribution(who, start + match.start("who"), match["cue"], trailing=True)
+        who = trim_object(match.group("who"))
+        if who and noun_phrase(who):
+            at = start + match.start("who")
+            return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     return None
 
 
 def _before(body: str, start: int, end: int) -> Attribution | None:
     """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
-    start = _last_sentence_start(body, start, end)
+    start = last_sentence_start(body, start, end)
     # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
     cues = [c for c in CUE_WORD.finditer(body, start, end) if not _after_determiner(body, start, c)]
     if not cues:
         return None
+    # The cue nearest the quote governs it; an earlier one only when the words before the
+    # nearest hold no speaker at all.
     cue = cues[-1]
+    if not cue.group().lower().startswith("according"):
+        spoken = (
+            c for c in reversed(cues) if speaker_phrase(trim_subject(body[start : c.start()]))
+        )
+        cue = next(spoken, cue)
     if cue.group().lower().startswith("according"):
         match = _NP_AFTER.match(body, cue.end(), end)
         if match is None:
             return None
-        who = _trim_object(match.group("who"))
-        return Attribution(who, match.start("who"), cue.group()) if who else None
-    who = _trim_subject(body[start : cue.start()])
-    if not _plausible_subject(who) and ", " in who:
-        # "As far as whether X is sure, the senator said": the subject follows the clause.
-        who = _trim_subject(who.rsplit(", ", 1)[1])
-    if not _plausible_subject(who):
+        who = trim_object(match.group("who"))
+        if not who or not noun_phrase(who):
+            return None
+        return Attribution(who, match.start("who"), cue.group(), "according_to")
+    if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
+        return None  # "X is accused of "…"": the subject is not who said it
+    speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
+    if speaker is None:
         return None
-    return Attribution(who, body.index(who, start), cue.group())
+    return Attribution(speaker, body.index(speaker, start), cue.group(), "leading_cue")
 
 
 def _after_determiner(body: str, start: int, cue: re.Match[str]) -> bool:
@@ -200,28 +262,12 @@ def _after_determiner(body: str, start: int, cue: re.Match[str]) -> bool:
     return bool(_DETERMINER_BEFORE.search(body, at, cue.start()))
 
 
-def _plausible_subject(who: str) -> bool:
-    return (
-        bool(who) and len(who.split()) <= _MAX_SPEAKER_WORDS and bool(re.match(_SPEAKER_START, who))
-    )
-
-
 def _introduced(body: str, previous: Paragraph) -> Attribution | None:
     """A paragraph ending in a colon introduces the quote that follows it."""
     text = body[previous.start : previous.end].rstrip()
     if not text.endswith(":"):
         return None
-    return _before(body, previous.start, previous.start + len(text) - 1)
-
-
-def _trim_subject(text: str) -> str:
-    text = text.strip(" ,;–—-\n")
-    while (lead := LEADING_ADVERBIAL.match(text)) is not None and lead.end() > 0:
-        text = text[lead.end() :]
-    text = AUXILIARY_TAIL.sub("", text).strip(" ,;–—-")
-    return text
-
-
-def _trim_object(text: str) -> str:
-    text = SPEAKER_END.sub("", text.strip())
-    return text.rstrip(" .,;:–—-\n").strip()
+    found = _before(body, previous.start, previous.start + len(text) - 1)
+    if found is not None:
+        found.rule = "colon_introduction"
+    return found

@@ -11,11 +11,12 @@ _REGULAR = (
     "proclaim promise quip reason recall reckon recount remark repeat reply report respond "
     "reveal scoff shout signal snap state stress suggest testify threaten tweet urge vow "
     "warn wonder yell accuse brand criticize criticise dub hail mock praise slam blast "
-    "characterize characterise term question"
+    "characterize characterise term question assure exhort demur retort interject concur "
+    "continue fume bark elaborate"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote writing written "
-    "put puts putting insisted"
+    "put puts putting insisted read reads pressed"
 ).split()
 _PHRASAL = ("point out", "points out", "pointed out", "went on", "goes on")
 
@@ -27,7 +28,10 @@ def _inflect(verb: str) -> list[str]:
     if verb.endswith("y") and verb[-2] not in "aeiou":
         stem = verb[:-1]
         return [verb, stem + "ies", stem + "ied", verb + "ing"]
-    doubled = verb + verb[-1] if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb) else verb
+    # One stressed short syllable doubles its consonant ("qu" is one): quip → quipped,
+    # admit → admitted.
+    stressed = re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][bdgmnpt]", verb) or verb.endswith("mit")
+    doubled = verb + verb[-1] if stressed else verb
     ending = "es" if verb.endswith(("sh", "ch", "s", "x")) else "s"
     return [verb, verb + ending, doubled + "ed", doubled + "ing"]
 

@@ -5,6 +5,9 @@ from collections.abc import Callable
 
 from app.extraction.attribution import Attribution, explicit_attribution, subject_attribution
 from app.extraction.budget import check
+from app.extraction.confidence import MIN_CONFIDENCE, decision
+from app.extraction.discourse import Source, Story, discourse_source
+from app.extraction.layout import layout_attribution, paragraph_subject
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speakers import SpeakerIndex, resolve
@@ -23,50 +26,116 @@ _FUNCTION_WORDS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+")
 _DIRECT_MIN_WORDS = 4
+# What may end the lead of a quote that opens its own sentence or clause, and the closing
+# marks that may follow it.
 _SENTENCE_MARKS = ".!?:;—–-"
 _CLOSING_MARKS = "\"'”’)"
 
 
 def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuote]:
-    """Every quotation in ``body`` with its kind, speaker words, speaker entity and cue."""
+    """Every quotation in ``body`` with its kind, speaker words, speaker entity and cue.
+
+    Attribution runs as ordered, named steps: first the quote's own sentence (a cue and
+    its noun phrase, see ``attribution``), then the story around it (``discourse``), then
+    the subject of a sentence that quotes words without a cue; the speaker words are then
+    resolved to an entity (``speakers.resolve``). Each quote records both step names.
+    """
     paragraphs = paragraphs_of(body)
     found = find_spans(body, paragraphs)
     # Once per paragraph, not per quote: a long paragraph holds many quotes.
     headings = {i for i in {s.paragraph for s in found} if _in_heading(body, paragraphs[i])}
     spans = [s for s in found if s.paragraph not in headings]
-    explicit = [_explicit(body, spans, i, paragraphs) for i in range(len(spans))]
-    sources = _sources(body, spans, explicit, paragraphs)
-    index = SpeakerIndex(body, entities)
-    speakers: dict[int, str | None] = {}
+    explicit = [_own_attribution(body, spans, i, paragraphs) for i in range(len(spans))]
+    groups = _group_sources(spans, explicit)
+    named_at = [(a.speaker_start, a.speaker_start + len(a.speaker_text)) for a in explicit if a]
+    story = Story(body, spans, paragraphs, SpeakerIndex(body, entities), [], [], named_at)
+    decided: dict[int, tuple[ExtractedEntity | None, str | None]] = {}
     quotes = []
     for i, span in enumerate(spans):
         check()
-        source = sources[i]
-        if span.single and source != i:
+        source = _source(story, explicit, groups, i)
+        story.sources.append(source)
+        attribution = explicit[source.index] if source else None
+        entity, resolved_by = _speaker(story, explicit, decided, source)
+        story.speakers.append(entity)
+        if span.single and (source is None or source.index != i):
             continue  # curly singles double as apostrophes: keep only those a cue vouches for
-        attribution = explicit[source] if source is not None else None
         if not _worth_keeping(body, span, paragraphs[span.paragraph], attribution is not None):
             continue
-        speaker = _speaker(body, spans, explicit, index, speakers, source)
+        rule, confidence = decision(source.rule if source else None, resolved_by)
         quotes.append(
             ExtractedQuote(
                 text=body[span.start : span.end],
                 start=span.start,
                 end=span.end,
-                speaker=speaker,
+                speaker=entity.name if entity and confidence >= MIN_CONFIDENCE else None,
                 speaker_text=attribution.speaker_text if attribution else None,
                 kind=_kind(body, span, paragraphs[span.paragraph], explicit[i]),
                 cue=attribution.cue if attribution else None,
+                confidence=confidence,
+                rule=rule,
             )
         )
     return quotes
 
 
-def _explicit(
+def _own_attribution(
     body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
 ) -> Attribution | None:
+    """The quote's own sentence first, then the layout around it."""
     check()
-    return explicit_attribution(body, spans, i, paragraphs)
+    return explicit_attribution(body, spans, i, paragraphs) or layout_attribution(
+        body, spans, i, paragraphs
+    )
+
+
+def _group_sources(spans: list[QuoteSpan], explicit: list[Attribution | None]) -> dict[int, int]:
+    """For each quote left open across paragraphs, the part whose cue names the speaker."""
+    first_in_group: dict[int, int] = {}
+    for i, span in enumerate(spans):
+        if explicit[i] is not None:
+            first_in_group.setdefault(span.group, i)
+    return first_in_group
+
+
+def _source(
+    story: Story, explicit: list[Attribution | None], groups: dict[int, int], i: int
+) -> Source | None:
+    """Own cue first, then the story around the quote, then the sentence's subject."""
+    own = explicit[i]
+    if own is not None:
+        return Source(i, own.rule)
+    found = discourse_source(story, i, groups.get(story.spans[i].group))
+    if found is None and not story.spans[i].single:
+        explicit[i] = subject_attribution(story.body, story.spans, i, story.paragraphs)
+        found = Source(i, "sentence_subject") if explicit[i] is not None else None
+    if found is None and not story.spans[i].single:
+        explicit[i] = paragraph_subject(story.body, story.spans, i, story.paragraphs)
+        found = Source(i, "paragraph_subject") if explicit[i] is not None else None
+    return found
+
+
+def _speaker(
+    story: Story,
+    explicit: list[Attribution | None],
+    decided: dict[int, tuple[ExtractedEntity | None, str | None]],
+    source: Source | None,
+) -> tuple[ExtractedEntity | None, str | None]:
+    """Resolve each attribution once, in reading order, so pronouns see earlier speakers."""
+    if source is None:
+        return None, None
+    if source.index not in decided:
+        attribution = explicit[source.index]
+        assert attribution is not None
+        span = story.spans[source.index]
+        found = resolve(
+            story.index, attribution.speaker_text, attribution.speaker_start, span.open_at
+        )
+        decided[source.index] = found
+        entity = found[0]
+        if entity is not None and entity.type == "person":
+            story.index.remember_speaker(span.end, entity)
+    return decided[source.index]
 
 
 def _worth_keeping(body: str, span: QuoteSpan, paragraph: Paragraph, attributed: bool) -> bool:
@@ -92,73 +161,6 @@ def _is_title_case(words: list[str]) -> bool:
 def _in_heading(body: str, paragraph: Paragraph) -> bool:
     text = body[paragraph.start : paragraph.end]
     return len(text.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
-
-
-def _sources(
-    body: str,
-    spans: list[QuoteSpan],
-    explicit: list[Attribution | None],
-    paragraphs: list[Paragraph],
-) -> list[int | None]:
-    """For each quote, the quote whose own attribution it carries (itself when it has one)."""
-    sources: list[int | None] = [i if found else None for i, found in enumerate(explicit)]
-    first_in_group: dict[int, int] = {}
-    for i, span in enumerate(spans):
-        if explicit[i] is not None:
-            first_in_group.setdefault(span.group, i)
-    for i, span in enumerate(spans):
-        check()
-        if sources[i] is None:
-            sources[i] = first_in_group.get(span.group)
-        if sources[i] is None and i > 0:
-            sources[i] = _follow_on(body, spans, sources, paragraphs, i)
-        if sources[i] is None and not span.single:
-            explicit[i] = subject_attribution(body, spans, i, paragraphs)
-            sources[i] = i if explicit[i] is not None else None
-    return sources
-
-
-def _follow_on(
-    body: str,
-    spans: list[QuoteSpan],
-    sources: list[int | None],
-    paragraphs: list[Paragraph],
-    i: int,
-) -> int | None:
-    """A quote without a cue continues the previous quote of its paragraph, or of the one
-    before when it opens its own paragraph."""
-    span, previous = spans[i], spans[i - 1]
-    if previous.single:
-        return None
-    if previous.paragraph == span.paragraph:
-        return sources[i - 1]
-    opens_paragraph = span.open_at == paragraphs[span.paragraph].start
-    if opens_paragraph and previous.paragraph == span.paragraph - 1:
-        return sources[i - 1]
-    return None
-
-
-def _speaker(
-    body: str,
-    spans: list[QuoteSpan],
-    explicit: list[Attribution | None],
-    index: SpeakerIndex,
-    speakers: dict[int, str | None],
-    source: int | None,
-) -> str | None:
-    """Resolve each attribution once, in reading order, so pronouns see earlier speakers."""
-    if source is None:
-        return None
-    if source not in speakers:
-        attribution = explicit[source]
-        assert attribution is not None
-        entity = resolve(
-            index, attribution.speaker_text, attribution.speaker_start, spans[source].open_at
-        )
-        speakers[source] = entity.name if entity else None
-        if entity is not None and entity.type == "person":
-            index.remember_speaker(spans[source].end, entity)
-    return speakers[source]
 
 
 def _kind(body: str, span: QuoteSpan, paragraph: Paragraph, own: Attribution | None) -> QuoteKind:

@@ -37,6 +37,10 @@ class ExtractedQuote(BaseModel):
     speaker_text: str | None = None
     kind: QuoteKind = "direct"
     cue: str | None = None
+    # How sure attribution is of ``speaker`` (0-1), and the named step that decided it;
+    # both null for quotes extracted before attribution recorded them.
+    confidence: float | None = Field(default=None, ge=0, le=1)
+    rule: str | None = Field(default=None, max_length=40)
 
 
 class Extraction(BaseModel):

@@ -1,57 +1,42 @@
-"""From the words that name a speaker to the entity they mean."""
+"""From the words that name a speaker to the entity they mean.
+
+``resolve`` tries named steps in order, most precise first, and reports the one that
+decided: ``name`` (the phrase names an entity), ``title_holder`` (a title such as
+"Secretary of State for X" resolves to the person introduced with it), ``pronoun`` (the
+nearest earlier person of the pronoun's gender), ``role_description`` ("the minister": the
+entity introduced with that role) and ``organization`` ("the company": the body last
+named). Weak evidence gives no entity: a missing speaker costs less than a wrong one.
+"""
 
 import bisect
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cache
 
-from app.extraction.cues import (
-    ANONYMOUS_HEADS,
-    INDEFINITE,
-    PERSONAL_PRONOUNS,
-    PRONOUNS,
-    is_person_role,
-)
+from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
+from app.extraction.gender import PRONOUN_GENDER, Gender
+from app.extraction.mentions import Mention, gender_of
+from app.extraction.organizations import ORG_CUES
+from app.extraction.people import TITLES
 from app.extraction.schemas import ExtractedEntity
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-_PREPOSITIONS = frozenset(
-    "of to for with by against about from than on in over like between at into".split()
-)
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
-_WORD = re.compile(r"[\w’'-]+")
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
-_SUBJECT_WORDS = 6
+# A capitalised title joined to a portfolio: "Secretary of State for X", "Minister for Y".
+_TITLE_OF = re.compile(
+    rf"\b(?P<title>{'|'.join(sorted(TITLES, key=len, reverse=True))})\s+(?:of|for)\s+[A-Z]"
+)
+# "The company said" speaks for the body last named; "the government" or "the party" may
+# mean one never named, so those resolve only to a body whose name holds the word.
+_ORG_HEADS = frozenset(ORG_CUES) - frozenset(
+    "party movement militia network outlet publication website channel station "
+    "newspaper magazine broadcaster rival giant".split()
+)
+_RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
+# Where the phrase's own words end: an apposition or a relative clause follows.
+_CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
 _MIN_HEAD = 3
 _SALIENCE_WINDOW = 1500
-
-
-class Mention:
-    """One mention; its grammatical role is worked out only if a look-up needs it."""
-
-    def __init__(self, body: str, start: int, end: int, entity: ExtractedEntity) -> None:
-        self.body = body
-        self.start = start
-        self.end = end
-        self.entity = entity
-
-    @cached_property
-    def possessive(self) -> bool:
-        return bool(_POSSESSIVE_AFTER.match(self.body, self.end, self.end + 3))
-
-    @cached_property
-    def after_preposition(self) -> bool:
-        preceding = self.body[max(0, self.start - 20) : self.start].split()
-        return bool(preceding) and preceding[-1].casefold() in _PREPOSITIONS
-
-    @cached_property
-    def subject(self) -> bool:
-        """Near the start of its sentence and not inside a prepositional phrase."""
-        preceding = self.body[max(0, self.start - 120) : self.start]
-        begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
-        lead = preceding[begins[-1] :] if begins else preceding
-        return len(_WORD.findall(lead)) < _SUBJECT_WORDS and not self.after_preposition
 
 
 @dataclass(frozen=True)
@@ -62,27 +47,40 @@ class Salient:
     entity: ExtractedEntity
 
 
+@dataclass
 class SpeakerIndex:
     """Entity mentions of one body, ordered by position, for speaker look-ups."""
 
-    def __init__(self, body: str, entities: list[ExtractedEntity]) -> None:
-        self.body = body
+    body: str
+    entities: list[ExtractedEntity]
+    speakers: list[Salient] = field(default_factory=list)
+    # Genders learnt from pronouns already resolved to a person ("she said" → Ana).
+    learnt: dict[str, Gender] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
         found = [
-            Mention(body, m.start, m.end, entity)
-            for entity in entities
+            Mention(self.body, m.start, m.end, entity)
+            for entity in self.entities
             if entity.type in _SPEAKING_TYPES
             for m in entity.mentions
-            if body[m.start : m.end] == m.text
+            if self.body[m.start : m.end] == m.text
         ]
         self.mentions = sorted(found, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self.speakers: list[Salient] = []
-        # Latest position among speakers[:k + 1], so a look-back stops once none can win.
-        self._latest: list[int] = []
+        self._genders: dict[str, Gender | None] = {}
 
     def remember_speaker(self, at: int, entity: ExtractedEntity) -> None:
-        self.speakers.append(Salient(at, entity))
-        self._latest.append(max(at, self._latest[-1]) if self._latest else at)
+        # Kept in position order so a look-back reads only the window (a scan of every
+        # earlier speaker made a long run of quotes quadratic).
+        bisect.insort(self.speakers, Salient(at, entity), key=_at)
+
+    def gender(self, entity: ExtractedEntity) -> Gender | None:
+        if entity.name in self.learnt:
+            return self.learnt[entity.name]
+        if entity.name not in self._genders:
+            own = [m for m in self.mentions if m.entity is entity]
+            self._genders[entity.name] = gender_of(entity, own)
+        return self._genders[entity.name]
 
     def within(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self._starts, start)
@@ -90,90 +88,112 @@ class SpeakerIndex:
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def named_in(self, start: int, end: int) -> ExtractedEntity | None:
-        """The entity a speaker phrase names: a person first, then an organization or country
-        that heads the phrase ("the ministry" yes, "the ministry's spokesman" no)."""
-        inside = self.within(start, end)
+        """The entity a speaker phrase names: a person who heads it first, then an
+        organization or country that heads it ("the ministry" yes, "the ministry's
+        spokesman" no). "The Tory leader" names no person: the word only modifies."""
+        # Names inside a relative clause ("The band - whose LP …") are not its head.
+        relative = _RELATIVE.search(self.body, start, end)
+        end = relative.start() if relative else end
+        inside = [m for m in self.within(start, end) if not m.title_fragment]
         heads_phrase = _HEADLESS_TAIL.fullmatch(self.body, inside[-1].end, end) if inside else None
         for preferred in (
-            lambda m: m.entity.type == "person" and not m.possessive,
-            lambda m: m.entity.type == "person",
-            lambda m: heads_phrase is not None and m is inside[-1] and _names_it(m),
+            lambda m: m.entity.type == "person" and not m.possessive and not m.modifier,
+            lambda m: m.entity.type == "person" and m.possessive,
+            lambda m: heads_phrase is not None and m is inside[-1] and m.names_it,
         ):
             for mention in inside:
                 if preferred(mention):
                     return mention.entity
         return None
 
-    def salient_person(self, before: int) -> ExtractedEntity | None:
-        """The latest subject or quoted speaker before a position: what "he" refers to."""
-        best: Salient | None = None
+    def salient_person(self, before: int, gender: Gender | None) -> ExtractedEntity | None:
+        """The latest subject or quoted speaker before a position whose gender fits."""
         lo = bisect.bisect_left(self._starts, before - _SALIENCE_WINDOW)
         hi = bisect.bisect_left(self._starts, before)
-        for mention in reversed(self.mentions[lo:hi]):
-            if mention.entity.type == "person" and mention.subject and not mention.possessive:
-                best = Salient(mention.start, mention.entity)
-                break
-        for k in range(len(self.speakers) - 1, -1, -1):
-            if best is not None and self._latest[k] <= best.at:
-                break  # none earlier in the list is later than the subject: stop scanning
-            spoken = self.speakers[k]
-            if spoken.at < before and (best is None or spoken.at > best.at):
-                best = spoken
-                break
-        if best is None:
-            for mention in reversed(self.mentions[lo:hi]):
-                if mention.entity.type == "person" and not mention.after_preposition:
-                    return mention.entity
-        return best.entity if best else None
-
-    def _around(self, mention: Mention, limit: int) -> str:
-        """Words introducing a mention ("the professor X", "X, a lawyer,") in its paragraph."""
-        start = max(0, mention.start - 60)
-        end = min(limit, mention.end + 80)
-        start = max(start, self.body.rfind("\n\n", start, mention.start) + 1)
-        cut = self.body.find("\n\n", mention.end, end)
-        return self.body[start : cut if cut >= 0 else end]
+        recent = [
+            m
+            for m in self.mentions[lo:hi]
+            if m.entity.type == "person" and not m.modifier and not m.title_fragment
+        ]
+        candidates = [Salient(m.start, m.entity) for m in recent if m.subject and not m.possessive]
+        first = bisect.bisect_left(self.speakers, before - _SALIENCE_WINDOW, key=_at)
+        candidates += self.speakers[first : bisect.bisect_left(self.speakers, before, key=_at)]
+        if not candidates:
+            candidates = [Salient(m.start, m.entity) for m in recent if not m.after_preposition]
+        for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
+            known = self.gender(candidate.entity)
+            if gender is None or known is None or known == gender:
+                return candidate.entity
+        return None
 
     def described(self, head: str, before: int) -> ExtractedEntity | None:
         """An earlier entity introduced with the role word a description uses."""
-        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        pattern = _word_pattern(head)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[:hi]):
+            if mention.title_fragment:
+                continue
             if pattern.search(mention.entity.name):
                 return mention.entity
-            if mention.entity.type == "person" and pattern.search(self._around(mention, before)):
+            if mention.entity.type == "person" and mention.introduced_as(head):
+                return mention.entity
+        return None
+
+    def latest_organization(self, before: int) -> ExtractedEntity | None:
+        lo = bisect.bisect_left(self._starts, before - _SALIENCE_WINDOW)
+        hi = bisect.bisect_left(self._starts, before)
+        for mention in reversed(self.mentions[lo:hi]):
+            if mention.entity.type == "organization" and mention.names_it:
                 return mention.entity
         return None
 
 
-def _names_it(mention: Mention) -> bool:
-    """A demonym ("Palestinian officials") describes; only the name itself can speak."""
-    surface = mention.body[mention.start : mention.end]
-    return surface == mention.entity.name or surface in mention.entity.aliases
+Resolved = tuple[ExtractedEntity | None, str | None]
 
 
-def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> ExtractedEntity | None:
-    """The entity meant by the speaker phrase ``text`` found at ``start`` in the body."""
+def _at(salient: Salient) -> int:
+    return salient.at
+
+
+@cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
+def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolved:
+    """The entity meant by the speaker phrase ``text`` at ``start``, and the step that
+    decided it (None when no step could)."""
     named = index.named_in(start, start + len(text))
     if named is not None:
-        return named
+        return named, "name"
     words = text.replace("’", "'").split()
     if not words:
-        return None
+        return None, None
     first = words[0].casefold()
-    if first in PERSONAL_PRONOUNS:
-        return index.salient_person(quote_at)
-    head = _head(words)
+    if first in PRONOUN_GENDER:
+        found = index.salient_person(quote_at, PRONOUN_GENDER[first])
+        if found is not None and found.type == "person":
+            index.learnt.setdefault(found.name, PRONOUN_GENDER[first])
+        return found, "pronoun" if found else None
+    title = _TITLE_OF.search(text)
+    if title is not None:
+        found = index.described(title["title"].casefold(), quote_at)
+        return (found, "title_holder") if found else (None, None)
+    head = _head(_CORE_END.split(text.replace("’", "'"), maxsplit=1)[0].split() or words)
     if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
-        return None
-    if first != "the":
-        return None
-    if len(head) < _MIN_HEAD or not head.isalpha():
-        return None
+        return None, None
+    if first != "the" or len(head) < _MIN_HEAD or not head.isalpha():
+        return None, None
     described = index.described(head, quote_at)
-    if described is None and is_person_role(head):
-        return index.salient_person(quote_at)
-    return described
+    if described is not None:
+        return described, "role_description"
+    if head in _ORG_HEADS and len(words) == 2:
+        found = index.latest_organization(quote_at)
+        return found, "organization" if found else None
+    if is_person_role(head):
+        found = index.salient_person(quote_at, None)
+        return found, "salient_role" if found else None
+    return None, None
 
 
 _POSTMODIFIER = frozenset("of at with from for who familiar close in on to".split())

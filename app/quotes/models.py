@@ -24,5 +24,9 @@ class Quote(SQLModel, table=True):
     speaker_text: str | None = Field(default=None, max_length=300)
     kind: str = Field(max_length=10, index=True)
     cue: str | None = Field(default=None, max_length=40)
+    # Attribution's confidence in the speaker and the sieve step that chose it; null for
+    # quotes stored before they were recorded (nothing is backfilled).
+    confidence: float | None = Field(default=None)
+    rule: str | None = Field(default=None, max_length=40)
     # Copy of the article's date so quote lists and date ranges page on one index.
     dated_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)

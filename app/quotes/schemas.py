@@ -55,6 +55,26 @@ class QuotePublic(PublicModel):
     speaker_text: str | None = Field(
         description="The words of the article naming the speaker", examples=["the source"]
     )
+    confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description=(
+            "How sure attribution is of the speaker, 0 to 1 (a quote with no speaker "
+            "states how sure it is that none is named); null for quotes stored before "
+            "this was recorded"
+        ),
+        examples=[0.95],
+    )
+    rule: str | None = Field(
+        default=None,
+        description=(
+            'The attribution step that decided the speaker, e.g. trailing_cue ("…," X '
+            'said), leading_cue (X said: "…"), paragraph_continuation, pronoun; null when '
+            "no step named one or for quotes stored before this was recorded"
+        ),
+        examples=["trailing_cue"],
+    )
 
 
 class QuoteDetail(QuotePublic):

@@ -307,6 +307,8 @@ def test_one_quote_with_its_article(client: TestClient, seed_article: Article) -
             "country_code": None,
         },
         "speaker_text": "State Department spokesman Ned Price",
+        "confidence": 0.94,
+        "rule": "trailing_cue+name",
         "article": {
             "id": seed_article.id,
             "slug": seed_article.slug,
@@ -343,3 +345,21 @@ def test_unknown_quote_is_a_404(client: TestClient) -> None:
 @pytest.mark.parametrize("ref", ["0", "-1", "abc", "99999999999999999999"])
 def test_invalid_quote_id_is_a_422(client: TestClient, ref: str) -> None:
     assert_problem(client.get(f"/quotes/{ref}"), 422, "path.quote_id")
+
+
+def test_quotes_carry_the_attribution_rule_and_confidence(
+    client: TestClient, seed_article: Article, later_quote: Article
+) -> None:
+    items = client.get("/quotes", params={"limit": 100}).json()["items"]
+    seed = [item for item in items if item["article_id"] == seed_article.id]
+    rules = {item["rule"]: item["confidence"] for item in seed if item["rule"]}
+    assert len(rules) >= 3 and all(0 <= confidence <= 1 for confidence in rules.values())
+    gantz = next(item for item in seed if (item["speaker"] or {}).get("slug") == "benny-gantz")
+    assert (gantz["speaker_text"], gantz["rule"]) == ("his office", "trailing_cue+pronoun")
+    # Stored without attribution details (as before they were recorded): null, not invented.
+    (later,) = [item for item in items if item["article_id"] == later_quote.id]
+    assert (later["confidence"], later["rule"]) == (None, None)
+    detail = client.get(f"/quotes/{gantz['id']}").json()
+    assert (detail["rule"], detail["confidence"]) == (gantz["rule"], gantz["confidence"])
+    article = client.get(f"/articles/{seed_article.id}").json()
+    assert {q["rule"] for q in article["quotes"]} == {item["rule"] for item in seed}

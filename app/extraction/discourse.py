@@ -1,0 +1,103 @@
+"""Attribution by the shape of the story, for quotes whose own sentence names nobody.
+
+Each step has one job and a name, tried in this order (most precise first):
+
+- ``quote_continued``: a quote left open at a paragraph's end goes on in the next one;
+  every part has the speaker the quote's own cue names.
+- ``same_paragraph``: a later quote of the paragraph continues the quote before it.
+- ``alternation``: a quote-only paragraph right after a question answers it, so it is the
+  last speaker before the one who asked (interviews and features alternate).
+- ``paragraph_continuation``: a paragraph that opens with a quote continues the speaker
+  of the paragraph before.
+
+Continuation never crosses a change of subject: when a sentence between the two quotes
+is about another person ("…," said Ann. Bo disagreed. "…"), the speaker is left null.
+"""
+
+from dataclasses import dataclass
+
+from app.extraction.attribution import first_sentence_end
+from app.extraction.quote_marks import Paragraph, QuoteSpan
+from app.extraction.schemas import ExtractedEntity
+from app.extraction.speakers import SpeakerIndex
+
+
+@dataclass(frozen=True)
+class Source:
+    """The quote whose cue names the speaker (``index``) and the step that chose it."""
+
+    index: int
+    rule: str
+
+
+@dataclass
+class Story:
+    """What the discourse steps read: the quotes so far and who said them."""
+
+    body: str
+    spans: list[QuoteSpan]
+    paragraphs: list[Paragraph]
+    index: SpeakerIndex
+    sources: list[Source | None]
+    speakers: list[ExtractedEntity | None]
+    # Where each attribution's speaker words lie: naming the speaker is no change of subject.
+    named_at: list[tuple[int, int]]
+
+
+def discourse_source(story: Story, i: int, group_source: int | None) -> Source | None:
+    """The first discourse step that can attribute quote ``i``."""
+    if group_source is not None:
+        return Source(group_source, "quote_continued")
+    if i == 0 or story.spans[i - 1].single:
+        return None
+    span, previous = story.spans[i], story.spans[i - 1]
+    before = story.sources[i - 1]
+    if previous.paragraph == span.paragraph:
+        return _continued(story, i, "same_paragraph")
+    opens = span.open_at == story.paragraphs[span.paragraph].start
+    if not opens or previous.paragraph != span.paragraph - 1:
+        return None
+    answered = _alternation(story, i)
+    if answered is not None:
+        return answered
+    return _continued(story, i, "paragraph_continuation") if before else None
+
+
+def _continued(story: Story, i: int, rule: str) -> Source | None:
+    before = story.sources[i - 1]
+    if before is None or _speaker_changed(story, i):
+        return None
+    return Source(before.index, rule)
+
+
+def _speaker_changed(story: Story, i: int) -> bool:
+    """Someone other than the last speaker is the subject of a sentence in between."""
+    previous, span = story.spans[i - 1], story.spans[i]
+    last = story.speakers[i - 1]
+    return any(
+        mention.entity.type == "person"
+        and mention.entity is not last
+        and mention.subject
+        and not mention.possessive
+        and not any(start <= mention.start < end for start, end in story.named_at)
+        # Only sentences after the one that attributes the previous quote.
+        for mention in story.index.within(
+            first_sentence_end(story.body, previous.close_at, span.open_at), span.open_at
+        )
+    )
+
+
+def _alternation(story: Story, i: int) -> Source | None:
+    """A quote-only paragraph answering a question answers it as the earlier speaker."""
+    previous = story.spans[i - 1]
+    question = story.body[previous.start : previous.end].rstrip("\"'”’ ")
+    asker = story.speakers[i - 1]
+    if not question.endswith("?") or asker is None:
+        return None
+    for j in range(i - 2, -1, -1):
+        source = story.sources[j]
+        if story.spans[j].paragraph < previous.paragraph - 3:
+            return None
+        if source is not None and story.speakers[j] not in (None, asker):
+            return Source(source.index, "alternation")
+    return None

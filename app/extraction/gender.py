@@ -1,0 +1,81 @@
+"""Grammatical gender of people, for matching "he" and "she" to the person meant.
+
+Evidence, most reliable first: an honorific written before a mention ("Mrs", "Sir"), the
+given name (``gender-guesser``'s first-name dictionary, the list ``people.py`` reads), and
+a gendered pronoun already tied to the person earlier in the article. The dictionary is
+read directly (its first column is the gender), which costs a tenth of building
+``gender_guesser.Detector``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+Gender = Literal["male", "female"]
+
+_HONORIFIC = re.compile(
+    r"\b(?P<word>Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|Madam|Mme|Mister|King|Queen|Prince|"
+    r"Princess|Duke|Duchess|Baroness|Baron|Countess|Count|Congressman|Congresswoman|"
+    r"Chairman|Chairwoman|Spokesman|Spokeswoman|Sister|Brother|Father|Mother)\.?\s+$"
+)
+_FEMALE_HONORIFICS = frozenset(
+    "Mrs Ms Miss Lady Dame Madam Mme Queen Princess Duchess Baroness Countess "
+    "Congresswoman Chairwoman Spokeswoman Sister Mother".split()
+)
+PRONOUN_GENDER: dict[str, Gender] = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+}
+
+
+def honorific_gender(before: str) -> Gender | None:
+    """The gender an honorific right before a name gives: "Mrs " → female."""
+    match = _HONORIFIC.search(before)
+    if match is None:
+        return None
+    return "female" if match["word"] in _FEMALE_HONORIFICS else "male"
+
+
+# The dictionary's first column: "M"/"F" male/female, "1M"/"?M" (and F) mostly so, "?"
+# either; "=" lines give equivalent spellings and say nothing of gender.
+_CODES: dict[str, Gender] = {
+    "M": "male",
+    "1M": "male",
+    "?M": "male",
+    "F": "female",
+    "1F": "female",
+    "?F": "female",
+}
+
+
+@cache
+def _genders() -> dict[str, Gender | None]:
+    """Given name (case-folded) → gender; read once, as ``people.given_names`` reads it."""
+    import gender_guesser
+
+    path = resources.files(gender_guesser) / "data" / "nam_dict.txt"
+    found: dict[str, Gender | None] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line[:1] in "#=" or len(line) < 4:
+            continue
+        gender = _CODES.get(line[:2].strip())
+        for name in line[3:29].strip().split("+"):
+            key = name.casefold()
+            # A name listed as both male and female is either.
+            found[key] = gender if found.get(key, gender) == gender else None
+    return found
+
+
+@cache
+def given_name_gender(name: str) -> Gender | None:
+    """Male or female when the first-name dictionary is sure or mostly sure."""
+    first = name.split()[0].strip(".,") if name.split() else ""
+    if len(first) < 2 or not first[0].isupper():
+        return None
+    return _genders().get(first.casefold())

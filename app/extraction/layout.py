@@ -1,0 +1,82 @@
+"""Speakers named by the layout of a story rather than by a sentence around the quote.
+
+- ``speaker_label``: a transcript or round-up label, ``Name: "…"``.
+- ``inverted_cue``: the verb first, ``Said Name, "…"``.
+- ``credit_paragraph``: a quote paragraph followed by a credit line, ``— Name``.
+- ``paragraph_subject``: a paragraph that is only a quote, after a paragraph without one
+  that ends on what someone did or said ("X praised the plan.\n\n"…""), is that person's.
+"""
+
+import re
+
+from app.extraction.attribution import Attribution, last_sentence_start, subject_of
+from app.extraction.phrases import noun_phrase
+from app.extraction.quote_marks import Paragraph, QuoteSpan
+
+_LABEL = re.compile(r"(?:^|\s[-–—]\s+)(?P<who>[A-Z][\w.’' -]{1,60}?(?:\s*\([^)]{1,20}\))?)\s*:\s*$")
+_INVERTED = re.compile(
+    r"(?:^|[.!?][\"'”’]?\s+)(?P<cue>Said|Says|Added|Adds|Asked|Wrote|Writes)\s+"
+    r"(?P<who>[A-Z][^,:;\"“”]{1,60}?)\s*[,:]\s*$"
+)
+_CREDIT_LINE = re.compile(r"\s*[-–—―]\s*(?P<who>[A-Z][^,.;:\n]{1,60})")
+_MAX_LABEL_WORDS = 8
+# A credit line names and places the speaker ("— Ana Ruiz, tweeting after the vote").
+_MAX_CREDIT_WORDS = 12
+
+
+def layout_attribution(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    span = spans[i]
+    paragraph = paragraphs[span.paragraph]
+    lead_start = spans[i - 1].close_at if i and spans[i - 1].paragraph == span.paragraph else None
+    lead = body[lead_start or paragraph.start : span.open_at]
+    offset = (lead_start or paragraph.start) if lead_start is None else lead_start
+    label = _LABEL.search(lead) if lead_start is None else None
+    if label is not None and _short_noun_phrase(label["who"]):
+        return Attribution(label["who"].strip(), offset + label.start("who"), None, "speaker_label")
+    inverted = _INVERTED.search(lead)
+    if inverted is not None and _short_noun_phrase(inverted["who"]):
+        return Attribution(
+            inverted["who"].strip(), offset + inverted.start("who"), inverted["cue"], "inverted_cue"
+        )
+    return _credit_paragraph(body, span, paragraphs)
+
+
+def _credit_paragraph(
+    body: str, span: QuoteSpan, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    """A quote that ends its paragraph, credited on the next line: ``— Name, tweeting``."""
+    paragraph = paragraphs[span.paragraph]
+    if span.paragraph + 1 >= len(paragraphs) or body[span.close_at : paragraph.end].strip(" .,"):
+        return None
+    credit = paragraphs[span.paragraph + 1]
+    if len(body[credit.start : credit.end].split()) > _MAX_CREDIT_WORDS:
+        return None
+    match = _CREDIT_LINE.match(body, credit.start, credit.end)
+    if match is None or not _short_noun_phrase(match["who"]):
+        return None
+    return Attribution(match["who"].strip(), match.start("who"), None, "credit_paragraph", True)
+
+
+def _short_noun_phrase(who: str) -> bool:
+    return len(who.split()) <= _MAX_LABEL_WORDS and noun_phrase(who)
+
+
+def paragraph_subject(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
+    span = spans[i]
+    paragraph = paragraphs[span.paragraph]
+    if span.paragraph == 0 or span.open_at != paragraph.start:
+        return None
+    if body[span.close_at : paragraph.end].strip(" .,"):
+        return None  # the paragraph holds more than the quote
+    if i and spans[i - 1].paragraph == span.paragraph - 1:
+        return None  # the paragraph before has quotes: continuation decides
+    previous = paragraphs[span.paragraph - 1]
+    found = subject_of(body, last_sentence_start(body, previous.start, previous.end), previous.end)
+    if found is None or found.speaker_text.split()[0] in ("The", "A", "An"):
+        return None  # only a name or a pronoun carries over a paragraph break
+    found.rule = "paragraph_subject"
+    return found

@@ -1,0 +1,119 @@
+"""One entity mention seen from attribution: its grammatical role and what it tells."""
+
+import re
+from functools import cache, cached_property
+
+from app.extraction.cues import CUE_WORD, is_person_role
+from app.extraction.gender import Gender, given_name_gender, honorific_gender
+from app.extraction.people import ROLE_NOUNS, TITLES
+from app.extraction.schemas import ExtractedEntity
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_PREPOSITIONS = frozenset(
+    "of to for with by against about from than on in over like between at into".split()
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
+_WORD = re.compile(r"[\w’'-]+")
+# "Tory leader", "Labour spokesman", "Tory MP X": a role noun right after the name makes
+# the name a modifier of that noun, and the phrase is about the role, not the name.
+_NOT_NOUNS = frozenset(
+    "and or but nor who whom whose which that of for at in on with from to by as than is are "
+    "was were has have had will would can could may might must shall should do does did also "
+    "then still now again never always once himself herself itself themselves".split()
+)
+_NEXT_WORD = re.compile(r" (?P<word>[A-Za-z][a-z-]*|[A-Z]{2,4})\b")
+# "Secretary of State for the Family": a name-like span right after a title and "of"/"for"
+# is the rest of the title, not the person who holds it.
+_TITLE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?$"
+)
+_SUBJECT_WORDS = 6
+
+
+@cache
+def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    word = rf"(?i:{re.escape(role)})"
+    return (
+        re.compile(rf"\b{word}\b(?:\s+[A-Z][\w.’'-]*)*[\s,]*$"),
+        re.compile(rf"\s*(?:,\s+(?:[\w.’'-]+\s+){{0,6}}?|\((?:[\w.’'-]+\s+){{0,4}}?){word}\b"),
+    )
+
+
+class Mention:
+    """One mention; its grammatical role is worked out only if a look-up needs it."""
+
+    def __init__(self, body: str, start: int, end: int, entity: ExtractedEntity) -> None:
+        self.body = body
+        self.start = start
+        self.end = end
+        self.entity = entity
+
+    @cached_property
+    def possessive(self) -> bool:
+        return bool(_POSSESSIVE_AFTER.match(self.body, self.end, self.end + 3))
+
+    @cached_property
+    def after_preposition(self) -> bool:
+        preceding = self.body[max(0, self.start - 20) : self.start].split()
+        return bool(preceding) and preceding[-1].casefold() in _PREPOSITIONS
+
+    @cached_property
+    def subject(self) -> bool:
+        """Near the start of its sentence and not inside a prepositional phrase."""
+        preceding = self.body[max(0, self.start - 120) : self.start]
+        begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
+        lead = preceding[begins[-1] :] if begins else preceding
+        return len(_WORD.findall(lead)) < _SUBJECT_WORDS and not self.after_preposition
+
+    @cached_property
+    def modifier(self) -> bool:
+        found = _NEXT_WORD.match(self.body, self.end)
+        if found is None or len(self.entity.name.split()) > 1:
+            return False  # a full name ("Peter Kim spoke") is a person, not a label
+        word = found["word"]
+        if word.isupper():
+            return word in TITLES
+        if not word.islower() or word in _NOT_NOUNS or CUE_WORD.fullmatch(word):
+            return False
+        # A past form is the name's verb ("Blair derided"); any other word names a thing
+        # the name describes ("Tory plans", "Labour leader").
+        return word in ROLE_NOUNS or is_person_role(word) or not word.endswith("ed")
+
+    @cached_property
+    def title_fragment(self) -> bool:
+        return bool(_TITLE_BEFORE.search(self.body, max(0, self.start - 80), self.start))
+
+    @cached_property
+    def names_it(self) -> bool:
+        """A demonym ("Palestinian officials") describes; only the name itself can speak."""
+        surface = self.body[self.start : self.end]
+        return surface == self.entity.name or surface in self.entity.aliases
+
+    def introduced_as(self, role: str) -> bool:
+        """The role word introduces this mention: right before it ("Finance minister X",
+        "the minister, X") or in its apposition ("X, the country's minister,")."""
+        before, apposition = _role_patterns(role)
+        if before.search(self.body, max(0, self.start - 60), self.start):
+            return True
+        return bool(apposition.match(self.body, self.end, self.end + 80))
+
+    def honorific(self) -> Gender | None:
+        """From "Mrs " before the mention, or opening it ("Mr Brown")."""
+        found = honorific_gender(self.body[max(0, self.start - 12) : self.start])
+        words = self.body[self.start : self.end].split()
+        if found is None and len(words) > 1:
+            found = honorific_gender(words[0] + " ")
+        return found
+
+
+def gender_of(entity: ExtractedEntity, mentions: list[Mention]) -> Gender | None:
+    """An honorific before any mention decides; otherwise the given name does."""
+    for mention in mentions:
+        found = mention.honorific()
+        if found is not None:
+            return found
+    if entity.type != "person" or len(entity.name.split()) < 2:
+        # A lone word may be a surname or a misread party name: no given name to read.
+        return None
+    return given_name_gender(entity.name)

@@ -1,0 +1,116 @@
+"""Speaker phrases: the noun phrase at a cue that names who spoke, never a clause."""
+
+import re
+
+from app.extraction.cues import (
+    AUXILIARY_TAIL,
+    LEADING_ADVERBIAL,
+    NOT_A_SUBJECT,
+    PRONOUNS,
+    SPEAKER_END,
+)
+from app.extraction.wordsets import FUNCTION_WORDS
+
+SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
+
+# A speaker may open with a lowercase word when a name follows ("panel Chairman X said",
+# "said former governor X"), never with a word that starts a new clause.
+NOT_SPEAKER_START = (
+    r"(?!(?:and|but|or|nor|because|which|that|while|as|when|if|so|then|to|for|with|in|on|at|"
+    r"of|by|from|is|are|was|were|has|have|had|who|where|after|before|until|than|not|it|this|"
+    r"there)\b)"
+)
+
+_MODIFIED_NAME = re.compile(rf"{NOT_SPEAKER_START}(?:[a-z][\w’'-]*\s+){{1,3}}[A-Z]")
+
+_CONTRACTED_PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)['’](?:s|ve|d|re)\b")
+
+# "Bush thought for a moment and said": a name or pronoun, never "The X" (a noun may follow).
+_COORDINATED = re.compile(
+    r"^(?P<np>[Hh]e|[Ss]he|I|(?!(?:The|A|An)\b)(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)\s+[a-z]"
+    r"[^,;:]*\s(?:and|then)$"
+)
+
+ENDS_OPEN = re.compile(r"\b(?:of|the|a|an|and|or|in|on|at|for|with|from)$", re.IGNORECASE)
+
+_MAX_SPEAKER_WORDS = 25
+
+# ", who …" / ", a lawyer, …": an apposition may hold a verb; the phrase's own head may not.
+_APPOSITION = re.compile(r",|\(|\s[–—-]\s")
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+|\s+[–—-]\s+|\s+(?:and|but|or|that|when|while|as|because|after|before|if|so|"
+    r"where|who|which|whom|than)\s+"
+)
+
+_CLAUSE_WORD = re.compile(
+    r"\b(?:that|is|are|was|were|has|have|had|will|would|should|can|could|must|did|does|"
+    r"continues|continued|remains|remained|became|becomes|seems|seemed|said|says|told|tells|"
+    r"wrote|writes|added|adds|asked|explained|argued|claimed|insisted|warned)\b"
+    r"|\b(?:[a-z]+ed|[a-z]+ing)\s+(?:the|a|an|to|that|it|its|his|her|their|our|this)\b"
+)
+
+
+def plausible_subject(who: str) -> bool:
+    """Short, and opening with a name, a determiner or a pronoun, or with a few lowercase
+    modifiers before a name ("former governor X")."""
+    return (
+        bool(who)
+        and len(who.split()) <= _MAX_SPEAKER_WORDS
+        and bool(re.match(SPEAKER_START, who) or _MODIFIED_NAME.match(who))
+    )
+
+
+def speaker_phrase(who: str) -> str | None:
+    """The noun phrase that speaks in the words before a cue: all of them when they are
+    one, else the phrase right before the cue ("As far as X is sure, the senator said",
+    "a woman asked for a photo and Clinton said"), else the sentence's own subject
+    ("Senator X is choosing not to call it")."""
+    contracted = _CONTRACTED_PRONOUN.match(who)
+    if contracted is not None:
+        return contracted["pronoun"]  # "He’s called it": he
+    if is_speaker(who):
+        return who
+    coordinated = _COORDINATED.match(who)
+    if coordinated is not None and is_speaker(coordinated["np"]):
+        return coordinated["np"]  # "Bush thought for a moment and said": Bush said
+    for match in _CLAUSE_BREAK.finditer(who):
+        tail = trim_subject(who[match.end() :])
+        if is_speaker(tail) and re.match(SPEAKER_START, tail):
+            return tail
+    verb = _CLAUSE_WORD.search(who)
+    head = trim_subject(who[: verb.start()]) if verb else ""
+    if is_speaker(head) and not _CLAUSE_BREAK.search(head) and not ENDS_OPEN.search(head):
+        return head
+    return None
+
+
+def is_speaker(who: str) -> bool:
+    return plausible_subject(who) and noun_phrase(who) and not bare_word(who)
+
+
+def bare_word(who: str) -> bool:
+    """ "As", "When", "One": a sentence opener or a phrase left open ("the secretary of")."""
+    words = who.split()
+    opener = len(words) == 1 and words[0] in NOT_A_SUBJECT | FUNCTION_WORDS
+    return (opener and words[0].lower() not in PRONOUNS) or bool(ENDS_OPEN.search(who))
+
+
+def noun_phrase(who: str) -> bool:
+    """A speaker is a noun phrase at its cue, never a clause: "The conflict continues" or
+    "X admitted that the budget was" hold a verb of their own outside any apposition."""
+    core = _APPOSITION.split(who, maxsplit=1)[0]
+    return not _CLAUSE_WORD.search(core)
+
+
+def trim_subject(text: str) -> str:
+    text = text.strip(" ,;–—-\n")
+    while (lead := LEADING_ADVERBIAL.match(text)) is not None and lead.end() > 0:
+        text = text[lead.end() :]
+    text = AUXILIARY_TAIL.sub("", text).strip(" ,;–—-")
+    return text
+
+
+def trim_object(text: str) -> str:
+    text = SPEAKER_END.sub("", text.strip())
+    return text.rstrip(" .,;:–—-\n").strip()

@@ -1,0 +1,249 @@
+"""Attribution steps, one behaviour each, on short texts written for these tests."""
+
+from app.extraction.quotes import find_quotes
+from app.extraction.schemas import ExtractedEntity, ExtractedMention, ExtractedQuote
+
+
+def entity(body: str, name: str, *surfaces: str, kind: str = "person") -> ExtractedEntity:
+    """An entity with a mention at every occurrence of each surface form."""
+    mentions = []
+    for surface in surfaces or (name,):
+        at = body.find(surface)
+        while at >= 0:
+            mentions.append(ExtractedMention(text=surface, start=at, end=at + len(surface)))
+            at = body.find(surface, at + len(surface))
+    return ExtractedEntity(name=name, type=kind, mentions=mentions)  # type: ignore[arg-type]
+
+
+def quote(quotes: list[ExtractedQuote], start: str) -> ExtractedQuote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_every_quote_names_its_rule_and_confidence() -> None:
+    body = "“The bridge opens in May,” Ana Ruiz said. The council met on Friday."
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "trailing_cue+name")
+    assert found.confidence is not None and 0.5 < found.confidence <= 1
+
+
+def test_a_quote_only_paragraph_continues_the_speaker_before() -> None:
+    body = (
+        "“We will rebuild the pier,” said Ivo Brand, the harbour master.\n\n"
+        "“It will take two summers and most of the budget.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Ivo Brand")])
+    second = quote(quotes, "It will take")
+    assert (second.speaker, second.rule) == ("Ivo Brand", "paragraph_continuation+name")
+
+
+def test_continuation_stops_when_someone_else_becomes_the_subject() -> None:
+    body = (
+        "“We will rebuild the pier,” said Ivo Brand. Lena Park, the mayor, disagreed "
+        "with the plan. “It will take two summers and most of the budget.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Ivo Brand"), entity(body, "Lena Park")])
+    assert quote(quotes, "It will take").speaker is None
+
+
+def test_said_colon_introduces_the_next_paragraph() -> None:
+    body = "The coach, Tom Hale, said:\n\n“We were not good enough in the second half.”"
+    (found,) = find_quotes(body, [entity(body, "Tom Hale")])
+    assert (found.speaker, found.rule) == ("Tom Hale", "colon_introduction+name")
+
+
+def test_an_answer_to_a_question_goes_to_the_earlier_speaker() -> None:
+    body = (
+        "“The harbour will reopen in spring,” said Mara Vos, the port director.\n\n"
+        "“Will the fishermen be paid for the lost season?” asked Jon Ek, a reporter.\n\n"
+        "“Every one of them, in full, before the summer.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Mara Vos"), entity(body, "Jon Ek")])
+    answer = quote(quotes, "Every one of them")
+    assert (answer.speaker, answer.rule) == ("Mara Vos", "alternation+name")
+
+
+def test_she_goes_to_the_nearest_woman_not_the_last_man_named() -> None:
+    body = (
+        "Helen Sudell, the editor, met Peter Kim on Monday. Kim praised the report.\n\n"
+        "“The rise is the highest we have ever recorded,” she said."
+    )
+    entities = [entity(body, "Helen Sudell"), entity(body, "Peter Kim", "Peter Kim", "Kim")]
+    (found,) = find_quotes(body, entities)
+    assert (found.speaker, found.speaker_text, found.rule) == (
+        "Helen Sudell",
+        "she",
+        "trailing_cue+pronoun",
+    )
+
+
+def test_honorifics_give_gender_when_the_given_name_does_not() -> None:
+    body = (
+        "Mrs Okafor and Mr Lind spoke after the vote. Lind left early.\n\n"
+        "“We have the numbers now,” she said."
+    )
+    entities = [entity(body, "Okafor", "Okafor"), entity(body, "Lind", "Lind")]
+    (found,) = find_quotes(body, entities)
+    assert found.speaker == "Okafor"
+
+
+def test_a_pronoun_with_no_person_of_its_gender_stays_unresolved() -> None:
+    body = "Peter Kim spoke first.\n\n“It was a long night for everyone,” she said."
+    (found,) = find_quotes(body, [entity(body, "Peter Kim")])
+    assert (found.speaker, found.speaker_text) == (None, "she")
+
+
+def test_they_is_not_one_person() -> None:
+    body = "Peter Kim met the union.\n\n“We want a fair deal,” they said."
+    (found,) = find_quotes(body, [entity(body, "Peter Kim")])
+    assert found.speaker is None
+
+
+def test_a_role_description_resolves_to_the_person_introduced_with_it() -> None:
+    body = (
+        "Finance minister Rosa Vidal presented the budget. Jon Ek, an economist, was there.\n\n"
+        "“This budget balances the books,” the minister said."
+    )
+    entities = [entity(body, "Rosa Vidal"), entity(body, "Jon Ek")]
+    (found,) = find_quotes(body, entities)
+    assert (found.speaker, found.rule) == ("Rosa Vidal", "trailing_cue+role_description")
+
+
+def test_an_organization_speaks_for_itself() -> None:
+    body = (
+        "Northwind Freight cut 300 jobs on Monday.\n\n"
+        "“The cuts were necessary to protect the business,” the company said."
+    )
+    firm = entity(body, "Northwind Freight", kind="organization")
+    (found,) = find_quotes(body, [firm])
+    assert (found.speaker, found.rule) == ("Northwind Freight", "trailing_cue+organization")
+
+
+def test_a_named_ministry_speaks() -> None:
+    body = "“Talks will resume next week,” the Ministry of Fisheries said."
+    ministry = entity(body, "Ministry of Fisheries", kind="organization")
+    (found,) = find_quotes(body, [ministry])
+    assert (found.speaker, found.rule) == ("Ministry of Fisheries", "trailing_cue+name")
+
+
+def test_a_clause_is_never_a_speaker() -> None:
+    body = (
+        "Ana Ruiz spoke at noon.\n\n"
+        "The long dispute over the harbour continues to call the deal “a betrayal” of workers."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert found.speaker is None
+    assert found.speaker_text is None or "continues" not in found.speaker_text
+
+
+def test_the_noun_phrase_nearest_the_cue_speaks() -> None:
+    body = "After the vote ended, a woman in the crowd shouted “shame on you” at the stage."
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "a woman in the crowd"
+
+
+def test_a_party_word_before_a_role_is_not_the_speaker() -> None:
+    body = (
+        "Tory leader Michael Howard visited the port.\n\n"
+        "“Taxes will fall under a new government,” the Tory leader said."
+    )
+    tory = entity(body, "Tory", "Tory")  # a word the entity pass misread as a person
+    howard = entity(body, "Michael Howard")
+    (found,) = find_quotes(body, [tory, howard])
+    assert found.speaker == "Michael Howard"
+    assert found.rule == "trailing_cue+role_description"
+
+
+def test_a_title_fragment_gives_the_person_holding_the_title() -> None:
+    body = (
+        "Ruth Kelly, the Secretary of State for Learning, opened the school.\n\n"
+        "“Every child deserves a place,” the Secretary of State for Learning said."
+    )
+    fragment = entity(body, "State for Learning", "State for Learning")
+    kelly = entity(body, "Ruth Kelly")
+    (found,) = find_quotes(body, [fragment, kelly])
+    assert (found.speaker, found.rule) == ("Ruth Kelly", "trailing_cue+title_holder")
+
+
+def test_a_title_fragment_with_no_holder_gives_no_speaker() -> None:
+    body = "“Every child deserves a place,” the Secretary of State for Learning said."
+    fragment = entity(body, "State for Learning", "State for Learning")
+    (found,) = find_quotes(body, [fragment])
+    assert found.speaker is None
+
+
+def test_weak_evidence_leaves_the_speaker_null() -> None:
+    # Only an unnamed role is left for "the spokesman", and the one man named is the
+    # subject of the story, not its spokesman: a guess would likely be wrong.
+    body = (
+        "Peter Kim was arrested in the port on Monday.\n\n"
+        "A crowd gathered and shouted “let him go” at the officers."
+    )
+    (found,) = find_quotes(body, [entity(body, "Peter Kim")])
+    assert found.speaker is None
+    assert found.confidence is not None
+
+
+def test_a_quote_with_no_cue_says_so() -> None:
+    body = "“Nothing about this was planned or discussed beforehand.”\n\nPeter Kim spoke."
+    (found,) = find_quotes(body, [entity(body, "Peter Kim")])
+    assert (found.speaker, found.rule, found.confidence) == (None, "no_cue", 0.2)
+
+
+def test_a_quote_paragraph_after_what_someone_did_is_theirs() -> None:
+    body = (
+        "Ana Ruiz praised the new harbour plan on Monday.\n\n"
+        "“We need someone who will cut through the delays and build it.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "paragraph_subject+name")
+
+
+def test_a_thing_does_not_carry_a_quote_over_a_paragraph_break() -> None:
+    body = (
+        "The harbour closed early on Monday.\n\n"
+        "“We need someone who will cut through the delays and build it.”"
+    )
+    (found,) = find_quotes(body, [])
+    assert (found.speaker_text, found.rule) == (None, "no_cue")
+
+
+def test_speaker_label_and_credit_line() -> None:
+    body = (
+        "Mara Vos: “We are ready for the storm season this year.”\n\n"
+        "“Build the sea wall now, before the next flood.”\n\n"
+        "— Jon Ek, writing to the council"
+    )
+    quotes = find_quotes(body, [entity(body, "Mara Vos"), entity(body, "Jon Ek")])
+    assert quote(quotes, "We are ready").rule == "speaker_label+name"
+    credited = quote(quotes, "Build the sea wall")
+    assert (credited.speaker, credited.rule) == ("Jon Ek", "credit_paragraph+name")
+
+
+def test_the_accused_is_not_the_speaker() -> None:
+    body = "Omar Salt, 52, is accused of “directing a fraud worth millions” at the port."
+    quotes = find_quotes(body, [entity(body, "Omar Salt")])
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
+    body = "“Developing ports are catching up with the rich ones,” the report said."
+    (found,) = find_quotes(body, [])
+    assert (found.speaker_text, found.cue) == ("the report", "said")
+
+
+def test_a_contracted_pronoun_speaks() -> None:
+    body = "Peter Kim spoke.\n\nHe’s called it “a big, big problem for the harbour” twice."
+    (found,) = find_quotes(body, [entity(body, "Peter Kim")])
+    assert (found.speaker, found.speaker_text) == ("Peter Kim", "He")
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker() -> None:
+    body = (
+        "The band - whose debut album Nova Lux topped the charts - thanked "
+        "“all the fans who stayed with us” on stage."
+    )
+    album = entity(body, "Nova Lux")
+    (found,) = find_quotes(body, [album])
+    assert found.speaker is None
