@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, col
 
-from app.articles.models import Article
+from app.articles.models import UNDATED, Article
 from app.articles.schemas import ArticleFilters
 from app.changes.service import changed_since
 from app.entities import service as entities
@@ -24,7 +24,10 @@ from app.sections.service import in_section, require_section
 def date_clauses(
     column: Any, after: datetime | None, before: datetime | None
 ) -> list[ColumnElement[bool]]:
+    """A date range on a stored sort date; any range leaves out the undated."""
     clauses = []
+    if after is not None or before is not None:
+        clauses.append(column > UNDATED)
     if after is not None:
         clauses.append(column >= as_utc(after))
     if before is not None:

@@ -84,7 +84,14 @@ class ArticleFields(PublicModel):
     id: int = Field(examples=[1])
     slug: str = Field(examples=[ARTICLE_SLUG])
     title: str | None = Field(examples=[None])
-    published_at: UTCDateTime | None = Field(examples=[PUBLISHED])
+    published_at: UTCDateTime | None = Field(
+        description="Publication date as found in the article; null when none was found",
+        examples=[PUBLISHED],
+    )
+    created_at: UTCDateTime = Field(
+        description="When Broadsheet stored it (the ingest time), not a publication date",
+        examples=["2026-11-30T09:15:02Z"],
+    )
     byline: str | None = Field(examples=[None])
     source_name: str | None = Field(examples=[None])
     source_url: str | None = Field(examples=[None])
@@ -112,7 +119,6 @@ class ArticleDetail(ArticleFields):
         description="Cleaned text; paragraphs separated by blank lines", examples=[LEDE]
     )
     extractor_version: str | None = Field(examples=["1.0.0"])
-    created_at: UTCDateTime
     updated_at: UTCDateTime
     entities: list[ArticleEntityPublic]
     quotes: list[QuotePublic]

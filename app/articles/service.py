@@ -38,6 +38,7 @@ SUMMARY_COLUMNS = (
     col(Article.section),
     col(Article.word_count),
     col(Article.dated_at),
+    col(Article.created_at),
     func.substr(Article.body, 1, LEDE_CHARS + 40).label("lede"),
 )
 

@@ -6,6 +6,7 @@ from sqlalchemy import ColumnElement, Date, cast, func, literal_column, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from app.articles.models import UNDATED
 from app.changes.service import changed_since
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.entities.schemas import (
@@ -141,7 +142,8 @@ def _period(dialect: str, interval: Interval) -> ColumnElement[Any]:
 def timeline(
     session: Session, entity: Entity, interval: Interval, page: PageRequest
 ) -> Page[TimelineBucket]:
-    """Articles and mentions per day, ISO week (from Monday) or month, oldest first."""
+    """Articles and mentions per day, ISO week (from Monday) or month, oldest first; undated
+    articles belong to no period."""
     period = _period(session.get_bind().dialect.name, interval).label("period")
     stmt = (
         select(
@@ -149,7 +151,7 @@ def timeline(
             func.count().label("articles"),
             func.sum(ArticleEntity.mention_count).label("mentions"),
         )
-        .where(col(ArticleEntity.entity_id) == entity.id)
+        .where(col(ArticleEntity.entity_id) == entity.id, col(ArticleEntity.dated_at) > UNDATED)
         .group_by(period)
         .order_by(period)
     )

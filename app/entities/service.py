@@ -8,6 +8,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from app.articles.models import UNDATED
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.errors import NotFound
 from app.extraction import ExtractedEntity
@@ -193,9 +194,10 @@ def articles_with(entity_ids: AnySelect | list[int], article_id: Any) -> ColumnE
 
 
 def seen_range(session: Session, entity_id: int) -> tuple[Any, Any]:
+    """First and last publication dates among its articles; undated ones do not count."""
     first, last = session.exec(
         select(func.min(ArticleEntity.dated_at), func.max(ArticleEntity.dated_at)).where(
-            ArticleEntity.entity_id == entity_id
+            ArticleEntity.entity_id == entity_id, col(ArticleEntity.dated_at) > UNDATED
         )
     ).one()
     return first, last
