@@ -19,7 +19,7 @@ from app.entities.schemas import (
     TimelineBucket,
 )
 from app.entities.service import ids_matching, seen_range
-from app.pagination import Keyset, Offset, Page, PageRequest, SortKey
+from app.pagination import Keyset, Offset, Page, PageRequest, SortKey, total_of
 from app.quotes.models import Quote
 from app.search.fulltext import prefix_match
 from app.text import normalize_name
@@ -49,7 +49,11 @@ def list_entities(
         stmt = stmt.where(col(Entity.id).in_(changed_since("entity", filters.updated_since)))
     rows = session.execute(MOST_COVERED.apply(stmt, page)).scalars().all()
     items, cursor = MOST_COVERED.page(rows, page, lambda e: (e.article_count, e.id))
-    return Page(items=[EntityPublic.model_validate(e) for e in items], next_cursor=cursor)
+    return Page(
+        items=[EntityPublic.model_validate(e) for e in items],
+        next_cursor=cursor,
+        **total_of(session, stmt.with_only_columns(col(Entity.id))).fields(),
+    )
 
 
 def _in_country(value: str) -> ColumnElement[bool]:
@@ -127,6 +131,7 @@ def related_entities(session: Session, entity: Entity, page: PageRequest) -> Pag
             RelatedEntity.model_validate({**e.model_dump(), "shared_articles": n}) for e, n in items
         ],
         next_cursor=cursor,
+        **total_of(session, stmt).fields(),
     )
 
 
@@ -161,4 +166,5 @@ def timeline(
     return Page(
         items=[TimelineBucket.model_validate(dict(row._mapping)) for row in items],
         next_cursor=cursor,
+        **total_of(session, stmt).fields(),
     )
