@@ -33,7 +33,8 @@ MOST_COVERED = Keyset(
 def list_entities(
     session: Session, filters: EntityFilters, page: PageRequest
 ) -> Page[EntityPublic]:
-    stmt = select(Entity)
+    # Entities whose articles were all deleted are gone; the index range starts past 0.
+    stmt = select(Entity).where(col(Entity.article_count) > 0)
     if filters.q is not None:
         prefix = normalize_name(filters.q)
         dialect = session.get_bind().dialect.name

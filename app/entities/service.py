@@ -155,7 +155,11 @@ def ids_matching(value: str, types: Sequence[str] | None = None) -> AnySelect:
 
 
 def get_entity(session: Session, slug: str) -> Entity:
-    entity = session.exec(select(Entity).where(Entity.slug == slug)).first()
+    """An entity that some stored article mentions: one whose last article was deleted is
+    gone from the API (its row stays, so a new article naming it finds it again)."""
+    entity = session.exec(
+        select(Entity).where(Entity.slug == slug, col(Entity.article_count) > 0)
+    ).first()
     if entity is None:
         raise NotFound(f"No entity with slug '{slug}'")
     return entity
