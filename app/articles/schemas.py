@@ -29,8 +29,8 @@ class ArticleFilters(BaseModel):
     q: str | None = Field(
         default=None,
         max_length=500,
-        description='Full-text query: words, "phrases", OR, -word; looks at the 1,000 most '
-        "recently added matches",
+        description='Full-text query: words, "phrases", OR, -word. Sorted by date, every '
+        "match is listed; by relevance, the 1,000 most recently added are ranked",
     )
     person: list[str] = Field(default_factory=list, description=f"Person: {ENTITY_FILTER_HELP}")
     country: list[str] = Field(
@@ -59,7 +59,9 @@ class ArticleFilters(BaseModel):
         description="Only articles created or changed at or after this date/time (see /changes)",
     )
     sort: ArticleSort | None = Field(
-        default=None, description="Order: newest (default), oldest, or relevance (needs `q`)"
+        default=None,
+        description="Order: newest (default; undated articles last), oldest (undated first), "
+        "or relevance (the default with `q`)",
     )
 
 
