@@ -156,8 +156,12 @@ def _matching(
         test: MatchTest = lambda ident: match_test(session, Article, query, ident)  # noqa: E731
         rows, cursor, _ = _by_date(session, filters, found, page, columns, test)
         return Listing(rows, cursor, matches.total)
-    keyset = _keyset(filters, unindexed(dated), col(Article.id))
-    stmt = select(*columns).where(*where, every_match(session, Article, query))
+    # Sort the few matches on their keys alone, then read the page's rows: sorting whole
+    # rows would read every match's body (for the lede).
+    matching = select(col(Article.id), dated).where(*where, every_match(session, Article, query))
+    ids = _keyset(filters, unindexed(dated), col(Article.id)).apply(matching, page).subquery()
+    keyset = _keyset(filters, ids.c.dated_at, ids.c.id)
+    stmt = select(*columns).join(ids, ids.c.id == Article.id)
     rows, cursor = _page(session, keyset, stmt, page)
     return Listing(rows, cursor, matches.total)
 
