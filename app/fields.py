@@ -54,13 +54,12 @@ def selection(model: type[BaseModel]) -> Callable[..., Awaitable[Selection]]:
                 max_length=1000,
                 description=f"Comma-separated fields to return (`{ALWAYS}` always comes): "
                 f"{described}. Unknown names are a 400.",
-                examples=[f"{ALWAYS},{allowed[1]}"],
             ),
         ] = None,
     ) -> Selection:
-        if fields is None:
+        names = [name.strip() for name in (fields or "").split(",") if name.strip()]
+        if not names:  # absent or blank: every field
             return Selection()
-        names = [name.strip() for name in fields.split(",") if name.strip()]
         unknown = [name for name in names if name not in allowed]
         if unknown:
             raise InvalidInput(
