@@ -147,7 +147,7 @@ def _matching(
     assert query is not None
     dated = col(Article.dated_at)
     where = _conditions(found, filters, dated, col(Article.id), with_driver=True)
-    matches = count_matches(session, Article, query, where)
+    matches = count_matches(session, Article, query, where, page.limit)
     if _sort(filters) == "relevance":
         rows, cursor = _ranked(session, query, where, page, columns)
         partial = matches.total.count > CANDIDATES

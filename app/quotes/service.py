@@ -94,7 +94,7 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     keyset = NEWEST
     if filters.q:
         # Every match, newest first, however many (see app.search.matches).
-        matches = count_matches(session, Quote, filters.q, clauses)
+        matches = count_matches(session, Quote, filters.q, clauses, page.limit)
         total = matches.total
         if matches.dense:
             clauses.append(match_test(session, Quote, filters.q, col(Quote.id)))

@@ -34,7 +34,7 @@ def _median(client: TestClient, path: str, params: dict[str, Any]) -> float:
     return statistics.median(_timed(client, path, params)[0] for _ in range(REPEATS))
 
 
-def measure(client: TestClient, path: str, limit: int) -> None:
+def measure(client: TestClient, path: str, limit: int, max_pages: int) -> None:
     params: dict[str, Any] = {"limit": limit}
     first = _median(client, path, params)
     _, body = _timed(client, path, params)
@@ -43,13 +43,14 @@ def measure(client: TestClient, path: str, limit: int) -> None:
     print(f"   total_is_estimate={body.get('total_is_estimate')!r}")
     items, page, walked = len(body["items"]), 1, 0.0
     cursor = body["next_cursor"]
-    while cursor:
+    while cursor and page != max_pages:
         params = {"limit": limit, "cursor": cursor}
         elapsed, body = _timed(client, path, params)
         walked += elapsed
         page += 1
         items += len(body["items"])
-        if page & (page - 1) == 0 or not body["next_cursor"]:
+        last = not body["next_cursor"] or page == max_pages
+        if page & (page - 1) == 0 or last:
             label = "last page" if not body["next_cursor"] else f"page {page}"
             print(f"  {label} ({page}): {_median(client, path, params):.1f} ms")
         cursor = body["next_cursor"]
@@ -60,12 +61,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--limit", type=int, default=100)
+    parser.add_argument("--max-pages", type=int, default=0, help="stop there (0: the end)")
     parser.add_argument("paths", nargs="+")
     args = parser.parse_args()
     app = create_app(Settings(database_url=args.database_url, response_cache_mb=0))
     with TestClient(app) as client:
         for path in args.paths:
-            measure(client, path, args.limit)
+            measure(client, path, args.limit, args.max_pages)
     return 0
 
 
