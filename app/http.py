@@ -47,6 +47,28 @@ def is_stream(start: Message) -> bool:
     return not any(name.lower() == b"content-length" for name, _ in start.get("headers", []))
 
 
+class HeadMiddleware:
+    """HEAD answers exactly as GET would (status, ETag, Content-Length, Link…) without the
+    body: everything below, the response cache included, sees a GET."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 def etag_matches(if_none_match: str, etag: str) -> bool:
     # Weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored.
     candidates = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
@@ -176,6 +198,8 @@ def allowed_methods(scope: Scope) -> list[str]:
                 if not isinstance(route, Mount) or method in STATIC_METHODS:
                     allowed.append(method)
                 break
+    if "GET" in allowed and "HEAD" not in allowed:  # HeadMiddleware answers HEAD as GET
+        allowed.insert(allowed.index("GET") + 1, "HEAD")
     return [*allowed, "OPTIONS"] if allowed else []
 
 

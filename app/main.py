@@ -21,6 +21,7 @@ from app.http import (
     REQUEST_ID_HEADER,
     AllowMiddleware,
     ETagMiddleware,
+    HeadMiddleware,
     RequestIdMiddleware,
     SecurityHeadersMiddleware,
     UnexpectedErrorMiddleware,
@@ -42,6 +43,9 @@ people, countries, places and organizations in it, and who said what.
   mention and quote.
 * Errors are RFC 9457 `application/problem+json`.
 * Responses carry a weak `ETag`; send it back in `If-None-Match` to get `304`.
+* Every list answers `total` (exact, or an estimate flagged by `total_is_estimate`), and
+  sorting by date reaches the last match; `fields=` trims items to the fields named.
+* `HEAD` works wherever `GET` does: the same status and headers, no body.
 """
 
 TAGS = [
@@ -103,10 +107,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ResponseCacheMiddleware, store=responses)
     if settings.read_keys or settings.rate_limit_enabled:  # else it would only cost time
         app.add_middleware(AccessMiddleware, settings=settings)
+    app.add_middleware(HeadMiddleware)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
-        allow_methods=["GET", "POST", "DELETE", "OPTIONS"],
+        allow_methods=["GET", "HEAD", "POST", "DELETE", "OPTIONS"],
         allow_headers=["*"],
         expose_headers=[
             "ETag",

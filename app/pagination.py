@@ -11,8 +11,9 @@ from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, and_, or_, tuple_
+from sqlalchemy import Select, and_, func, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session
 
 from app.errors import InvalidInput
 from app.schemas import as_utc
@@ -28,11 +29,70 @@ BAD_CURSOR = "The cursor is malformed or belongs to another listing"
 CURSOR_FIELD = "query.cursor"
 
 
+# Counting stops here; past it a listing's size is estimated (PostgreSQL, full text) or
+# counted on an index (SQLite). 10,000 index entries count in ~1 ms.
+COUNT_CAP = 10_000
+
+
 class Page(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page"
     )
+    total: int = Field(
+        description="Items in the whole listing, every page together: exact unless "
+        "`total_is_estimate`",
+        examples=[1],
+    )
+    total_is_estimate: bool = Field(
+        default=False,
+        description="True when `total` is an estimate (from index statistics or a sample of "
+        "the matches) because counting exactly would cost more than the page: only for "
+        f"listings of more than {COUNT_CAP:,} items",
+    )
+    ranked_among: int | None = Field(
+        default=None,
+        description="With `sort=relevance` and more matches than it ranks: ranking orders "
+        "only this many of the newest matches and pages end there (sort by date for every "
+        "match); null when every match is ranked",
+        examples=[None],
+    )
+
+
+@dataclass(frozen=True)
+class Total:
+    count: int
+    estimate: bool = False
+
+    def fields(self) -> dict[str, Any]:
+        return {"total": self.count, "total_is_estimate": self.estimate}
+
+
+def planned_rows(session: Session, stmt: AnySelect) -> int:
+    """PostgreSQL's own estimate of the rows ``stmt`` returns (an EXPLAIN: no rows read)."""
+    dialect = session.get_bind().dialect
+    compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    plan = (
+        session.connection()
+        .exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params)
+        .scalar_one()
+    )
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def total_of(session: Session, stmt: AnySelect) -> Total:
+    """How many rows ``stmt`` returns: counted up to ``COUNT_CAP``; past it counted on
+    SQLite (an in-process index count, ~1 ms per 10,000 rows) and estimated by the planner
+    on PostgreSQL, where counting reads the table's pages."""
+    unordered = stmt.order_by(None)
+    capped = unordered.limit(COUNT_CAP + 1).subquery()
+    count = int(session.execute(select(func.count()).select_from(capped)).scalar_one())
+    if count <= COUNT_CAP:
+        return Total(count)
+    if session.get_bind().dialect.name == "sqlite":
+        every = select(func.count()).select_from(unordered.subquery())
+        return Total(int(session.execute(every).scalar_one()))
+    return Total(max(planned_rows(session, unordered), count), estimate=True)
 
 
 @dataclass(frozen=True)

@@ -145,10 +145,10 @@ def allow(response: Any) -> list[str]:
 
 def test_options_lists_every_method_of_the_path(client: TestClient) -> None:
     expected = {
-        "/articles": ["GET", "POST", "OPTIONS"],
-        "/articles/1": ["GET", "DELETE", "OPTIONS"],
+        "/articles": ["GET", "HEAD", "POST", "OPTIONS"],
+        "/articles/1": ["GET", "HEAD", "DELETE", "OPTIONS"],
         "/articles/1/reextract": ["POST", "OPTIONS"],
-        "/entities/morocco": ["GET", "OPTIONS"],
+        "/entities/morocco": ["GET", "HEAD", "OPTIONS"],
         "/openapi.json": ["GET", "HEAD", "OPTIONS"],
         "/docs-assets/favicon.png": ["GET", "HEAD", "OPTIONS"],
     }
@@ -172,9 +172,9 @@ def test_allow_follows_the_documented_routes(client: TestClient) -> None:
 
 def test_405_carries_allow_with_every_method(client: TestClient) -> None:
     for method, path, methods in (
-        ("PUT", "/articles/1", ["GET", "DELETE", "OPTIONS"]),
-        ("POST", "/articles/1", ["GET", "DELETE", "OPTIONS"]),
-        ("DELETE", "/articles", ["GET", "POST", "OPTIONS"]),
+        ("PUT", "/articles/1", ["GET", "HEAD", "DELETE", "OPTIONS"]),
+        ("POST", "/articles/1", ["GET", "HEAD", "DELETE", "OPTIONS"]),
+        ("DELETE", "/articles", ["GET", "HEAD", "POST", "OPTIONS"]),
         ("GET", "/articles/1/reextract", ["POST", "OPTIONS"]),
     ):
         response = client.request(method, path)

@@ -43,6 +43,15 @@ def allow_on_405(ctx: schemathesis.CheckContext, response: Any, case: schemathes
         assert "allow" in response.headers, "405 without Allow"
 
 
+@schema.hook
+def map_query(context: Any, query: dict[str, Any] | None) -> dict[str, Any] | None:
+    """No ``fields``: a selection trims items by design, and the documented response is the
+    full shape a client gets without one (tests/test_fields.py covers selections)."""
+    if query:
+        query.pop("fields", None)
+    return query
+
+
 @pytest.fixture
 def wired(session: Session) -> Iterator[None]:
     APP.dependency_overrides[get_session] = lambda: session

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, col
 
-from app.articles.models import Article
+from app.articles.models import UNDATED, Article
 from app.articles.schemas import ArticleFilters
 from app.changes.service import changed_since
 from app.entities import service as entities
@@ -24,7 +24,10 @@ from app.sections.service import in_section, require_section
 def date_clauses(
     column: Any, after: datetime | None, before: datetime | None
 ) -> list[ColumnElement[bool]]:
+    """A date range on a stored sort date; any range leaves out the undated."""
     clauses = []
+    if after is not None or before is not None:
+        clauses.append(column > UNDATED)
     if after is not None:
         clauses.append(column >= as_utc(after))
     if before is not None:
@@ -45,6 +48,7 @@ class Plan:
 
     empty: bool = False
     driver: int | None = None
+    driver_articles: int = 0  # the driver's stored article count
     groups: list[list[int]] = field(default_factory=list)  # each: any of these ids
     speakers: list[str] = field(default_factory=list)
     section: str | None = None  # as stored
@@ -77,14 +81,16 @@ def plan(session: Session, filters: ArticleFilters, *, may_drive: bool) -> Plan:
         sized.append((sum(count for _, count in rows), [entity_id for entity_id, _ in rows]))
     sized.sort()
     if may_drive and sized and len(sized[0][1]) == 1:
-        result.driver = sized.pop(0)[1][0]
+        result.driver_articles, (result.driver,) = sized.pop(0)
     result.groups = [ids for _, ids in sized]
     return result
 
 
-def clauses(plan: Plan, article_id: Any) -> list[ColumnElement[bool]]:
-    """Every filter but the driver, as existence checks on one article."""
-    found = [entities.articles_with(ids, article_id) for ids in plan.groups]
+def clauses(plan: Plan, article_id: Any, *, with_driver: bool = False) -> list[ColumnElement[bool]]:
+    """Every filter but the driver (unless ``with_driver``), as existence checks on one
+    article."""
+    groups = [[plan.driver], *plan.groups] if with_driver and plan.driver else plan.groups
+    found = [entities.articles_with(ids, article_id) for ids in groups]
     for value in plan.speakers:
         found.append(quotes.article_has_speaker(entities.ids_matching(value), article_id))
     if plan.section is not None:

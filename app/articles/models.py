@@ -10,6 +10,20 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# The sort key of an article with no known date: below every real date, so undated
+# articles come last newest-first and first oldest-first on the same (dated_at, id) index,
+# keyset cursors stay plain tuples and index-only, and date filters, timelines and
+# first/last seen drop them with one range bound (``dated_at > UNDATED``). A NULL key would
+# sort first on one backend and last on the other and break tuple comparisons. A day into
+# year 1, so that reading it in any time zone stays in year 1 (drivers cannot return year 0).
+UNDATED = datetime(1, 1, 2, tzinfo=UTC)
+
+
+def sort_date(published: datetime | None) -> datetime:
+    """The stored sort key: the publication date, never the ingest time."""
+    return published if published is not None and published > UNDATED else UNDATED
+
+
 class ArticleBase(SQLModel):
     title: str | None = Field(default=None, max_length=500)
     published_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
@@ -35,8 +49,7 @@ class Article(ArticleBase, table=True):
     word_count: int = 0
     content_hash: str = Field(max_length=64, unique=True)
     extractor_version: str | None = Field(default=None, max_length=40)
-    # The publication date when known, else the ingest time: a non-null key keeps
-    # date ordering and keyset pagination on one index.
+    # ``sort_date(published_at)``: the publication date, or UNDATED (see there).
     dated_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
     updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))

@@ -1,7 +1,7 @@
 """Article endpoints."""
 
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import Session
@@ -13,12 +13,15 @@ from app.auth import WriteAccess
 from app.db import SessionDep, read
 from app.errors import problem_responses
 from app.export.router import ExportDep, export_responses
+from app.fields import Selection, selection
 from app.pagination import Page, PagerDep, PageRequest
 from app.quotes.schemas import QuotePublic
 from app.quotes.service import page_of_article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
+SummaryFields = Annotated[Selection, Depends(selection(ArticleSummary))]
+DetailFields = Annotated[Selection, Depends(selection(ArticleDetail))]
 ArticleRef = Annotated[str, Path(description="Numeric id or slug", examples=["1"], max_length=200)]
 
 
@@ -33,13 +36,16 @@ async def list_articles(
     filters: Annotated[ArticleFilters, Query()],
     pager: PagerDep,
     export: ExportDep,
-) -> Page[ArticleSummary] | Response:
+    fields: SummaryFields,
+) -> Any:
     """Articles newest first, or by relevance with `q`. Entity filters accept a slug, a
-    name or an alias (`country` also an ISO code); repeating a filter requires all values."""
+    name or an alias (`country` also an ISO code); repeating a filter requires all values.
+    With `q`, `sort=newest` or `oldest` lists every match; `relevance` ranks the newest
+    1,000 (`ranked_among`). `total` is the size of the whole answer."""
     if export:
         fetch = partial(_page_of_articles, filters=filters)
         return await export.send(session, fetch, ArticleSummary, "articles")
-    return pager.send(await read(session, service.list_articles, filters, pager.page))
+    return fields.page(pager.send(await read(session, service.list_articles, filters, pager.page)))
 
 
 def _page_of_articles(
@@ -54,10 +60,10 @@ def _page_of_articles(
     response_model=ArticleDetail,
     responses=problem_responses(404),
 )
-async def get_article(session: SessionDep, ref: ArticleRef) -> ArticleDetail:
+async def get_article(session: SessionDep, ref: ArticleRef, fields: DetailFields) -> Any:
     """The body and sections, every entity with its mention offsets into `body`, and every
     quote with its speaker."""
-    return await read(session, service.article_detail, ref)
+    return fields.one(await read(session, service.article_detail, ref))
 
 
 @router.get(

@@ -29,8 +29,8 @@ class ArticleFilters(BaseModel):
     q: str | None = Field(
         default=None,
         max_length=500,
-        description='Full-text query: words, "phrases", OR, -word; looks at the 1,000 most '
-        "recently added matches",
+        description='Full-text query: words, "phrases", OR, -word. Sorted by date, every '
+        "match is listed; by relevance, the 1,000 most recently added are ranked",
     )
     person: list[str] = Field(default_factory=list, description=f"Person: {ENTITY_FILTER_HELP}")
     country: list[str] = Field(
@@ -59,7 +59,9 @@ class ArticleFilters(BaseModel):
         description="Only articles created or changed at or after this date/time (see /changes)",
     )
     sort: ArticleSort | None = Field(
-        default=None, description="Order: newest (default), oldest, or relevance (needs `q`)"
+        default=None,
+        description="Order: newest (default; undated articles last), oldest (undated first), "
+        "or relevance (the default with `q`)",
     )
 
 
@@ -84,7 +86,14 @@ class ArticleFields(PublicModel):
     id: int = Field(examples=[1])
     slug: str = Field(examples=[ARTICLE_SLUG])
     title: str | None = Field(examples=[None])
-    published_at: UTCDateTime | None = Field(examples=[PUBLISHED])
+    published_at: UTCDateTime | None = Field(
+        description="Publication date as found in the article; null when none was found",
+        examples=[PUBLISHED],
+    )
+    created_at: UTCDateTime = Field(
+        description="When Broadsheet stored it (the ingest time), not a publication date",
+        examples=["2026-11-30T09:15:02Z"],
+    )
     byline: str | None = Field(examples=[None])
     source_name: str | None = Field(examples=[None])
     source_url: str | None = Field(examples=[None])
@@ -112,7 +121,6 @@ class ArticleDetail(ArticleFields):
         description="Cleaned text; paragraphs separated by blank lines", examples=[LEDE]
     )
     extractor_version: str | None = Field(examples=["1.0.0"])
-    created_at: UTCDateTime
     updated_at: UTCDateTime
     entities: list[ArticleEntityPublic]
     quotes: list[QuotePublic]

@@ -4,10 +4,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, select
+from sqlalchemy import Row, func, select
 from sqlmodel import Session, col
 
-from app.articles import filters as filters_
+from app.articles import listing
 from app.articles.models import Article
 from app.articles.schemas import (
     ArticleDetail,
@@ -18,10 +18,9 @@ from app.articles.schemas import (
     MentionPublic,
 )
 from app.entities.models import ArticleEntity, Entity, Mention
-from app.errors import InvalidInput, NotFound
-from app.pagination import AnySelect, Keyset, Offset, Page, PageRequest, SortKey
+from app.errors import NotFound
+from app.pagination import AnySelect, Keyset, Offset, Page, PageRequest, SortKey, total_of
 from app.quotes import service as quotes
-from app.search.fulltext import article_candidates, article_highlights, searchable
 
 LEDE_CHARS = 280
 MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER on PostgreSQL
@@ -38,6 +37,7 @@ SUMMARY_COLUMNS = (
     col(Article.section),
     col(Article.word_count),
     col(Article.dated_at),
+    col(Article.created_at),
     func.substr(Article.body, 1, LEDE_CHARS + 40).label("lede"),
 )
 
@@ -62,107 +62,16 @@ def article_id(session: Session, ref: str | int) -> int:
     return article.id
 
 
-def _sort(filters: ArticleFilters) -> str:
-    if filters.sort == "relevance" and not filters.q:
-        raise InvalidInput("sort=relevance needs a full-text query `q`", field="sort")
-    return filters.sort or ("relevance" if filters.q else "newest")
-
-
-Rows = list[Row[*tuple[Any, ...]]]
-
-
-def _keyset(filters: ArticleFilters, dated: Any, ident: Any) -> Keyset:
-    descending = filters.sort != "oldest"
-    scope = "articles:newest" if descending else "articles:oldest"
-    return Keyset(scope, [SortKey(dated, descending), SortKey(ident, descending)])
-
-
-def _conditions(
-    found: filters_.Plan, filters: ArticleFilters, dated: Any, ident: Any = None
-) -> list[ColumnElement[bool]]:
-    after, before = filters.published_after, filters.published_before
-    article_id = col(Article.id) if ident is None else ident
-    return [
-        *filters_.clauses(found, article_id),
-        *filters_.date_clauses(dated, after, before),
-        *filters_.written_since(filters.updated_since, article_id),
-    ]
-
-
-def _by_date(
-    session: Session, filters: ArticleFilters, found: filters_.Plan, page: PageRequest
-) -> tuple[Rows, str | None]:
-    if found.driver is None:
-        keyset = _keyset(filters, col(Article.dated_at), col(Article.id))
-        stmt = select(*SUMMARY_COLUMNS).where(*_conditions(found, filters, col(Article.dated_at)))
-        rows = session.execute(keyset.apply(stmt, page)).all()
-        return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
-    # Walk the driving entity's links and test the other filters on them alone; only the
-    # page's articles are then read. Joining articles first read every article walked past,
-    # which cost up to 280 ms for a rare pairing at 1M articles.
-    link = ArticleEntity
-    dated, ident = col(link.dated_at), col(link.article_id)
-    walked = select(ident, dated).where(
-        col(link.entity_id) == found.driver, *_conditions(found, filters, dated, ident)
-    )
-    ids = _keyset(filters, dated, ident).apply(walked, page).subquery()
-    keyset = _keyset(filters, ids.c.dated_at, ids.c.article_id)
-    stmt = select(*SUMMARY_COLUMNS).join(ids, ids.c.article_id == Article.id)
-    rows = session.execute(keyset.apply(stmt, page)).all()
-    return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
-
-
-def _by_match(
-    session: Session, filters: ArticleFilters, found: filters_.Plan, page: PageRequest
-) -> tuple[Rows, str | None]:
-    """Among the newest full-text matches (see ``CANDIDATES``), by relevance or by date."""
-    assert filters.q is not None
-    where = _conditions(found, filters, col(Article.dated_at))
-    relevance = _sort(filters) == "relevance"
-    candidates = article_candidates(session, filters.q, where, scored=relevance).subquery()
-    # Order and cut the page on the candidates' own columns first, so only the page's rows
-    # are read from the article table (bodies included, for the lede).
-    if relevance:
-        offset = Offset("articles:relevance")
-        ranked = offset.apply(
-            select(candidates).order_by(candidates.c.score.desc(), candidates.c.id), page
-        ).subquery()
-        stmt = select(*SUMMARY_COLUMNS, ranked.c.score).join(ranked, ranked.c.id == Article.id)
-        ordered = stmt.order_by(ranked.c.score.desc(), col(Article.id))
-        return offset.page(session.execute(ordered).all(), page)
-    keyset = _keyset(filters, col(Article.dated_at), col(Article.id))
-    newest = keyset.apply(
-        select(col(Article.id), col(Article.dated_at)).join(
-            candidates, candidates.c.id == Article.id
-        ),
-        page,
-    ).subquery()
-    stmt = select(*SUMMARY_COLUMNS).join(newest, newest.c.id == Article.id)
-    rows = session.execute(keyset.apply(stmt, page)).all()
-    return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
-
-
-def article_rows(
-    session: Session, filters: ArticleFilters, page: PageRequest
-) -> tuple[Rows, str | None, dict[int, str]]:
-    """One page of summary rows (with ``score`` when there is a query) and highlights."""
-    _sort(filters)  # reject relevance without a query before touching the database
-    if filters.q is not None and not searchable(filters.q):
-        return [], None, {}
-    found = filters_.plan(session, filters, may_drive=not filters.q)
-    if found.empty:
-        return [], None, {}
-    if not filters.q:
-        return (*_by_date(session, filters, found, page), {})
-    rows, cursor = _by_match(session, filters, found, page)
-    return rows, cursor, article_highlights(session, filters.q, [r.id for r in rows])
-
-
 def list_articles(
     session: Session, filters: ArticleFilters, page: PageRequest
 ) -> Page[ArticleSummary]:
-    rows, cursor, highlights = article_rows(session, filters, page)
-    return Page(items=summaries(session, rows, highlights), next_cursor=cursor)
+    found = listing.article_rows(session, filters, page, SUMMARY_COLUMNS)
+    return Page(
+        items=summaries(session, found.rows, found.highlights),
+        next_cursor=found.cursor,
+        ranked_among=found.ranked_among,
+        **found.total.fields(),
+    )
 
 
 def _lede(text: str) -> str:
@@ -276,9 +185,14 @@ def page_of_entities(
     session: Session, article_id: int, page: PageRequest
 ) -> Page[ArticleEntityPublic]:
     offset = Offset(f"article-entities:{article_id}")
-    rows = session.execute(offset.apply(_entities_select(article_id), page)).all()
+    stmt = _entities_select(article_id)
+    rows = session.execute(offset.apply(stmt, page)).all()
     items, cursor = offset.page(rows, page)
-    return Page(items=_with_mentions(session, article_id, items), next_cursor=cursor)
+    return Page(
+        items=_with_mentions(session, article_id, items),
+        next_cursor=cursor,
+        **total_of(session, stmt).fields(),
+    )
 
 
 def article_detail(session: Session, ref: str) -> ArticleDetail:
@@ -308,4 +222,8 @@ def articles_of_entity(session: Session, entity_id: int, page: PageRequest) -> P
     )
     rows = session.execute(BY_ENTITY.apply(stmt, page)).all()
     items, cursor = BY_ENTITY.page(rows, page, lambda r: (r.dated_at, r.id))
-    return Page(items=summaries(session, items, {}), next_cursor=cursor)
+    # The stored count, which the write path keeps equal to a recount.
+    count = session.execute(
+        select(col(Entity.article_count)).where(col(Entity.id) == entity_id)
+    ).scalar_one()
+    return Page(items=summaries(session, items, {}), next_cursor=cursor, total=count)

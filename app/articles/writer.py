@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session, SQLModel, col
 
-from app.articles.models import Article, utcnow
+from app.articles.models import Article, sort_date, utcnow
 from app.entities.models import ArticleEntity, Mention
 from app.entities.service import resolve_entities
 from app.errors import Unprocessable
@@ -89,7 +89,7 @@ def store_extraction(session: Session, extraction: Extraction, version: str | No
         "word_count": word_count(extraction.body),
         "content_hash": content_hash(extraction.body),
         "extractor_version": version,
-        "dated_at": published or now,
+        "dated_at": sort_date(published),
         "created_at": now,
         "updated_at": now,
     }

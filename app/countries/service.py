@@ -8,7 +8,7 @@ from app.entities.models import Entity
 from app.entities.profile import MOST_COVERED, entity_detail
 from app.entities.schemas import EntityPublic
 from app.errors import NotFound
-from app.pagination import Page, PageRequest
+from app.pagination import Page, PageRequest, total_of
 
 TOP_PLACES = 10
 
@@ -26,7 +26,8 @@ def list_countries(session: Session, page: PageRequest) -> Page[CountryPublic]:
     stmt = select(Entity).where(col(Entity.type) == "country", col(Entity.article_count) > 0)
     rows = session.execute(MOST_COVERED.apply(stmt, page)).scalars().all()
     items, cursor = MOST_COVERED.page(rows, page, lambda e: (e.article_count, e.id))
-    return Page(items=[_public(e) for e in items], next_cursor=cursor)
+    total = total_of(session, stmt.with_only_columns(col(Entity.id)))
+    return Page(items=[_public(e) for e in items], next_cursor=cursor, **total.fields())
 
 
 def country_detail(session: Session, code: str) -> CountryDetail:

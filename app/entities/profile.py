@@ -6,6 +6,7 @@ from sqlalchemy import ColumnElement, Date, cast, func, literal_column, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
+from app.articles.models import UNDATED
 from app.changes.service import changed_since
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.entities.schemas import (
@@ -18,7 +19,7 @@ from app.entities.schemas import (
     TimelineBucket,
 )
 from app.entities.service import ids_matching, seen_range
-from app.pagination import Keyset, Offset, Page, PageRequest, SortKey
+from app.pagination import Keyset, Offset, Page, PageRequest, SortKey, total_of
 from app.quotes.models import Quote
 from app.search.fulltext import prefix_match
 from app.text import normalize_name
@@ -32,7 +33,8 @@ MOST_COVERED = Keyset(
 def list_entities(
     session: Session, filters: EntityFilters, page: PageRequest
 ) -> Page[EntityPublic]:
-    stmt = select(Entity)
+    # Entities whose articles were all deleted are gone; the index range starts past 0.
+    stmt = select(Entity).where(col(Entity.article_count) > 0)
     if filters.q is not None:
         prefix = normalize_name(filters.q)
         dialect = session.get_bind().dialect.name
@@ -48,7 +50,11 @@ def list_entities(
         stmt = stmt.where(col(Entity.id).in_(changed_since("entity", filters.updated_since)))
     rows = session.execute(MOST_COVERED.apply(stmt, page)).scalars().all()
     items, cursor = MOST_COVERED.page(rows, page, lambda e: (e.article_count, e.id))
-    return Page(items=[EntityPublic.model_validate(e) for e in items], next_cursor=cursor)
+    return Page(
+        items=[EntityPublic.model_validate(e) for e in items],
+        next_cursor=cursor,
+        **total_of(session, stmt.with_only_columns(col(Entity.id))).fields(),
+    )
 
 
 def _in_country(value: str) -> ColumnElement[bool]:
@@ -126,6 +132,7 @@ def related_entities(session: Session, entity: Entity, page: PageRequest) -> Pag
             RelatedEntity.model_validate({**e.model_dump(), "shared_articles": n}) for e, n in items
         ],
         next_cursor=cursor,
+        **total_of(session, stmt).fields(),
     )
 
 
@@ -141,7 +148,8 @@ def _period(dialect: str, interval: Interval) -> ColumnElement[Any]:
 def timeline(
     session: Session, entity: Entity, interval: Interval, page: PageRequest
 ) -> Page[TimelineBucket]:
-    """Articles and mentions per day, ISO week (from Monday) or month, oldest first."""
+    """Articles and mentions per day, ISO week (from Monday) or month, oldest first; undated
+    articles belong to no period."""
     period = _period(session.get_bind().dialect.name, interval).label("period")
     stmt = (
         select(
@@ -149,7 +157,7 @@ def timeline(
             func.count().label("articles"),
             func.sum(ArticleEntity.mention_count).label("mentions"),
         )
-        .where(col(ArticleEntity.entity_id) == entity.id)
+        .where(col(ArticleEntity.entity_id) == entity.id, col(ArticleEntity.dated_at) > UNDATED)
         .group_by(period)
         .order_by(period)
     )
@@ -159,4 +167,5 @@ def timeline(
     return Page(
         items=[TimelineBucket.model_validate(dict(row._mapping)) for row in items],
         next_cursor=cursor,
+        **total_of(session, stmt).fields(),
     )

@@ -1,9 +1,9 @@
 """Entity endpoints."""
 
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query
 from sqlmodel import Session
 
 from app.articles.schemas import ArticleSummary
@@ -21,12 +21,17 @@ from app.entities.schemas import (
 )
 from app.errors import problem_responses
 from app.export.router import ExportDep, export_responses
+from app.fields import Selection, selection
 from app.pagination import Page, PagerDep, PageRequest
 from app.quotes.schemas import QuoteDetail
 from app.quotes.service import quotes_for_entity
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 
+EntityFields = Annotated[Selection, Depends(selection(EntityPublic))]
+ProfileFields = Annotated[Selection, Depends(selection(EntityDetail))]
+ArticleFields = Annotated[Selection, Depends(selection(ArticleSummary))]
+QuoteFields = Annotated[Selection, Depends(selection(QuoteDetail))]
 Slug = Annotated[str, Path(description="Entity slug", examples=["benny-gantz"], max_length=200)]
 
 
@@ -41,13 +46,14 @@ async def list_entities(
     filters: Annotated[EntityFilters, Query()],
     pager: PagerDep,
     export: ExportDep,
-) -> Page[EntityPublic] | Response:
+    fields: EntityFields,
+) -> Any:
     """People, countries, places and organizations, most covered first. `q` matches the
     start of any name or alias, ignoring case and accents."""
     if export:
         fetch = partial(_page_of_entities, filters=filters)
         return await export.send(session, fetch, EntityPublic, "entities")
-    return pager.send(await read(session, profile.list_entities, filters, pager.page))
+    return fields.page(pager.send(await read(session, profile.list_entities, filters, pager.page)))
 
 
 def _page_of_entities(
@@ -62,10 +68,12 @@ def _page_of_entities(
     response_model=EntityDetail,
     responses=problem_responses(404),
 )
-async def get_entity(session: SessionDep, slug: Slug) -> EntityDetail:
-    """Names, role, country, counts and when it was first and last seen."""
+async def get_entity(session: SessionDep, slug: Slug, fields: ProfileFields) -> Any:
+    """Names, role, country, counts and when it was first and last seen (publication dates;
+    null when none of its articles has one). An entity whose articles were all deleted is a
+    404."""
     entity = await read(session, service.get_entity, slug)
-    return await read(session, profile.entity_detail, entity)
+    return fields.one(await read(session, profile.entity_detail, entity))
 
 
 @router.get(
@@ -74,10 +82,12 @@ async def get_entity(session: SessionDep, slug: Slug) -> EntityDetail:
     response_model=Page[ArticleSummary],
     responses=problem_responses(400, 404, 422),
 )
-async def entity_articles(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[ArticleSummary]:
-    """Newest first."""
+async def entity_articles(
+    session: SessionDep, slug: Slug, pager: PagerDep, fields: ArticleFields
+) -> Any:
+    """Newest first; undated articles last."""
     entity_id = await read(session, service.entity_id, slug)
-    return pager.send(await read(session, articles_of_entity, entity_id, pager.page))
+    return fields.page(pager.send(await read(session, articles_of_entity, entity_id, pager.page)))
 
 
 @router.get(
@@ -90,14 +100,16 @@ async def entity_quotes(
     session: SessionDep,
     slug: Slug,
     pager: PagerDep,
+    fields: QuoteFields,
     role: Annotated[
         QuoteRole,
         Query(description="`speaker`: what it said; `about`: quotes that mention it"),
     ] = "speaker",
-) -> Page[QuoteDetail]:
+) -> Any:
     """Newest first."""
     entity_id = await read(session, service.entity_id, slug)
-    return pager.send(await read(session, quotes_for_entity, entity_id, role, pager.page))
+    found = await read(session, quotes_for_entity, entity_id, role, pager.page)
+    return fields.page(pager.send(found))
 
 
 @router.get(

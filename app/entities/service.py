@@ -8,6 +8,7 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from app.articles.models import UNDATED
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.errors import NotFound
 from app.extraction import ExtractedEntity
@@ -154,7 +155,11 @@ def ids_matching(value: str, types: Sequence[str] | None = None) -> AnySelect:
 
 
 def get_entity(session: Session, slug: str) -> Entity:
-    entity = session.exec(select(Entity).where(Entity.slug == slug)).first()
+    """An entity that some stored article mentions: one whose last article was deleted is
+    gone from the API (its row stays, so a new article naming it finds it again)."""
+    entity = session.exec(
+        select(Entity).where(Entity.slug == slug, col(Entity.article_count) > 0)
+    ).first()
     if entity is None:
         raise NotFound(f"No entity with slug '{slug}'")
     return entity
@@ -193,9 +198,10 @@ def articles_with(entity_ids: AnySelect | list[int], article_id: Any) -> ColumnE
 
 
 def seen_range(session: Session, entity_id: int) -> tuple[Any, Any]:
+    """First and last publication dates among its articles; undated ones do not count."""
     first, last = session.exec(
         select(func.min(ArticleEntity.dated_at), func.max(ArticleEntity.dated_at)).where(
-            ArticleEntity.entity_id == entity_id
+            ArticleEntity.entity_id == entity_id, col(ArticleEntity.dated_at) > UNDATED
         )
     ).one()
     return first, last

@@ -11,7 +11,7 @@ from app.articles.service import get_article
 from app.entities import service as entities
 from app.entities.models import Entity, Mention
 from app.mentions.schemas import MentionFilters, MentionRow
-from app.pagination import Keyset, Page, PageRequest, SortKey
+from app.pagination import Keyset, Page, PageRequest, SortKey, total_of
 from app.schemas import EntityRef
 
 STORED = Keyset("mentions:id", [SortKey(col(Mention.id))])
@@ -46,4 +46,5 @@ def list_mentions(session: Session, filters: MentionFilters, page: PageRequest) 
     )
     rows = session.execute(STORED.apply(stmt, page)).all()
     items, cursor = STORED.page(rows, page, lambda r: (r[0].id,))
-    return Page(items=[_row(m, e) for m, e in items], next_cursor=cursor)
+    total = total_of(session, stmt.with_only_columns(col(Mention.id)))
+    return Page(items=[_row(m, e) for m, e in items], next_cursor=cursor, **total.fields())

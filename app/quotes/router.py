@@ -1,20 +1,23 @@
 """Quote endpoints."""
 
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query
 from sqlmodel import Session
 
 from app.articles.service import MAX_ID
 from app.db import SessionDep, read
 from app.errors import problem_responses
 from app.export.router import ExportDep, export_responses
+from app.fields import Selection, selection
 from app.pagination import Page, PagerDep, PageRequest
 from app.quotes import service
 from app.quotes.schemas import QuoteDetail, QuoteFilters
 
 router = APIRouter(prefix="/quotes", tags=["quotes"])
+
+QuoteFields = Annotated[Selection, Depends(selection(QuoteDetail))]
 
 
 @router.get(
@@ -28,13 +31,14 @@ async def list_quotes(
     filters: Annotated[QuoteFilters, Query()],
     pager: PagerDep,
     export: ExportDep,
-) -> Page[QuoteDetail] | Response:
+    fields: QuoteFields,
+) -> Any:
     """Quotes newest first, filtered by words, speaker, who they mention, country, article,
     kind and date."""
     if export:
         fetch = partial(_page_of_quotes, filters=filters)
         return await export.send(session, fetch, QuoteDetail, "quotes")
-    return pager.send(await read(session, service.list_quotes, filters, pager.page))
+    return fields.page(pager.send(await read(session, service.list_quotes, filters, pager.page)))
 
 
 def _page_of_quotes(
@@ -50,7 +54,9 @@ def _page_of_quotes(
     responses=problem_responses(404, 422),
 )
 async def get_quote(
-    session: SessionDep, quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Quote id")]
-) -> QuoteDetail:
+    session: SessionDep,
+    quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Quote id")],
+    fields: QuoteFields,
+) -> Any:
     """The quote with its speaker and its article's id, title and date."""
-    return await read(session, service.get_quote, quote_id)
+    return fields.one(await read(session, service.get_quote, quote_id))

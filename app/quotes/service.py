@@ -9,13 +9,18 @@ from app.articles.models import Article
 from app.changes.service import changed_since
 from app.entities.models import Entity
 from app.errors import NotFound
-from app.pagination import AnySelect, Keyset, Page, PageRequest, SortKey
+from app.pagination import AnySelect, Keyset, Page, PageRequest, SortKey, total_of
 from app.quotes.models import Quote
 from app.quotes.schemas import QuoteDetail, QuoteFilters, QuotePublic
 from app.schemas import ArticleRef, EntityRef
-from app.search.fulltext import quote_candidates, searchable
+from app.search.fulltext import searchable
+from app.search.matches import count_matches, every_match, match_test, unindexed
 
 NEWEST = Keyset("quotes:newest", [SortKey(col(Quote.dated_at), True), SortKey(col(Quote.id), True)])
+# The same order for a few full-text matches, sorted rather than walked (same cursors).
+SPARSE = Keyset(
+    "quotes:newest", [SortKey(unindexed(col(Quote.dated_at)), True), SortKey(col(Quote.id), True)]
+)
 IN_ARTICLE = Keyset("quotes:position", [SortKey(col(Quote.start)), SortKey(col(Quote.id))])
 
 
@@ -84,21 +89,26 @@ def filter_clauses(session: Session, filters: QuoteFilters) -> list[ColumnElemen
 
 def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> Page[QuoteDetail]:
     if filters.q is not None and not searchable(filters.q):
-        return Page(items=[], next_cursor=None)
+        return Page(items=[], next_cursor=None, total=0)
     clauses = filter_clauses(session, filters)
+    keyset = NEWEST
     if filters.q:
-        # Words search the newest matching quotes (see CANDIDATES), newest first.
-        found = quote_candidates(session, filters.q, clauses).subquery()
-        # The page is cut from the candidates before the joins that fill each quote in.
-        newest = NEWEST.apply(
-            select(col(Quote.id)).join(found, found.c.id == Quote.id), page
-        ).subquery()
-        stmt = detail_select().join(newest, newest.c.id == Quote.id)
+        # Every match, newest first, however many (see app.search.matches).
+        matches = count_matches(session, Quote, filters.q, clauses, page.limit)
+        total = matches.total
+        if matches.dense:
+            clauses.append(match_test(session, Quote, filters.q, col(Quote.id)))
+        else:
+            clauses.append(every_match(session, Quote, filters.q))
+            keyset = SPARSE
     else:
-        stmt = detail_select().where(*clauses)
+        total = total_of(session, select(col(Quote.id)).where(*clauses))
+    # The page is cut on the quote table alone before the joins that fill each quote in.
+    ids = keyset.apply(select(col(Quote.id), col(Quote.dated_at)).where(*clauses), page).subquery()
+    stmt = detail_select().join(ids, ids.c.id == Quote.id)
     rows = session.execute(NEWEST.apply(stmt, page)).all()
     items, cursor = NEWEST.page(rows, page, lambda r: (r[0].dated_at, r[0].id))
-    return Page(items=[_detail(row) for row in items], next_cursor=cursor)
+    return Page(items=[_detail(row) for row in items], next_cursor=cursor, **total.fields())
 
 
 def get_quote(session: Session, quote_id: int) -> QuoteDetail:
@@ -122,10 +132,13 @@ def quotes_of_article(session: Session, article_id: int) -> list[QuotePublic]:
 
 
 def page_of_article(session: Session, article_id: int, page: PageRequest) -> Page[QuotePublic]:
-    rows = session.execute(IN_ARTICLE.apply(_article_select(article_id), page)).all()
+    stmt = _article_select(article_id)
+    rows = session.execute(IN_ARTICLE.apply(stmt, page)).all()
     items, cursor = IN_ARTICLE.page(rows, page, lambda r: (r[0].start, r[0].id))
     return Page(
-        items=[QuotePublic.model_validate(_public(q, s)) for q, s in items], next_cursor=cursor
+        items=[QuotePublic.model_validate(_public(q, s)) for q, s in items],
+        next_cursor=cursor,
+        **total_of(session, stmt).fields(),
     )
 
 
@@ -141,4 +154,5 @@ def quotes_for_entity(
         clause = quotes_about_clause([entity_id])
     rows = session.execute(NEWEST.apply(detail_select().where(clause), page)).all()
     items, cursor = NEWEST.page(rows, page, lambda r: (r[0].dated_at, r[0].id))
-    return Page(items=[_detail(row) for row in items], next_cursor=cursor)
+    total = total_of(session, select(col(Quote.id)).where(clause))
+    return Page(items=[_detail(row) for row in items], next_cursor=cursor, **total.fields())

@@ -71,16 +71,9 @@ def fts5_query(text: str) -> str | None:
 CANDIDATES = 1000
 
 
-def _walk_newest(session: Session, table_name: str, query: str) -> bool:
-    """PostgreSQL: find the newest matches by walking ids backwards (True) or through the
-    GIN index and a sort (False), judged from the planner's own estimate of matches.
-
-    The planner costs the walk's ``@@`` test as a cheap operator, but each test de-TOASTs a
-    whole ``tsvector``, so it walks for every word: 4.4 s at 1M articles for a word in 20 of
-    them. Walking costs about 1,000 / (share of rows matching) tests at ~7 µs; the index
-    costs about one heap fetch (~1 µs) per match: the walk wins once matches exceed
-    sqrt(7,000 × rows)."""
-    key = ("walk_newest", table_name, query)
+def planned_matches(session: Session, table_name: str, query: str) -> tuple[float, float]:
+    """PostgreSQL: the planner's estimate of matching rows, and of rows in the table."""
+    key = ("planned_matches", table_name, query)
     if key not in session.info:
         plan = session.execute(
             text(
@@ -93,9 +86,22 @@ def _walk_newest(session: Session, table_name: str, query: str) -> bool:
             text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
             {"t": table_name},
         ).scalar_one()
-        matches = float(plan[0]["Plan"]["Plan Rows"])
-        session.info[key] = matches * matches > 7000 * max(float(rows), 1.0)
-    return bool(session.info[key])
+        session.info[key] = (float(plan[0]["Plan"]["Plan Rows"]), max(float(rows), 1.0))
+    matches, rows = session.info[key]
+    return matches, rows
+
+
+def walk_newest(session: Session, table_name: str, query: str) -> bool:
+    """PostgreSQL: find the newest matches by walking ids backwards (True) or through the
+    GIN index and a sort (False), judged from the planner's own estimate of matches.
+
+    The planner costs the walk's ``@@`` test as a cheap operator, but each test de-TOASTs a
+    whole ``tsvector``, so it walks for every word: 4.4 s at 1M articles for a word in 20 of
+    them. Walking costs about 1,000 / (share of rows matching) tests at ~7 µs; the index
+    costs about one heap fetch (~1 µs) per match: the walk wins once matches exceed
+    sqrt(7,000 × rows)."""
+    matches, rows = planned_matches(session, table_name, query)
+    return matches * matches > 7000 * rows
 
 
 def _candidates(
@@ -131,7 +137,7 @@ def _candidates(
     if weights is not None:
         columns.append(func.ts_rank_cd(vector, tsquery, 32).label("score"))
     # "id + 0" is not the primary key's order, so the planner cannot choose the walk.
-    newest = key.desc() if _walk_newest(session, table_name, query) else (key + 0).desc()
+    newest = key.desc() if walk_newest(session, table_name, query) else (key + 0).desc()
     return (
         select(*columns).where(vector.op("@@")(tsquery), *where).order_by(newest).limit(CANDIDATES)
     )

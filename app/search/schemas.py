@@ -49,6 +49,16 @@ class SearchResult(BaseModel):
     query: str = Field(examples=["Pegasus"])
     articles: list[ArticleHit]
     next_cursor: str | None = Field(description="Cursor for the next page of articles")
+    total: int = Field(description="Matching articles: exact unless `total_is_estimate`")
+    total_is_estimate: bool = Field(
+        default=False, description="True when `total` is estimated (over 10,000 matches)"
+    )
+    ranked_among: int | None = Field(
+        default=None,
+        description="With more matches than it ranks: ranking orders only this many of the "
+        "newest, and pages end there (`/articles?q=…&sort=newest` lists every match); null "
+        "when every match is ranked",
+    )
     quotes: list[QuoteDetail]
     entities: list[EntityPublic]
     facets: Facets

@@ -6,8 +6,9 @@ from sqlalchemy import ColumnElement, func, select
 from sqlmodel import Session, col
 
 from app.articles.filters import conditions
+from app.articles.listing import article_rows
 from app.articles.models import Article
-from app.articles.service import article_rows, summaries
+from app.articles.service import SUMMARY_COLUMNS, summaries
 from app.entities.models import ArticleEntity, Entity
 from app.entities.profile import list_entities
 from app.entities.schemas import EntityFilters, EntityPublic
@@ -107,16 +108,19 @@ def _quote_filters(filters: SearchFilters) -> QuoteFilters:
 
 def search(session: Session, filters: SearchFilters, page: PageRequest) -> SearchResult:
     query = filters.q
-    rows, cursor, highlights = article_rows(session, filters, page)
+    found = article_rows(session, filters, page, SUMMARY_COLUMNS)
+    rows = found.rows
     hits = [
         ArticleHit(**summary.model_dump(), score=float(row.score))
-        for summary, row in zip(summaries(session, rows, highlights), rows, strict=True)
+        for summary, row in zip(summaries(session, rows, found.highlights), rows, strict=True)
     ]
     first = PageRequest(limit=SIDE_RESULTS, cursor=None)
     return SearchResult(
         query=query,
         articles=hits,
-        next_cursor=cursor,
+        next_cursor=found.cursor,
+        ranked_among=found.ranked_among,
+        **found.total.fields(),
         quotes=list_quotes(session, _quote_filters(filters), first).items,
         entities=entity_hits(session, query),
         facets=facets(session, query, conditions(session, filters)),

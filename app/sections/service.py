@@ -27,7 +27,8 @@ def section_counts(session: Session) -> list[SectionCount]:
 
 
 def list_sections(session: Session) -> Page[SectionCount]:
-    return Page(items=section_counts(session), next_cursor=None)
+    counts = section_counts(session)
+    return Page(items=counts, next_cursor=None, total=len(counts))
 
 
 def require_section(session: Session, value: str) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.engine import Connection
 
-from app.articles.models import Article, utcnow
+from app.articles.models import Article, sort_date, utcnow
 from app.articles.writer import LEDE_WORDS, _as_datetime, _check_offsets, content_hash
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.entities.service import entity_key
@@ -109,7 +109,7 @@ class BulkLoader:
         published = _as_datetime(extraction.published_at)
         now = utcnow()
         article_id = self._take_id("article")
-        dated_at = published or now
+        dated_at = sort_date(published)
         self.rows["article"].append(
             {
                 "id": article_id,

@@ -39,6 +39,9 @@ def test_lists_every_seed_country(client: TestClient) -> None:
             for code, name, slug in SEED_COUNTRIES
         ],
         "next_cursor": None,
+        "total": len(SEED_COUNTRIES),
+        "total_is_estimate": False,
+        "ranked_among": None,
     }
 
 

@@ -484,7 +484,13 @@ def test_related_entities_by_shared_articles(
 def test_an_entity_alone_has_no_related(client: TestClient, make_article: ArticleFactory) -> None:
     make_article("Solo Hermit stayed home.", people=("Solo Hermit",))
     response = client.get("/entities/solo-hermit/related")
-    assert response.json() == {"items": [], "next_cursor": None}
+    assert response.json() == {
+        "items": [],
+        "next_cursor": None,
+        "total": 0,
+        "total_is_estimate": False,
+        "ranked_among": None,
+    }
 
 
 # --- GET /entities/{slug}/timeline --------------------------------------------------------

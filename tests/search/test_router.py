@@ -22,6 +22,9 @@ RECALIBRATION = (
 NO_RESULTS = {
     "articles": [],
     "next_cursor": None,
+    "total": 0,
+    "total_is_estimate": False,
+    "ranked_among": None,
     "quotes": [],
     "entities": [],
     "facets": {"persons": [], "countries": [], "organizations": [], "sections": []},
@@ -310,7 +313,13 @@ def test_hostile_queries_never_fail(client: TestClient, q: str) -> None:
     for path in ("/articles", "/quotes"):
         response = client.get(path, params={"q": q})
         assert response.status_code == 200, (path, response.text)
-        assert set(response.json()) == {"items", "next_cursor"}
+        assert set(response.json()) == {
+            "items",
+            "next_cursor",
+            "total",
+            "total_is_estimate",
+            "ranked_among",
+        }
     entities = client.get("/entities", params={"q": q})
     assert entities.status_code == (200 if len(q) <= 200 else 422), entities.text
 
@@ -320,7 +329,13 @@ def test_a_query_without_words_finds_nothing(client: TestClient, q: str) -> None
     assert search(client, q) == {"query": q, **NO_RESULTS}
     for path in ("/articles", "/quotes"):
         response = client.get(path, params={"q": q})
-        assert response.json() == {"items": [], "next_cursor": None}
+        assert response.json() == {
+            "items": [],
+            "next_cursor": None,
+            "total": 0,
+            "total_is_estimate": False,
+            "ranked_among": None,
+        }
 
 
 @pytest.mark.parametrize(

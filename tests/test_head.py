@@ -1,0 +1,72 @@
+"""HEAD answers on every GET route with the GET's status and headers and no body; GET /
+leads to the web page, or to the documentation when there is none."""
+
+from fastapi.testclient import TestClient
+
+from app.articles.models import Article
+
+SAME_HEADERS = ("etag", "content-type", "content-length", "link", "cache-control")
+
+
+def _get_paths(client: TestClient, seed_article: Article) -> list[str]:
+    quote_id = client.get("/quotes").json()["items"][0]["id"]
+    values = {
+        "{ref}": str(seed_article.id),
+        "{slug}": "benny-gantz",
+        "{quote_id}": str(quote_id),
+        "{code}": "MA",
+    }
+    documented = client.get("/openapi.json").json()["paths"]
+    paths = ["/", "/docs", "/redoc", "/openapi.json"]
+    for path, operations in documented.items():
+        if "get" in operations:
+            for name, value in values.items():
+                path = path.replace(name, value)
+            paths.append(path)
+    return paths
+
+
+def test_head_answers_like_get_on_every_get_route(
+    client: TestClient, seed_article: Article
+) -> None:
+    paths = _get_paths(client, seed_article)
+    assert {"/articles", "/articles/1", "/entities/benny-gantz/timeline", "/health"} <= set(paths)
+    for path in paths:
+        get = client.get(path, params={"limit": 1} if path != "/" else None)
+        head = client.head(path, params={"limit": 1} if path != "/" else None)
+        assert head.status_code == get.status_code, path
+        assert head.content == b"", path
+        for name in SAME_HEADERS:
+            assert head.headers.get(name) == get.headers.get(name), (path, name)
+    assert client.head("/articles").headers["etag"].startswith('W/"')
+
+
+def test_head_honours_if_none_match(client: TestClient) -> None:
+    etag = client.get("/articles").headers["etag"]
+    assert client.head("/articles", headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_head_on_a_missing_resource_is_a_404_without_body(client: TestClient) -> None:
+    missing = client.head("/articles/no-such-article")
+    assert missing.status_code == 404
+    assert missing.content == b""
+    assert missing.headers["content-type"] == "application/problem+json"
+
+
+def test_home_redirects_to_the_docs_without_a_web_page(client: TestClient) -> None:
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 307
+    assert response.headers["location"] == "/docs"
+    assert client.get("/").status_code == 200  # the documentation page
+    assert client.head("/", follow_redirects=False).status_code == 307
+
+
+def test_home_redirects_to_the_web_page_when_there_is_one(client: TestClient) -> None:
+    app = client.app
+
+    async def page() -> str:
+        return "<html></html>"
+
+    app.add_api_route("/web/", page, name="web", include_in_schema=False)  # type: ignore[attr-defined]
+    response = client.get("/", follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (307, "/web/")
