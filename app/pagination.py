@@ -4,7 +4,9 @@ the order is computed (relevance, counts)."""
 import base64
 import binascii
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Generic, Protocol, TypeVar
@@ -80,10 +82,27 @@ def planned_rows(session: Session, stmt: AnySelect) -> int:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+_COUNTING: ContextVar[bool] = ContextVar("counting", default=True)
+
+
+@contextmanager
+def uncounted() -> Iterator[None]:
+    """Pages read inside skip their total. An export reads a list a chunk at a time and
+    serves no total: counting per chunk would count a long listing in full (past
+    ``COUNT_CAP`` rows SQLite counts every match) once for every thousand rows."""
+    token = _COUNTING.set(False)
+    try:
+        yield
+    finally:
+        _COUNTING.reset(token)
+
+
 def total_of(session: Session, stmt: AnySelect) -> Total:
     """How many rows ``stmt`` returns: counted up to ``COUNT_CAP``; past it counted on
     SQLite (an in-process index count, ~1 ms per 10,000 rows) and estimated by the planner
     on PostgreSQL, where counting reads the table's pages."""
+    if not _COUNTING.get():
+        return Total(0, estimate=True)
     unordered = stmt.order_by(None)
     capped = unordered.limit(COUNT_CAP + 1).subquery()
     count = int(session.execute(select(func.count()).select_from(capped)).scalar_one())

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from app.pagination import Page, PageRequest
+from app.pagination import Page, PageRequest, uncounted
 
 Item = TypeVar("Item", bound=BaseModel)
 # One page of a list: the same function the JSON endpoint calls, with its filters bound.
@@ -29,6 +29,7 @@ def chunks(
 
 def fetch_chunk(session: Session, fetch: Fetch, size: int, cursor: str | None) -> Page[Any]:
     try:
-        return fetch(session, PageRequest(limit=size, cursor=cursor))
+        with uncounted():
+            return fetch(session, PageRequest(limit=size, cursor=cursor))
     finally:
         session.rollback()

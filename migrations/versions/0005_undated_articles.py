@@ -5,7 +5,7 @@ as ``dated_at``, in ``article`` and in its copies in ``article_entity`` and ``qu
 data alone changes; the schema and indexes stay.
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0004
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0006"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
