@@ -11,6 +11,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+_LIMIT_FIELDS = ("rate_limit_reads", "rate_limit_search", "rate_limit_export", "rate_limit_writes")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BROADSHEET_", env_file=".env", extra="ignore")
 
@@ -69,9 +72,7 @@ class Settings(BaseSettings):
             return [key.strip() for key in value.split(",") if key.strip()]
         return value
 
-    @field_validator(
-        "rate_limit_reads", "rate_limit_search", "rate_limit_export", "rate_limit_writes"
-    )
+    @field_validator(*_LIMIT_FIELDS)
     @classmethod
     def _check_limits(cls, value: str) -> str:
         parse_many(value)  # "10/second;300/minute": a ValueError names what is wrong
@@ -80,6 +81,12 @@ class Settings(BaseSettings):
     @property
     def extraction_limit(self) -> float | None:
         return self.max_extraction_seconds or None
+
+    @property
+    def rate_limited(self) -> bool:
+        """Limits apply when switched on, or when any limit is set: an operator who sets
+        ``BROADSHEET_RATE_LIMIT_READS`` means it to hold."""
+        return self.rate_limit_enabled or bool(self.model_fields_set & set(_LIMIT_FIELDS))
 
     @property
     def is_sqlite(self) -> bool:

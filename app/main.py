@@ -105,7 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(ResponseCacheMiddleware, store=responses)
-    if settings.read_keys or settings.rate_limit_enabled:  # else it would only cost time
+    if settings.read_keys or settings.rate_limited:  # else it would only cost time
         app.add_middleware(AccessMiddleware, settings=settings)
     app.add_middleware(HeadMiddleware)
     app.add_middleware(

@@ -132,7 +132,7 @@ class AccessMiddleware:
         self.app = app
         self.keys = [k.get_secret_value().encode() for k in settings.read_keys]
         self.write_key = settings.api_key.get_secret_value().encode() if settings.api_key else None
-        self.limiter = RateLimiter(settings) if settings.rate_limit_enabled else None
+        self.limiter = RateLimiter(settings) if settings.rate_limited else None
 
     def _known(self, given: str | None) -> bool:
         if not given:

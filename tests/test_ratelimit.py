@@ -197,3 +197,22 @@ def test_concurrent_requests_are_counted_exactly(limited: ClientFactory, storage
     with ThreadPoolExecutor(THREADS) as pool:
         statuses = Counter(pool.map(request, range(THREADS)))
     assert statuses == {404: 5, 429: THREADS - 5}
+
+
+def test_setting_a_limit_turns_limits_on(limited: ClientFactory) -> None:
+    client = limited(rate_limit_reads="5/second")
+    statuses = [client.get("/articles").status_code for _ in range(6)]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5] == 429
+
+
+def test_limits_are_off_unless_asked_for(limited: ClientFactory) -> None:
+    client = limited()
+    assert all(client.get("/articles").status_code == 200 for _ in range(60))
+
+
+def test_a_limit_from_the_environment_turns_limits_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROADSHEET_RATE_LIMIT_READS", "5/second")
+    assert Settings().rate_limited
+    monkeypatch.delenv("BROADSHEET_RATE_LIMIT_READS")
+    assert not Settings().rate_limited
