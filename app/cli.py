@@ -158,7 +158,7 @@ def ingest_command(
     found_docs = documents(paths, section_from_folder=section_from_folder)
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
         task = progress.add_task("ingesting", total=None)
-        limits = Limits(settings.max_article_bytes, settings.extraction_limit)
+        limits = Limits.of(settings)
         for document, found in extract_all(found_docs, jobs, limits):
             outcome, why = _outcome(engine, found)
             counts[outcome] += 1

@@ -25,6 +25,11 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
     api_key: SecretStr | None = Field(default=None, description="Key for write endpoints")
     max_article_bytes: int = Field(default=2_000_000, ge=1)
+    max_article_items: int = Field(
+        default=20_000,
+        ge=1,
+        description="Quotes and mentions one article may hold; a news article holds hundreds",
+    )
     max_extraction_seconds: float = Field(
         default=10,
         ge=0,

@@ -115,8 +115,7 @@ def create_article(
     """Extract and store an article sent as JSON (`text`, `title`, `published_at`, `url`,
     `source`), plain text or an HTML page. Sending the same text (or URL) again returns the
     stored article with 200 instead of 201."""
-    settings = request.app.state.settings
-    limits = ingest.Limits(settings.max_article_bytes, settings.extraction_limit)
+    limits = ingest.Limits.of(request.app.state.settings)
     result = ingest.ingest(session, payload.text, payload.format, limits)
     if not result.created:
         response.status_code = status.HTTP_200_OK
@@ -149,5 +148,5 @@ def reextract_article(session: SessionDep, request: Request, ref: ArticleRef) ->
     finds in its body, and records the extractor version. An article whose extraction takes
     longer than the configured limit is left as it was (422)."""
     article_id = service.article_id(session, ref)
-    ingest.reextract(session, article_id, request.app.state.settings.extraction_limit)
+    ingest.reextract(session, article_id, ingest.Limits.of(request.app.state.settings))
     return service.article_detail(session, str(article_id))

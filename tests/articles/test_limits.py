@@ -50,3 +50,33 @@ def test_reextract_over_the_time_limit_keeps_the_article(
 def test_no_limit_when_set_to_zero(settings: Settings) -> None:
     assert settings.model_copy(update={"max_extraction_seconds": 0}).extraction_limit is None
     assert Settings(max_extraction_seconds=2.5).extraction_limit == 2.5
+
+
+@pytest.fixture
+def few_items(settings: Settings, session: Session) -> Iterator[TestClient]:
+    app = create_app(settings.model_copy(update={"max_article_items": 30}))
+    app.dependency_overrides[get_session] = lambda: session
+    with TestClient(app) as client:
+        yield client
+
+
+def test_an_article_with_more_quotes_and_mentions_than_the_limit_is_422(
+    few_items: TestClient,
+) -> None:
+    headers = {**KEY, "Content-Type": "text/plain"}
+    before = few_items.get("/articles").json()["total"]
+    response = few_items.post("/articles", content='"Yes," he said. ' * 40, headers=headers)
+    problem = assert_problem(response, 422, field="body")
+    assert "over the limit of 30" in problem["detail"]
+    assert few_items.get("/articles").json()["total"] == before
+    assert few_items.post("/articles", content=STORY, headers=headers).status_code == 201
+
+
+def test_reextract_over_the_item_limit_keeps_the_article(
+    few_items: TestClient, make_article: ArticleFactory
+) -> None:
+    article = make_article('"Yes," he said. ' * 40, quotes={"Yes,": None})
+    response = few_items.post(f"/articles/{article.id}/reextract", headers=KEY)
+    assert_problem(response, 422, field="body")
+    kept = few_items.get(f"/articles/{article.id}/quotes").json()["items"]
+    assert [q["text"] for q in kept] == ["Yes,"]
