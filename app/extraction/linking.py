@@ -165,9 +165,10 @@ class _Index:
 
     def __init__(self) -> None:
         self.order: dict[int, int] = {}
-        # Person groups by the first and last words of their bare names, lower-cased
-        # (``_same_person`` needs the last words to agree, or for one word the first).
-        self.people: dict[str, list[tuple[int, Group]]] = {}
+        # Person groups by every tail of their bare names and by their first words,
+        # lower-cased: the forms ``_same_person`` accepts. Keyed by the last word alone,
+        # thousands of people sharing surnames made each look-up a long list.
+        self.people: dict[tuple[str, ...], list[tuple[int, Group]]] = {}
         self.countries: dict[str | None, Group] = {}
         self.names: dict[tuple[str, str], list[tuple[int, Group]]] = {}
         self.seen: set[tuple[str, int]] = set()
@@ -183,9 +184,9 @@ class _Index:
         """Index ``group`` again after ``item`` joined it (its name may have changed)."""
         entry = (self.order.setdefault(id(group), len(groups) - 1), group)
         if group.kind == "person":
-            bare = _bare(group.name)
-            for word in {bare[0].lower(), bare[-1].lower()} if bare else ():
-                self._put(self.people, word, entry)
+            bare = [w.lower() for w in _bare(group.name)]
+            for key in _person_keys(bare):
+                self._put(self.people, key, entry)
         elif group.kind == "country":
             self.countries.setdefault(group.code, group)
         else:
@@ -196,12 +197,20 @@ class _Index:
         if item.kind == "country":
             return self.countries.get(item.code)
         if item.kind == "person":
-            bare = _bare(item.text)
-            candidates = self.people.get(bare[-1].lower(), []) if bare else []
+            bare = tuple(w.lower() for w in _bare(item.text))
+            candidates = self.people.get(("tail", *bare), []) if bare else []
+            if len(bare) == 1:
+                candidates = candidates + self.people.get(("first", *bare), [])
             matching = [c for c in candidates if _same_person(item.text, c[1].name)]
         else:
             matching = self.names.get((item.kind, fold(item.text)), [])
         return min(matching, key=lambda c: c[0])[1] if matching else None
+
+
+def _person_keys(bare: list[str]) -> list[tuple[str, ...]]:
+    """Whole name and shorter tails ("Persie", "van Persie"), and the first word alone."""
+    tails = [("tail", *bare[-n:]) for n in range(1, len(bare) + 1)]
+    return [*tails, ("first", bare[0])] if bare else []
 
 
 def _find_group(groups: list[Group], item: Found, index: _Index | None = None) -> Group | None:
