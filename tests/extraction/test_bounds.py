@@ -11,7 +11,7 @@ from app.extraction.attribution import _after_determiner
 from app.extraction.budget import ExtractionTooSlow, check, time_limit
 from app.extraction.cues import CUE_WORD
 from app.extraction.found import Context, Found
-from app.extraction.linking import Group, _find_group, _Index
+from app.extraction.linking import Group, _find_group, _Index, _short_form_owner, _ShortForms
 from app.extraction.pipeline import extract
 from app.extraction.quote_marks import QuoteSpan, _inside
 from app.extraction.quotes import _opens_sentence, _skip_back
@@ -98,6 +98,38 @@ def test_the_people_index_finds_the_group_a_scan_finds(names: list[list[str]]) -
             groups.append(target)
         target.add(item)
         index.add(target, item, groups)
+
+
+SHORT_WORDS = ["Ana", "van", "Ruiz", "of", "Trade", "Court", "TC", "T.C.", "ana"]
+GROUPS = st.lists(
+    st.tuples(
+        st.sampled_from(["person", "organization", "place", "other", "country"]),
+        st.lists(st.sampled_from(SHORT_WORDS), min_size=1, max_size=4),
+        st.lists(st.lists(st.sampled_from(SHORT_WORDS), min_size=1, max_size=3), max_size=2),
+    ),
+    max_size=10,
+)
+
+
+@given(GROUPS, st.lists(st.sampled_from(SHORT_WORDS), min_size=1, max_size=2))
+def test_the_short_form_index_finds_the_owner_a_scan_finds(
+    specs: list[tuple[str, list[str], list[list[str]]]], text: list[str]
+) -> None:
+    groups: list[Group] = []
+    forms = _ShortForms()
+    for at, (kind, name, later) in enumerate(specs):
+        group = Group(kind, " ".join(name))  # type: ignore[arg-type]
+        groups.append(group)
+        for words in [name, *later]:  # a group renamed by a fuller mention keeps its old keys
+            group.add(Found(kind, at, at + 1, " ".join(words)))  # type: ignore[arg-type]
+            forms.add(group)
+    # Every piece of every name, and its initials: the forms a short name takes.
+    names = [words for _, name, later in specs for words in [name, *later]]
+    probes = {" ".join(w[i:j]) for w in names for i in range(len(w)) for j in range(i, len(w))}
+    probes |= {"".join(x[0] for x in w if x[:1].isupper()) for w in names}
+    for probe in sorted(probes | {" ".join(text)}):
+        assert forms.owner(probe) is _short_form_owner(groups, probe)
+        assert _ShortForms(groups).owner(probe) is _short_form_owner(groups, probe)
 
 
 def test_a_time_limit_stops_a_long_extraction() -> None:
