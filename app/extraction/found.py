@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from app.extraction import gazetteer as gz
@@ -48,11 +49,39 @@ class Context:
     # Words that follow another capitalised word in some run: surnames, name tails.
     later_words: frozenset[str] = frozenset()
 
-    def in_shouted_line(self, pos: int) -> bool:
-        return any(start <= pos < end for start, end in self.shouted)
-
     # Substrings of the body by length, each starting at a capital: see ``occurs``.
     _from_capitals: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Starts of the shouted lines (in order, never overlapping), and the body without
+    # them: a scan of every line per look-up made a body of thousands of capitalised
+    # words quadratic.
+    _shouted_starts: list[int] = field(default_factory=list)
+    _running: Context | None = None
+
+    def __post_init__(self) -> None:
+        self._shouted_starts = [start for start, _ in self.shouted]
+
+    def in_shouted_line(self, pos: int) -> bool:
+        line = bisect_right(self._shouted_starts, pos) - 1
+        return line >= 0 and pos < self.shouted[line][1]
+
+    def in_running_text(self, text: str) -> bool:
+        """``text`` starts somewhere outside the shouted lines. A text without a line
+        break lies within one line, so it is looked up in the other lines alone."""
+        if "\n" in text or not text:
+            pos = self.body.find(text)
+            while pos != -1:
+                if not self.in_shouted_line(pos):
+                    return True
+                pos = self.body.find(text, pos + max(len(text), 1))
+            return False
+        if self._running is None:
+            lines, pos = [], 0
+            for start, end in self.shouted:
+                lines.append(self.body[pos:start])
+                pos = end
+            lines.append(self.body[pos:])
+            self._running = Context("\n".join(lines), frozenset())
+        return self._running.occurs(text)
 
     def occurs(self, text: str) -> bool:
         """``text in body``: a scan of the body per look-up made thousands of capitalised

@@ -70,11 +70,13 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
     _merge_orgs(groups)
     _attach_qualified(groups, [f for f in found if f.qualified])
     unresolved: dict[str, list[Found]] = {}
+    forms = _ShortForms(groups)
     for item in (f for f in found if f.weak):
         check()
-        target = _short_form_owner(groups, item.text)
+        target = forms.owner(item.text)
         if target is not None:
             target.add(item)
+            forms.add(target)
         elif not item.common:
             unresolved.setdefault(item.text, []).append(item)
     groups += _recurring_names(unresolved)
@@ -165,12 +167,14 @@ class _Index:
 
     def __init__(self) -> None:
         self.order: dict[int, int] = {}
-        # Person groups by the first and last words of their bare names, lower-cased
-        # (``_same_person`` needs the last words to agree, or for one word the first).
-        self.people: dict[str, list[tuple[int, Group]]] = {}
+        # Person groups by every tail of their bare names and by their first words,
+        # lower-cased: the forms ``_same_person`` accepts. Keyed by the last word alone,
+        # thousands of people sharing surnames made each look-up a long list.
+        self.people: dict[tuple[str, ...], list[tuple[int, Group]]] = {}
         self.countries: dict[str | None, Group] = {}
         self.names: dict[tuple[str, str], list[tuple[int, Group]]] = {}
         self.seen: set[tuple[str, int]] = set()
+        self.short_forms = _ShortForms()
 
     def _put(
         self, table: dict[Any, list[tuple[int, Group]]], key: Any, entry: tuple[int, Group]
@@ -182,10 +186,11 @@ class _Index:
     def add(self, group: Group, item: Found, groups: list[Group]) -> None:
         """Index ``group`` again after ``item`` joined it (its name may have changed)."""
         entry = (self.order.setdefault(id(group), len(groups) - 1), group)
+        self.short_forms.add(group)
         if group.kind == "person":
-            bare = _bare(group.name)
-            for word in {bare[0].lower(), bare[-1].lower()} if bare else ():
-                self._put(self.people, word, entry)
+            bare = [w.lower() for w in _bare(group.name)]
+            for key in _person_keys(bare):
+                self._put(self.people, key, entry)
         elif group.kind == "country":
             self.countries.setdefault(group.code, group)
         else:
@@ -196,20 +201,28 @@ class _Index:
         if item.kind == "country":
             return self.countries.get(item.code)
         if item.kind == "person":
-            bare = _bare(item.text)
-            candidates = self.people.get(bare[-1].lower(), []) if bare else []
+            bare = tuple(w.lower() for w in _bare(item.text))
+            candidates = self.people.get(("tail", *bare), []) if bare else []
+            if len(bare) == 1:
+                candidates = candidates + self.people.get(("first", *bare), [])
             matching = [c for c in candidates if _same_person(item.text, c[1].name)]
         else:
             matching = self.names.get((item.kind, fold(item.text)), [])
         return min(matching, key=lambda c: c[0])[1] if matching else None
 
 
+def _person_keys(bare: list[str]) -> list[tuple[str, ...]]:
+    """Whole name and shorter tails ("Persie", "van Persie"), and the first word alone."""
+    tails = [("tail", *bare[-n:]) for n in range(1, len(bare) + 1)]
+    return [*tails, ("first", bare[0])] if bare else []
+
+
 def _find_group(groups: list[Group], item: Found, index: _Index | None = None) -> Group | None:
     found = index.find(item) if index is not None else _scan(groups, item)
     if found is not None:
         return found
-    if item.kind in ("other", "person"):
-        return _short_form_owner(groups, item.text) if len(item.text.split()) == 1 else None
+    if item.kind in ("other", "person") and len(item.text.split()) == 1:
+        return index.short_forms.owner(item.text) if index else _short_form_owner(groups, item.text)
     return None
 
 
@@ -250,12 +263,58 @@ def _names(group: Group) -> set[str]:
 
 def _short_form_owner(groups: list[Group], text: str) -> Group | None:
     """The one entity a bare word stands for: a surname, given name or short org name."""
-    owners = [g for g in groups if _is_short_form(text, g)]
+    return _pick_owner([g for g in groups if _is_short_form(text, g)], text)
+
+
+def _pick_owner(owners: list[Group], text: str) -> Group | None:
     if len(owners) == 1:
         return owners[0]
     people = [g for g in owners if g.kind == "person" and g.name.split()[-1] == text]
     # Two people sharing a surname: the bare surname means the one introduced first.
     return min(people, key=lambda g: min(i.start for i in g.items)) if people else None
+
+
+class _ShortForms:
+    """Groups by the bare words ``_is_short_form`` accepts for them: a scan of every group
+    per bare word made articles with thousands of names quadratic. Keys are only ever
+    added (a renamed group keeps its old ones), and each candidate is checked again, so
+    the owners found are those the scan finds, in the same order."""
+
+    def __init__(self, groups: list[Group] | None = None) -> None:
+        self.order: dict[int, int] = {}
+        self.keys: dict[tuple[str, ...], list[Group]] = {}
+        self.seen: set[tuple[tuple[str, ...], int]] = set()
+        for group in groups or []:
+            self.add(group)
+
+    def add(self, group: Group) -> None:
+        """Index ``group`` (again, after it changed)."""
+        self.order.setdefault(id(group), len(self.order))
+        for key in _short_form_keys(group):
+            if (key, id(group)) not in self.seen:
+                self.seen.add((key, id(group)))
+                self.keys.setdefault(key, []).append(group)
+
+    def owner(self, text: str) -> Group | None:
+        keys = [("word", text), ("tail", *text.split()), ("initials", text.replace(".", ""))]
+        keys.append(("fold", fold(text)))
+        found = {id(g): g for key in keys for g in self.keys.get(key, [])}
+        owners = [g for g in found.values() if _is_short_form(text, g)]
+        return _pick_owner(sorted(owners, key=lambda g: self.order[id(g)]), text)
+
+
+def _short_form_keys(group: Group) -> list[tuple[str, ...]]:
+    words = group.name.split()
+    if group.kind == "person":
+        tails = [("tail", *words[-n:]) for n in range(1, len(words))]
+        return [("word", words[0]), *tails] if words else []
+    if group.kind == "organization" and len(words) > 1:
+        keys = [("word", words[0]), ("word", _head(words))]
+        if len(words) == 3 and words[1] == "of":
+            keys.append(("word", words[2]))
+        capitalised = [w for w in group.name.replace("-", " ").split() if w[:1].isupper()]
+        return [*keys, ("initials", "".join(w[0] for w in capitalised))]
+    return [("fold", name) for name in _names(group)]
 
 
 def _is_short_form(text: str, group: Group) -> bool:

@@ -84,7 +84,8 @@ def name_shaped(tokens: list[Token], ctx: Context) -> bool:
     if ctx.body[max(0, tokens[0].start - 4) : tokens[0].start].lower() == "the ":
         return False  # "the Lib Dems": people are not named with an article
     # "Lib Dem" beside "Lib Dems": a name with a plural is a group or party.
-    if text + "s" in ctx.body or (text.endswith("s") and text[:-1] + " " in ctx.body):
+    # Looked up through ``occurs``: a scan of the body per name was quadratic.
+    if ctx.occurs(text + "s") or (text.endswith("s") and ctx.occurs(text[:-1] + " ")):
         return False
     if org_follows(tokens[-1].end, ctx):
         return False

@@ -41,12 +41,7 @@ def shouted(tokens: list[Token], ctx: Context) -> list[Found]:
 
 def _used_in_text(token: Token, ctx: Context) -> bool:
     """The same capitals outside the shouted lines: a real abbreviation ("NATO")."""
-    pos = ctx.body.find(token.text)
-    while pos != -1:
-        if not ctx.in_shouted_line(pos):
-            return True
-        pos = ctx.body.find(token.text, pos + len(token.text))
-    return False
+    return ctx.in_running_text(token.text)
 
 
 def nested(tokens: list[Token], ctx: Context, leading_only: bool = False) -> list[Found]:

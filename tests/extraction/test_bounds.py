@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 from app.extraction.attribution import _after_determiner
 from app.extraction.budget import ExtractionTooSlow, check, time_limit
 from app.extraction.cues import CUE_WORD
+from app.extraction.found import Context, Found
+from app.extraction.linking import Group, _find_group, _Index, _short_form_owner, _ShortForms
 from app.extraction.pipeline import extract
 from app.extraction.quote_marks import QuoteSpan, _inside
 from app.extraction.quotes import _opens_sentence, _skip_back
@@ -54,6 +56,80 @@ def test_inside_a_double_quote_as_a_scan_of_all(cuts: list[int], at: int) -> Non
     ]
     scan = any(d.open_at <= at < d.close_at for d in doubles)
     assert _inside(doubles, [d.open_at for d in doubles], at) == scan
+
+
+LINES = st.lists(st.sampled_from(["AB CD", "ab AB", "CD", "", "x AB", "AB", "Cd AB"]), max_size=8)
+
+
+@given(LINES, st.sampled_from(["AB", "CD", "B C", "AB\nCD", "Cd", "x"]))
+def test_shouted_lines_read_as_a_scan_of_every_line(lines: list[str], text: str) -> None:
+    body = "\n".join(lines)
+    shouted, pos = [], 0
+    for line in lines:
+        if line and line.upper() == line:
+            shouted.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    ctx = Context(body, frozenset(), tuple(shouted))
+    for at in range(len(body) + 1):
+        assert ctx.in_shouted_line(at) == any(a <= at < b for a, b in shouted)
+    starts = [m.start() for m in re.finditer(f"(?={re.escape(text)})", body)]
+    running = any(not any(a <= at < b for a, b in shouted) for at in starts)
+    assert ctx.in_running_text(text) == running
+
+
+PERSON_NAMES = st.lists(
+    st.lists(
+        st.sampled_from(["Ana", "Ruiz", "van", "Persie", "Ms", "W", "ruiz"]), min_size=1, max_size=4
+    ),
+    max_size=14,
+)
+
+
+@given(PERSON_NAMES)
+def test_the_people_index_finds_the_group_a_scan_finds(names: list[list[str]]) -> None:
+    groups: list[Group] = []
+    index = _Index()
+    for at, words in enumerate(names):
+        item = Found("person", at, at + 1, " ".join(words))
+        target = _find_group(groups, item, index)
+        assert target is _find_group(groups, item)
+        if target is None:
+            target = Group("person", item.text)
+            groups.append(target)
+        target.add(item)
+        index.add(target, item, groups)
+
+
+SHORT_WORDS = ["Ana", "van", "Ruiz", "of", "Trade", "Court", "TC", "T.C.", "ana"]
+GROUPS = st.lists(
+    st.tuples(
+        st.sampled_from(["person", "organization", "place", "other", "country"]),
+        st.lists(st.sampled_from(SHORT_WORDS), min_size=1, max_size=4),
+        st.lists(st.lists(st.sampled_from(SHORT_WORDS), min_size=1, max_size=3), max_size=2),
+    ),
+    max_size=10,
+)
+
+
+@given(GROUPS, st.lists(st.sampled_from(SHORT_WORDS), min_size=1, max_size=2))
+def test_the_short_form_index_finds_the_owner_a_scan_finds(
+    specs: list[tuple[str, list[str], list[list[str]]]], text: list[str]
+) -> None:
+    groups: list[Group] = []
+    forms = _ShortForms()
+    for at, (kind, name, later) in enumerate(specs):
+        group = Group(kind, " ".join(name))  # type: ignore[arg-type]
+        groups.append(group)
+        for words in [name, *later]:  # a group renamed by a fuller mention keeps its old keys
+            group.add(Found(kind, at, at + 1, " ".join(words)))  # type: ignore[arg-type]
+            forms.add(group)
+    # Every piece of every name, and its initials: the forms a short name takes.
+    names = [words for _, name, later in specs for words in [name, *later]]
+    probes = {" ".join(w[i:j]) for w in names for i in range(len(w)) for j in range(i, len(w))}
+    probes |= {"".join(x[0] for x in w if x[:1].isupper()) for w in names}
+    for probe in sorted(probes | {" ".join(text)}):
+        assert forms.owner(probe) is _short_form_owner(groups, probe)
+        assert _ShortForms(groups).owner(probe) is _short_form_owner(groups, probe)
 
 
 def test_a_time_limit_stops_a_long_extraction() -> None:
