@@ -2,6 +2,7 @@
 nothing; re-extraction past it leaves the article as it was."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,12 +19,16 @@ HOSTILE = '"Yes," he said. ' * 40_000
 STORY = "The harbour of Valdoria approved a pier.\n\n“We waited,” said Mara Ostrova, its master."
 
 
-@pytest.fixture
-def limited(settings: Settings, session: Session) -> Iterator[TestClient]:
-    app = create_app(settings.model_copy(update={"max_extraction_seconds": 0.05}))
+def _client(settings: Settings, session: Session, **limits: Any) -> Iterator[TestClient]:
+    app = create_app(settings.model_copy(update=limits))
     app.dependency_overrides[get_session] = lambda: session
     with TestClient(app) as client:
         yield client
+
+
+@pytest.fixture
+def limited(settings: Settings, session: Session) -> Iterator[TestClient]:
+    yield from _client(settings, session, max_extraction_seconds=0.05)
 
 
 def test_an_article_over_the_time_limit_is_a_422_problem(limited: TestClient) -> None:
@@ -54,10 +59,7 @@ def test_no_limit_when_set_to_zero(settings: Settings) -> None:
 
 @pytest.fixture
 def few_items(settings: Settings, session: Session) -> Iterator[TestClient]:
-    app = create_app(settings.model_copy(update={"max_article_items": 30}))
-    app.dependency_overrides[get_session] = lambda: session
-    with TestClient(app) as client:
-        yield client
+    yield from _client(settings, session, max_article_items=30)
 
 
 def test_an_article_with_more_quotes_and_mentions_than_the_limit_is_422(
