@@ -166,6 +166,31 @@ def next_link(response: Any) -> str:
     return link.removeprefix("<").removesuffix('>; rel="next"')
 
 
+def every_item(
+    client: TestClient, path: str, params: dict[str, Any], limit: int = 3
+) -> list[dict[str, Any]]:
+    """Every item of a list, following ``next_cursor`` page by page."""
+    items: list[dict[str, Any]] = []
+    params = {**params, "limit": limit}
+    while True:
+        page = client.get(path, params=params).json()
+        items += page["items"]
+        if not page["next_cursor"]:
+            return items
+        params["cursor"] = page["next_cursor"]
+
+
+def mentioned(body: str, name: str, *surfaces: str, kind: str = "person") -> ExtractedEntity:
+    """An extracted entity with a mention at every occurrence of each surface form."""
+    mentions = []
+    for surface in surfaces or (name,):
+        at = body.find(surface)
+        while at >= 0:
+            mentions.append(ExtractedMention(text=surface, start=at, end=at + len(surface)))
+            at = body.find(surface, at + len(surface))
+    return ExtractedEntity(name=name, type=kind, mentions=mentions)  # type: ignore[arg-type]
+
+
 ArticleFactory = Callable[..., Article]
 
 

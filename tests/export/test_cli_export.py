@@ -5,7 +5,6 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,6 +16,7 @@ from app.db import make_engine
 from app.main import create_app
 from app.migrate import upgrade
 from app.seed import load_seed
+from tests.conftest import every_item
 
 
 @pytest.fixture
@@ -37,17 +37,6 @@ def broadsheet(url: str, *args: str) -> Result:
         get_settings.cache_clear()
 
 
-def _paged(client: TestClient, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    params = {**params, "limit": 3}
-    while True:
-        page = client.get(path, params=params).json()
-        items += page["items"]
-        if not page["next_cursor"]:
-            return items
-        params["cursor"] = page["next_cursor"]
-
-
 def test_export_writes_the_list(seeded: str, tmp_path: Path) -> None:
     target = tmp_path / "morocco.ndjson"
     args = ("export", "quotes", "country=MA", "kind=direct")
@@ -57,7 +46,7 @@ def test_export_writes_the_list(seeded: str, tmp_path: Path) -> None:
     table = broadsheet(seeded, *args, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(table.stdout, newline="")))
     with TestClient(create_app(Settings(database_url=seeded))) as client:
-        paged = _paged(client, "/quotes", {"country": "MA", "kind": "direct"})
+        paged = every_item(client, "/quotes", {"country": "MA", "kind": "direct"})
     assert len(paged) > 3
     assert exported == paged
     assert [int(row["id"]) for row in rows] == [item["id"] for item in paged]

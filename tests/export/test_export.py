@@ -18,7 +18,7 @@ from app.main import create_app
 from app.migrate import upgrade
 from app.ratelimit import route_class
 from app.seed import load_seed
-from tests.conftest import ArticleFactory, assert_problem
+from tests.conftest import ArticleFactory, assert_problem, every_item
 
 SPEAKER = "Ada Quill"
 NDJSON = "application/x-ndjson"
@@ -38,17 +38,6 @@ def _quoted_articles(make_article: ArticleFactory, count: int) -> None:
         )
 
 
-def _paged(client: TestClient, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    params = {**params, "limit": 2}
-    while True:
-        page = client.get(path, params=params).json()
-        items += page["items"]
-        if not page["next_cursor"]:
-            return items
-        params["cursor"] = page["next_cursor"]
-
-
 def _ndjson(text: str) -> list[dict[str, Any]]:
     assert text.endswith("\n")
     return [json.loads(line) for line in text.splitlines()]
@@ -58,7 +47,7 @@ def test_ndjson_quotes_by_speaker_are_the_paged_list(
     client: TestClient, make_article: ArticleFactory
 ) -> None:
     _quoted_articles(make_article, 5)
-    paged = _paged(client, "/quotes", {"speaker": SPEAKER})
+    paged = every_item(client, "/quotes", {"speaker": SPEAKER}, limit=2)
     response = client.get("/quotes", params={"speaker": SPEAKER}, headers={"Accept": NDJSON})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(NDJSON)
@@ -70,7 +59,7 @@ def test_ndjson_quotes_by_speaker_are_the_paged_list(
 
 def test_csv_parses_back_to_the_list(client: TestClient, make_article: ArticleFactory) -> None:
     _quoted_articles(make_article, 3)
-    paged = _paged(client, "/quotes", {"speaker": SPEAKER})
+    paged = every_item(client, "/quotes", {"speaker": SPEAKER}, limit=2)
     response = client.get("/quotes", params={"speaker": SPEAKER, "format": "csv"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
@@ -105,7 +94,7 @@ def test_every_list_exports_what_it_pages(
     client: TestClient, make_article: ArticleFactory, path: str, params: dict[str, Any]
 ) -> None:
     _quoted_articles(make_article, 4)
-    paged = _paged(client, path, params)
+    paged = every_item(client, path, params, limit=2)
     assert paged
     exported = _ndjson(client.get(path, params={**params, "format": "ndjson"}).text)
     assert exported == paged
@@ -173,7 +162,7 @@ def test_export_starts_at_a_given_cursor(client: TestClient, make_article: Artic
         "/quotes", params={"speaker": SPEAKER, "cursor": first["next_cursor"], "format": "ndjson"}
     )
     assert [q["id"] for q in _ndjson(rest.text)] == [
-        q["id"] for q in _paged(client, "/quotes", {"speaker": SPEAKER})[1:]
+        q["id"] for q in every_item(client, "/quotes", {"speaker": SPEAKER}, limit=2)[1:]
     ]
 
 

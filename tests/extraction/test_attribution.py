@@ -1,18 +1,8 @@
 """Attribution steps, one behaviour each, on short texts written for these tests."""
 
 from app.extraction.quotes import find_quotes
-from app.extraction.schemas import ExtractedEntity, ExtractedMention, ExtractedQuote
-
-
-def entity(body: str, name: str, *surfaces: str, kind: str = "person") -> ExtractedEntity:
-    """An entity with a mention at every occurrence of each surface form."""
-    mentions = []
-    for surface in surfaces or (name,):
-        at = body.find(surface)
-        while at >= 0:
-            mentions.append(ExtractedMention(text=surface, start=at, end=at + len(surface)))
-            at = body.find(surface, at + len(surface))
-    return ExtractedEntity(name=name, type=kind, mentions=mentions)  # type: ignore[arg-type]
+from app.extraction.schemas import ExtractedQuote
+from tests.conftest import mentioned as entity
 
 
 def quote(quotes: list[ExtractedQuote], start: str) -> ExtractedQuote:

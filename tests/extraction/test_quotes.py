@@ -1,16 +1,6 @@
 from app.extraction.quotes import find_quotes
 from app.extraction.schemas import ExtractedEntity, ExtractedMention, ExtractedQuote
-
-
-def person(body: str, name: str, *surfaces: str) -> ExtractedEntity:
-    """A person entity with a mention at every occurrence of each surface form."""
-    mentions = []
-    for surface in surfaces or (name,):
-        at = body.find(surface)
-        while at >= 0:
-            mentions.append(ExtractedMention(text=surface, start=at, end=at + len(surface)))
-            at = body.find(surface, at + len(surface))
-    return ExtractedEntity(name=name, type="person", mentions=mentions)
+from tests.conftest import mentioned as person
 
 
 def only(quotes: list[ExtractedQuote], text: str) -> ExtractedQuote:
