@@ -4,6 +4,7 @@ from app.extraction.budget import ExtractionTooSlow, time_limit
 from app.extraction.cleaning import InputFormat, clean
 from app.extraction.entities import find_entities
 from app.extraction.gazetteer import longest_name_words
+from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.organizations import legal_form
 from app.extraction.people import given_names
 from app.extraction.quotes import find_quotes
@@ -16,10 +17,11 @@ __all__ = ["EXTRACTOR_VERSION", "ExtractionTooSlow", "InputFormat", "analyze", "
 
 
 def analyze(
-    body: str, *, max_seconds: float | None = None
+    body: str, *, max_seconds: float | None = None, knowledge: Knowledge = NOTHING_KNOWN
 ) -> tuple[list[ExtractedEntity], list[ExtractedQuote]]:
     """Entities and attributed quotes of an already clean body (offsets index ``body``).
 
+    ``knowledge`` is what the archive already knows (see ``app.extraction.knowledge``).
     Raises ``ExtractionTooSlow`` past ``max_seconds``.
     """
     _load_lexicons()
@@ -28,7 +30,13 @@ def analyze(
         return entities, find_quotes(body, entities)
 
 
-def extract(raw: str, *, fmt: InputFormat = "text", max_seconds: float | None = None) -> Extraction:
+def extract(
+    raw: str,
+    *,
+    fmt: InputFormat = "text",
+    max_seconds: float | None = None,
+    knowledge: Knowledge = NOTHING_KNOWN,
+) -> Extraction:
     """Turn one raw article into the extraction contract.
 
     Raises ``ExtractionInputError`` (a ``ValueError``) when ``raw`` is not valid ``fmt``, and
@@ -37,7 +45,7 @@ def extract(raw: str, *, fmt: InputFormat = "text", max_seconds: float | None = 
     _load_lexicons()
     with time_limit(max_seconds):
         article = clean(raw, fmt)
-        entities, quotes = analyze(article.body)
+        entities, quotes = analyze(article.body, knowledge=knowledge)
     return Extraction(
         title=article.title,
         published_at=article.published_at,
