@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import fastapi_offline
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.routing import NoMatchFound
 
 from app.articles.schemas import ArticleCreate
 from app.errors import PROBLEM_JSON, FieldError, Problem
@@ -59,21 +58,8 @@ class DocsPage:
         return HTMLResponse(self.html, headers={"Content-Security-Policy": self.policy})
 
 
-WEB_ROUTE = "web"
-
-
 def install_docs(app: FastAPI) -> None:
     app.mount(ASSETS_URL, StaticFiles(directory=ASSETS), name="docs-assets")
-
-    @app.get("/", include_in_schema=False)
-    def home(request: Request) -> RedirectResponse:
-        """The web page, when the application has one (a route named ``web``), else the
-        API documentation."""
-        try:
-            target = str(request.app.url_path_for(WEB_ROUTE))
-        except NoMatchFound:
-            target = "/docs"
-        return RedirectResponse(target, status_code=307)
 
     title = app.title
     openapi_url = app.openapi_url or "/openapi.json"

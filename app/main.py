@@ -32,6 +32,7 @@ from app.quotes.router import router as quotes_router
 from app.ratelimit import AccessMiddleware
 from app.search.router import router as search_router
 from app.sections.router import router as sections_router
+from app.web.router import install_web
 
 DESCRIPTION = """
 Broadsheet turns news articles into structured, searchable knowledge: the article, the
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     install_docs(app)
+    install_web(app)
     install_openapi(app)
     # Added innermost first: every layer below sees the 500 an unexpected error becomes.
     app.add_middleware(UnexpectedErrorMiddleware)

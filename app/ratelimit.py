@@ -28,16 +28,17 @@ from app.export.formats import asks_for_export
 log = logging.getLogger(__name__)
 
 KEY_HEADER = "x-api-key"
-UNLIMITED = ("/health", "/ready", "/docs", "/redoc", "/openapi.json")
+UNLIMITED = ("/health", "/ready", "/docs", "/redoc", "/openapi.json", "/web/")
 EXPORT_PREFIXES = ("/export", "/changes")
 READ_METHODS = frozenset({"GET", "HEAD"})
 
 
 def route_class(method: str, path: str, exporting: bool = False) -> str | None:
     """``reads``, ``search``, ``export`` or ``writes``; None for what is never limited
-    (liveness probes, documentation, CORS preflight). ``exporting``: a list asked for as
-    NDJSON or CSV, the whole list rather than a page."""
-    if method == "OPTIONS" or path.startswith(UNLIMITED):
+    (liveness probes, documentation, the web pages and their assets, CORS preflight; the
+    API requests the pages make are limited as any other). ``exporting``: a list asked for
+    as NDJSON or CSV, the whole list rather than a page."""
+    if method == "OPTIONS" or path == "/" or path.startswith(UNLIMITED):
         return None
     if method not in READ_METHODS:
         return "writes"

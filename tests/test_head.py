@@ -1,5 +1,5 @@
-"""HEAD answers on every GET route with the GET's status and headers and no body; GET /
-leads to the web page, or to the documentation when there is none."""
+"""HEAD answers on every GET route with the GET's status and headers and no body; GET / is
+the search page."""
 
 from fastapi.testclient import TestClient
 
@@ -53,20 +53,10 @@ def test_head_on_a_missing_resource_is_a_404_without_body(client: TestClient) ->
     assert missing.headers["content-type"] == "application/problem+json"
 
 
-def test_home_redirects_to_the_docs_without_a_web_page(client: TestClient) -> None:
+def test_home_is_the_search_page(client: TestClient) -> None:
     response = client.get("/", follow_redirects=False)
-    assert response.status_code == 307
-    assert response.headers["location"] == "/docs"
-    assert client.get("/").status_code == 200  # the documentation page
-    assert client.head("/", follow_redirects=False).status_code == 307
-
-
-def test_home_redirects_to_the_web_page_when_there_is_one(client: TestClient) -> None:
-    app = client.app
-
-    async def page() -> str:
-        return "<html></html>"
-
-    app.add_api_route("/web/", page, name="web", include_in_schema=False)  # type: ignore[attr-defined]
-    response = client.get("/", follow_redirects=False)
-    assert (response.status_code, response.headers["location"]) == (307, "/web/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'role="search"' in response.text
+    head = client.head("/")
+    assert (head.status_code, head.content) == (200, b"")

@@ -83,8 +83,8 @@ def test_health_and_ready(client: TestClient) -> None:
     assert ready["status"] == "ready" and ready["revision"] == head_revision()
 
 
-def test_docs_work_offline(client: TestClient) -> None:
-    for page in ("/docs", "/redoc"):
+def test_docs_and_pages_work_offline(client: TestClient) -> None:
+    for page in ("/docs", "/redoc", "/", "/web/articles/1", "/web/entities/morocco"):
         html = client.get(page).text
         urls = re.findall(r"""(?:src|href|url)\s*[=:(]\s*['"]?([^'")\s>]+)""", html)
         assert urls, page

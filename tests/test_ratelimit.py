@@ -158,6 +158,10 @@ def test_limits_are_off_by_default(client: TestClient) -> None:
         ("DELETE", "/articles/1", "writes"),
         ("OPTIONS", "/articles", None),
         ("GET", "/health", None),
+        ("GET", "/", None),
+        ("GET", "/web/articles/1", None),
+        ("GET", "/web/static/common.js", None),
+        ("GET", "/webhooks", "reads"),
         ("GET", "/docs-assets/x.js", None),
     ],
 )
