@@ -44,8 +44,8 @@ function paragraphs(body) {
   return found.filter(([a, b]) => body.slice(a, b).trim());
 }
 
-// Cut [start, end) wherever a mark begins or ends; each piece knows its quote and its
-// innermost mention (the shortest one covering it).
+// Cut [start, end) wherever a mark begins or ends; each piece knows its quote and the
+// mentions covering it, outermost first.
 function pieces(start, end, mentions, quoted) {
   const cuts = new Set([start, end]);
   for (const span of [...mentions, ...quoted]) {
@@ -57,20 +57,38 @@ function pieces(start, end, mentions, quoted) {
   return points.slice(0, -1).map((a, i) => {
     const b = points[i + 1];
     const covers = (span) => span.start <= a && span.end >= b;
-    const mention = mentions.filter(covers).sort((x, y) => x.end - x.start - (y.end - y.start))[0];
-    return { start: a, end: b, quote: quoted.find(covers), mention };
+    const chain = mentions.filter(covers).sort((x, y) => y.end - y.start - (x.end - x.start) || x.start - y.start);
+    return { start: a, end: b, quote: quoted.find(covers), chain };
   });
 }
 
-function mentionElement(entity) {
+// A mention is a link to its entity. One that holds another ("the Bank of England" holds
+// "England") cannot be a link around a link, so it is a focusable span that names its
+// entity the same way; the side list links to it.
+function mentionElement(span) {
+  const entity = span.entity;
   const label = `${entity.name} · ${entity.type}`;
-  return h("a", {
+  const attrs = {
     class: `mention ${entity.type}`,
-    href: entityHref(entity.slug),
     "data-entity": entity.slug,
     "data-type": entity.type,
     "data-tip": label,
     "aria-description": label,
+  };
+  if (span.holds) return h("span", { ...attrs, tabindex: "0" });
+  return h("a", { ...attrs, href: entityHref(entity.slug) });
+}
+
+function markHolders(mentions) {
+  const byStart = [...mentions].sort((x, y) => x.start - y.start || y.end - x.end);
+  byStart.forEach((outer, i) => {
+    for (const inner of byStart.slice(i + 1)) {
+      if (inner.start >= outer.end) break;
+      if (inner.end <= outer.end && (inner.start > outer.start || inner.end < outer.end)) {
+        outer.holds = true;
+        break;
+      }
+    }
   });
 }
 
@@ -95,33 +113,31 @@ function paragraph(body, [start, end], spans, opened, subheads) {
   // A paragraph that is one of the article's section headings is shown as one.
   const p = h(subheads.has(body.slice(start, end).trim()) ? "h2" : "p");
   let quoteBox = null;
-  let mentionBox = null;
+  let open = []; // the mention elements the next text goes into, outermost first
   for (const piece of pieces(start, end, spans.mentions, spans.quoted)) {
     if ((piece.quote ?? null) !== (quoteBox?.span ?? null)) {
       quoteBox = null;
-      mentionBox = null;
+      open = [];
       if (piece.quote) {
         quoteBox = { span: piece.quote, element: quoteElement(piece.quote, !opened.has(piece.quote)) };
         opened.add(piece.quote);
         p.append(quoteBox.element);
       }
     }
-    const parent = quoteBox ? quoteBox.element : p;
-    const text = body.slice(piece.start, piece.end);
-    if (!piece.mention) {
-      mentionBox = null;
-      parent.append(text);
-    } else {
-      if (mentionBox?.span !== piece.mention) {
-        mentionBox = { span: piece.mention, element: mentionElement(piece.mention.entity) };
-        parent.append(mentionBox.element);
-      }
-      mentionBox.element.append(text);
+    let depth = 0;
+    while (depth < open.length && open[depth].span === piece.chain[depth]) depth += 1;
+    open = open.slice(0, depth);
+    for (const span of piece.chain.slice(depth)) {
+      const element = mentionElement(span);
+      (open.at(-1)?.element ?? quoteBox?.element ?? p).append(element);
+      open.push({ span, element });
     }
+    (open.at(-1)?.element ?? quoteBox?.element ?? p).append(body.slice(piece.start, piece.end));
     for (const span of spans.quoted) {
       if (span.tagAt === piece.end && opened.has(span)) {
         p.append(" ", speakerTag(span.quote));
-        mentionBox = null;
+        quoteBox = null;
+        open = [];
       }
     }
   }
@@ -130,6 +146,7 @@ function paragraph(body, [start, end], spans, opened, subheads) {
 
 export function markedBody(body, entities, quotes, sections = []) {
   const spans = spansOf(body, entities, quotes);
+  markHolders(spans.mentions);
   const opened = new Set();
   const subheads = new Set(sections);
   return paragraphs(body).map((range) => paragraph(body, range, spans, opened, subheads));

@@ -29,8 +29,17 @@ function linkTo(changes) {
   return `/?${query(next)}`;
 }
 
+// Submitted by script, the URL keeps only the fields that say something (no "&q=&…").
+function submitted(event) {
+  event.preventDefault();
+  const fields = new FormData(event.currentTarget);
+  const changes = Object.fromEntries(["q", ...DATES].map((name) => [name, fields.get(name).trim()]));
+  location.assign(linkTo(changes));
+}
+
 function fillForm() {
   const form = $("[data-search-form]");
+  form.addEventListener("submit", submitted);
   form.elements.q.value = state.q;
   for (const name of DATES) form.elements[name].value = state[name];
   // Facet filters ride along as hidden fields, so a new query keeps them.
