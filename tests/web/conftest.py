@@ -5,23 +5,16 @@ seeded by ``broadsheet seed``, plus the articles of ``corpus.py`` sent through t
 The browser is Debian's Chromium driven by Playwright; without it the browser tests skip,
 except in CI, where they fail."""
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from app.config import PROJECT_ROOT
 from tests.conftest import IN_CI
-from tests.test_serve import _wait_until_up, free_port
-from tests.web.corpus import ARTICLES
+from tests.web.server import running_server
 
 CHROMIUM = Path("/usr/bin/chromium")
-API_KEY = "web-test-key"
 
 
 @pytest.fixture(scope="session")
@@ -34,44 +27,11 @@ def chromium() -> Path:
     return CHROMIUM
 
 
-def _environment(tmp: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BROADSHEET_")}
-    return env | {
-        "PYTHONPATH": str(PROJECT_ROOT),
-        "BROADSHEET_DATABASE_URL": f"sqlite:///{tmp / 'web.db'}",
-        "BROADSHEET_SEED_DIR": str(PROJECT_ROOT / "seed"),
-        "BROADSHEET_API_KEY": API_KEY,
-    }
-
-
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator[str]:
-    """The address of a running server holding the seed article and ``ARTICLES``."""
-    tmp = tmp_path_factory.mktemp("web")
-    env = _environment(tmp)
-    cli = [sys.executable, "-m", "app.cli"]
-    subprocess.run([*cli, "seed"], env=env, cwd=tmp, check=True, capture_output=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [*cli, "serve", "--port", str(port), "--no-access-log", "--shutdown-timeout", "1"],
-        env=env,
-        cwd=tmp,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(port, server)
-        for article in ARTICLES:
-            added = httpx.post(
-                f"{base}/articles", json=article, headers={"X-API-Key": API_KEY}, timeout=30
-            )
-            assert added.status_code == 201, added.text
+    """The address of a running server holding the seed article and the test corpus."""
+    with running_server(tmp_path_factory.mktemp("web")) as base:
         yield base
-    finally:
-        server.kill()
-        server.wait()
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """The pages in a real browser: search and facets, an article's marks on the right words,
 an entity's chart, paging, and an API problem shown as a message."""
 
+import re
 from datetime import date
 from typing import Any
 
@@ -190,6 +191,23 @@ def test_api_problems_are_shown_as_messages(tab: Watched) -> None:
     page = tab.open("/?q=Pegasus")
     assert page.get_by_role("alert").inner_text().startswith("Service Unavailable")
     assert page.locator("[data-results-heading]").inner_text() == "Search failed"
+
+
+UNNAMED = re.compile(r"^\s*- (link|button|textbox|searchbox|combobox|img)(?: \[[^]]*\])?:?$", re.M)
+
+
+def test_every_control_has_an_accessible_name(tab: Watched) -> None:
+    for path, control in (
+        ("/?q=Pegasus", 'searchbox "Search articles"'),
+        ("/?q=Pegasus", 'textbox "Published from"'),
+        ("/web/articles/1", 'link "Benny Gantz"'),
+        ("/web/entities/benny-gantz", 'img "Articles per month from Dec 2021 to Dec 2021'),
+        ("/web/countries/MA", 'link "Benny Gantz 1"'),
+        ("/web/quotes", 'button "Find quotes"'),
+    ):
+        tree = tab.open(path).locator("body").aria_snapshot()
+        assert control in tree, path
+        assert UNNAMED.findall(tree) == [], path
 
 
 def test_phone_layout_is_one_column_without_sideways_scrolling(tab: Watched) -> None:

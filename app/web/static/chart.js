@@ -10,10 +10,10 @@ const SVG = (() => {
   return probe.firstChild.namespaceURI;
 })();
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-const HEIGHT = 140;
-const BAR = 14;
-const GAP = 4;
-const LEFT = 28;
+const HEIGHT = 180;
+const BAR = 22;
+const GAP = 6;
+const LEFT = 30;
 const BOTTOM = 22;
 
 function svg(tag, attrs = {}, ...children) {
@@ -58,9 +58,9 @@ function bars(months) {
   const plot = HEIGHT - BOTTOM;
   const chart = svg("svg", {
     class: "timeline",
-    viewBox: `0 0 ${Math.max(width, 240)} ${HEIGHT}`,
+    viewBox: `0 0 ${Math.max(width, 320)} ${HEIGHT}`,
     // Drawn at its own size (narrower screens scale it down), never stretched.
-    width: Math.max(width, 240),
+    width: Math.max(width, 320),
     height: HEIGHT,
     role: "img",
     "aria-label": `Articles per month from ${months[0].label} to ${months.at(-1).label}; at most ${peak} in a month`,
