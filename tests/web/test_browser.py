@@ -63,6 +63,43 @@ def test_search_pages_by_cursor_and_the_url_holds_the_page(tab: Watched) -> None
     )
 
 
+def test_date_range_filters_and_stays_in_the_url(tab: Watched) -> None:
+    page = tab.open(f"/?q={WORD}")
+    page.get_by_label("Published from").fill("2024-04-01")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(f"**/?q={WORD}&published_after=2024-04-01")
+    expected = sum(a["published_at"] >= "2024-04-01" for a in ARTICLES)
+    assert 0 < expected < len(ARTICLES)
+    heading = page.locator("[data-results-heading]")
+    expect(heading).to_have_text(f"{expected} article(s) match “{WORD}”")
+    assert page.get_by_label("Published from").input_value() == "2024-04-01"
+
+
+def test_another_origin_reads_the_api_with_cors_and_etags(browser: Any, base_url: str) -> None:
+    """A frontend served from another origin (localhost rather than 127.0.0.1, the same
+    loopback server): the browser enforces CORS, exposes the ETag, and revalidating with it
+    (a header that needs a preflight) answers 304."""
+    elsewhere = base_url.replace("127.0.0.1", "localhost")
+    # The other origin's page is the health check; its script is the test's own.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{elsewhere}/health")
+    status, etag, again, origin = page.evaluate(
+        """async api => {
+            const first = await fetch(api + "/articles/1");
+            const etag = first.headers.get("ETag");
+            const second = await fetch(api + "/articles/1",
+                {headers: {"If-None-Match": etag}, cache: "no-store"});
+            return [first.status, etag, second.status, location.origin];
+        }""",
+        base_url,
+    )
+    context.close()
+    assert origin == elsewhere != base_url
+    assert (status, again) == (200, 304)
+    assert etag.startswith('W/"')
+
+
 def _marked(page: Any, selector: str) -> list[dict[str, str]]:
     return list(
         page.locator(selector).evaluate_all(

@@ -114,7 +114,9 @@ function paragraph(body, [start, end], spans, opened, subheads) {
   const p = h(subheads.has(body.slice(start, end).trim()) ? "h2" : "p");
   let quoteBox = null;
   let open = []; // the mention elements the next text goes into, outermost first
-  for (const piece of pieces(start, end, spans.mentions, spans.quoted)) {
+  const inside = (span) => span.start < end && span.end > start;
+  const mentions = spans.mentions.filter(inside);
+  for (const piece of pieces(start, end, mentions, spans.quoted.filter(inside))) {
     if ((piece.quote ?? null) !== (quoteBox?.span ?? null)) {
       quoteBox = null;
       open = [];
