@@ -12,6 +12,10 @@ from tests.web.conftest import Watched
 from tests.web.corpus import ARTICLES, BUSY, PAGE_SIZE, RARE, WORD
 
 
+def _matching(n: int) -> str:
+    return "1 article matches" if n == 1 else f"{n} articles match"
+
+
 def _slug(name: str) -> str:
     return name.lower().replace(" ", "-")
 
@@ -24,6 +28,7 @@ def test_search_box_finds_the_seed_and_a_facet_narrows(tab: Watched) -> None:
     results = page.locator("[data-results] .article-item")
     results.first.wait_for()
     assert results.count() == 1
+    assert page.locator("[data-results-heading]").inner_text() == f"{_matching(1)} “Pegasus”"
     assert "Benny Gantz" in results.first.inner_text()
     assert results.first.locator("mark").first.inner_text() == "Pegasus"
     assert results.first.locator("time").get_attribute("datetime") == "2021-12-06T00:00:00Z"
@@ -37,7 +42,7 @@ def test_search_box_finds_the_seed_and_a_facet_narrows(tab: Watched) -> None:
     page.locator("[data-results] .article-item").first.wait_for()
     assert page.locator("[data-results] .article-item").count() == expected
     heading = page.locator("[data-results-heading]").inner_text()
-    assert heading.startswith(f"{expected} article(s) match")
+    assert heading == f"{_matching(expected)} “{WORD}”"
     remove = page.get_by_role("link", name=f"Remove filter person: {_slug(RARE)}")
     assert remove.get_attribute("href") == f"/?q={WORD}"
 
@@ -71,7 +76,7 @@ def test_date_range_filters_and_stays_in_the_url(tab: Watched) -> None:
     expected = sum(a["published_at"] >= "2024-04-01" for a in ARTICLES)
     assert 0 < expected < len(ARTICLES)
     heading = page.locator("[data-results-heading]")
-    expect(heading).to_have_text(f"{expected} article(s) match “{WORD}”")
+    expect(heading).to_have_text(f"{_matching(expected)} “{WORD}”")
     assert page.get_by_label("Published from").input_value() == "2024-04-01"
 
 

@@ -1,7 +1,7 @@
 // Articles per month as a bar chart: an SVG built here from GET /entities/{slug}/timeline.
 // A few dozen bars need no charting library; the figure also carries the numbers as a
 // table for screen readers and keyboard users.
-import { api, h } from "./common.js";
+import { api, counted, h } from "./common.js";
 
 // The SVG namespace as the HTML parser assigns it: the page names no outside URL at all.
 const SVG = (() => {
@@ -74,7 +74,7 @@ function bars(months) {
     const x = LEFT + GAP + i * (BAR + GAP);
     const tall = Math.round((month.articles / peak) * (plot - 8));
     const bar = svg("rect", { class: "bar", x, y: plot - tall, width: BAR, height: tall });
-    bar.append(svg("title", {}, `${month.label}: ${month.articles} article(s)`));
+    bar.append(svg("title", {}, `${month.label}: ${counted(month.articles, "article")}`));
     chart.append(bar);
     if (i === 0 || i === months.length - 1 || month.key.endsWith("-01")) {
       chart.append(svg("text", { class: "tick", x: x + BAR / 2, y: HEIGHT - 6, "text-anchor": "middle" }, month.label));

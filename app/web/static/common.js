@@ -76,6 +76,11 @@ export function dateOf(iso) {
   return iso ? h("time", { datetime: iso }, DATE.format(new Date(iso))) : null;
 }
 
+// "1 article", "2 articles", "about 10,500 articles" (an estimate comes as text).
+export function counted(n, noun) {
+  return `${typeof n === "number" ? n.toLocaleString("en-GB") : n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export function status(message) {
   $("[data-status]").textContent = message;
 }

@@ -1,6 +1,6 @@
 // A country: its coverage over time, the people and organizations most present in the
 // articles that mention it, its places, quotes and articles.
-import { $, api, articleItem, dateOf, entityChip, h, pagedList, problem, quoteItem, status } from "./common.js";
+import { $, api, articleItem, counted, dateOf, entityChip, h, pagedList, problem, quoteItem, status } from "./common.js";
 import { drawTimeline } from "./chart.js";
 
 const code = $("main").dataset.code.toUpperCase();
@@ -48,7 +48,7 @@ async function run() {
   $("[data-facts]").replaceChildren(
     ...fact("Code", country.code),
     ...(country.aliases.length ? fact("Also called", country.aliases.join(", ")) : []),
-    ...fact("Coverage", `${country.counts.articles} article(s), ${country.counts.quotes_about} quote(s) about it`),
+    ...fact("Coverage", `${counted(country.counts.articles, "article")}, ${counted(country.counts.quotes_about, "quote")} about it`),
     ...fact("Entity", h("a", { href: `/web/entities/${encodeURIComponent(country.slug)}` }, country.name)),
     ...(country.first_seen ? fact("Seen", dateOf(country.first_seen), " to ", dateOf(country.last_seen)) : []),
   );

@@ -1,6 +1,6 @@
 // An entity: who or what it is, its coverage over time, what it said and what was said
 // about it, what appears alongside it, and its articles page by page.
-import { $, api, articleItem, countryHref, dateOf, entityChip, h, pagedList, problem, quoteItem, status } from "./common.js";
+import { $, api, articleItem, counted, countryHref, dateOf, entityChip, h, pagedList, problem, quoteItem, status } from "./common.js";
 import { drawTimeline } from "./chart.js";
 
 const slug = $("main").dataset.slug;
@@ -19,7 +19,7 @@ function facts(entity) {
     entity.description ? fact("Role", entity.description) : null,
     entity.aliases.length ? fact("Also called", entity.aliases.join(", ")) : null,
     countryLink ? fact("Country", countryLink) : null,
-    fact("Coverage", `${entity.counts.articles} article(s), ${entity.counts.mentions} mention(s)`),
+    fact("Coverage", `${counted(entity.counts.articles, "article")}, ${counted(entity.counts.mentions, "mention")}`),
     entity.first_seen ? fact("Seen", dateOf(entity.first_seen), " to ", dateOf(entity.last_seen)) : null,
   ].filter(Boolean).flat();
 }

@@ -1,5 +1,5 @@
 // The quotes browser: words, speaker and country filters held in the URL; pages by cursor.
-import { $, api, empty, h, problem, query, quoteItem, status } from "./common.js";
+import { $, api, counted, empty, h, problem, query, quoteItem, status } from "./common.js";
 
 const url = new URL(location.href);
 const state = Object.fromEntries(["q", "speaker", "country", "cursor"].map((n) => [n, url.searchParams.get(n)?.trim() ?? ""]));
@@ -12,14 +12,14 @@ async function run() {
   list.setAttribute("aria-busy", "true");
   try {
     const page = await api("/quotes", { ...state, limit: 20 });
-    const many = page.total_is_estimate ? `about ${page.total}` : String(page.total);
-    $("[data-count]").textContent = `${many} quote(s)`;
+    const many = page.total_is_estimate ? `about ${page.total.toLocaleString("en-GB")}` : page.total;
+    $("[data-count]").textContent = counted(many, "quote");
     list.replaceChildren(...(page.items.length ? page.items.map((q) => quoteItem(q)) : [empty("No quote matches.")]));
     const links = [];
     if (state.cursor) links.push(h("a", { href: linkTo({}), rel: "first" }, "First page"));
     if (page.next_cursor) links.push(h("a", { href: linkTo({ cursor: page.next_cursor }), rel: "next" }, "Next page"));
     $("[data-pager]").replaceChildren(...links);
-    status(`${many} quote(s)`);
+    status(counted(many, "quote"));
   } catch (error) {
     $("[data-count]").textContent = "";
     problem(list, error);

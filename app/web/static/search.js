@@ -1,6 +1,6 @@
 // The search page. The URL is the state: the form submits to it, facets and pages are
 // links to it, so every view can be bookmarked, shared and reached with Back.
-import { $, api, articleItem, empty, entityChip, h, problem, query, status } from "./common.js";
+import { $, api, articleItem, counted, empty, entityChip, h, problem, query, status } from "./common.js";
 
 const FACETS = [
   ["persons", "person", "People"],
@@ -100,8 +100,8 @@ async function run() {
   try {
     const found = state.q ? await api("/search", filters()) : await api("/articles", filters());
     const articles = found.articles ?? found.items;
-    const many = found.total_is_estimate ? `about ${found.total}` : String(found.total);
-    heading.textContent = state.q ? `${many} article(s) match “${state.q}”` : `Newest articles (${many})`;
+    const many = found.total_is_estimate ? `about ${found.total.toLocaleString("en-GB")}` : found.total;
+    heading.textContent = state.q ? `${counted(many, "article")} match${many === 1 ? "es" : ""} “${state.q}”` : `Newest articles (${counted(many, "article")} in all)`;
     document.title = state.q ? `${state.q} — Broadsheet` : "Broadsheet";
     results.replaceChildren(...(articles.length ? articles.map(articleItem) : [empty("No article matches. Try fewer words or remove a filter.")]));
     if (found.entities?.length) {
