@@ -43,8 +43,11 @@ def test_search_box_finds_the_seed_and_a_facet_narrows(tab: Watched) -> None:
     assert page.locator("[data-results] .article-item").count() == expected
     heading = page.locator("[data-results-heading]").inner_text()
     assert heading == f"{_matching(expected)} “{WORD}”"
-    remove = page.get_by_role("link", name=f"Remove filter person: {_slug(RARE)}")
+    remove = page.get_by_role("link", name=f"Remove filter person: {RARE}")
     assert remove.get_attribute("href") == f"/?q={WORD}"
+    chosen = page.locator("[data-facets] a.facet[aria-current=true]")
+    assert chosen.inner_text().startswith(RARE)
+    assert chosen.get_attribute("href") == f"/?q={WORD}"  # clicked again, it comes off
 
 
 def test_search_pages_by_cursor_and_the_url_holds_the_page(tab: Watched) -> None:

@@ -49,11 +49,13 @@ function fillForm() {
   $("[data-hidden-filters]").replaceChildren(...hidden);
 }
 
-function activeFilters() {
+// Each active filter as a chip that removes it, named as the facets name it when they do.
+function activeFilters(names = new Map()) {
   const chips = FILTERS.flatMap((name) =>
     [state[name]].flat().filter(Boolean).map((value) => {
       const remaining = [state[name]].flat().filter((v) => v !== value);
-      return h("li", {}, h("a", { class: "chip active", href: linkTo({ [name]: remaining }), "aria-label": `Remove filter ${name}: ${value}` }, `${name}: ${value} ✕`));
+      const shown = names.get(value) ?? value;
+      return h("li", {}, h("a", { class: "chip active", href: linkTo({ [name]: remaining }), "aria-label": `Remove filter ${name}: ${shown}` }, `${name}: ${shown} ✕`));
     }),
   );
   $("[data-active-filters]").replaceChildren(chips.length ? h("ul", { class: "chips", "aria-label": "Active filters" }, chips) : "");
@@ -62,8 +64,10 @@ function activeFilters() {
 function facetList(title, name, counts) {
   const items = counts.map((facet) => {
     const value = facet.slug ?? facet.name;
-    const on = [state[name]].flat().includes(value);
-    const values = name === "section" ? value : [...state[name], value];
+    const chosen = [state[name]].flat().filter(Boolean);
+    const on = chosen.includes(value);
+    // A facet's link adds its filter, or takes it away when it is already on.
+    const values = on ? chosen.filter((v) => v !== value) : name === "section" ? value : [...chosen, value];
     return h(
       "li",
       {},
@@ -107,7 +111,11 @@ async function run() {
     if (found.entities?.length) {
       $("[data-matching-entities]").replaceChildren(h("ul", { class: "chips", "aria-label": "Matching entities" }, found.entities.map((e) => entityChip(e))));
     }
-    if (found.facets) showFacets(found.facets);
+    if (found.facets) {
+      showFacets(found.facets);
+      const every = [...found.facets.persons, ...found.facets.countries, ...found.facets.organizations];
+      activeFilters(new Map(every.map((facet) => [facet.slug, facet.name])));
+    }
     showPager(found.next_cursor);
     status(heading.textContent);
   } catch (error) {
