@@ -108,6 +108,14 @@ def test_another_origin_reads_the_api_with_cors_and_etags(browser: Any, base_url
     assert etag.startswith('W/"')
 
 
+def _mentions(article: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    return [(e, m) for e in article["entities"] for m in e["mentions"]]
+
+
+def _holds(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer != inner and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
 def _marked(page: Any, selector: str) -> list[dict[str, str]]:
     return list(
         page.locator(selector).evaluate_all(
@@ -133,6 +141,15 @@ def test_the_seed_article_marks_its_people_countries_and_quotes(tab: Watched) ->
         {k: m[k] for k in ("text", "entity", "type")} for m in marks
     ]
     assert any(m["text"] == "Morocco" and m["type"] == "country" for m in marks)
+    assert page.locator("[data-body] a a").count() == 0  # a mark holding another is a span
+    spans = [(m["start"], m["end"]) for _, m in _mentions(article)]
+    # Whatever the extractor nests ("Western Sahara" inside "Western Sahara’s Polisario
+    # Front" in the seed) is nested in the page, its holder a focusable span.
+    held = sum(any(_holds(outer, inner) for outer in spans) for inner in spans)
+    holding = sum(any(_holds(outer, inner) for inner in spans) for outer in spans)
+    assert page.locator("[data-body] .mention .mention").count() == held
+    holders = page.locator("[data-body] span.mention[tabindex='0']:has(a.mention)")
+    assert holders.count() == holding
     quotes = {q["id"]: q for q in article["quotes"]}
     for quote_id, quote in quotes.items():
         parts = page.locator(f'[data-body] .quote[data-quote="{quote_id}"]').all_text_contents()

@@ -79,19 +79,6 @@ function mentionElement(span) {
   return h("a", { ...attrs, href: entityHref(entity.slug) });
 }
 
-function markHolders(mentions) {
-  const byStart = [...mentions].sort((x, y) => x.start - y.start || y.end - x.end);
-  byStart.forEach((outer, i) => {
-    for (const inner of byStart.slice(i + 1)) {
-      if (inner.start >= outer.end) break;
-      if (inner.end <= outer.end && (inner.start > outer.start || inner.end < outer.end)) {
-        outer.holds = true;
-        break;
-      }
-    }
-  });
-}
-
 function quoteElement(span, first) {
   const quote = span.quote;
   return h("span", {
@@ -116,7 +103,10 @@ function paragraph(body, [start, end], spans, opened, subheads) {
   let open = []; // the mention elements the next text goes into, outermost first
   const inside = (span) => span.start < end && span.end > start;
   const mentions = spans.mentions.filter(inside);
-  for (const piece of pieces(start, end, mentions, spans.quoted.filter(inside))) {
+  const cut = pieces(start, end, mentions, spans.quoted.filter(inside));
+  // Whatever holds another mark anywhere (nested or crossing) is a span, never a link.
+  for (const piece of cut) for (const outer of piece.chain.slice(0, -1)) outer.holds = true;
+  for (const piece of cut) {
     if ((piece.quote ?? null) !== (quoteBox?.span ?? null)) {
       quoteBox = null;
       open = [];
@@ -148,7 +138,6 @@ function paragraph(body, [start, end], spans, opened, subheads) {
 
 export function markedBody(body, entities, quotes, sections = []) {
   const spans = spansOf(body, entities, quotes);
-  markHolders(spans.mentions);
   const opened = new Set();
   const subheads = new Set(sections);
   return paragraphs(body).map((range) => paragraph(body, range, spans, opened, subheads));
