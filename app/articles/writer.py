@@ -54,7 +54,7 @@ def _free_slug(session: Session, extraction: Extraction) -> str:
     raise RuntimeError(f"no free slug for {base!r}")
 
 
-def _check_offsets(extraction: Extraction) -> None:
+def check_offsets(extraction: Extraction) -> None:
     body = extraction.body
     spans = [(m.start, m.end, m.text) for e in extraction.entities for m in e.mentions]
     spans += [(q.start, q.end, q.text) for q in extraction.quotes]
@@ -74,7 +74,7 @@ class AlreadyStored(Exception):
 def store_extraction(session: Session, extraction: Extraction, version: str | None) -> Article:
     """Insert a new article; the caller checks for duplicates first and commits. Raises
     ``AlreadyStored`` when a concurrent writer stored the same article meanwhile."""
-    _check_offsets(extraction)
+    check_offsets(extraction)
     published = _as_datetime(extraction.published_at)
     now = utcnow()
     values = {
@@ -200,22 +200,39 @@ def clear_knowledge(session: Session, article: Article) -> None:
     _clear(session, article, links)
 
 
-def replace_knowledge(
-    session: Session, article: Article, extraction: Extraction, version: str
+def rewrite_knowledge(
+    session: Session,
+    article: Article,
+    extraction: Extraction,
+    version: str,
+    *,
+    ids: list[int],
+    links: Counter[int],
 ) -> None:
-    """Re-apply extraction to a stored, locked article (the body itself does not change).
-
-    Old and new entity rows are locked together, in id order, before any count moves."""
-    _check_offsets(extraction)
-    links = _links(session, article)
-    with session.no_autoflush:
-        ids = resolve_entities(session, extraction.entities, lock_also=links)
+    """Swap an article's stored knowledge (its ``links`` as ``links_of`` read them) for
+    ``extraction``, whose entities are already resolved to ``ids``; every entity row of
+    both is already locked."""
     _clear(session, article, links)
     article.extractor_version = version
     article.sections = extraction.sections
     article.updated_at = utcnow()
     session.add(article)
     _write_knowledge(session, article, extraction, ids)
+
+
+def links_of(session: Session, article_ids: list[int]) -> dict[int, Counter[int]]:
+    """Each article's linked entity ids with their mention counts, in one query."""
+    found: dict[int, Counter[int]] = {article_id: Counter() for article_id in article_ids}
+    rows = session.execute(
+        select(
+            col(ArticleEntity.article_id),
+            col(ArticleEntity.entity_id),
+            col(ArticleEntity.mention_count),
+        ).where(col(ArticleEntity.article_id).in_(article_ids))
+    )
+    for article_id, entity_id, count in rows:
+        found[article_id][entity_id] = count
+    return found
 
 
 def delete_article(session: Session, article: Article) -> None:
