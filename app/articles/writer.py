@@ -3,6 +3,7 @@ quotes, all in the caller's transaction, so nothing is ever half-written."""
 
 import hashlib
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -116,11 +117,19 @@ def _insert_article(session: Session, extraction: Extraction, values: dict[str, 
     raise RuntimeError("no free slug after repeated conflicts")
 
 
-def _write_knowledge(
-    session: Session, article: Article, extraction: Extraction, ids: list[int]
-) -> None:
-    """Mentions, links and quotes, each written as one batch, and the entity counts; the
-    entity rows in ``ids`` are already locked."""
+@dataclass
+class KnowledgeRows:
+    """An article's mentions, links and quotes as rows to insert, and each linked entity's
+    mention count (what its counts move by)."""
+
+    mentions: list[dict[str, Any]]
+    links: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    counts: Counter[int]
+
+
+def knowledge_rows(article: Article, extraction: Extraction, ids: list[int]) -> KnowledgeRows:
+    """The rows ``extraction`` becomes for ``article``, its entities resolved to ``ids``."""
     assert article.id is not None
     by_name = {e.name: entity_id for e, entity_id in zip(extraction.entities, ids, strict=True)}
     mentions = [
@@ -152,11 +161,29 @@ def _write_knowledge(
         }
         for entity_id, count in counts.items()
     ]
-    for model, rows in ((Mention, mentions), (ArticleEntity, links), (Quote, quotes)):
-        if rows:
-            session.execute(insert(model), rows)
-    if counts:
-        _bump_counts(session, counts, articles=1)
+    return KnowledgeRows(mentions, links, quotes, counts)
+
+
+def insert_rows(session: Session, rows: KnowledgeRows) -> None:
+    """Each kind of row as one batch insert."""
+    for model, batch in (
+        (Mention, rows.mentions),
+        (ArticleEntity, rows.links),
+        (Quote, rows.quotes),
+    ):
+        if batch:
+            session.execute(insert(model), batch)
+
+
+def _write_knowledge(
+    session: Session, article: Article, extraction: Extraction, ids: list[int]
+) -> None:
+    """Mentions, links and quotes, each written as one batch, and the entity counts; the
+    entity rows in ``ids`` are already locked."""
+    rows = knowledge_rows(article, extraction, ids)
+    insert_rows(session, rows)
+    if rows.counts:
+        _bump_counts(session, rows.counts, articles=1)
 
 
 def _bump_counts(session: Session, counts: Counter[int], *, articles: int) -> None:
@@ -198,26 +225,6 @@ def clear_knowledge(session: Session, article: Article) -> None:
     links = _links(session, article)
     lock_entities(session, links)
     _clear(session, article, links)
-
-
-def rewrite_knowledge(
-    session: Session,
-    article: Article,
-    extraction: Extraction,
-    version: str,
-    *,
-    ids: list[int],
-    links: Counter[int],
-) -> None:
-    """Swap an article's stored knowledge (its ``links`` as ``links_of`` read them) for
-    ``extraction``, whose entities are already resolved to ``ids``; every entity row of
-    both is already locked."""
-    _clear(session, article, links)
-    article.extractor_version = version
-    article.sections = extraction.sections
-    article.updated_at = utcnow()
-    session.add(article)
-    _write_knowledge(session, article, extraction, ids)
 
 
 def links_of(session: Session, article_ids: list[int]) -> dict[int, Counter[int]]:

@@ -40,7 +40,7 @@ def reextract_command(
     ] = False,
     batch_size: Annotated[
         int, typer.Option(min=1, max=10_000, help="Articles per write transaction")
-    ] = 100,
+    ] = 50,
     jobs: Annotated[
         int, typer.Option(min=1, help="Extraction processes (default: one per CPU)")
     ] = os.cpu_count() or 1,

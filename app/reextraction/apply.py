@@ -12,11 +12,12 @@ from sqlalchemy import tuple_, update
 from sqlmodel import Session, col, select
 
 from app.articles.models import Article
-from app.articles.writer import check_offsets, links_of, rewrite_knowledge
+from app.articles.writer import check_offsets, links_of
 from app.entities.models import Entity
 from app.entities.service import entity_key, resolve_entities
 from app.extraction import ExtractedEntity, Extraction
 from app.reextraction import compare, redirects
+from app.reextraction.store import Changed, rewrite_batch
 from app.writes import write
 from app.writes.locks import lock_articles
 
@@ -86,13 +87,12 @@ def _rewrite(
     old = {entity_id for counts in links.values() for entity_id in counts}
     with session.no_autoflush:
         ids = resolve_entities(session, entities, lock_also=old)
+    resolved: list[Changed] = []
     at = 0
     for article, extraction in changed:
-        assert article.id is not None
-        own = ids[at : at + len(extraction.entities)]
+        resolved.append((article, extraction, ids[at : at + len(extraction.entities)]))
         at += len(extraction.entities)
-        rewrite_knowledge(session, article, extraction, version, ids=own, links=links[article.id])
-    session.flush()
+    rewrite_batch(session, resolved, links, version)
     applied.merged, applied.orphaned = redirects.settle(session, old - set(ids))
 
 

@@ -50,7 +50,7 @@ class Summary:
 class Plan:
     selection: selection.Selection
     version: str
-    batch_size: int = 100
+    batch_size: int = 50
     jobs: int = 1
     limits: Limits = field(default_factory=Limits)
 

@@ -58,9 +58,8 @@ def test_a_reader_reads_the_last_commit_while_a_batch_is_being_written(
     monkeypatch.setattr(apply.redirects, "settle", read_midway)
     summary = run(race_engine, Plan(Selection(), EXTRACTOR_VERSION))
     assert summary.changed == 1
-    [(count, seconds)] = seen
+    [(count, _)] = seen
     assert count == 4  # the stored four mentions, not the batch's uncommitted three
-    assert seconds < 0.5
     with impatient(race_engine) as reader:
         assert reader.execute(MENTIONS, {"id": article_id}).scalar_one() == 3
 
@@ -92,6 +91,7 @@ def test_readers_never_fail_or_wait_through_a_whole_run(race_engine: Engine) -> 
         done.set()
         reader.join(30)
     assert summary.changed == len(ids) and summary.failed == 0
+    # The reader may not wait for a lock at all, so every read that would have waited for
+    # a batch is an error here; its latency is only the shared CPU's.
     assert errors == []
     assert len(latencies) > 10
-    assert max(latencies) < 0.5
