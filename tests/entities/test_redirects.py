@@ -72,3 +72,17 @@ def test_the_openapi_documents_308_and_410_on_entity_routes(client: TestClient) 
         responses = paths[path]["get"]["responses"]
         assert "Location" in responses["308"]["headers"]
         assert "application/problem+json" in responses["410"]["content"]
+
+
+def test_filters_by_a_merged_name_find_the_successor(client: TestClient, session: Session) -> None:
+    """The merged entity's name is its successor's alias now, so filters naming it (by the
+    name, or the slug spelled the same) find the successor's articles."""
+    article_id = _reextracted(client, session)
+    for path, key in (("/articles", "person"), ("/quotes", "speaker"), ("/mentions", "entity")):
+        items = client.get(path, params={key: SURNAME_SLUG}).json()["items"]
+        assert items, path
+        assert all(
+            (i.get("article_id") or i.get("article", {}).get("id") or i.get("id")) == article_id
+            for i in items
+        ), items
+    assert client.get("/articles", params={"organization": NOUN_SLUG}).json()["items"] == []
