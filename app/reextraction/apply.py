@@ -32,7 +32,8 @@ class Applied:
     vanished: list[int] = field(default_factory=list)
     created: int = 0
     merged: int = 0
-    orphaned: int = 0
+    # Entities left without articles and without a successor.
+    gone: list[int] = field(default_factory=list)
 
 
 def apply_batch(session: Session, found: dict[int, Extraction], version: str) -> Applied:
@@ -93,7 +94,7 @@ def _rewrite(
         resolved.append((article, extraction, ids[at : at + len(extraction.entities)]))
         at += len(extraction.entities)
     rewrite_batch(session, resolved, links, version)
-    applied.merged, applied.orphaned = redirects.settle(session, old - set(ids))
+    applied.merged, applied.gone = redirects.settle(session, old - set(ids))
 
 
 def _new_identities(session: Session, entities: list[ExtractedEntity]) -> set[tuple[str, str]]:

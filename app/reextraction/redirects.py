@@ -8,8 +8,6 @@ successor and answers 410 Gone. The rows stay, as those of entities whose articl
 deleted do: an article naming one again brings it back at the same slug.
 """
 
-from datetime import datetime
-
 from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
@@ -19,22 +17,24 @@ from app.text import normalize_name
 from app.writes.locks import insert_ignore
 
 
-def settle(session: Session, left: set[int]) -> tuple[int, int]:
+def settle(session: Session, left: set[int]) -> tuple[int, list[int]]:
     """Record where each entity in ``left`` (ids that lost an article in this transaction,
-    their rows locked) went if it has no article now: (merged, orphaned) counts."""
+    their rows locked) went if it has no article now: how many merged, and the ids of
+    those orphaned (no successor)."""
     if not left:
-        return 0, 0
+        return 0, []
     orphans = session.execute(
         select(col(Entity.id), col(Entity.type), col(Entity.name))
         .where(col(Entity.id).in_(left), col(Entity.article_count) == 0)
         .order_by(col(Entity.id))
     ).all()
-    merged = 0
+    gone: list[int] = []
     for entity_id, type_, name in orphans:
         target = successor(session, entity_id, type_, name)
         redirect(session, entity_id, target)
-        merged += target is not None
-    return merged, len(orphans) - merged
+        if target is None:
+            gone.append(entity_id)
+    return len(orphans) - len(gone), gone
 
 
 def successor(session: Session, entity_id: int, type_: str, name: str) -> int | None:
@@ -87,15 +87,17 @@ def redirect(session: Session, entity_id: int, target: int | None) -> None:
         )
 
 
-def revisit(session: Session, since: datetime) -> int:
-    """Give a successor to entities gone (no successor) since ``since`` whose names another
-    entity took later in the same run; how many found one."""
+def revisit(session: Session, gone: list[int]) -> int:
+    """Give a successor to the entities a run orphaned whose names another entity took
+    later in the run; how many found one (still without articles and successor)."""
+    if not gone:
+        return 0
     rows = session.execute(
         select(col(Entity.id), col(Entity.type), col(Entity.name))
         .join(EntityRedirect, col(EntityRedirect.entity_id) == col(Entity.id))
         .where(
+            col(Entity.id).in_(gone),
             col(EntityRedirect.target_id).is_(None),
-            col(EntityRedirect.redirected_at) >= since,
             col(Entity.article_count) == 0,
         )
         .order_by(col(Entity.id))

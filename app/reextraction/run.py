@@ -9,7 +9,6 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from app.articles.ingest import Limits
-from app.articles.models import utcnow
 from app.errors import AppError
 from app.extraction import Extraction
 from app.extraction.knowledge import Knowledge
@@ -31,6 +30,7 @@ class Summary:
     created: int = 0
     merged: int = 0
     orphaned: int = 0
+    gone: list[int] = field(default_factory=list)  # the orphaned entities' ids
     failures: list[tuple[int, str]] = field(default_factory=list)  # (article id, why)
 
     def add(self, applied: Applied) -> None:
@@ -39,7 +39,8 @@ class Summary:
         self.vanished += len(applied.vanished)
         self.created += applied.created
         self.merged += applied.merged
-        self.orphaned += applied.orphaned
+        self.orphaned += len(applied.gone)
+        self.gone += applied.gone
 
     def fail(self, article_ids: list[int], why: str) -> None:
         self.failed += len(article_ids)
@@ -81,7 +82,6 @@ def run_prepared(
     progress: Progress = lambda _: None,
 ) -> Summary:
     summary = Summary()
-    started = utcnow()
     stored = selection.batches(engine, clauses, plan.batch_size)
     for batch in extract_batches(stored, plan.jobs, plan.limits, knowledge):
         found: dict[int, Extraction] = {}
@@ -94,10 +94,11 @@ def run_prepared(
             _write(engine, found, plan.version, summary)
         progress(len(batch))
     # An entity gone in one batch may have a successor by a later one.
-    with Session(engine) as session:
-        late = write(session, redirects.revisit, started)
-    summary.merged += late
-    summary.orphaned -= late
+    if summary.gone:
+        with Session(engine) as session:
+            late = write(session, redirects.revisit, summary.gone)
+        summary.merged += late
+        summary.orphaned -= late
     return summary
 
 
