@@ -2,5 +2,6 @@
 archive in short batch transactions while it keeps serving.
 
 ``selection`` picks the articles, ``workers`` extracts them in processes, ``apply`` writes
-one batch, ``redirects`` keeps merged and orphaned entities answering, and ``run`` drives it.
+one batch (``compare`` tells what changed, ``store`` rewrites it), ``redirects`` keeps
+merged and orphaned entities answering, and ``run`` drives it.
 """
