@@ -61,6 +61,32 @@ class NotFound(AppError):
     status = 404
 
 
+class Gone(AppError):
+    """It existed and will not again at this address (an entity re-extraction removed)."""
+
+    status = 410
+
+
+class Moved(AppError):
+    """The resource lives at another slug for good: answered ``308 Permanent Redirect``
+    with ``Location`` naming the same path and query with ``new`` in place of ``old``."""
+
+    status = 308
+
+    def __init__(self, detail: str, *, old: str, new: str) -> None:
+        super().__init__(detail)
+        self.old = old
+        self.new = new
+
+    def location(self, path: str, query: str) -> str:
+        parts = path.split("/")
+        # The first segment naming the old slug: /entities/{old}/quotes -> /entities/{new}/…
+        at = parts.index(self.old) if self.old in parts else -1
+        if at >= 0:
+            parts[at] = self.new
+        return "/".join(parts) + (f"?{query}" if query else "")
+
+
 class PayloadTooLarge(AppError):
     status = 413
 
@@ -131,6 +157,8 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
     if errors is None and exc.field:
         errors = [FieldError(field=exc.field, message=exc.detail)]
     headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else None
+    if isinstance(exc, Moved):
+        headers = {"Location": exc.location(request.url.path, request.url.query)}
     return problem_response(
         request, exc.status, exc.detail, field=exc.field, errors=errors, headers=headers
     )

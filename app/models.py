@@ -2,7 +2,16 @@
 
 from app.articles.models import Article
 from app.changes.models import Change
-from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
+from app.entities.models import ArticleEntity, Entity, EntityAlias, EntityRedirect, Mention
 from app.quotes.models import Quote
 
-__all__ = ["Article", "ArticleEntity", "Change", "Entity", "EntityAlias", "Mention", "Quote"]
+__all__ = [
+    "Article",
+    "ArticleEntity",
+    "Change",
+    "Entity",
+    "EntityAlias",
+    "EntityRedirect",
+    "Mention",
+    "Quote",
+]

@@ -15,7 +15,6 @@ from app.articles.writer import (
     AlreadyStored,
     delete_article,
     find_existing,
-    replace_knowledge,
     store_extraction,
 )
 from app.config import Settings
@@ -28,6 +27,7 @@ from app.extraction.pipeline import (
     analyze,
     extract,
 )
+from app.reextraction.apply import apply_batch
 from app.writes import write
 from app.writes.locks import lock_article
 from app.writes.workers import die_with_parent
@@ -69,12 +69,12 @@ def parse(raw: str, fmt: InputFormat, limits: Limits = Limits()) -> Extraction:
     except ValueError as exc:  # the extractor's input errors are ValueErrors
         raise Unprocessable(f"Cannot read the article: {exc}", field="body") from exc
     except ExtractionTooSlow as exc:
-        raise _too_slow(exc) from exc
-    _check_items(extraction.entities, extraction.quotes, limits)
+        raise too_slow(exc) from exc
+    check_items(extraction.entities, extraction.quotes, limits)
     return extraction
 
 
-def _check_items(
+def check_items(
     entities: list[ExtractedEntity], quotes: list[ExtractedQuote], limits: Limits
 ) -> None:
     if limits.max_items is None:
@@ -87,7 +87,7 @@ def _check_items(
         )
 
 
-def _too_slow(exc: ExtractionTooSlow) -> Unprocessable:
+def too_slow(exc: ExtractionTooSlow) -> Unprocessable:
     # 422, not 503: the same article would take as long again, so a retry cannot help.
     return Unprocessable(
         f"The article took longer than the {exc.seconds:g}-second extraction limit",
@@ -163,16 +163,18 @@ def ingest(session: Session, raw: str, fmt: InputFormat, limits: Limits = Limits
 def reextract(session: Session, article_id: int, limits: Limits = Limits()) -> Article:
     """Apply the current extractor to a stored article's body, replacing what it found.
 
-    Extraction runs before the write transaction; the article is then re-read under lock,
-    so a concurrent delete makes this a 404 rather than a write to a vanished row."""
+    Extraction runs before the write transaction, which then re-reads the article under
+    lock: a concurrent delete makes this a 404 rather than a write to a vanished row. The
+    write is re-extraction's (``app.reextraction``): entities it leaves without articles
+    redirect to their successors."""
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound(f"No article with id or slug '{article_id}'")
     try:
         entities, quotes = analyze(article.body, max_seconds=limits.max_seconds)
     except ExtractionTooSlow as exc:
-        raise _too_slow(exc) from exc
-    _check_items(entities, quotes, limits)
+        raise too_slow(exc) from exc
+    check_items(entities, quotes, limits)
     extraction = Extraction(
         body=article.body,
         sections=article.sections,
@@ -180,12 +182,11 @@ def reextract(session: Session, article_id: int, limits: Limits = Limits()) -> A
         entities=entities,
         quotes=quotes,
     )
-    return write(session, _replace, article_id, extraction)
-
-
-def _replace(session: Session, article_id: int, extraction: Extraction) -> Article:
-    article = lock_article(session, article_id)
-    replace_knowledge(session, article, extraction, EXTRACTOR_VERSION)
+    if apply_batch(session, {article_id: extraction}, EXTRACTOR_VERSION).vanished:
+        raise NotFound(f"No article with id or slug '{article_id}'")
+    article = session.get(Article, article_id)
+    if article is None:  # deleted since the write committed
+        raise NotFound(f"No article with id or slug '{article_id}'")
     return article
 
 

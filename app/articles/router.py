@@ -146,7 +146,8 @@ def delete_article(session: SessionDep, ref: ArticleRef) -> Response:
 def reextract_article(session: SessionDep, request: Request, ref: ArticleRef) -> ArticleDetail:
     """Replaces the article's entities, mentions and quotes with what the current extractor
     finds in its body, and records the extractor version. An article whose extraction takes
-    longer than the configured limit is left as it was (422)."""
+    longer than the configured limit is left as it was (422). An entity it leaves without
+    articles answers 308 to the entity its names now belong to, or 410."""
     article_id = service.article_id(session, ref)
     ingest.reextract(session, article_id, ingest.Limits.of(request.app.state.settings))
     return service.article_detail(session, str(article_id))

@@ -3,6 +3,7 @@ quotes, all in the caller's transaction, so nothing is ever half-written."""
 
 import hashlib
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -54,7 +55,7 @@ def _free_slug(session: Session, extraction: Extraction) -> str:
     raise RuntimeError(f"no free slug for {base!r}")
 
 
-def _check_offsets(extraction: Extraction) -> None:
+def check_offsets(extraction: Extraction) -> None:
     body = extraction.body
     spans = [(m.start, m.end, m.text) for e in extraction.entities for m in e.mentions]
     spans += [(q.start, q.end, q.text) for q in extraction.quotes]
@@ -74,7 +75,7 @@ class AlreadyStored(Exception):
 def store_extraction(session: Session, extraction: Extraction, version: str | None) -> Article:
     """Insert a new article; the caller checks for duplicates first and commits. Raises
     ``AlreadyStored`` when a concurrent writer stored the same article meanwhile."""
-    _check_offsets(extraction)
+    check_offsets(extraction)
     published = _as_datetime(extraction.published_at)
     now = utcnow()
     values = {
@@ -116,11 +117,19 @@ def _insert_article(session: Session, extraction: Extraction, values: dict[str, 
     raise RuntimeError("no free slug after repeated conflicts")
 
 
-def _write_knowledge(
-    session: Session, article: Article, extraction: Extraction, ids: list[int]
-) -> None:
-    """Mentions, links and quotes, each written as one batch, and the entity counts; the
-    entity rows in ``ids`` are already locked."""
+@dataclass
+class KnowledgeRows:
+    """An article's mentions, links and quotes as rows to insert, and each linked entity's
+    mention count (what its counts move by)."""
+
+    mentions: list[dict[str, Any]]
+    links: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    counts: Counter[int]
+
+
+def knowledge_rows(article: Article, extraction: Extraction, ids: list[int]) -> KnowledgeRows:
+    """The rows ``extraction`` becomes for ``article``, its entities resolved to ``ids``."""
     assert article.id is not None
     by_name = {e.name: entity_id for e, entity_id in zip(extraction.entities, ids, strict=True)}
     mentions = [
@@ -152,11 +161,29 @@ def _write_knowledge(
         }
         for entity_id, count in counts.items()
     ]
-    for model, rows in ((Mention, mentions), (ArticleEntity, links), (Quote, quotes)):
-        if rows:
-            session.execute(insert(model), rows)
-    if counts:
-        _bump_counts(session, counts, articles=1)
+    return KnowledgeRows(mentions, links, quotes, counts)
+
+
+def insert_rows(session: Session, rows: KnowledgeRows) -> None:
+    """Each kind of row as one batch insert."""
+    for model, batch in (
+        (Mention, rows.mentions),
+        (ArticleEntity, rows.links),
+        (Quote, rows.quotes),
+    ):
+        if batch:
+            session.execute(insert(model), batch)
+
+
+def _write_knowledge(
+    session: Session, article: Article, extraction: Extraction, ids: list[int]
+) -> None:
+    """Mentions, links and quotes, each written as one batch, and the entity counts; the
+    entity rows in ``ids`` are already locked."""
+    rows = knowledge_rows(article, extraction, ids)
+    insert_rows(session, rows)
+    if rows.counts:
+        _bump_counts(session, rows.counts, articles=1)
 
 
 def _bump_counts(session: Session, counts: Counter[int], *, articles: int) -> None:
@@ -200,22 +227,19 @@ def clear_knowledge(session: Session, article: Article) -> None:
     _clear(session, article, links)
 
 
-def replace_knowledge(
-    session: Session, article: Article, extraction: Extraction, version: str
-) -> None:
-    """Re-apply extraction to a stored, locked article (the body itself does not change).
-
-    Old and new entity rows are locked together, in id order, before any count moves."""
-    _check_offsets(extraction)
-    links = _links(session, article)
-    with session.no_autoflush:
-        ids = resolve_entities(session, extraction.entities, lock_also=links)
-    _clear(session, article, links)
-    article.extractor_version = version
-    article.sections = extraction.sections
-    article.updated_at = utcnow()
-    session.add(article)
-    _write_knowledge(session, article, extraction, ids)
+def links_of(session: Session, article_ids: list[int]) -> dict[int, Counter[int]]:
+    """Each article's linked entity ids with their mention counts, in one query."""
+    found: dict[int, Counter[int]] = {article_id: Counter() for article_id in article_ids}
+    rows = session.execute(
+        select(
+            col(ArticleEntity.article_id),
+            col(ArticleEntity.entity_id),
+            col(ArticleEntity.mention_count),
+        ).where(col(ArticleEntity.article_id).in_(article_ids))
+    )
+    for article_id, entity_id, count in rows:
+        found[article_id][entity_id] = count
+    return found
 
 
 def delete_article(session: Session, article: Article) -> None:

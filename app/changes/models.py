@@ -6,7 +6,7 @@ from sqlalchemy import DateTime, Index
 from sqlmodel import Field, SQLModel
 
 CHANGE_KINDS = ("article", "entity")
-CHANGE_ACTIONS = ("created", "updated", "deleted")
+CHANGE_ACTIONS = ("created", "updated", "deleted", "merged")
 
 
 class Change(SQLModel, table=True):
@@ -24,4 +24,7 @@ class Change(SQLModel, table=True):
     # Kept with deletes, so a tombstone still names what went.
     slug: str | None = Field(default=None, max_length=120)
     action: str = Field(max_length=10)
+    # ``merged``: the entity whose names the object's now are (see migration 0009).
+    into_id: int | None = Field(default=None)
+    into_slug: str | None = Field(default=None, max_length=120)
     changed_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)

@@ -33,7 +33,8 @@ async def list_changes(
     limit: Annotated[int, Query(ge=1, le=FEED_LIMIT, description="Changes per call")] = 100,
 ) -> ChangeFeed:
     """Every article created, re-extracted (`updated`) or deleted, and every entity created,
-    changed or deleted, in the order the writes committed. Deletions stay in the feed as
+    changed, deleted or `merged` into another (`into_id`, `into_slug`), in the order the
+    writes committed. Deletions stay in the feed as
     tombstones. Store `next_cursor` and pass it back as `since`: a mirror that resumes
     from its last stored cursor neither misses nor repeats a change."""
     return await read(session, service.feed, since, limit)

@@ -15,10 +15,17 @@ class ChangePublic(PublicModel):
         description="Its slug when the change was made (kept for deletions)",
         examples=["israel-s-defense-minister-benny-gantz-is-on-his-way-to"],
     )
-    action: Literal["created", "updated", "deleted"] = Field(
+    action: Literal["created", "updated", "deleted", "merged"] = Field(
         description="`updated`: an article re-extracted, or an entity renamed, re-described "
-        "or given a new alias",
+        "or given a new alias; `merged`: re-extraction left the entity without articles and "
+        "its names now belong to the entity `into_id` (its slug answers 308 there)",
         examples=["created"],
+    )
+    into_id: int | None = Field(
+        default=None, description="`merged`: the entity it was merged into", examples=[None]
+    )
+    into_slug: str | None = Field(
+        default=None, description="`merged`: that entity's slug", examples=[None]
     )
     changed_at: UTCDateTime = Field(examples=["2026-11-30T11:45:00Z"])
 

@@ -67,3 +67,17 @@ class Mention(SQLModel, table=True):
     start: int
     end: int
     text: str = Field(max_length=300)
+
+
+class EntityRedirect(SQLModel, table=True):
+    """Where an entity that re-extraction left without articles went: the entity its names
+    now belong to (its old slug answers 308 there), or none (410 Gone)."""
+
+    __tablename__ = "entity_redirect"
+
+    entity_id: int = Field(foreign_key="entity.id", ondelete="CASCADE", primary_key=True)
+    # Always a live successor when written; chains are flattened as successors move on.
+    target_id: int | None = Field(
+        default=None, foreign_key="entity.id", ondelete="SET NULL", index=True
+    )
+    redirected_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)

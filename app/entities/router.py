@@ -32,6 +32,25 @@ EntityFields = Annotated[Selection, Depends(selection(EntityPublic))]
 ProfileFields = Annotated[Selection, Depends(selection(EntityDetail))]
 ArticleFields = Annotated[Selection, Depends(selection(ArticleSummary))]
 QuoteFields = Annotated[Selection, Depends(selection(QuoteDetail))]
+# Every route under /entities/{slug}: an entity re-extraction merged away moves for good.
+MOVED: dict[int | str, dict[str, Any]] = {
+    308: {
+        **problem_responses(308)[308],
+        "description": "Re-extraction merged the entity into another: the same path and "
+        "query under its successor's slug",
+        "headers": {
+            "Location": {
+                "description": "The same request at the successor's slug",
+                "schema": {"type": "string", "example": "/entities/tony-blair/quotes"},
+            }
+        },
+    },
+    410: {
+        **problem_responses(410)[410],
+        "description": "Re-extraction left the entity without articles and no other entity "
+        "holds its names",
+    },
+}
 Slug = Annotated[str, Path(description="Entity slug", examples=["benny-gantz"], max_length=200)]
 
 
@@ -66,12 +85,13 @@ def _page_of_entities(
     "/{slug}",
     summary="Entity profile",
     response_model=EntityDetail,
-    responses=problem_responses(404),
+    responses={**problem_responses(404), **MOVED},
 )
 async def get_entity(session: SessionDep, slug: Slug, fields: ProfileFields) -> Any:
     """Names, role, country, counts and when it was first and last seen (publication dates;
     null when none of its articles has one). An entity whose articles were all deleted is a
-    404."""
+    404; one re-extraction merged into another answers 308 to it, and one it left without
+    articles and without a successor 410."""
     entity = await read(session, service.get_entity, slug)
     return fields.one(await read(session, profile.entity_detail, entity))
 
@@ -80,7 +100,7 @@ async def get_entity(session: SessionDep, slug: Slug, fields: ProfileFields) -> 
     "/{slug}/articles",
     summary="Articles mentioning an entity",
     response_model=Page[ArticleSummary],
-    responses=problem_responses(400, 404, 422),
+    responses={**problem_responses(400, 404, 422), **MOVED},
 )
 async def entity_articles(
     session: SessionDep, slug: Slug, pager: PagerDep, fields: ArticleFields
@@ -94,7 +114,7 @@ async def entity_articles(
     "/{slug}/quotes",
     summary="Quotes by or about an entity",
     response_model=Page[QuoteDetail],
-    responses=problem_responses(400, 404, 422),
+    responses={**problem_responses(400, 404, 422), **MOVED},
 )
 async def entity_quotes(
     session: SessionDep,
@@ -116,7 +136,7 @@ async def entity_quotes(
     "/{slug}/related",
     summary="Entities that appear alongside",
     response_model=Page[RelatedEntity],
-    responses=problem_responses(400, 404, 422),
+    responses={**problem_responses(400, 404, 422), **MOVED},
 )
 async def related(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[RelatedEntity]:
     """Co-occurring entities, by number of shared articles."""
@@ -128,7 +148,7 @@ async def related(session: SessionDep, slug: Slug, pager: PagerDep) -> Page[Rela
     "/{slug}/timeline",
     summary="Coverage over time",
     response_model=Page[TimelineBucket],
-    responses=problem_responses(400, 404, 422),
+    responses={**problem_responses(400, 404, 422), **MOVED},
 )
 async def timeline(
     session: SessionDep,

@@ -9,8 +9,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from app.articles.models import UNDATED
-from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
-from app.errors import NotFound
+from app.entities.models import ArticleEntity, Entity, EntityAlias, EntityRedirect, Mention
+from app.errors import Gone, Moved, NotFound
 from app.extraction import ExtractedEntity
 from app.pagination import AnySelect
 from app.quotes.models import Quote
@@ -156,13 +156,44 @@ def ids_matching(value: str, types: Sequence[str] | None = None) -> AnySelect:
 
 def get_entity(session: Session, slug: str) -> Entity:
     """An entity that some stored article mentions: one whose last article was deleted is
-    gone from the API (its row stays, so a new article naming it finds it again)."""
-    entity = session.exec(
-        select(Entity).where(Entity.slug == slug, col(Entity.article_count) > 0)
-    ).first()
-    if entity is None:
-        raise NotFound(f"No entity with slug '{slug}'")
-    return entity
+    gone from the API (its row stays, so a new article naming it finds it again). One that
+    re-extraction left without articles raises ``Moved`` to the entity its names now belong
+    to, or ``Gone`` when none does."""
+    entity = session.exec(select(Entity).where(Entity.slug == slug)).first()
+    if entity is not None and entity.article_count > 0:
+        return entity
+    if entity is not None:
+        assert entity.id is not None
+        _follow_redirect(session, entity.id, slug)
+    raise NotFound(f"No entity with slug '{slug}'")
+
+
+# Successors are flattened as they move on; the bound only guards against a cycle a hand
+# edit could make.
+MAX_HOPS = 8
+
+
+def _follow_redirect(session: Session, start: int, slug: str) -> None:
+    """Raise ``Moved`` or ``Gone`` for an entity without articles that has a redirect;
+    return when it has none (a plain 404)."""
+    current = start
+    for _ in range(MAX_HOPS):
+        row = session.execute(
+            select(col(EntityRedirect.target_id), col(Entity.slug), col(Entity.article_count))
+            .outerjoin(Entity, col(Entity.id) == col(EntityRedirect.target_id))
+            .where(col(EntityRedirect.entity_id) == current)
+        ).first()
+        if row is None and current == start:
+            return
+        if row is None or row[0] is None:
+            break
+        target, target_slug, articles = row
+        if articles > 0:
+            raise Moved(
+                f"Entity '{slug}' was merged into '{target_slug}'", old=slug, new=target_slug
+            )
+        current = target
+    raise Gone(f"Entity '{slug}' was removed by re-extraction and has no successor")
 
 
 def entity_id(session: Session, slug: str) -> int:

@@ -1,11 +1,11 @@
 """Row locks taken in one fixed order, and inserts that yield to a concurrent twin.
 
-Order: the article row first, then the keys of entities about to be created (advisory
-locks, sorted), then entity rows by ascending id. Writers needing the same entities wait for
-each other in that order instead of deadlocking, and two writers on the same article run one
-after the other, the second seeing what the first committed (a second DELETE finds nothing
-and answers 404). SQLite serialises writers with BEGIN IMMEDIATE; there ``FOR UPDATE``
-compiles to nothing and the advisory locks are skipped.
+Order: the article row (or a batch's rows, by ascending id) first, then the keys of entities
+about to be created (advisory locks, sorted), then entity rows by ascending id. Writers
+needing the same entities wait for each other in that order instead of deadlocking, and two
+writers on the same article run one after the other, the second seeing what the first
+committed (a second DELETE finds nothing and answers 404). SQLite serialises writers with
+BEGIN IMMEDIATE; there ``FOR UPDATE`` compiles to nothing and the advisory locks are skipped.
 """
 
 import zlib
@@ -37,6 +37,19 @@ def lock_article(session: Session, article_id: int) -> Article:
     if article is None:
         raise NotFound(f"No article with id or slug '{article_id}'")
     return article
+
+
+def lock_articles(session: Session, article_ids: Iterable[int]) -> list[Article]:
+    """The articles still stored, re-read and locked in ascending id order (a batch of
+    them is locked before any entity row, as one article is)."""
+    stmt = (
+        select(Article)
+        .where(col(Article.id).in_(sorted(set(article_ids))))
+        .order_by(col(Article.id))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return list(session.execute(stmt).scalars())
 
 
 def lock_entities(session: Session, ids: Iterable[int]) -> None:

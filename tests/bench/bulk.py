@@ -16,7 +16,7 @@ from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.engine import Connection
 
 from app.articles.models import Article, sort_date, utcnow
-from app.articles.writer import LEDE_WORDS, _as_datetime, _check_offsets, content_hash
+from app.articles.writer import LEDE_WORDS, _as_datetime, check_offsets, content_hash
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.entities.service import entity_key
 from app.extraction import ExtractedEntity, Extraction
@@ -105,7 +105,7 @@ class BulkLoader:
         return slug
 
     def add(self, extraction: Extraction) -> None:
-        _check_offsets(extraction)
+        check_offsets(extraction)
         published = _as_datetime(extraction.published_at)
         now = utcnow()
         article_id = self._take_id("article")
