@@ -60,7 +60,8 @@ _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _MAX_SPEAKER_FIRST_WORDS = 15
-_LONGEST_DETERMINER = len("their")
+# How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
+_DETERMINER_REACH = 40
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
 _JUDGING = re.compile(
     r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
@@ -245,7 +246,12 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         return None  # "X is accused of "…"": the subject is not who said it
     speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
     if speaker is None:
-        return None
+        # "…," said X, explaining …: an inverted cue opens the sentence; the participle
+        # is the quote's speaker's and continuation will find them.
+        participles = [c for c in found if c.start() > cue.start()]
+        if not participles or not body[start : cue.start()].strip(" ,;–—-\n"):
+            return None
+        return _participle_subject(body, start, participles[-1])
     return Attribution(speaker, body.index(speaker, start), cue.group(), "leading_cue")
 
 
@@ -268,7 +274,7 @@ def _after_determiner(body: str, start: int, cue: re.Match[str]) -> bool:
     words_end = cue.start()
     while words_end > start and body[words_end - 1].isspace():
         words_end -= 1
-    at = max(start, words_end - _LONGEST_DETERMINER)
+    at = max(start, words_end - _DETERMINER_REACH)
     return bool(_DETERMINER_BEFORE.search(body, at, cue.start()))
 
 

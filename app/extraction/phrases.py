@@ -37,7 +37,15 @@ _MAX_SPEAKER_WORDS = 25
 
 # ", who …" / ", a lawyer, …": an apposition may hold a verb; the phrase's own head may not.
 _APPOSITION = re.compile(r",|\(|\s[–—-]\s")
+# "One official who relayed the talks": a relative clause may hold a verb as well.
+_RELATIVE = re.compile(r"\s(?:who|whose|whom)\s")
+_MAX_RELATIVE_WORDS = 8
 
+# "…, who said": the relative pronoun speaks for the phrase before it.
+_RELATIVE_END = re.compile(r",?\s*\bwho$")
+_ANTECEDENT_START = re.compile(
+    r",?\s+(?:and|but|that|of|from|by|with|for|to|about|on|in|at)\s+|,\s+|\s+[–—-]\s+"
+)
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
 # A pronoun and its verb: the pronoun is the subject the cue at the end of the clause shares.
 _PRONOUN_CLAUSE = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\s+[a-z]")
@@ -84,6 +92,9 @@ def speaker_phrase(who: str) -> str | None:
     contracted = _CONTRACTED_PRONOUN.match(who)
     if contracted is not None:
         return contracted["pronoun"]  # "He’s called it": he
+    relative = _RELATIVE_END.search(who)
+    if relative is not None:
+        return _antecedent(who, relative.start())
     if is_speaker(who):
         return who
     coordinated = _COORDINATED.match(who)
@@ -98,6 +109,26 @@ def speaker_phrase(who: str) -> str | None:
     if is_speaker(head) and not _CLAUSE_BREAK.search(head) and not ENDS_OPEN.search(head):
         return head
     return _pronoun_subject(who)
+
+
+def _antecedent(who: str, relative_at: int) -> str | None:
+    """ "a memoir by a former spy who wrote": the phrase the relative pronoun stands for,
+    kept with it, from the nearest break or preposition that leaves a speaker."""
+    before = who[:relative_at]
+    breaks = list(_ANTECEDENT_START.finditer(before))
+    starts = [0, *(match.end() for match in breaks)]
+    for k in range(len(starts) - 1, -1, -1):
+        tail = trim_subject(before[starts[k] :])
+        if "," in tail or not is_speaker(tail):
+            continue  # a comma inside ends an apposition, and a clause follows it
+        at = who.index(tail, starts[k])
+        # "Ann Lee, a native of Ohio who": a name before the apposition heads it.
+        if k > 0 and breaks[k - 1].group().strip() == ",":
+            named = trim_subject(before[starts[k - 1] : breaks[k - 1].start()])
+            if is_speaker(named) and named[:1].isupper():
+                at = who.index(named, starts[k - 1])
+        return who[at:]
+    return None
 
 
 def _pronoun_subject(who: str) -> str | None:
@@ -126,6 +157,9 @@ def noun_phrase(who: str) -> bool:
     """A speaker is a noun phrase at its cue, never a clause: "The conflict continues" or
     "X admitted that the budget was" hold a verb of their own outside any apposition."""
     core = _APPOSITION.split(who, maxsplit=1)[0]
+    relative = _RELATIVE.search(core)
+    if relative is not None and len(core[relative.end() :].split()) <= _MAX_RELATIVE_WORDS:
+        core = core[: relative.start()]
     words = core.split()
     if len(words) > 1 and words[0].casefold() in _SUBJECT_PRONOUNS:
         return False  # "she called Sanders …": a pronoun heads no longer phrase, a verb follows

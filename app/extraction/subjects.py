@@ -26,7 +26,7 @@ _DESCRIBED_NAME = re.compile(
     rf"(?P<who>(?:{_CAPITALISED}\s+){{0,3}}(?P<run>(?:[a-z][\w’'-]*\s+){{1,3}})"
     rf"(?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED}(?:\s*\([^)]{{1,20}}\))?)"
 )
-_DETERMINERS = ("The", "A", "An", "the", "a", "an")
+_DETERMINERS = frozenset("The A An the a an One Some Several Many Most Two Three Another".split())
 # "The two Republican presidents …": a described subject, kept up to its likely verb.
 _NOT_IN_PHRASE = (
     r"(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then|that|"
@@ -35,18 +35,21 @@ _NOT_IN_PHRASE = (
 # "The two Republican presidents …": a described subject, kept up to its likely verb; a
 # past form is an adjective only right after the determiner ("The retired surgeon").
 _DESCRIBED = re.compile(
-    rf"(?P<who>(?:[Tt]he|[Aa]n?)\s+{_NOT_IN_PHRASE}[\w’'.-]+"
+    rf"(?P<who>(?:[Tt]he|[Aa]n?|One|Some|Several|Many|Most|Two|Three|Another)\s+"
+    rf"{_NOT_IN_PHRASE}[\w’'.-]+"
     rf"(?:\s+{_NOT_IN_PHRASE}(?![a-z]+ed\b)[\w’'.-]+){{0,4}})(?=[\s,])"
 )
 # "Ann Lee’s doctor": after a possessive the next word is a noun, and a role may follow it.
 _POSSESSED = re.compile(r"[’']s\s+(?P<noun>[a-z][\w-]*)(?:\s+(?P<role>[a-z][\w-]*))?")
 # ", the party's chair, said": an apposition closed by a comma before the verb.
 _APPOSITION = re.compile(
-    r",\s+(?=(?:the|a|an|who|whose|which|[a-z]+|[A-Z][\w.-]*[’']s)\b)[^,;:\"“”()]{2,120},"
+    r",\s+(?=(?:the|a|an|who|whose|which|[a-z]+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s)\b)"
+    r"[^,;:\"“”()]{2,120},"
     r"(?=\s+[a-z])"
 )
 _NAMED_COMPLEMENT = re.compile(
-    rf"\s+(?:of|on|for|from|at|in|with)\s+(?:the\s+)?(?:{_CAPITALISED}\s+){{0,4}}{_CAPITALISED}"
+    rf"\s+(?:of|on|for|from|at|in|inside|with)\s+(?:the\s+)?(?:{_CAPITALISED}\s+){{0,4}}"
+    rf"{_CAPITALISED}"
     r"(?=,?\s+[a-z])"
 )
 _VERB_FOLLOWS = re.compile(

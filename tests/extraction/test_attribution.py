@@ -312,3 +312,26 @@ def test_a_described_name_is_one_subject() -> None:
     body = "Harbour union leader Ana Ruiz quickly took to the radio, saying “we will strike.”"
     (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
     assert found.speaker_text == "Harbour union leader Ana Ruiz"
+
+
+def test_a_long_possessive_makes_the_cue_word_a_noun() -> None:
+    # "Gallagher’s comments": a noun, not Gallagher commenting; Ruiz told the radio.
+    body = "Ana Ruiz told the radio that Gallagher’s comments “show no respect.”"
+    entities = [entity(body, "Ana Ruiz"), entity(body, "Tom Gallagher", "Gallagher")]
+    (found,) = find_quotes(body, entities)
+    assert (found.speaker_text, found.speaker) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_who_before_a_cue_speaks_for_the_phrase_before_it() -> None:
+    body = (
+        "The book cites a memoir by a former harbour pilot who wrote about the “endless "
+        "fog” of the northern channel."
+    )
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "a former harbour pilot who"
+
+
+def test_a_relative_clause_belongs_to_the_speaker_phrase() -> None:
+    body = "One council official who attended the talks said the deal was “all but done.”"
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "One council official who attended the talks"
