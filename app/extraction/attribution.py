@@ -74,6 +74,10 @@ _CIRCUMSTANCE = re.compile(
     r"before|when|while|to|of|from|\w+ly)\b",
     re.IGNORECASE,
 )
+# A sentence that opens with a subordinate clause: its cue is not the main clause's.
+_SUBORDINATE = re.compile(
+    r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
+)
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 
 
@@ -244,6 +248,8 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         return Attribution(who, match.start("who"), cue.group(), "according_to")
     if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
         return None  # "X is accused of "…"": the subject is not who said it
+    if _in_subordinate_clause(body, start, cue, end):
+        return None  # "When a pupil asked X about it, X began: "…"": the cue is not the quote's
     speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
     if speaker is None:
         # "…," said X, explaining …: an inverted cue opens the sentence; the participle
@@ -253,6 +259,16 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
             return None
         return _participle_subject(body, start, participles[-1])
     return Attribution(speaker, body.index(speaker, start), cue.group(), "leading_cue")
+
+
+def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:
+    """The sentence opens with "When …" and the cue comes before the comma that ends
+    that clause, the quote after it."""
+    return (
+        _SUBORDINATE.match(body, start, cue.start()) is not None
+        and "," not in body[start : cue.start()]
+        and "," in body[cue.end() : end]
+    )
 
 
 def _participle(body: str, start: int, cue: re.Match[str]) -> bool:

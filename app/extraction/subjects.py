@@ -62,6 +62,10 @@ _NOT_DESCRIPTIVE = re.compile(
     r"upon|against|among|between|through|during|without|within|[a-z]+ed)$"
 )
 _OPENER_COMMA = re.compile(r",\s+")
+_SUBORDINATE_CLAUSE = re.compile(
+    r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\s"
+    r"[^,.;:\"“”]{1,160},\s+"
+)
 _MAX_OPENER = 160
 _MAX_APPOSITION_WORDS = 20
 
@@ -81,6 +85,10 @@ def sentence_subject(body: str, start: int, end: int) -> tuple[str, int] | None:
 
 
 def _skip_adverbials(body: str, start: int, end: int) -> int:
+    # "When a pupil asked X about it, the minister began": the main clause's subject.
+    subordinate = _SUBORDINATE_CLAUSE.match(body, start, end)
+    if subordinate is not None:
+        start = subordinate.end()
     lead = LEADING_ADVERBIAL.match(body, start, end)
     while lead is not None and lead.end() > start:
         start = lead.end()

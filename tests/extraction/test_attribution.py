@@ -335,3 +335,31 @@ def test_a_relative_clause_belongs_to_the_speaker_phrase() -> None:
     body = "One council official who attended the talks said the deal was “all but done.”"
     (found,) = find_quotes(body, [])
     assert found.speaker_text == "One council official who attended the talks"
+
+
+def test_a_role_nobody_was_introduced_with_stays_unresolved() -> None:
+    body = (
+        "Jon Ek, the harbour master, opened the port with Ana Ruiz.\n\n"
+        "Later the prime minister called the delays “difficult for any government.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Jon Ek"), entity(body, "Ana Ruiz")])
+    assert (found.speaker_text, found.speaker) == ("the prime minister", None)
+
+
+def test_the_object_of_a_verb_is_not_the_subject_a_pronoun_means() -> None:
+    body = (
+        "Dr Paul Fox accused Mr Tom Blair of spreading lies on Monday. "
+        "“It is going to be fear and smear,” he told the radio."
+    )
+    entities = [entity(body, "Paul Fox", "Paul Fox"), entity(body, "Tom Blair", "Tom Blair")]
+    (found,) = find_quotes(body, entities)
+    assert found.speaker == "Paul Fox"
+
+
+def test_a_cue_inside_an_opening_when_clause_is_not_the_quotes() -> None:
+    body = (
+        "When a pupil asked Jon Ek about the harbour, the minister answered with a joke: "
+        "“I am sure nobody here has ever been late.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Jon Ek")])
+    assert found.speaker_text == "the minister"
