@@ -6,19 +6,17 @@ from dataclasses import dataclass
 from app.extraction.cues import (
     CUE,
     CUE_WORD,
-    LEADING_ADVERBIAL,
-    NOT_A_SUBJECT,
 )
 from app.extraction.phrases import (
     NOT_SPEAKER_START,
     SPEAKER_START,
-    bare_word,
     noun_phrase,
     speaker_phrase,
     trim_object,
     trim_subject,
 )
 from app.extraction.quote_marks import Paragraph, QuoteSpan
+from app.extraction.subjects import sentence_subject
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Reps|Sen|Sens|Del|Amb|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|"
@@ -51,17 +49,6 @@ _TRAILING_CREDIT = re.compile(
 _TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”]{{0,250}}?)[\s.!?]*$")
 # "…" said X, with no comma after the quote: only a capitalised name may follow.
 _BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
-# A sentence-initial name or pronoun followed by a lowercase word (its verb).
-_SUBJECT = re.compile(
-    r"(?P<who>(?:he|she|they|we|He|She|They|We)\b"
-    r"|(?:(?:[A-Z][\w.’'-]*|of|the|and)\s*(?:\([^)]{1,20}\)\s*)?){1,8}(?<![’']s)(?<![’'])),?\s+(?=[a-z])"
-)
-_DETERMINERS = ("The", "A", "An")
-# "The two Republican presidents …": a described subject, kept up to its likely verb.
-_DESCRIBED_SUBJECT = re.compile(
-    r"(?P<who>(?:The|A|An)(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|"
-    r"does|do|also|then|that|which|who|a|an|the|to|of|in|on|for|with|by|at|from)\b)(?![a-z]+ed\b)[\w’'.-]+){1,5})(?=[\s,])"
-)
 # A determiner or a possessive ("Trump’s claims") makes the next word a noun; "he’s" is
 # "he is" or "he has", and the verb that follows may well be a cue.
 _DETERMINER_BEFORE = re.compile(
@@ -73,13 +60,24 @@ _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _MAX_SPEAKER_FIRST_WORDS = 15
-_LONGEST_DETERMINER = len("their")
+# How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
+_DETERMINER_REACH = 40
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
 _JUDGING = re.compile(
     r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
     r"characteri|charg|deni|dismiss)"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+# What may follow a bare credit's cue: when, where, how — never what was said.
+_CIRCUMSTANCE = re.compile(
+    r"(?:on|in|at|during|last|this|earlier|later|yesterday|today|tonight|afterward|after|"
+    r"before|when|while|to|of|from|\w+ly)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens with a subordinate clause: its cue is not the main clause's.
+_SUBORDINATE = re.compile(
+    r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
+)
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 
 
@@ -102,10 +100,19 @@ def explicit_attribution(
     paragraph = paragraphs[span.paragraph]
     after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
-    quote_ends_clause = bool(_QUOTE_END.search(body[span.start : span.end].rstrip("’'")))
-    found = _after(body, span.close_at, after_end, quote_ends_clause)
-    if found is None:
+    text = body[span.start : span.end].rstrip("’'")
+    quote_ends_clause = bool(_QUOTE_END.search(text))
+    if text.endswith("."):
+        # The quote closes its sentence ("… called it “arbitrary.” Ann Lee warned that …"):
+        # the sentence it belongs to is the one before it, and words after it are a new
+        # sentence that may only be a bare credit ("Ann Lee said.").
         found = _before(body, before_start, span.open_at)
+        if found is None:
+            found = _bare_credit(_after(body, span.close_at, after_end, True), body, after_end)
+    else:
+        found = _after(body, span.close_at, after_end, quote_ends_clause)
+        if found is None:
+            found = _before(body, before_start, span.open_at)
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
     return found
@@ -125,29 +132,9 @@ def subject_attribution(
 
 
 def subject_of(body: str, start: int, end: int) -> Attribution | None:
-    """The subject of the sentence that starts at ``start``: a name, pronoun or described
-    noun phrase followed by its verb."""
-    lead = LEADING_ADVERBIAL.match(body, start, end)
-    while lead is not None and lead.end() > start:
-        start = lead.end()
-        lead = LEADING_ADVERBIAL.match(body, start, end)
-    match = _SUBJECT.match(body, start, end)
-    if match is None or match.group("who").split()[0] in _DETERMINERS:
-        match = _DESCRIBED_SUBJECT.match(body, start, end)
-    if match is None:
-        return None
-    who = match.group("who").rstrip(" ,")
-    cue = CUE_WORD.search(who)
-    who = who[: cue.start()].rstrip() if cue else who
-    words = who.split()
-    if not words:
-        return None
-    first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
-    if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
-        return None
-    if bare_word(who):
-        return None
-    return Attribution(who, match.start("who"), None, "sentence_subject")
+    """The subject of the sentence that starts at ``start`` (see ``subjects``)."""
+    found = sentence_subject(body, start, end)
+    return Attribution(found[0], found[1], None, "sentence_subject") if found else None
 
 
 def _verb_cue(text: str) -> bool:
@@ -204,6 +191,18 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
     return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
 
 
+def _bare_credit(found: Attribution | None, body: str, end: int) -> Attribution | None:
+    """A credit after a sentence-final quote, kept only when nothing but a time or place
+    follows its cue: "Ann Lee said on Monday." yes, "Ann Lee said the plan …" no."""
+    if found is None or found.cue is None:
+        return found
+    who_end = found.speaker_start + len(found.speaker_text)
+    cue = re.compile(rf"\b{re.escape(found.cue)}\b").search(body, found.speaker_start - 60, end)
+    rest_at = max(who_end, cue.end() if cue else who_end)
+    rest = body[rest_at : first_sentence_end(body, rest_at, end)].strip(" ,.!?\n")
+    return found if not rest or _CIRCUMSTANCE.match(rest) else None
+
+
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
@@ -224,9 +223,13 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
     start = last_sentence_start(body, start, end)
     # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
-    cues = [c for c in CUE_WORD.finditer(body, start, end) if not _after_determiner(body, start, c)]
+    found = [
+        c for c in CUE_WORD.finditer(body, start, end) if not _after_determiner(body, start, c)
+    ]
+    # ", explaining why …": a participle has no subject of its own; it shares the sentence's.
+    cues = [c for c in found if not _participle(body, start, c)]
     if not cues:
-        return None
+        return _participle_subject(body, start, found[-1]) if found else None
     # The cue nearest the quote governs it; an earlier one only when the words before the
     # nearest hold no speaker at all.
     cue = cues[-1]
@@ -245,10 +248,39 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         return Attribution(who, match.start("who"), cue.group(), "according_to")
     if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
         return None  # "X is accused of "…"": the subject is not who said it
+    if _in_subordinate_clause(body, start, cue, end):
+        return None  # "When a pupil asked X about it, X began: "…"": the cue is not the quote's
     speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
     if speaker is None:
-        return None
+        # "…," said X, explaining …: an inverted cue opens the sentence; the participle
+        # is the quote's speaker's and continuation will find them.
+        participles = [c for c in found if c.start() > cue.start()]
+        if not participles or not body[start : cue.start()].strip(" ,;–—-\n"):
+            return None
+        return _participle_subject(body, start, participles[-1])
     return Attribution(speaker, body.index(speaker, start), cue.group(), "leading_cue")
+
+
+def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:
+    """The sentence opens with "When …" and the cue comes before the comma that ends
+    that clause, the quote after it."""
+    return (
+        _SUBORDINATE.match(body, start, cue.start()) is not None
+        and "," not in body[start : cue.start()]
+        and "," in body[cue.end() : end]
+    )
+
+
+def _participle(body: str, start: int, cue: re.Match[str]) -> bool:
+    return cue.group().endswith("ing") and body[start : cue.start()].rstrip().endswith(",")
+
+
+def _participle_subject(body: str, start: int, cue: re.Match[str]) -> Attribution | None:
+    """ "Ana Ruiz spoke for an hour, saying: …": the subject of the sentence speaks."""
+    found = subject_of(body, start, cue.start())
+    if found is None:
+        return None
+    return Attribution(found.speaker_text, found.speaker_start, cue.group(), "leading_cue")
 
 
 def _after_determiner(body: str, start: int, cue: re.Match[str]) -> bool:
@@ -258,7 +290,7 @@ def _after_determiner(body: str, start: int, cue: re.Match[str]) -> bool:
     words_end = cue.start()
     while words_end > start and body[words_end - 1].isspace():
         words_end -= 1
-    at = max(start, words_end - _LONGEST_DETERMINER)
+    at = max(start, words_end - _DETERMINER_REACH)
     return bool(_DETERMINER_BEFORE.search(body, at, cue.start()))
 
 

@@ -43,7 +43,8 @@ def _cue_alternation() -> str:
 
 
 CUE = _cue_alternation()
-CUE_WORD = re.compile(rf"\b(?:{CUE})\b")
+# "two-term", "self-described": a cue word inside a hyphenated word is no verb.
+CUE_WORD = re.compile(rf"(?<![\w-])(?:{CUE})(?![\w-])")
 
 PRONOUNS = frozenset("he she they i we it him her them".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
@@ -82,7 +83,8 @@ INDEFINITE = re.compile(
 AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|was|were|is|are|would|will|could|might|did|does|do|had|"
     r"also|later|then|once|again|previously|recently|repeatedly|since|just|even|first|"
-    r"further|often|still|not|never|\w+n[’']t|\w+ly))+$",
+    r"further|often|still|not|never|\w+n[’']t|(?-i:(?!(?:ally|family|assembly|rally|bully|daily|"
+    r"weekly|monthly|quarterly|supply|anomaly)\b)[a-z]+ly)))+$",
     re.IGNORECASE,
 )
 # Openers of a sentence that are not part of its subject ("But", "On Monday,").

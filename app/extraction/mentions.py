@@ -29,6 +29,15 @@ _TITLE_BEFORE = re.compile(
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?$"
 )
 _SUBJECT_WORDS = 6
+_NAME_THEN_WORD = re.compile(r"[A-Z][\w.’'-]*\s+(?P<word>[a-z][a-z-]+)\b")
+
+
+def _verb_like(word: str) -> bool:
+    """A past form or a speech verb after a name ("Fox accused", "Brown told"); a role
+    noun ("Tory leader") or a linking word is not one."""
+    if word in _NOT_NOUNS or word in ROLE_NOUNS or is_person_role(word):
+        return False
+    return word.endswith("ed") or bool(CUE_WORD.fullmatch(word))
 
 
 @cache
@@ -64,7 +73,10 @@ class Mention:
         preceding = self.body[max(0, self.start - 120) : self.start]
         begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
         lead = preceding[begins[-1] :] if begins else preceding
-        return len(_WORD.findall(lead)) < _SUBJECT_WORDS and not self.after_preposition
+        if len(_WORD.findall(lead)) >= _SUBJECT_WORDS or self.after_preposition:
+            return False
+        # "Dr Fox accused Mr Blair": a name and its verb before this one make it the object.
+        return not any(_verb_like(m["word"]) for m in _NAME_THEN_WORD.finditer(lead))
 
     @cached_property
     def modifier(self) -> bool:

@@ -31,12 +31,35 @@ _COORDINATED = re.compile(
     r"[^,;:]*\s(?:and|then)$"
 )
 
-ENDS_OPEN = re.compile(r"\b(?:of|the|a|an|and|or|in|on|at|for|with|from)$", re.IGNORECASE)
+ENDS_OPEN = re.compile(r"\b(?:of|the|a|an|and|or|in|on|at|for|with|from|to|by)$", re.IGNORECASE)
 
 _MAX_SPEAKER_WORDS = 25
 
 # ", who …" / ", a lawyer, …": an apposition may hold a verb; the phrase's own head may not.
 _APPOSITION = re.compile(r",|\(|\s[–—-]\s")
+# "One official who relayed the talks": a relative clause may hold a verb as well.
+_RELATIVE = re.compile(r"\s(?:who|whose|whom)\s")
+_MAX_RELATIVE_WORDS = 8
+
+# "…, who said": the relative pronoun speaks for the phrase before it.
+_RELATIVE_END = re.compile(r",?\s*\bwho$")
+_ANTECEDENT_START = re.compile(
+    r",?\s+(?:and|but|that|of|from|by|with|for|to|about|on|in|at)\s+|,\s+|\s+[–—-]\s+"
+)
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+# A pronoun and its verb: the pronoun is the subject the cue at the end of the clause shares.
+_PRONOUN_CLAUSE = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)\s+[a-z]")
+
+# Where an apposition after the speaker's name stops: a comma before a time, a place or
+# another reporting verb ("said Ana Ruiz, a lawyer, on Monday, adding …").
+_APPOSITION_END = re.compile(
+    r",\s+(?:on|in|at|during|last|this|earlier|later|yesterday|today|tonight|after|before|"
+    r"when|while|according|adding|saying|noting|explaining|arguing|telling|writing|citing|"
+    r"referring|pointing|calling|urging|warning|asking)\b",
+    re.IGNORECASE,
+)
+_HARD_END = re.compile(r"[;:(]\s|\s[–—-]\s")
+_RELATIVE_START = re.compile(r",\s+(?:who|whose|whom|which)\b")
 
 _CLAUSE_BREAK = re.compile(
     r",\s+|\s+[–—-]\s+|\s+(?:and|but|or|that|when|while|as|because|after|before|if|so|"
@@ -69,6 +92,9 @@ def speaker_phrase(who: str) -> str | None:
     contracted = _CONTRACTED_PRONOUN.match(who)
     if contracted is not None:
         return contracted["pronoun"]  # "He’s called it": he
+    relative = _RELATIVE_END.search(who)
+    if relative is not None:
+        return _antecedent(who, relative.start())
     if is_speaker(who):
         return who
     coordinated = _COORDINATED.match(who)
@@ -82,6 +108,37 @@ def speaker_phrase(who: str) -> str | None:
     head = trim_subject(who[: verb.start()]) if verb else ""
     if is_speaker(head) and not _CLAUSE_BREAK.search(head) and not ENDS_OPEN.search(head):
         return head
+    return _pronoun_subject(who)
+
+
+def _antecedent(who: str, relative_at: int) -> str | None:
+    """ "a memoir by a former spy who wrote": the phrase the relative pronoun stands for,
+    kept with it, from the nearest break or preposition that leaves a speaker."""
+    before = who[:relative_at]
+    breaks = list(_ANTECEDENT_START.finditer(before))
+    starts = [0, *(match.end() for match in breaks)]
+    for k in range(len(starts) - 1, -1, -1):
+        tail = trim_subject(before[starts[k] :])
+        if "," in tail or not is_speaker(tail):
+            continue  # a comma inside ends an apposition, and a clause follows it
+        at = who.index(tail, starts[k])
+        # "Ann Lee, a native of Ohio who": a name before the apposition heads it.
+        if k > 0 and breaks[k - 1].group().strip() == ",":
+            named = trim_subject(before[starts[k - 1] : breaks[k - 1].start()])
+            if is_speaker(named) and named[:1].isupper():
+                at = who.index(named, starts[k - 1])
+        return who[at:]
+    return None
+
+
+def _pronoun_subject(who: str) -> str | None:
+    """The pronoun opening the last clause that has one ("he held his fire on X, calling
+    him": he), the subject the cue at its end shares."""
+    starts = [0, *(match.end() for match in _CLAUSE_BREAK.finditer(who))]
+    for start in reversed(starts):
+        clause = _PRONOUN_CLAUSE.match(trim_subject(who[start:]))
+        if clause is not None:
+            return clause["pronoun"]
     return None
 
 
@@ -100,6 +157,12 @@ def noun_phrase(who: str) -> bool:
     """A speaker is a noun phrase at its cue, never a clause: "The conflict continues" or
     "X admitted that the budget was" hold a verb of their own outside any apposition."""
     core = _APPOSITION.split(who, maxsplit=1)[0]
+    relative = _RELATIVE.search(core)
+    if relative is not None and len(core[relative.end() :].split()) <= _MAX_RELATIVE_WORDS:
+        core = core[: relative.start()]
+    words = core.split()
+    if len(words) > 1 and words[0].casefold() in _SUBJECT_PRONOUNS:
+        return False  # "she called Sanders …": a pronoun heads no longer phrase, a verb follows
     return not _CLAUSE_WORD.search(core)
 
 
@@ -112,5 +175,22 @@ def trim_subject(text: str) -> str:
 
 
 def trim_object(text: str) -> str:
-    text = SPEAKER_END.sub("", text.strip())
+    """The speaker words after a cue ("said Ana Ruiz, a lawyer who …"): the name, then its
+    apposition or relative clause, which name the speaker too; time and circumstance after
+    the name ("on Monday", "in a statement") or after a comma end them."""
+    text = text.strip()
+    core = _APPOSITION.search(text)
+    core_end = core.start() if core else len(text)
+    end = SPEAKER_END.search(text)
+    if end is not None and end.start() <= core_end:
+        return _tidy(text[: end.start()])
+    hard = _HARD_END.search(text, core_end)
+    end_at = hard.start() if hard else len(text)
+    if not _RELATIVE_START.match(text, core_end):
+        circumstance = _APPOSITION_END.search(text, core_end, end_at)
+        end_at = circumstance.start() if circumstance else end_at
+    return _tidy(text[:end_at])
+
+
+def _tidy(text: str) -> str:
     return text.rstrip(" .,;:–—-\n").strip()

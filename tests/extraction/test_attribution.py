@@ -237,3 +237,129 @@ def test_a_name_inside_a_relative_clause_is_not_the_speaker() -> None:
     album = entity(body, "Nova Lux")
     (found,) = find_quotes(body, [album])
     assert found.speaker is None
+
+
+def test_a_sentence_final_quote_belongs_to_its_own_sentence() -> None:
+    # The quote closes Ruiz's sentence; the next sentence, about Ek, is not its credit.
+    body = (
+        "Ana Ruiz called the ruling “a disgrace.” Jon Ek, the mayor, warned that the port "
+        "would close."
+    )
+    quotes = find_quotes(body, [entity(body, "Ana Ruiz"), entity(body, "Jon Ek")])
+    assert quote(quotes, "a disgrace").speaker == "Ana Ruiz"
+
+
+def test_a_bare_credit_may_follow_a_sentence_final_quote() -> None:
+    body = "“The port will close in May.” Jon Ek said on Monday."
+    (found,) = find_quotes(body, [entity(body, "Jon Ek")])
+    assert (found.speaker, found.rule) == ("Jon Ek", "trailing_cue+name")
+
+
+def test_a_pronoun_and_its_verb_give_the_pronoun() -> None:
+    body = (
+        "Ana Ruiz spoke on Monday.\n\n"
+        "She thanked the crew after the vote, calling them “the best in the country.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker_text, found.speaker) == ("She", "Ana Ruiz")
+
+
+def test_an_apposition_after_a_cue_names_the_speaker() -> None:
+    body = "“We will appeal,” said Ana Ruiz, a lawyer for the crew during the long strike."
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert found.speaker_text == "Ana Ruiz, a lawyer for the crew during the long strike"
+
+
+def test_time_after_the_name_ends_the_speaker_words() -> None:
+    body = "“We will appeal,” said Ana Ruiz, a lawyer, on Monday, adding that time was short."
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert found.speaker_text == "Ana Ruiz, a lawyer"
+
+
+def test_a_cue_inside_a_hyphenated_word_is_no_cue() -> None:
+    body = "Jon Ek, a self-described “friend of the harbour,” lost the vote on Monday."
+    (found,) = find_quotes(body, [entity(body, "Jon Ek")])
+    assert (found.speaker_text, found.rule) == ("Jon Ek", "sentence_subject+name")
+
+
+def test_a_noun_ending_in_ly_is_not_an_adverb() -> None:
+    body = "Jon Ek, a Ruiz ally, called the plan “a waste of public money.”"
+    (found,) = find_quotes(body, [entity(body, "Jon Ek")])
+    assert found.speaker_text == "Jon Ek, a Ruiz ally"
+
+
+def test_a_participle_shares_the_subject_of_its_sentence() -> None:
+    body = (
+        "“We have the votes,” said Ana Ruiz, the party whip, explaining why the bill "
+        "would pass. “Nobody is wavering.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert quote(quotes, "We have").speaker_text == "Ana Ruiz, the party whip"
+    follow_on = quote(quotes, "Nobody is wavering")
+    assert (follow_on.speaker, follow_on.rule) == ("Ana Ruiz", "same_paragraph+name")
+
+
+def test_the_subject_after_an_opening_phrase_speaks() -> None:
+    body = (
+        "Early in the campaign, Ana Ruiz attacked the plan, calling it “a gift to the "
+        "harbour owners.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker_text, found.speaker) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_a_described_name_is_one_subject() -> None:
+    body = "Harbour union leader Ana Ruiz quickly took to the radio, saying “we will strike.”"
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert found.speaker_text == "Harbour union leader Ana Ruiz"
+
+
+def test_a_long_possessive_makes_the_cue_word_a_noun() -> None:
+    # "Gallagher’s comments": a noun, not Gallagher commenting; Ruiz told the radio.
+    body = "Ana Ruiz told the radio that Gallagher’s comments “show no respect.”"
+    entities = [entity(body, "Ana Ruiz"), entity(body, "Tom Gallagher", "Gallagher")]
+    (found,) = find_quotes(body, entities)
+    assert (found.speaker_text, found.speaker) == ("Ana Ruiz", "Ana Ruiz")
+
+
+def test_who_before_a_cue_speaks_for_the_phrase_before_it() -> None:
+    body = (
+        "The book cites a memoir by a former harbour pilot who wrote about the “endless "
+        "fog” of the northern channel."
+    )
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "a former harbour pilot who"
+
+
+def test_a_relative_clause_belongs_to_the_speaker_phrase() -> None:
+    body = "One council official who attended the talks said the deal was “all but done.”"
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "One council official who attended the talks"
+
+
+def test_a_role_nobody_was_introduced_with_stays_unresolved() -> None:
+    body = (
+        "Jon Ek, the harbour master, opened the port with Ana Ruiz.\n\n"
+        "Later the prime minister called the delays “difficult for any government.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Jon Ek"), entity(body, "Ana Ruiz")])
+    assert (found.speaker_text, found.speaker) == ("the prime minister", None)
+
+
+def test_the_object_of_a_verb_is_not_the_subject_a_pronoun_means() -> None:
+    body = (
+        "Dr Paul Fox accused Mr Tom Blair of spreading lies on Monday. "
+        "“It is going to be fear and smear,” he told the radio."
+    )
+    entities = [entity(body, "Paul Fox", "Paul Fox"), entity(body, "Tom Blair", "Tom Blair")]
+    (found,) = find_quotes(body, entities)
+    assert found.speaker == "Paul Fox"
+
+
+def test_a_cue_inside_an_opening_when_clause_is_not_the_quotes() -> None:
+    body = (
+        "When a pupil asked Jon Ek about the harbour, the minister answered with a joke: "
+        "“I am sure nobody here has ever been late.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Jon Ek")])
+    assert found.speaker_text == "the minister"
