@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from app.extraction.gazetteer import fold
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
@@ -43,6 +43,7 @@ _VOTING: frozenset[EntityType] = frozenset({"person", "organization", "place"})
 __all__ = ["ArchiveIndex", "recall"]
 
 
+@lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """Case-, accent- and spacing-blind, as the archive matches names."""
     return " ".join(fold(name).casefold().split())
@@ -67,11 +68,18 @@ class ArchiveIndex:
                     self.surnames[tuple(bare[-n:])].append(entity)
 
 
-@dataclass(frozen=True)
 class _Article:
-    body: str
-    # Every name the article uses, as ``key`` folds it: the company its entities keep.
-    company: frozenset[str]
+    """The article a step reads: its body, and the company its entities keep."""
+
+    def __init__(self, body: str, entities: list[ExtractedEntity]) -> None:
+        self.body = body
+        self.entities = entities
+
+    @cached_property
+    def company(self) -> frozenset[str]:
+        """Every name the article uses, as ``key`` folds it; asked for only when two
+        archived people fit, so most articles never build it."""
+        return frozenset(key(n) for e in self.entities for n in (e.name, *e.aliases))
 
 
 Step = Callable[[ExtractedEntity, ArchiveIndex, _Article], ExtractedEntity]
@@ -87,8 +95,7 @@ def recall(
     steps: tuple[Step, ...] = (_voted_type, _full_name, _surname)
     for step in steps:
         # The company by the names the steps before gave ("Pacific Fisheries Council").
-        company = frozenset(key(n) for e in entities for n in (e.name, *e.aliases))
-        article = _Article(body, company)
+        article = _Article(body, entities)
         entities = [step(entity, index, article) for entity in entities]
     return _merged(entities)
 
@@ -116,7 +123,7 @@ def _full_name(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) 
         for known in index.owners.get((entity.type, key(entity.name)), [])
         if _shortens(entity.name, known.name)
     ]
-    owner = _one(owners, article.company)
+    owner = _one(owners, article)
     return _renamed(entity, owner) if owner is not None else entity
 
 
@@ -142,7 +149,7 @@ def _surname(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) ->
         for known in index.surnames.get(tuple(w.casefold() for w in bare), [])
         if said is None or given_name_gender(known.name) in (None, said)
     ]
-    owner = _one(fits, article.company)
+    owner = _one(fits, article)
     return _renamed(entity, owner) if owner is not None else entity
 
 
@@ -158,7 +165,7 @@ def _honorific_gender(entity: ExtractedEntity, body: str) -> Gender | None:
     return None
 
 
-def _one(candidates: list[KnownEntity], company: frozenset[str]) -> KnownEntity | None:
+def _one(candidates: list[KnownEntity], article: _Article) -> KnownEntity | None:
     """The one candidate; of several, the one whose usual company this article shares
     most (strictly), else none: two people of one surname stay apart."""
     # One person written two ways ("Ana B Ruiz", "Ana B. Ruiz") is one candidate: the way
@@ -168,7 +175,7 @@ def _one(candidates: list[KnownEntity], company: frozenset[str]) -> KnownEntity 
     if len(distinct) <= 1:
         return distinct[0] if distinct else None
     shared = sorted(
-        ((len({key(n) for n in c.related} & company), c) for c in distinct),
+        ((len({key(n) for n in c.related} & article.company), c) for c in distinct),
         key=lambda sc: -sc[0],
     )
     (best, owner), (second, _) = shared[0], shared[1]
