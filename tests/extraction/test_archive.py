@@ -119,3 +119,28 @@ def _extraction(body: str, known: list[KnownEntity]) -> Extraction:
         for k in known
     ]
     return Extraction(body=body, entities=entities)
+
+
+def test_when_the_company_ties_the_far_better_known_person_is_meant() -> None:
+    body = "Mr Varga told reporters the plan was sound. The PFC agreed."
+    famous = KnownEntity(
+        "Tomas Varga", "person", articles=40, related=("Pacific Fisheries Council",)
+    )
+    obscure = KnownEntity(
+        "Peter Varga", "person", articles=1, related=("Pacific Fisheries Council",)
+    )
+    unrelated = KnownEntity("Tomas Varga", "person", articles=40, related=("Orbis Bank",))
+    stranger = KnownEntity("Peter Varga", "person", articles=1, related=("Danube Rowing Club",))
+
+    assert "Tomas Varga" in _entities(body, Knowledge((famous, obscure, COUNCIL)))
+    # Fame alone, with no company in common, names no one.
+    assert "Varga" in _entities(body, Knowledge((unrelated, stranger, COUNCIL)))
+
+
+def test_a_short_form_goes_to_the_full_name_far_more_articles_tie_it_to() -> None:
+    body = "Talks stalled on Monday, the PFC said."
+    misspelt = KnownEntity("Pacific Fishery Council", "organization", ("PFC",), articles=1)
+    rival = KnownEntity("Pacific Fishery Council", "organization", ("PFC",), articles=3)
+
+    assert set(_entities(body, Knowledge((COUNCIL, misspelt)))) == {"Pacific Fisheries Council"}
+    assert set(_entities(body, Knowledge((COUNCIL, rival)))) == {"PFC"}
