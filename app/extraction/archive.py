@@ -129,8 +129,8 @@ def _full_name(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) 
 
 
 def _shortens(short: str, full: str) -> bool:
-    """'EU' for 'European Union', 'Commons' for 'House of Commons': initials, or some of
-    the full name's words; never another name of equal length."""
+    """'PFC' for 'Pacific Fisheries Council', 'Assembly' for 'Assembly of Delegates':
+    initials, or some of the full name's words; never another name of equal length."""
     if acronym(short) and acronym_of(short, full):
         return True
     words, full_words = key(short).split(), key(full).split()
