@@ -7,9 +7,11 @@ reads it per article; each bounds how stale it may be instead.
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col
 
 from app.articles.models import Article
@@ -47,14 +49,22 @@ class Recent:
         if self._known is None:
             self._lock.acquire()
         try:
+            self._refresh(session)
+            return self._known or NOTHING_KNOWN
+        finally:
+            self._lock.release()
+
+    def _refresh(self, session: Session) -> None:
+        try:
             feed = session.execute(select(func.max(col(Change.id)))).scalar()
             if self._known is None or feed != self._feed:
                 self._known = self._load(session)
                 self._feed = feed
             self._checked = time.monotonic()
-            return self._known
-        finally:
-            self._lock.release()
+        except SQLAlchemyError:
+            # A database that cannot be read now (locked, restarting) fails the write
+            # itself, with the reason; the read leaves nothing half-done to roll back.
+            session.rollback()
 
 
 class Growing:
@@ -69,10 +79,14 @@ class Growing:
         self._read_at: int | None = None
 
     def __call__(self) -> Knowledge:
-        with Session(self.engine) as session:
-            stored = session.execute(select(func.count(col(Article.id)))).scalar_one()
-            due = max(GROWTH * (self._read_at or 0), FIRST_READ_AFTER)
-            if self._read_at is None or stored >= due:
-                self._known = load_snapshot(session) if stored else NOTHING_KNOWN
-                self._read_at = stored
+        # The run goes on with what it knew; storing reports what the database says.
+        with Session(self.engine) as session, suppress(SQLAlchemyError):
+            self._refresh(session)
         return self._known
+
+    def _refresh(self, session: Session) -> None:
+        stored = session.execute(select(func.count(col(Article.id)))).scalar_one()
+        due = max(GROWTH * (self._read_at or 0), FIRST_READ_AFTER)
+        if self._read_at is None or stored >= due:
+            self._known = load_snapshot(session) if stored else NOTHING_KNOWN
+            self._read_at = stored

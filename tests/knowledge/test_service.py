@@ -4,6 +4,7 @@ feed is written when a transaction commits)."""
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -81,3 +82,15 @@ def test_an_ingest_run_reads_the_snapshot_again_once_the_archive_has_grown(
     assert "Ada Quist" in {entity.name for entity in grown.entities}
     _store(scratch, "Bo Lind flew to Quito on Wednesday.")
     assert growing() is grown  # 3 articles: not yet twice the 2 of the last read
+
+
+def test_a_snapshot_that_cannot_be_read_leaves_the_write_to_say_why(scratch: Engine) -> None:
+    def broken(session: Session) -> Knowledge:
+        session.execute(text("SELECT * FROM no_such_table"))
+        raise AssertionError("unreachable")
+
+    recent = Recent(ttl=0, load=broken)
+    with Session(scratch) as session:
+        assert recent.get(session) is NOTHING_KNOWN
+        stored = ingest(session, "Ada Quist spoke to reporters in Lima on Monday.", "text")
+    assert stored.created
