@@ -144,3 +144,38 @@ def test_a_short_form_goes_to_the_full_name_far_more_articles_tie_it_to() -> Non
 
     assert set(_entities(body, Knowledge((COUNCIL, misspelt)))) == {"Pacific Fisheries Council"}
     assert set(_entities(body, Knowledge((COUNCIL, rival)))) == {"PFC"}
+
+
+def test_a_word_the_archive_knows_as_a_name_of_its_own_keeps_it() -> None:
+    body = "Orbis said on Monday that sales rose."
+    orbis = mentioned(body, "Orbis", kind="organization")
+    firm = KnownEntity("Orbis", "organization", articles=30)
+    product = KnownEntity("Orbis Office", "organization", ("Orbis",), articles=2)
+
+    assert [e.name for e in recall([orbis], Knowledge((firm, product)), body)] == ["Orbis"]
+    assert [e.name for e in recall([orbis], Knowledge((product,)), body)] == ["Orbis Office"]
+
+
+def test_a_surname_that_is_also_a_given_name_needs_the_company_to_agree() -> None:
+    alone = "Morgan said the plan was sound."
+    among = "Morgan said the plan was sound, and the PFC agreed."
+    ada = KnownEntity("Ada Morgan", "person", articles=5, related=("PFC",))
+    knowledge = Knowledge((ada,))
+
+    assert [e.name for e in recall([mentioned(alone, "Morgan")], knowledge, alone)] == ["Morgan"]
+    found = recall(
+        [mentioned(among, "Morgan"), mentioned(among, "PFC", kind="organization")],
+        knowledge,
+        among,
+    )
+    assert [e.name for e in found] == ["Ada Morgan", "PFC"]
+
+
+def test_no_vote_overturns_an_organization_the_article_itself_names() -> None:
+    body = "Shares in Madison Holdings rose."
+    firm = mentioned(body, "Madison Holdings", kind="organization")
+    person = KnownEntity("Madison Holdings", "person", articles=20)
+
+    [entity] = recall([firm], Knowledge((person,)), body)
+
+    assert entity.type == "organization"
