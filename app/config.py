@@ -35,6 +35,12 @@ class Settings(BaseSettings):
         ge=0,
         description="Time one article's extraction may take before it is refused; 0: no limit",
     )
+    knowledge_ttl_seconds: float = Field(
+        default=60,
+        ge=0,
+        description="How long an API process extracts with one snapshot of the archive "
+        "before checking the change feed for news",
+    )
     seed_dir: Path = PROJECT_ROOT / "seed"
     pool_size: int = Field(default=10, ge=1)
     echo_sql: bool = False

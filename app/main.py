@@ -27,6 +27,7 @@ from app.http import (
     UnexpectedErrorMiddleware,
     reject_nul_bytes,
 )
+from app.knowledge.service import Recent
 from app.mentions.router import router as mentions_router
 from app.quotes.router import router as quotes_router
 from app.ratelimit import AccessMiddleware
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.responses = responses
+    app.state.knowledge = Recent(settings.knowledge_ttl_seconds)
     install_error_handlers(app)
     for router in (
         articles_router,

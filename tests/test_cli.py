@@ -87,6 +87,25 @@ def test_extract_ndjson_prints_one_line_per_path_in_order(tmp_path: Path) -> Non
     assert [q["speaker"] for q in lines[2]["quotes"]] == ["Ana Ruiz"]
 
 
+def test_a_batch_may_read_its_documents_with_what_all_of_them_establish(tmp_path: Path) -> None:
+    full = tmp_path / "full.txt"
+    full.write_text("Corwin Halvorsen, the fisheries minister, met officials.\n", encoding="utf-8")
+    bare = tmp_path / "bare.txt"
+    bare.write_text('"The plan is sound," Mr Halvorsen told reporters.\n', encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    paths = [str(bare), str(missing), str(full)]
+
+    def people(*flags: str) -> list[list[str]]:
+        result = broadsheet("extract", "--format", "ndjson", *flags, *paths, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert set(lines[1]) == {"error"}
+        return [[e["name"] for e in lines[i]["entities"] if e["type"] == "person"] for i in (0, 2)]
+
+    assert people() == [["Halvorsen"], ["Corwin Halvorsen"]]
+    assert people("--batch-knowledge") == [["Corwin Halvorsen"], ["Corwin Halvorsen"]]
+
+
 def test_extract_json_takes_exactly_one_path(tmp_path: Path) -> None:
     result = broadsheet("extract", "--format", "json", str(SEED), str(SEED), cwd=tmp_path)
     assert result.returncode == 2

@@ -1,6 +1,6 @@
 """Raw article in, stored article out: the path shared by the API, the CLI and the seed."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -20,12 +20,14 @@ from app.articles.writer import (
 from app.config import Settings
 from app.errors import AppError, NotFound, PayloadTooLarge, Unprocessable
 from app.extraction import ExtractedEntity, ExtractedQuote, Extraction
+from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.pipeline import (
     EXTRACTOR_VERSION,
     ExtractionTooSlow,
     InputFormat,
     analyze,
     extract,
+    load_lexicons,
 )
 from app.reextraction.apply import apply_batch
 from app.writes import write
@@ -59,13 +61,16 @@ class Limits:
         )
 
 
-def parse(raw: str, fmt: InputFormat, limits: Limits = Limits()) -> Extraction:
+def parse(
+    raw: str, fmt: InputFormat, limits: Limits = Limits(), knowledge: Knowledge = NOTHING_KNOWN
+) -> Extraction:
+    """One raw article's extraction, reading it with what the archive knows (``knowledge``)."""
     if limits.max_bytes is not None and len(raw.encode()) > limits.max_bytes:
         raise PayloadTooLarge(
             f"The article is over the {limits.max_bytes}-byte limit", field="body"
         )
     try:
-        extraction = extract(raw, fmt=fmt, max_seconds=limits.max_seconds)
+        extraction = extract(raw, fmt=fmt, max_seconds=limits.max_seconds, knowledge=knowledge)
     except ValueError as exc:  # the extractor's input errors are ValueErrors
         raise Unprocessable(f"Cannot read the article: {exc}", field="body") from exc
     except ExtractionTooSlow as exc:
@@ -118,15 +123,30 @@ def _ingest_once(session: Session, extraction: Extraction, version: str) -> Inge
 Extracted = Extraction | Skipped | str
 
 
-def extract_document(document: Document, limits: Limits = Limits()) -> Extracted:
+# What a worker process extracts with: handed over once, when the process starts, rather
+# than pickled with every document.
+_worker_knowledge = NOTHING_KNOWN
+
+
+def _start_worker(knowledge: Knowledge) -> None:
+    global _worker_knowledge
+    die_with_parent()
+    _worker_knowledge = knowledge
+
+
+def extract_document(
+    document: Document, limits: Limits = Limits(), knowledge: Knowledge | None = None
+) -> Extracted:
     """The document's extraction, why it is not an article, or why it cannot be read (a
-    plain string pickles safely back from a worker process)."""
+    plain string pickles safely back from a worker process). Without ``knowledge``, the
+    snapshot this worker process was started with."""
     if document.error:
         return document.error
     if document.skip:
         return Skipped(document.skip)
+    known = _worker_knowledge if knowledge is None else knowledge
     try:
-        extraction = parse(document.raw, document.format, limits)
+        extraction = parse(document.raw, document.format, limits, known)
     except AppError as exc:
         return exc.detail
     if reason := body_reason(extraction.body):
@@ -142,25 +162,58 @@ WINDOW = 256
 
 
 def extract_all(
-    docs: Iterable[Document], jobs: int, limits: Limits = Limits()
+    docs: Iterable[Document],
+    jobs: int,
+    limits: Limits = Limits(),
+    knowledge: Callable[[], Knowledge] = lambda: NOTHING_KNOWN,
 ) -> Iterator[tuple[Document, Extracted]]:
     """Extractions in input order; with ``jobs`` > 1 they run in worker processes while the
-    caller stores the previous ones."""
-    one = partial(extract_document, limits=limits)
-    if jobs <= 1:
-        yield from ((document, one(document)) for document in docs)
-        return
+    caller stores the previous ones.
+
+    ``knowledge()`` is asked for the snapshot before each window of documents, once the
+    caller has stored the window before; when it hands back a new one, the workers are
+    started again with it (each gets it once, not once per document)."""
     pending = iter(docs)
-    with ProcessPoolExecutor(jobs, initializer=die_with_parent) as pool:
+    if jobs <= 1:
         while window := list(islice(pending, WINDOW)):
+            known = knowledge()
+            yield from ((d, extract_document(d, limits, known)) for d in window)
+        return
+    # Read before the workers fork, so each starts with the lexicons instead of loading them.
+    load_lexicons()
+    one = partial(extract_document, limits=limits)
+    pool: ProcessPoolExecutor | None = None
+    started_with: Knowledge | None = None
+    try:
+        while window := list(islice(pending, WINDOW)):
+            known = knowledge()
+            if pool is None or known is not started_with:
+                if pool is not None:
+                    pool.shutdown()
+                pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(known,))
+                started_with = known
             yield from zip(window, pool.map(one, window, chunksize=8), strict=True)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
-def ingest(session: Session, raw: str, fmt: InputFormat, limits: Limits = Limits()) -> Ingested:
-    return ingest_extraction(session, parse(raw, fmt, limits), EXTRACTOR_VERSION)
+def ingest(
+    session: Session,
+    raw: str,
+    fmt: InputFormat,
+    limits: Limits = Limits(),
+    knowledge: Knowledge = NOTHING_KNOWN,
+) -> Ingested:
+    return ingest_extraction(session, parse(raw, fmt, limits, knowledge), EXTRACTOR_VERSION)
 
 
-def reextract(session: Session, article_id: int, limits: Limits = Limits()) -> Article:
+def reextract(
+    session: Session,
+    article_id: int,
+    limits: Limits = Limits(),
+    knowledge: Knowledge = NOTHING_KNOWN,
+) -> Article:
     """Apply the current extractor to a stored article's body, replacing what it found.
 
     Extraction runs before the write transaction, which then re-reads the article under
@@ -171,7 +224,9 @@ def reextract(session: Session, article_id: int, limits: Limits = Limits()) -> A
     if article is None:
         raise NotFound(f"No article with id or slug '{article_id}'")
     try:
-        entities, quotes = analyze(article.body, max_seconds=limits.max_seconds)
+        entities, quotes = analyze(
+            article.body, max_seconds=limits.max_seconds, knowledge=knowledge
+        )
     except ExtractionTooSlow as exc:
         raise too_slow(exc) from exc
     check_items(entities, quotes, limits)

@@ -116,7 +116,8 @@ def create_article(
     `source`), plain text or an HTML page. Sending the same text (or URL) again returns the
     stored article with 200 instead of 201."""
     limits = ingest.Limits.of(request.app.state.settings)
-    result = ingest.ingest(session, payload.text, payload.format, limits)
+    known = request.app.state.knowledge.get(session)
+    result = ingest.ingest(session, payload.text, payload.format, limits, known)
     if not result.created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/articles/{result.article_id}"
@@ -149,5 +150,6 @@ def reextract_article(session: SessionDep, request: Request, ref: ArticleRef) ->
     longer than the configured limit is left as it was (422). An entity it leaves without
     articles answers 308 to the entity its names now belong to, or 410."""
     article_id = service.article_id(session, ref)
-    ingest.reextract(session, article_id, ingest.Limits.of(request.app.state.settings))
+    limits = ingest.Limits.of(request.app.state.settings)
+    ingest.reextract(session, article_id, limits, request.app.state.knowledge.get(session))
     return service.article_detail(session, str(article_id))

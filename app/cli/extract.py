@@ -11,6 +11,7 @@ from app.articles.payload import decode_body
 from app.articles.sources import FORMATS
 from app.errors import AppError
 from app.extraction import Extraction
+from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 
 
 class OutputFormat(StrEnum):
@@ -41,15 +42,24 @@ def _summary(result: Extraction) -> str:
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files (ndjson: any number)")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.json,
+    batch_knowledge: Annotated[
+        bool,
+        typer.Option(
+            "--batch-knowledge/--no-batch-knowledge",
+            help="ndjson: read every document again with what all of them established",
+        ),
+    ] = False,
 ) -> None:
     """Print what extraction finds, without touching the database.
 
     ``json`` and ``text`` describe one article; ``ndjson`` prints one contract object a
     line for every path, in the order given, and ``{"error": ...}`` for one it cannot read.
+    With ``--batch-knowledge``, ndjson reads the documents twice: the second time with what
+    all of them established together, as an archive of them would know it.
     """
     if format is OutputFormat.ndjson:
-        for path in paths:
-            typer.echo(json.dumps(_extract_or_error(path), ensure_ascii=False))
+        for line in _extract_batch(paths, batch_knowledge):
+            typer.echo(json.dumps(line, ensure_ascii=False))
         return
     if len(paths) != 1:
         raise typer.BadParameter(
@@ -68,19 +78,34 @@ def extract_command(
         typer.echo(_summary(result))
 
 
-def _extract_file(path: Path) -> Extraction:
+def _extract_file(path: Path, knowledge: Knowledge = NOTHING_KNOWN) -> Extraction:
     """Decoded as ``ingest`` decodes files (byte order mark, HTML <meta charset>, else
     UTF-8), so both see the same text."""
     from app.extraction.pipeline import extract
 
     fmt = FORMATS.get(path.suffix.lower(), "text")
-    return extract(decode_body(path.read_bytes(), fmt, ""), fmt=fmt)
+    return extract(decode_body(path.read_bytes(), fmt, ""), fmt=fmt, knowledge=knowledge)
 
 
-def _extract_or_error(path: Path) -> dict[str, object]:
-    """One ndjson line: the contract, or why this one document could not be read."""
+def _extract_batch(paths: list[Path], twice: bool) -> list[dict[str, object]]:
+    """One ndjson line per path; with ``twice``, the second reading's."""
+    first = [_extract_or_error(path) for path in paths]
+    if not twice:
+        return [_line(found) for found in first]
+    knowledge = Knowledge.from_extractions(f for f in first if isinstance(f, Extraction))
+    return [_line(_extract_or_error(path, knowledge)) for path in paths]
+
+
+def _line(found: Extraction | dict[str, object]) -> dict[str, object]:
+    return found.model_dump(mode="json") if isinstance(found, Extraction) else found
+
+
+def _extract_or_error(
+    path: Path, knowledge: Knowledge = NOTHING_KNOWN
+) -> Extraction | dict[str, object]:
+    """The contract, or the ndjson line saying why this one document could not be read."""
     try:
-        return _extract_file(path).model_dump(mode="json")
+        return _extract_file(path, knowledge)
     except AppError as exc:
         return {"error": f"{path}: {exc.detail}"}
     except (OSError, ValueError) as exc:

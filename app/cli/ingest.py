@@ -19,6 +19,7 @@ from app.db import make_engine
 from app.errors import AppError
 from app.extraction import Extraction
 from app.extraction.pipeline import EXTRACTOR_VERSION
+from app.knowledge.service import Growing
 from app.writes.transaction import driver_message
 
 SKIPPED = "skipped (not an article)"
@@ -48,7 +49,7 @@ def ingest_command(
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
         task = progress.add_task("ingesting", total=None)
         limits = Limits.of(settings)
-        for document, found in extract_all(found_docs, jobs, limits):
+        for document, found in extract_all(found_docs, jobs, limits, Growing(engine)):
             outcome, why = _outcome(engine, found)
             counts[outcome] += 1
             if why:

@@ -12,6 +12,8 @@ The steps, most precise first, each in its own module:
    and organization evidence around a run (``personal``, ``organizations``).
 3. ``teams``: places and unread names the article uses as clubs or companies.
 4. ``linking``: surnames over same-named towns, then one entity per real-world thing.
+5. ``archive``: what other articles established (a ``Knowledge`` snapshot): types by
+   every article's vote, short forms and surnames to the full names the archive knows.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from app.extraction.archive import recall
 from app.extraction.budget import check
 from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify, join_possessive_names
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
+from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, org_head
 from app.extraction.schemas import ExtractedEntity
@@ -36,7 +40,7 @@ _CAPITALS = re.compile(r"[A-Z]{3}")
 __all__ = ["find_entities"]
 
 
-def find_entities(body: str) -> list[ExtractedEntity]:
+def find_entities(body: str, knowledge: Knowledge = NOTHING_KNOWN) -> list[ExtractedEntity]:
     runs = find_runs(body)
     later = frozenset(t.text for r in runs for t in r.tokens[1:])
     ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
@@ -50,7 +54,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
         found.extend(items)
         prev = run
     teams(found, ctx)
-    return link(found)
+    return recall(link(found), knowledge, body)
 
 
 def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:

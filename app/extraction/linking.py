@@ -46,7 +46,7 @@ class Group:
 
 def _longer(candidate: str, current: str) -> bool:
     """The fuller name wins; "Ana Ruiz" over "Ms Ruiz", which names her less."""
-    new, old = len(_bare(candidate)), len(_bare(current))
+    new, old = len(bare_name(candidate)), len(bare_name(current))
     if new != old:
         return new > old
     return current.split()[0] in HONORIFICS and candidate.split()[0] not in HONORIFICS
@@ -57,7 +57,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
     groups: list[Group] = []
     # Fullest names first, so shorter and titled forms find their owner.
     plain = (f for f in found if not f.weak and not f.qualified)
-    strong = sorted(plain, key=lambda f: -len(_bare(f.text)))
+    strong = sorted(plain, key=lambda f: -len(bare_name(f.text)))
     index = _Index()
     for item in strong:
         check()
@@ -188,7 +188,7 @@ class _Index:
         entry = (self.order.setdefault(id(group), len(groups) - 1), group)
         self.short_forms.add(group)
         if group.kind == "person":
-            bare = [w.lower() for w in _bare(group.name)]
+            bare = [w.lower() for w in bare_name(group.name)]
             for key in _person_keys(bare):
                 self._put(self.people, key, entry)
         elif group.kind == "country":
@@ -201,7 +201,7 @@ class _Index:
         if item.kind == "country":
             return self.countries.get(item.code)
         if item.kind == "person":
-            bare = tuple(w.lower() for w in _bare(item.text))
+            bare = tuple(w.lower() for w in bare_name(item.text))
             candidates = self.people.get(("tail", *bare), []) if bare else []
             if len(bare) == 1:
                 candidates = candidates + self.people.get(("first", *bare), [])
@@ -241,15 +241,15 @@ def _scan(groups: list[Group], item: Found) -> Group | None:
 
 def _same_person(text: str, name: str) -> bool:
     # Case-blind, so a particle opening a sentence ("Bin Laden") still matches.
-    part = [w.lower() for w in _bare(text)]
-    full = [w.lower() for w in _bare(name)]
+    part = [w.lower() for w in bare_name(text)]
+    full = [w.lower() for w in bare_name(name)]
     if part == full:
         return True
     n = len(part)
     return n < len(full) and (full[-n:] == part or (n == 1 and full[0] == part[0]))
 
 
-def _bare(name: str) -> list[str]:
+def bare_name(name: str) -> list[str]:
     """The words that name someone: no honorific, no middle initial ("George W Bush")."""
     words = name.split()
     words = words[1:] if len(words) > 1 and words[0] in HONORIFICS else words

@@ -13,7 +13,14 @@ from app.extraction.wordsets import dictionary_word
 
 EXTRACTOR_VERSION = "1.0.0"
 
-__all__ = ["EXTRACTOR_VERSION", "ExtractionTooSlow", "InputFormat", "analyze", "extract"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ExtractionTooSlow",
+    "InputFormat",
+    "analyze",
+    "extract",
+    "load_lexicons",
+]
 
 
 def analyze(
@@ -24,9 +31,9 @@ def analyze(
     ``knowledge`` is what the archive already knows (see ``app.extraction.knowledge``).
     Raises ``ExtractionTooSlow`` past ``max_seconds``.
     """
-    _load_lexicons()
+    load_lexicons()
     with time_limit(max_seconds):
-        entities = find_entities(body)
+        entities = find_entities(body, knowledge)
         return entities, find_quotes(body, entities)
 
 
@@ -42,7 +49,7 @@ def extract(
     Raises ``ExtractionInputError`` (a ``ValueError``) when ``raw`` is not valid ``fmt``, and
     ``ExtractionTooSlow`` when it takes longer than ``max_seconds``.
     """
-    _load_lexicons()
+    load_lexicons()
     with time_limit(max_seconds):
         article = clean(raw, fmt)
         entities, quotes = analyze(article.body, knowledge=knowledge)
@@ -60,7 +67,7 @@ def extract(
     )
 
 
-def _load_lexicons() -> None:
+def load_lexicons() -> None:
     """Gazetteers and name lists load once per process (seconds), before any time limit
     starts: that is no article's cost."""
     longest_name_words()  # builds the gazetteer
