@@ -1,0 +1,47 @@
+"""Organization rules: clubs, companies, parties and broadcasters, on short texts."""
+
+from app.extraction.entities import find_entities
+
+
+def _typed(body: str) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in find_entities(body)}
+
+
+def test_towns_listed_with_a_club_in_a_sports_report_are_clubs() -> None:
+    body = (
+        "Hampshire beat Dorset by an innings. Title rivals Essex, Norfolk and Kent all "
+        "closed in, and the bowler took four wickets against Devon in the championship."
+    )
+    found = _typed(body)
+    for club in ("Hampshire", "Essex", "Norfolk", "Kent", "Devon"):
+        assert ("organization", club) in found
+
+
+def test_towns_in_a_list_outside_sport_stay_places() -> None:
+    body = "The storm hit Essex, Norfolk and Kent on Monday, the agency said."
+    found = _typed(body)
+    assert ("organization", "Norfolk") not in found
+    assert ("place", "Norfolk") in found
+
+
+def test_town_with_a_plural_nickname_is_a_team_and_the_nickname_links() -> None:
+    body = "The Seattle Mariners lost at home. Later the Mariners signed a new pitcher."
+    entities = {e.name: e for e in find_entities(body)}
+    mariners = entities["Seattle Mariners"]
+    assert mariners.type == "organization"
+    assert [m.text for m in mariners.mentions] == ["Seattle Mariners", "Mariners"]
+
+
+def test_landform_plural_after_a_town_is_no_team() -> None:
+    body = "Tourists flock to the Denver Heights every summer, officials in Denver said."
+    assert all(e.type != "organization" for e in find_entities(body))
+
+
+def test_town_inside_a_club_name_in_a_sports_report() -> None:
+    body = (
+        "Manchester United drew with Real Madrid in the league. The striker scored a "
+        "penalty before half-time at Old Trafford."
+    )
+    found = _typed(body)
+    assert {("organization", "Manchester United"), ("organization", "Real Madrid")} <= found
+    assert ("organization", "Old Trafford") not in found
