@@ -45,3 +45,38 @@ def test_town_inside_a_club_name_in_a_sports_report() -> None:
     found = _typed(body)
     assert {("organization", "Manchester United"), ("organization", "Real Madrid")} <= found
     assert ("organization", "Old Trafford") not in found
+
+
+def test_portfolio_after_a_connector_stays_in_the_ministry_name() -> None:
+    body = "Officials of the Ministry of Public Health in Lima met the Ministry of Justice."
+    found = _typed(body)
+    assert ("organization", "Ministry of Public Health") in found
+    assert ("organization", "Ministry of Justice") in found
+
+
+def test_legal_form_then_of_and_a_place_ends_the_company() -> None:
+    body = "Orvane Motor Corp of South Korea said sales rose."
+    found = _typed(body)
+    assert ("organization", "Orvane Motor Corp") in found
+    assert ("country", "South Korea") in found
+
+
+def test_bank_of_a_place_keeps_the_place_in_its_name() -> None:
+    found = _typed("Shares of Bank of Peru rose on Monday.")
+    assert ("organization", "Bank of Peru") in found
+    assert all(kind != "country" for kind, _ in found)
+
+
+def test_wire_desk_signs_as_an_organization() -> None:
+    found = _typed("Prices were steady. -- Lisbon Newsroom +351 1 555 0000")
+    assert ("organization", "Lisbon Newsroom") in found
+
+
+def test_capitalised_head_after_the_names_the_body() -> None:
+    found = _typed("Bond prices fell after the Treasury sold more debt than expected.")
+    assert ("organization", "Treasury") in found
+
+
+def test_the_channel_is_no_body() -> None:
+    found = _typed("Ferries crossed the Channel despite the storm.")
+    assert all(kind != "organization" for kind, _ in found)
