@@ -1,6 +1,7 @@
 """Organization rules: clubs, companies, parties and broadcasters, on short texts."""
 
 from app.extraction.entities import find_entities
+from app.extraction.schemas import ExtractedEntity
 
 
 def _typed(body: str) -> set[tuple[str, str]]:
@@ -80,3 +81,38 @@ def test_capitalised_head_after_the_names_the_body() -> None:
 def test_the_channel_is_no_body() -> None:
     found = _typed("Ferries crossed the Channel despite the storm.")
     assert all(kind != "organization" for kind, _ in found)
+
+
+def _entity(body: str, name: str) -> ExtractedEntity:
+    return next(e for e in find_entities(body) if e.name == name)
+
+
+def test_party_member_noun_and_its_plural_are_one_organization() -> None:
+    body = (
+        "The Whigs attacked the budget on Monday. Whig MP Ann Cole said the plan would "
+        "fail, and Whig plans would cost less."
+    )
+    whigs = _entity(body, "Whigs")
+    assert whigs.type == "organization"
+    assert {m.text for m in whigs.mentions} == {"Whigs", "Whig"}
+
+
+def test_a_people_with_leaders_is_no_party() -> None:
+    body = "The Kurds marched. A Kurd leader said the Kurds would keep marching."
+    assert all(e.type != "organization" for e in find_entities(body))
+
+
+def test_party_adjective_and_members_join_the_party_name() -> None:
+    body = (
+        "The Radical Party won the vote. Radicals celebrated, and a Radical MP said "
+        "the Radicals would govern alone."
+    )
+    party = _entity(body, "Radical Party")
+    assert {m.text for m in party.mentions} == {"Radical Party", "Radicals", "Radical"}
+
+
+def test_clipped_words_of_a_party_name_link_to_it() -> None:
+    body = "The Social Democrats won. Soc Dems leader Jan Berg said the Soc Dem vote rose."
+    party = _entity(body, "Social Democrats")
+    assert party.type == "organization"
+    assert {"Soc Dems", "Soc Dem"} <= set(party.aliases)

@@ -1,0 +1,118 @@
+"""Sieve: groups named by their members ("the Tories", "Lib Dems", "a Conservative MP").
+
+A person's name is never made plural, so a capitalised word the article also writes
+as its plural ("Tory" and "Tories", "Democrat" and "Democrats") names a group, most
+often a party, and never a person. Such forms, the clipped forms of a group's name
+("Lib Dems" for "Liberal Democrats") and a party's adjective beside "<Word> Party"
+("Labour", "Conservatives" beside "Conservative Party") are one organization:
+``families`` marks them before linking and ``merge_families`` joins the entities
+linking made of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.found import Context, Found
+from app.extraction.schemas import ExtractedEntity, ExtractedMention
+from app.extraction.wordsets import words
+
+# Nouns that end a party's or a movement's name and drop in its member forms.
+_GROUP_HEADS = words("Party Parties Movement Front Alliance League")
+MIN_CLIP = 3  # "Lib" for "Liberal"; "Li" is no clipped word
+# Nouns only a party's members go by: "a Tory MP", "the Democrat candidate". Peoples and
+# faiths have leaders and voters too ("Serb leaders"), so those words prove nothing.
+_MEMBER_NOUNS = (
+    "MP|MPs|MEP|MEPs|MSP|MSPs|peer|peers|backbencher|backbenchers|manifesto|candidate|"
+    "candidates|councillor|councillors|party|Party|nominee|primary|primaries|senator|"
+    "senators|congressman|congresswoman|lawmaker|lawmakers|co-chairman"
+)
+
+
+def plurals(word: str) -> tuple[str, ...]:
+    """'Tory' -> 'Tories'; 'Democrat' -> 'Democrats'."""
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return (word[:-1] + "ies",)
+    return (word + "s", word + "es")
+
+
+def families(found: list[Found], ctx: Context) -> dict[str, str]:
+    """Surface -> family key for the member forms of groups, re-typing them (in place)
+    as organizations. The key is the fullest way the article names the group."""
+    eligible = [f for f in found if _eligible(f)]
+    texts = {f.text for f in eligible}
+    family: dict[str, str] = {}
+    for text in texts:
+        for plural in plurals(text.split()[-1]):
+            many = " ".join([*text.split()[:-1], plural])
+            if many in texts and _members(text, ctx):
+                family[text] = family[many] = many
+    orgs = {f.text for f in found if f.kind == "organization" and " " in f.text}
+    for name in sorted(orgs, key=len):
+        parts = name.split()
+        if parts[-1] in _GROUP_HEADS and len(parts) == 2:
+            # "Conservative Party": "Conservative", "Conservatives" are its members.
+            for form in (parts[0], *plurals(parts[0])):
+                if form in texts or form in family:
+                    family[form] = name
+        for text in texts:
+            if text != name and _clipped(text, name):
+                family[text] = name
+    # Members of one family name the family's fullest form.
+    for form, key in list(family.items()):
+        family[form] = family.get(key, key)
+    for key in set(family.values()):
+        family.setdefault(key, key)
+    for item in found:
+        if item.text in family and _eligible(item):
+            item.kind, item.weak, item.common, item.code = "organization", False, False, None
+    return family
+
+
+def _members(text: str, ctx: Context) -> bool:
+    """'Tory MP', 'Democrat candidate': the singular names a party member somewhere."""
+    return re.search(rf"\b{re.escape(text)} (?:{_MEMBER_NOUNS})\b", ctx.body) is not None
+
+
+def _eligible(item: Found) -> bool:
+    """Capitalised names read as people, bodies or nothing; never places or peoples."""
+    if item.demonym or item.qualified or item.kind in ("country", "place"):
+        return False
+    return item.text[:1].isupper() and not item.text.isupper()
+
+
+def _clipped(short: str, name: str) -> bool:
+    """'Lib Dems' / 'Lib Dem' for 'Liberal Democrats': each word a clipped start of the
+    name's word (a plural 's' aside), at least one truly clipped."""
+    a, b = short.split(), name.split()
+    if len(a) != len(b) or len(a) < 2 or short == name:
+        return False
+    pairs = list(zip(a, b, strict=True))
+    last_a, last_b = pairs[-1]
+    pairs[-1] = (last_a.removesuffix("s"), last_b)
+    fits = all(len(x) >= MIN_CLIP and y.startswith(x) for x, y in pairs)
+    return fits and any(len(x) < len(y) for x, y in pairs)
+
+
+def merge_families(entities: list[ExtractedEntity], family: dict[str, str]) -> None:
+    """Join, in place, the organizations whose names belong to one family."""
+    keeper: dict[str, ExtractedEntity] = {}
+    for entity in list(entities):
+        key = family.get(entity.name) if entity.type == "organization" else None
+        if key is None:
+            continue
+        first = keeper.setdefault(key, entity)
+        if first is entity:
+            continue
+        _absorb(first, entity)
+        entities.remove(entity)
+
+
+def _absorb(into: ExtractedEntity, other: ExtractedEntity) -> None:
+    names = {into.name, *into.aliases, other.name, *other.aliases}
+    into.name = max(names, key=lambda n: (len(n), n))
+    into.aliases = sorted(names - {into.name})
+    seen = {(m.start, m.end) for m in into.mentions}
+    extra: list[ExtractedMention] = [m for m in other.mentions if (m.start, m.end) not in seen]
+    into.mentions = sorted([*into.mentions, *extra], key=lambda m: m.start)
+    into.description = into.description or other.description
