@@ -27,7 +27,7 @@ from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
 from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, org_head
-from app.extraction.parties import families, merge_families
+from app.extraction.parties import families, merge_families, party_context
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
 
@@ -51,6 +51,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
         found.extend(items)
         prev = run
     teams(found, ctx)
+    party_context(found, ctx)
     family = families(found, ctx)
     entities = link(found)
     merge_families(entities, family)

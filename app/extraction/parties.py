@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from app.extraction.found import Context, Found
+from app.extraction.people import is_given_name
 from app.extraction.schemas import ExtractedEntity, ExtractedMention
-from app.extraction.wordsets import words
+from app.extraction.wordsets import dictionary_word, words
 
 # Nouns that end a party's or a movement's name and drop in its member forms.
 _GROUP_HEADS = words("Party Parties Movement Front Alliance League")
@@ -67,6 +68,46 @@ def families(found: list[Found], ctx: Context) -> dict[str, str]:
         if item.text in family and _eligible(item):
             item.kind, item.weak, item.common, item.code = "organization", False, False, None
     return family
+
+
+# What a party has that a people or a place has not: "Labour's manifesto", "the Labour
+# government", "Tory rebels".
+_PARTY_THINGS = re.compile(
+    rf"(?:['’]s)? (?:{_MEMBER_NOUNS}|manifesto|conference|minister|ministers|whip|"
+    r"whips|frontbench|benches)\b"
+)
+# A leader's government is named after the leader too ("the Castro government"): these
+# make a party only of an ordinary word ("the Labour government").
+_GOVERNED = re.compile(r"(?:['’]s)? (?:government|administration|policies|policy)\b")
+# Adjectives of peoples and faiths: "Kurdish ministers", "Islamic party".
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ic", "ine", "ern", "an")
+
+
+def party_context(found: list[Found], ctx: Context) -> None:
+    """Re-type, in place, a lone name that the words after it make a party: a party
+    name is often an ordinary word ("Labour", "Reform") that a dictionary lists."""
+    people = {w for f in found if f.kind == "person" for w in f.text.split()}
+    named = {
+        f.text
+        for f in found
+        if _eligible(f)
+        and " " not in f.text
+        and f.text not in people
+        and not f.text.endswith(_ADJECTIVE_ENDINGS)
+        and _party_use(f, ctx)
+    }
+    for item in found:
+        if item.text in named and _eligible(item) and (item.weak or item.kind != "person"):
+            item.kind, item.weak, item.common = "organization", False, False
+
+
+def _party_use(item: Found, ctx: Context) -> bool:
+    if item.initial and ctx.body[item.end : item.end + 2] not in ("'s", "’s"):
+        return False  # "Policy makers ..." at a sentence start
+    if _PARTY_THINGS.match(ctx.body, item.end) is not None:
+        return True
+    ordinary = dictionary_word(item.text.lower()) and not is_given_name(item.text)
+    return ordinary and _GOVERNED.match(ctx.body, item.end) is not None
 
 
 def _members(text: str, ctx: Context) -> bool:

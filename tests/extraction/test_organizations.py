@@ -116,3 +116,16 @@ def test_clipped_words_of_a_party_name_link_to_it() -> None:
     party = _entity(body, "Social Democrats")
     assert party.type == "organization"
     assert {"Soc Dems", "Soc Dem"} <= set(party.aliases)
+
+
+def test_ordinary_word_with_a_manifesto_or_a_government_is_a_party() -> None:
+    body = (
+        "Voters doubted Progress's manifesto. The labour market was calm, but the "
+        "Progress government raised taxes."
+    )
+    assert ("organization", "Progress") in _typed(body)
+
+
+def test_a_leader_s_government_is_no_party() -> None:
+    body = "The Moreno government fell. Critics of the Moreno government cheered."
+    assert all(e.type != "organization" for e in find_entities(body))
