@@ -290,7 +290,7 @@ def _unknown_word(token: Token) -> bool:
 def _owned(token: Token, ctx: Context) -> bool:
     """'shares in Yukos', 'a stake in Acme': what one holds a part in is a company."""
     before = ctx.body[max(0, token.start - 24) : token.start].split()
-    return len(before) >= 2 and before[-2] in _HOLDINGS
+    return len(before) >= 2 and before[-2].lower() in _HOLDINGS
 
 
 def _org_evidence(token: Token, ctx: Context) -> bool:

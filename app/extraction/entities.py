@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from app.extraction.bodies import bodies
 from app.extraction.budget import check
 from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify, join_possessive_names
@@ -51,6 +52,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
         found.extend(items)
         prev = run
     teams(found, ctx)
+    bodies(found, ctx)
     party_context(found, ctx)
     family = families(found, ctx)
     entities = link(found)

@@ -75,7 +75,7 @@ def teams(found: list[Found], ctx: Context) -> None:
         f.text for f in found if _candidate(f) and f.text not in people and _match_context(f, ctx)
     }
     clubs |= {f.text for f in found if _nicknamed_town(f)}
-    if clubs or _sports_report(ctx):
+    if clubs or sports_report(ctx):
         clubs |= {f.text for f in found if _sports_name(f, ctx, people)}
         clubs |= _listed_with(found, clubs, people, ctx)
         clubs |= _nicknames(found, clubs)
@@ -98,7 +98,7 @@ def _nickname_item(item: Found) -> bool:
     return item.kind in ("other", "person") and not item.qualified and not item.demonym
 
 
-def _sports_report(ctx: Context) -> bool:
+def sports_report(ctx: Context) -> bool:
     return len(_SPORT_WORDS & ctx.lower_words) >= MIN_SPORT_WORDS
 
 

@@ -129,3 +129,45 @@ def test_ordinary_word_with_a_manifesto_or_a_government_is_a_party() -> None:
 def test_a_leader_s_government_is_no_party() -> None:
     body = "The Moreno government fell. Critics of the Moreno government cheered."
     assert all(e.type != "organization" for e in find_entities(body))
+
+
+def test_town_named_firm_after_a_firm_noun_or_cue_is_a_company() -> None:
+    body = "Car maker Kariya said exports rose, and Kariya's chief executive was pleased."
+    found = _typed(body)
+    assert ("organization", "Kariya") in found
+    assert ("place", "Kariya") not in found
+
+
+def test_small_town_listed_among_firms_is_a_firm() -> None:
+    body = "Plants run by Hyundai Motor Co, Kariya and General Motors were shut on Monday."
+    assert ("organization", "Kariya") in _typed(body)
+
+
+def test_shares_in_a_name_make_it_a_company() -> None:
+    assert ("organization", "Zorvex") in _typed("Shares in Zorvex fell 5% on Monday.")
+
+
+def test_letter_and_number_that_meet_is_a_group() -> None:
+    found = _typed("G9 finance ministers met in Rome. The G9 agreed on a plan.")
+    assert ("organization", "G9") in found
+    assert ("organization", "A380") not in _typed("The A380 flew over Paris.")
+
+
+def test_a_name_used_as_a_time_is_no_organization() -> None:
+    body = "Shops were busy during Diwali. Sales rose until Diwali, and then Diwali ended."
+    assert all(e.type != "organization" for e in find_entities(body))
+
+
+def test_a_competition_in_a_sports_report_is_no_organization() -> None:
+    body = (
+        "Chelsea beat Everton 2-0 in the Super League. The striker scored a penalty "
+        "before half-time and the goalkeeper was booked."
+    )
+    found = _typed(body)
+    assert ("organization", "Super League") not in found
+    assert ("organization", "Chelsea") in found
+
+
+def test_a_league_outside_sport_is_a_body() -> None:
+    found = _typed("The Arab League condemned the attack on Monday.")
+    assert ("organization", "Arab League") in found
