@@ -28,6 +28,7 @@ _FIRM_NOUNS = (
 _MINOR_FIRM_NOUNS = r"sales|revenues|revenue|earnings|plant|plants|factory|factories|products"
 _FIRM_AFTER = re.compile(rf"(?:['’]s)? (?:{_FIRM_NOUNS})\b")
 _MINOR_FIRM_AFTER = re.compile(rf"(?:['’]s)? (?:{_FIRM_NOUNS}|{_MINOR_FIRM_NOUNS})\b")
+_ADJECTIVE_ENDINGS = ("ean", "ian", "ese", "ish", "ic", "an")
 _HOLDINGS = words("shares share stake stakes holding holdings")
 _LIST_GAPS = frozenset({", ", " and ", ", and "})
 MIN_LISTED_FIRMS = 2
@@ -54,6 +55,8 @@ def bodies(found: list[Found], ctx: Context) -> None:
 def _firm_candidate(item: Found) -> bool:
     if item.demonym or item.qualified or " " in item.text:
         return False
+    if item.text.endswith(_ADJECTIVE_ENDINGS):
+        return False  # "European shares": the shares of a region's firms
     # "Net profit", "Tourism revenues": an ordinary word owns nothing.
     ordinary = dictionary_word(item.text.lower())
     return item.kind == "place" or (item.kind == "other" and not ordinary)

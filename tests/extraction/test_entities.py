@@ -391,4 +391,7 @@ def test_initial_and_surname_in_a_scorecard_are_a_person() -> None:
 
 def test_unknown_word_where_things_are_is_a_place_but_not_a_holding_or_language() -> None:
     body = "Floods hit a village in Kamonyi. He bought shares in Yukos. It is in English."
-    assert {(e.type, e.name) for e in find_entities(body)} == {("place", "Kamonyi")}
+    assert {(e.type, e.name) for e in find_entities(body)} == {
+        ("place", "Kamonyi"),
+        ("organization", "Yukos"),
+    }
