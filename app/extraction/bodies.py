@@ -41,6 +41,11 @@ _MEETS = re.compile(
 # Words before a name used as a time: "over Christmas", "this Easter".
 # ("by", "after" and "over" come before bodies as often: "by FIFA", "over Leeds".)
 _TIME_BEFORE = words("this last next during until till")
+# Words after a name used as a time: "Christmas period", "Easter weekend", "Diwali 2004".
+_TIME_AFTER = re.compile(
+    r" (?:season|period|holiday|holidays|weekend|week|break|trading|Day|Eve|\d{4})\b"
+)
+_TIME_PREFIXES = ("pre-", "post-", "mid-")
 # Heads of competitions rather than bodies, in a sports report.
 _COMPETITIONS = words("League Cup Championship Championships Trophy Open Series")
 
@@ -130,6 +135,10 @@ def _as_time(item: Found, ctx: Context) -> bool:
         "’s",
     ):
         return False
+    if ctx.body[max(0, item.start - 5) : item.start].endswith(_TIME_PREFIXES):
+        return True
+    if _TIME_AFTER.match(ctx.body, item.end):
+        return True
     before = ctx.body[max(0, item.start - 10) : item.start].split()
     return bool(before) and before[-1] in _TIME_BEFORE
 

@@ -47,7 +47,13 @@ _SPORT_WORDS = words(
     "semi-final quarter-final kick-off scorer penalty penalties try-scorer rbi pitcher "
     "goalless unbeaten relegation promoted title-holders"
 )
+# Words a match report shares with other news ("season", "final"): six of either kind.
+_MATCH_WORDS = words(
+    "match matches season goal goals coach club clubs cup final champions title fans "
+    "players scored game games win victory defeat"
+)
 MIN_SPORT_WORDS = 3
+MIN_MATCH_WORDS = 6
 # Where a sports report names the other side: "against Kent", "victory over Leeds".
 _OPPONENT_BEFORE = words("against over rivals champions hosts visitors")
 # Lists: "Essex, Derbyshire and Surrey" (wire copy spaces its commas).
@@ -99,7 +105,9 @@ def _nickname_item(item: Found) -> bool:
 
 
 def sports_report(ctx: Context) -> bool:
-    return len(_SPORT_WORDS & ctx.lower_words) >= MIN_SPORT_WORDS
+    strong = len(_SPORT_WORDS & ctx.lower_words)
+    shared = len(_MATCH_WORDS & ctx.lower_words)
+    return strong >= MIN_SPORT_WORDS or strong + shared >= MIN_MATCH_WORDS
 
 
 def _town_words(words_: list[str]) -> bool:

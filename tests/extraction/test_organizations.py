@@ -171,3 +171,16 @@ def test_a_competition_in_a_sports_report_is_no_organization() -> None:
 def test_a_league_outside_sport_is_a_body() -> None:
     found = _typed("The Arab League condemned the attack on Monday.")
     assert ("organization", "Arab League") in found
+
+
+def test_a_name_before_a_time_noun_is_no_organization() -> None:
+    body = "Retailers said Hanukkah sales were weak. The Hanukkah period was slow for shops."
+    assert all(e.type != "organization" for e in find_entities(body))
+
+
+def test_match_words_alone_make_a_sports_report() -> None:
+    body = (
+        "The coach said the Elite League title was the goal this season. The club's fans "
+        "cheered the players after the match."
+    )
+    assert ("organization", "Elite League") not in _typed(body)
