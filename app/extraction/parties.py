@@ -96,9 +96,20 @@ def party_context(found: list[Found], ctx: Context) -> None:
         and not f.text.endswith(_ADJECTIVE_ENDINGS)
         and _party_use(f, ctx)
     }
+    # "the Lib Dems warned": people are never named with an article and a plural.
+    named |= {f.text for f in found if f.kind == "person" and _plural_group(f, ctx)}
     for item in found:
         if item.text in named and _eligible(item) and (item.weak or item.kind != "person"):
             item.kind, item.weak, item.common = "organization", False, False
+        elif item.text in named and item.kind == "person":
+            item.kind = "organization"
+
+
+def _plural_group(item: Found, ctx: Context) -> bool:
+    parts = item.text.split()
+    if len(parts) < 2 or not parts[-1].endswith("s") or parts[-1].endswith("ss"):
+        return False
+    return ctx.body[max(0, item.start - 4) : item.start].lower() == "the "
 
 
 def _party_use(item: Found, ctx: Context) -> bool:

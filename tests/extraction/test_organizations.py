@@ -184,3 +184,8 @@ def test_match_words_alone_make_a_sports_report() -> None:
         "cheered the players after the match."
     )
     assert ("organization", "Elite League") not in _typed(body)
+
+
+def test_a_plural_name_after_the_is_a_group_not_a_person() -> None:
+    body = "The Free Dems warned voters on Monday, and the Free Dems said so again."
+    assert ("organization", "Free Dems") in _typed(body)
