@@ -16,6 +16,7 @@ import re
 from app.extraction.found import Context, Found
 from app.extraction.people import is_given_name
 from app.extraction.schemas import ExtractedEntity, ExtractedMention
+from app.extraction.teams import NOT_TEAMS
 from app.extraction.wordsets import dictionary_word, words
 
 # Nouns that end a party's or a movement's name and drop in its member forms.
@@ -109,6 +110,8 @@ def _plural_group(item: Found, ctx: Context) -> bool:
     parts = item.text.split()
     if len(parts) < 2 or not parts[-1].endswith("s") or parts[-1].endswith("ss"):
         return False
+    if parts[-1] in NOT_TEAMS:
+        return False  # "the Golan Heights", "the Commonwealth Games"
     return ctx.body[max(0, item.start - 4) : item.start].lower() == "the "
 
 

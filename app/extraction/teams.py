@@ -60,7 +60,7 @@ _OPPONENT_BEFORE = words("against over rivals champions hosts visitors")
 _LIST_GAPS = frozenset({", ", " , ", " and ", ", and ", " , and ", " or "})
 # Plurals that make a town's name a landform or an event, not a team: "Blue Mountains",
 # "Atlanta Games".
-_NOT_TEAMS = words(
+NOT_TEAMS = words(
     "Islands Isles Mountains Hills Heights Springs Falls Lakes Plains Keys Rapids Sands "
     "Downs Highlands Lowlands Fields Gardens Woods Glades Flats Banks Rocks Games Olympics "
     "Championships Awards Finals Series Talks Accords Masters"
@@ -132,7 +132,7 @@ def _nicknamed_town(item: Found) -> bool:
     if len(parts) < 2 or item.qualified or item.demonym or item.kind == "country":
         return False
     last = parts[-1]
-    if not (last.endswith("s") and last[:1].isupper()) or last in _NOT_TEAMS:
+    if not (last.endswith("s") and last[:1].isupper()) or last in NOT_TEAMS:
         return False
     if place_head(last) or place_head(last[:-1]) or lookup(item.text) is not None:
         return False
