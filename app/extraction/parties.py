@@ -71,6 +71,7 @@ def families(found: list[Found], ctx: Context) -> dict[str, str]:
     return family
 
 
+_LEADERS = "leader|leaders|leadership|spokesman|spokeswoman|chairman|president"
 # What a party has that a people or a place has not: "Labour's manifesto", "the Labour
 # government", "Tory rebels".
 _PARTY_THINGS = re.compile(
@@ -125,8 +126,10 @@ def _party_use(item: Found, ctx: Context) -> bool:
 
 
 def _members(text: str, ctx: Context) -> bool:
-    """'Tory MP', 'Democrat candidate': the singular names a party member somewhere."""
-    return re.search(rf"\b{re.escape(text)} (?:{_MEMBER_NOUNS})\b", ctx.body) is not None
+    """'Tory MP', 'Democrat candidate': the singular names a party member somewhere. A
+    name of two words is no people, so its leader counts too ("Green Left leader")."""
+    nouns = f"{_MEMBER_NOUNS}|{_LEADERS}" if " " in text else _MEMBER_NOUNS
+    return re.search(rf"\b{re.escape(text)} (?:{nouns})\b", ctx.body) is not None
 
 
 def _eligible(item: Found) -> bool:

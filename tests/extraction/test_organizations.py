@@ -189,3 +189,9 @@ def test_match_words_alone_make_a_sports_report() -> None:
 def test_a_plural_name_after_the_is_a_group_not_a_person() -> None:
     body = "The Free Dems warned voters on Monday, and the Free Dems said so again."
     assert ("organization", "Free Dems") in _typed(body)
+
+
+def test_leader_of_a_two_word_member_noun_joins_its_plural() -> None:
+    body = "The Green Lefts gained seats. Green Left leader Mia Holm said the vote was fair."
+    party = _entity(body, "Green Lefts")
+    assert {m.text for m in party.mentions} == {"Green Lefts", "Green Left"}
