@@ -68,6 +68,8 @@ def _firm_candidate(item: Found) -> bool:
 
 
 def _firm_context(item: Found, ctx: Context) -> bool:
+    if item.kind not in ("place", "other"):
+        return False
     # "its Suez revenues": a place earns too, so a place needs a firm's own nouns.
     after = _FIRM_AFTER if item.kind == "place" else _MINOR_FIRM_AFTER
     if after.match(ctx.body, item.end):
@@ -79,8 +81,10 @@ def _firm_context(item: Found, ctx: Context) -> bool:
 
 
 def companies(found: list[Found], ctx: Context) -> None:
-    firms = {f.text for f in found if _firm_candidate(f) and _firm_context(f, ctx)}
-    firms |= _listed_with_firms(found, ctx)
+    # The words around first, the word lists after: most names have no firm's context.
+    firms = {f.text for f in found if _firm_context(f, ctx) and _firm_candidate(f)}
+    if sum(f.kind == "organization" for f in found) >= MIN_LISTED_FIRMS:
+        firms |= _listed_with_firms(found, ctx)
     for item in found:
         if item.text in firms and _firm_candidate(item):
             item.kind, item.code, item.weak, item.common = "organization", None, False, False
@@ -110,11 +114,15 @@ def _minor_town(item: Found) -> bool:
 
 def groups(found: list[Found], ctx: Context) -> None:
     for item in found:
-        code = _GROUP_CODE.fullmatch(item.text) is not None
+        code = len(item.text) <= 3 and _GROUP_CODE.fullmatch(item.text) is not None
         if code and item.kind == "other" and _MEETS.match(ctx.body, item.end):
             item.kind, item.weak, item.common = "organization", False, False
-    coded = {f.text for f in found if f.kind == "organization" and _GROUP_CODE.fullmatch(f.text)}
-    for item in found:
+    coded = {
+        f.text
+        for f in found
+        if f.kind == "organization" and len(f.text) <= 3 and _GROUP_CODE.fullmatch(f.text)
+    }
+    for item in found if coded else ():
         if item.text in coded:
             item.kind, item.weak, item.common = "organization", False, False
 
@@ -122,6 +130,8 @@ def groups(found: list[Found], ctx: Context) -> None:
 def not_bodies(found: list[Found], ctx: Context) -> None:
     times = {f.text for f in found if " " not in f.text and _as_time(f, ctx)}
     sporting = sports_report(ctx)
+    if not times and not sporting:
+        return
     for item in found:
         if item.text in times and item.kind in ("organization", "other", "person"):
             item.kind, item.weak, item.common = "other", True, True

@@ -50,6 +50,12 @@ def families(found: list[Found], ctx: Context) -> dict[str, str]:
             if many in texts and _members(text, ctx):
                 family[text] = family[many] = many
     orgs = {f.text for f in found if f.kind == "organization" and " " in f.text}
+    # Clipped forms by their first letters: comparing every name with every form was
+    # a product of two lists.
+    clippable: dict[str, list[str]] = {}
+    for text in texts:
+        if " " in text:
+            clippable.setdefault(text[:MIN_CLIP], []).append(text)
     for name in sorted(orgs, key=len):
         parts = name.split()
         if parts[-1] in _GROUP_HEADS and len(parts) == 2:
@@ -57,7 +63,7 @@ def families(found: list[Found], ctx: Context) -> dict[str, str]:
             for form in (parts[0], *plurals(parts[0])):
                 if form in texts or form in family:
                     family[form] = name
-        for text in texts:
+        for text in clippable.get(parts[0][:MIN_CLIP], ()):
             if text != name and _clipped(text, name):
                 family[text] = name
     # Members of one family name the family's fullest form.
@@ -72,6 +78,8 @@ def families(found: list[Found], ctx: Context) -> dict[str, str]:
 
 
 _LEADERS = "leader|leaders|leadership|spokesman|spokeswoman|chairman|president"
+_MEMBERS = re.compile(rf" (?:{_MEMBER_NOUNS})\b")
+_MEMBERS_OR_LEADERS = re.compile(rf" (?:{_MEMBER_NOUNS}|{_LEADERS})\b")
 # What a party has that a people or a place has not: "Labour's manifesto", "the Labour
 # government", "Tory rebels".
 _PARTY_THINGS = re.compile(
@@ -128,8 +136,17 @@ def _party_use(item: Found, ctx: Context) -> bool:
 def _members(text: str, ctx: Context) -> bool:
     """'Tory MP', 'Democrat candidate': the singular names a party member somewhere. A
     name of two words is no people, so its leader counts too ("Green Left leader")."""
-    nouns = f"{_MEMBER_NOUNS}|{_LEADERS}" if " " in text else _MEMBER_NOUNS
-    return re.search(rf"\b{re.escape(text)} (?:{nouns})\b", ctx.body) is not None
+    after = _MEMBERS_OR_LEADERS if " " in text else _MEMBERS
+    # Each occurrence is tried with one compiled pattern: a pattern built per name
+    # cost a compilation per article.
+    pos = ctx.body.find(text)
+    while pos != -1:
+        end = pos + len(text)
+        whole = (pos == 0 or not ctx.body[pos - 1].isalnum()) and after.match(ctx.body, end)
+        if whole:
+            return True
+        pos = ctx.body.find(text, end)
+    return False
 
 
 def _eligible(item: Found) -> bool:
