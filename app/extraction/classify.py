@@ -21,9 +21,12 @@ from app.extraction.organizations import (
     connector_after,
     has_head,
     head_word,
+    legal_tail,
+    lone_head,
     not_an_org,
     org_head,
     place_head,
+    portfolio_of_body,
 )
 from app.extraction.people import (
     HONORIFICS,
@@ -75,7 +78,12 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         tail = run.tokens[cut:]
         desc = ctx.body[run.start : tail[0].start].strip()
         return [*classify(head, ctx), person(tail, ctx, desc)]
-    while len(run.tokens) > 1 and _trailing_title(run.tokens[-1].text) and spaced(run.tokens, ctx):
+    while (
+        len(run.tokens) > 1
+        and _trailing_title(run.tokens[-1].text)
+        and spaced(run.tokens, ctx)
+        and not portfolio_of_body(run.tokens, ctx.body)
+    ):
         # "the Trade Office Spokesperson": the body, not the speaker.
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     whole = _span(run.tokens, ctx)
@@ -202,6 +210,10 @@ def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
         return [place_found(tokens, ctx, place)]
     if len(tokens) == 1:
         return _single_span(tokens[0], ctx)
+    cut = legal_tail(tokens, ctx.body)
+    if cut:
+        # "Acme Corp of Ohio": the company, then where it is registered.
+        return [make(tokens[:cut], ctx, "organization"), *(_span(tokens[cut:], ctx) or [])]
     last = head_word(tokens, ctx.body)
     # "Smith & Sons", "Baker & Cole": an ampersand joins the partners of a firm.
     if (
@@ -278,13 +290,13 @@ def _unknown_word(token: Token) -> bool:
 def _owned(token: Token, ctx: Context) -> bool:
     """'shares in Yukos', 'a stake in Acme': what one holds a part in is a company."""
     before = ctx.body[max(0, token.start - 24) : token.start].split()
-    return len(before) >= 2 and before[-2] in _HOLDINGS
+    return len(before) >= 2 and before[-2].lower() in _HOLDINGS
 
 
 def _org_evidence(token: Token, ctx: Context) -> bool:
     """A lone name that is no given name and speaks, or is told something, is a body:
     people are introduced by their full names, and a later surname links to them."""
-    if _word_after(token.end, ctx) in ORG_FOLLOWERS:
+    if _word_after(token.end, ctx) in ORG_FOLLOWERS or lone_head(token, ctx.body):
         return True
     if is_given_name(token.text):
         return False

@@ -23,6 +23,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from app.extraction.archive import recall
+from app.extraction.bodies import bodies
 from app.extraction.budget import check
 from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify, join_possessive_names
@@ -31,6 +32,7 @@ from app.extraction.gazetteer import lookup
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, org_head
+from app.extraction.parties import families, merge_families, party_context
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
 
@@ -54,7 +56,12 @@ def find_entities(body: str, knowledge: Knowledge = NOTHING_KNOWN) -> list[Extra
         found.extend(items)
         prev = run
     teams(found, ctx)
-    return recall(link(found), knowledge, body)
+    bodies(found, ctx)
+    party_context(found, ctx)
+    family = families(found, ctx)
+    entities = link(found)
+    merge_families(entities, family)
+    return recall(entities, knowledge, body)
 
 
 def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:

@@ -36,7 +36,9 @@ ORG_HEADS = words(
     "Securities Futures Insurance Assurance Reinsurance Capital Financial Electric "
     "Electronics Brokers Partners Ventures Investments Logistics Shipping Steel Mining "
     "Resources Chemicals Foods Beverages Brewery Textiles Apparels Pharma Software Solutions "
-    "Realty Properties Bancorp Franchise Embassy Consulate Secretariat Chamber"
+    "Realty Properties Bancorp Franchise Embassy Consulate Secretariat Chamber "
+    # A wire service's desks sign its copy: "Tokyo Newsroom", "Energy Desk".
+    "Newsroom Newsdesk Desk"
 )
 # Heads that can also open a name: "University of X", "Ministry of Y", "Bank of Z".
 ORG_OPENERS = words(
@@ -176,3 +178,46 @@ def has_head(tokens: list[Token], body: str) -> bool:
     if any(t.text in ORG_OPENERS and body[t.end : n.start] != " " for t, n in pairwise(tokens)):
         return True
     return bool(connector_after(tokens, body)) and org_head(head_word(tokens, body))
+
+
+# Portfolios that end a ministry's name ("Ministry of Public Health"), though they
+# also trail a title ("the Health").
+_PORTFOLIO_ENDS = words(
+    "Health Education Justice Finance Defence Defense Interior Affairs Labour Labor "
+    "Agriculture Energy Transport Trade Commerce Treasury Security Culture Environment"
+)
+
+
+def portfolio_of_body(tokens: list[Token], body: str) -> bool:
+    """'Ministry of Public Health', 'Ministry of Education and Higher Education': a
+    portfolio after a connector ends the body's name; it is no trailing title."""
+    return tokens[-1].text in _PORTFOLIO_ENDS and bool(connector_after(tokens, body))
+
+
+def legal_tail(tokens: list[Token], body: str) -> int:
+    """Where 'Acme Corp of Ohio' ends the company: after a legal form that 'of' and a
+    place follow. 'Bank of America' keeps its place: a bank is no legal form."""
+    from app.extraction.gazetteer import lookup  # the gazetteer reads this module's heads
+
+    for i, (a, b) in enumerate(pairwise(tokens)):
+        legal = i > 0 and legal_form(a.text) and body[a.end : b.start] == " of "
+        if legal and lookup(body[b.start : tokens[-1].end]) is not None:
+            return i + 1
+    return 0
+
+
+# Institutions that one capitalised noun can name; a trade ("Oil"), a strait ("Channel")
+# or an adjective ("International") cannot.
+_LONE_HEADS = words(
+    "Ministry Department Agency Authority Administration Bureau Commission Committee "
+    "Council Court Tribunal Parliament Assembly Congress Senate Cabinet Government Police "
+    "Army Navy Treasury Church University Federation Union League Party Secretariat Board"
+)
+
+
+def lone_head(token: Token, body: str) -> bool:
+    """'the Treasury', 'the Court': a body's head noun, capitalised after 'the' in
+    running text, names the one body the article is about."""
+    if token.text not in _LONE_HEADS:
+        return False
+    return body[max(0, token.start - 4) : token.start] == "the "

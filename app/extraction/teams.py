@@ -4,15 +4,21 @@ Sports pages name clubs by their town or county, so a place reading gives way to
 an organization when the words around the name are those of a match: a score right
 after it, a verb of beating before or after it, or a squad role after it. One name
 keeps one reading in an article, so the club's other mentions follow.
+
+A sports report (one club found so, or the vocabulary of a match) then reads more:
+towns listed with a club ("Essex, Kent and Surrey"), towns after "against" or "over",
+a town with a nickname or suffix ("Leeds United", "Real Madrid") and "the Tigers".
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
-from app.extraction.organizations import ORG_FOLLOWERS
+from app.extraction.organizations import ORG_FOLLOWERS, place_head
+from app.extraction.people import is_given_name
 from app.extraction.wordsets import dictionary_word, words
 
 # A score after the name: "Wigan 42 Bradford 36", "Surrey 429-7 ,", "Kent 4 2 1".
@@ -34,6 +40,37 @@ _SQUAD_ROLES = words(
 )
 _WORD = re.compile(r"\w+(?:\.(?=\w))?")  # "vs." keeps its dot, "manager." does not
 _REPORTS = words("said says announced confirmed denied reported")
+# Words only a match report uses: three of them make an article a sports report.
+_SPORT_WORDS = words(
+    "league striker midfielder defender goalkeeper championship tournament homer homered "
+    "innings inning wicket wickets batsman bowler referee squad fixture fixtures half-time "
+    "semi-final quarter-final kick-off scorer penalty penalties try-scorer rbi pitcher "
+    "goalless unbeaten relegation promoted title-holders"
+)
+# Words a match report shares with other news ("season", "final"): six of either kind.
+_MATCH_WORDS = words(
+    "match matches season goal goals coach club clubs cup final champions title fans "
+    "players scored game games win victory defeat"
+)
+MIN_SPORT_WORDS = 3
+MIN_MATCH_WORDS = 6
+# Where a sports report names the other side: "against Kent", "victory over Leeds".
+_OPPONENT_BEFORE = words("against over rivals champions hosts visitors")
+# Lists: "Essex, Derbyshire and Surrey" (wire copy spaces its commas).
+_LIST_GAPS = frozenset({", ", " , ", " and ", ", and ", " , and ", " or "})
+# Plurals that make a town's name a landform or an event, not a team: "Blue Mountains",
+# "Atlanta Games".
+NOT_TEAMS = words(
+    "Islands Isles Mountains Hills Heights Springs Falls Lakes Plains Keys Rapids Sands "
+    "Downs Highlands Lowlands Fields Gardens Woods Glades Flats Banks Rocks Games Olympics "
+    "Championships Awards Finals Series Talks Accords Masters"
+)
+# Short words of club names that no dictionary lists: "St", "Utd".
+_CLUB_WORDS = words("St Utd Ath Athletic Sporting Olympique Racing")
+# Words of an event's or an area's name: "Monaco Grand Prix", "Paris Open", "East Coast".
+_EVENT_WORDS = words(
+    "Grand Prix Open Marathon Classic Cup Trophy Rally Derby Games Coast North South East West"
+)
 
 
 def teams(found: list[Found], ctx: Context) -> None:
@@ -43,8 +80,13 @@ def teams(found: list[Found], ctx: Context) -> None:
     clubs = {
         f.text for f in found if _candidate(f) and f.text not in people and _match_context(f, ctx)
     }
+    clubs |= {f.text for f in found if " " in f.text and _nicknamed_town(f)}
+    if clubs or sports_report(ctx):
+        clubs |= {f.text for f in found if _sports_name(f, ctx, people)}
+        clubs |= _listed_with(found, clubs, people, ctx)
+        clubs |= _nicknames(found, clubs)
     for item in found:
-        if item.text in clubs and _candidate(item):
+        if item.text in clubs and (_candidate(item) or _nickname_item(item)):
             item.kind, item.code, item.weak, item.common = "organization", None, False, False
 
 
@@ -55,6 +97,103 @@ def _candidate(item: Found) -> bool:
         return True
     # "Total 23", "Extras 12": table labels are ordinary words, clubs are names.
     return item.kind == "other" and not dictionary_word(item.text)
+
+
+def _nickname_item(item: Found) -> bool:
+    """Multi-word team names read as people or unread ("Red Sox", "Cleveland Indians")."""
+    return item.kind in ("other", "person") and not item.qualified and not item.demonym
+
+
+def sports_report(ctx: Context) -> bool:
+    strong = len(_SPORT_WORDS & ctx.lower_words)
+    shared = len(_MATCH_WORDS & ctx.lower_words)
+    return strong >= MIN_SPORT_WORDS or strong + shared >= MIN_MATCH_WORDS
+
+
+def _town_words(words_: list[str]) -> bool:
+    """Some leading or trailing words of the name are a town, region or county, and the
+    rest is an ordinary word or an abbreviation ("Manchester United", "SC Freiburg"):
+    a player's name is neither ("Ogun Temizkanoglu")."""
+    for cut in range(1, len(words_)):
+        for piece, rest in ((words_[:cut], words_[cut:]), (words_[cut:], words_[:cut])):
+            place = lookup(" ".join(piece))
+            if place is not None and place.kind == "place" and all(map(_club_word, rest)):
+                return True
+    return False
+
+
+def _club_word(word: str) -> bool:
+    return dictionary_word(word.lower()) or word.isupper() or word.rstrip(".") in _CLUB_WORDS
+
+
+def _nicknamed_town(item: Found) -> bool:
+    """'Seattle Mariners', 'Leeds Rhinos': a town and a plural noun name a team or firm."""
+    parts = item.text.split()
+    if len(parts) < 2 or item.qualified or item.demonym or item.kind == "country":
+        return False
+    last = parts[-1]
+    if not (last.endswith("s") and last[:1].isupper()) or last in NOT_TEAMS:
+        return False
+    if place_head(last) or place_head(last[:-1]) or lookup(item.text) is not None:
+        return False
+    if item.kind == "person" and is_given_name(parts[0]):
+        return False
+    place = lookup(" ".join(parts[:-1]))
+    return place is not None and place.kind == "place"
+
+
+def _sports_name(item: Found, ctx: Context, people: set[str]) -> bool:
+    """In a sports report: 'Manchester United', 'Real Madrid' (a town inside a name that
+    is no place), and a town or unread name after 'against' or 'over'."""
+    parts = item.text.split()
+    if item.qualified or item.demonym or item.kind == "country":
+        return False
+    before = ctx.body[max(0, item.start - 14) : item.start].split()
+    if len(parts) > 1:
+        if before and before[-1] in ("at", "in"):
+            return False  # "at Old Trafford": where the match is played
+        # A site ("Old Trafford", "Volgograd Arena") is where clubs play, not a club.
+        if lookup(item.text) is not None or place_head(parts[-1]):
+            return False
+        if any(p in _EVENT_WORDS for p in parts):
+            return False
+        if item.kind == "person":
+            # "Cleveland Indians", never "G. Hamilton" or "Cuauhtemoc Blanco".
+            town = lookup(parts[0])
+            return town is not None and town.kind == "place" and not is_given_name(parts[0])
+        return item.kind in ("other", "place") and _town_words(parts)
+    if not _candidate(item) or item.text in people:
+        return False
+    return bool(before) and before[-1] in _OPPONENT_BEFORE
+
+
+def _listed_with(found: list[Found], clubs: set[str], people: set[str], ctx: Context) -> set[str]:
+    """Towns in one list with a club are clubs too: 'Essex, Derbyshire and Surrey'."""
+    ordered = sorted(found, key=lambda f: f.start)
+    out: set[str] = set()
+    run: list[Found] = []
+    for a, b in pairwise([*ordered, None]):
+        if a is None or ctx.in_shouted_line(a.start):
+            continue  # "ARLINGTON, Texas": a dateline is no list of sides
+        run.append(a)
+        if b is not None and ctx.body[a.end : b.start] in _LIST_GAPS:
+            continue
+        if len(run) > 1 and any(f.text in clubs for f in run):
+            out |= {f.text for f in run if _listable(f) and f.text not in people}
+        run = []
+    return out
+
+
+def _listable(item: Found) -> bool:
+    """A one-word town or unread name: longer names in a list are read on their own."""
+    return _candidate(item) and " " not in item.text
+
+
+def _nicknames(found: list[Found], clubs: set[str]) -> set[str]:
+    """'the Mariners' after 'Seattle Mariners': a club's last word alone names it."""
+    # Never a town: "the Moscow club" after "Dynamo Moscow" is the town.
+    tails = {c.split()[-1] for c in clubs if " " in c and lookup(c.split()[-1]) is None}
+    return {f.text for f in found if f.text in tails and " " not in f.text}
 
 
 def _acts_as_body(item: Found, ctx: Context) -> bool:
