@@ -31,6 +31,8 @@ from app.extraction.people import (
     POSTNOMINALS,
     TITLES,
     is_given_name,
+    is_surname,
+    surname_title,
 )
 from app.extraction.personal import (
     inner_title,
@@ -75,7 +77,7 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         tail = run.tokens[cut:]
         desc = ctx.body[run.start : tail[0].start].strip()
         return [*classify(head, ctx), person(tail, ctx, desc)]
-    while len(run.tokens) > 1 and _trailing_title(run.tokens[-1].text) and spaced(run.tokens, ctx):
+    while _trailing_title(run.tokens, ctx):
         # "the Trade Office Spokesperson": the body, not the speaker.
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     whole = _span(run.tokens, ctx)
@@ -83,6 +85,8 @@ def classify(run: Run, ctx: Context) -> list[Found]:
         return whole
     found: list[Found] = []
     tokens = list(run.tokens)
+    if _opening_adjective(run, ctx):
+        tokens.pop(0)  # "Controversial Australian Anthony Hill"
     # Leading countries and demonyms qualify what follows: "French Minister", "Chilean team".
     while len(tokens) > 1 and (lead := place_token(tokens[0], ctx)) is not None:
         found.append(lead)
@@ -94,12 +98,13 @@ def classify(run: Run, ctx: Context) -> list[Found]:
     if title_end:
         found += _span(tokens[: title_end - 1], ctx) or []
         titled = tokens[title_end:]
-        # "General Election": a title before a word the article writes in lower case
-        # is an adjective before a noun, not a title before a name.
-        ordinary = all(common_word(t, ctx) and not is_given_name(t.text) for t in titled)
-        if titled and ordinary:
+        if not titled:
+            return found  # "Secretary of State for the Family": a title names no one
+        # "General Election": a title before an ordinary word that is no one's name is
+        # an adjective before a noun, not a title before a name.
+        if all(_ordinary(t, ctx) for t in titled):
             return found
-        if titled and not has_head(titled, ctx.body):
+        if not has_head(titled, ctx.body):
             title_desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
             if all(t.text in HONORIFICS for t in tokens[:title_end]):
                 title_desc = None
@@ -108,8 +113,29 @@ def classify(run: Run, ctx: Context) -> list[Found]:
     return found + _classify_rest(tokens, run, ctx)
 
 
-def _trailing_title(word: str) -> bool:
+def _ordinary(token: Token, ctx: Context) -> bool:
+    word = token.text
+    if is_given_name(word) or is_surname(word):
+        return False
+    return common_word(token, ctx) or dictionary_word(word)
+
+
+def _trailing_title(tokens: list[Token], ctx: Context) -> bool:
+    if len(tokens) < 2 or not spaced(tokens, ctx):
+        return False
+    word = tokens[-1].text
+    if surname_title([t.text for t in tokens]):
+        return False  # "John Major": the surname of a given name
     return word in TITLES or word in POSTNOMINALS
+
+
+def _opening_adjective(run: Run, ctx: Context) -> bool:
+    """An ordinary word opening a sentence before a people's name describes what follows."""
+    tokens = run.tokens
+    if not run.sentence_start or len(tokens) < 3 or is_given_name(tokens[0].text):
+        return False
+    ordinary = common_word(tokens[0], ctx) or dictionary_word(tokens[0].text)
+    return ordinary and place_token(tokens[1], ctx) is not None
 
 
 def _rejoin(pieces: list[Run], body: str) -> list[Run]:

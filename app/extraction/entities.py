@@ -29,6 +29,7 @@ from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, org_head
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
+from app.extraction.works import unpeople
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 _CAPITALS = re.compile(r"[A-Z]{3}")
@@ -49,6 +50,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
             items += [_qualify(f, prev.start, ctx) for f in items if _qualifiable(f, run)]
         found.extend(items)
         prev = run
+    unpeople(found, ctx)
     teams(found, ctx)
     return link(found)
 

@@ -269,7 +269,10 @@ def _add_provinces(names: dict[str, Place]) -> None:
             # A province outranks a same-named city elsewhere ("Manitoba").
             generic = province in _COMPASS or province in _GENERIC_REGIONS
             if code and len(province) > 3 and fold(province).isascii() and not generic:
-                names[fold(province)] = Place(province, "place", code, major=True)
+                # A province named like a person ("Paul") needs a preposition before it,
+                # unless it is a country's first-level region too ("Victoria").
+                major = not is_given_name(province) or fold(province) in _first_level()
+                names[fold(province)] = Place(province, "place", code, major=major)
         capitals = info.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             if code and capital:
@@ -279,21 +282,32 @@ def _add_provinces(names: dict[str, Place]) -> None:
                     names[fold(capital)] = Place(capital, "place", code, major=True)
 
 
-def _add_subdivisions(names: dict[str, Place]) -> None:
-    """First-level regions from ISO 3166-2 ('Bavaria' as 'Bayern')."""
+@cache
+def _first_level() -> frozenset[str]:
+    return frozenset(fold(name) for name, _ in _subdivisions())
+
+
+def _subdivisions() -> list[tuple[str, str]]:
+    """(name, country code) of every first-level region of ISO 3166-2."""
     import pycountry
 
+    out: list[tuple[str, str]] = []
     for sub in pycountry.subdivisions:
-        if sub.type not in _SUBDIVISION_TYPES or sub.parent_code is not None:
-            continue
-        name = str(sub.name).split(" [")[0].split(" (")[0]
+        if sub.type in _SUBDIVISION_TYPES and sub.parent_code is None:
+            out.append((str(sub.name).split(" [")[0].split(" (")[0], str(sub.country_code)))
+    return out
+
+
+def _add_subdivisions(names: dict[str, Place]) -> None:
+    """First-level regions from ISO 3166-2 ('Bavaria' as 'Bayern')."""
+    for name, code in _subdivisions():
         generic = (
             name in FUNCTION_WORDS
             or all(w in _COMPASS for w in name.split())
             or name in _GENERIC_REGIONS
         )
         if len(name) > 3 and fold(name).isascii() and not generic:
-            names.setdefault(fold(name), Place(name, "place", str(sub.country_code), major=True))
+            names.setdefault(fold(name), Place(name, "place", code, major=True))
 
 
 def _add_cities(names: dict[str, Place]) -> None:

@@ -54,6 +54,7 @@ def link(found: list[Found]) -> list[ExtractedEntity]:
         elif not item.common:
             unresolved.setdefault(item.text, []).append(item)
     groups += _recurring_names(unresolved)
+    _works_over_people(groups)
     # "Labour" found alone joins "Labour Party" like any other short form.
     merge_orgs(groups)
     _merge_kinds(groups)
@@ -114,12 +115,24 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
         if text + "s" in unresolved or (text.endswith("s") and text[:-1] in unresolved):
             continue
         kind: EntityType = "person" if is_given_name(text) and not hinted else "organization"
+        if kind == "person" and not any(i.person_hint for i in items):
+            continue  # "Chelsea" alone, never titled and never speaking: no one named
         group = Group(kind, text)
         for item in items:
             item.kind = kind
             group.add(item)
         groups.append(group)
     return groups
+
+
+def _works_over_people(groups: list[Group]) -> None:
+    """A person-shaped name the article only ever uses as a work's ("the film X",
+    "X star Y") and never as a person's is the work's: it is not reported."""
+    for group in groups:
+        items = group.items
+        work = any(i.work_hint for i in items)
+        if group.kind == "person" and work and not any(i.person_hint for i in items):
+            group.kind = "other"
 
 
 def _plural_word(text: str) -> bool:

@@ -1,0 +1,58 @@
+"""Names shaped like people's that name works, events and bands instead.
+
+"Vera Drake" (a film), "Harry Potter" (books), "Davis Cup" (an event), "Duran Duran"
+(a band) read as a given name and a surname. What tells them apart is the words around:
+a work is "the film X" or "X star Y", an event ends with its kind of event, and a
+person, somewhere in the article, is introduced by a title or a role, or speaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.found import Context, Found
+from app.extraction.personal import person_evidence
+from app.extraction.wordsets import words
+
+# The kind of event or document a name ends with: "Davis Cup", "Monroe Doctrine".
+EVENT_HEADS = words(
+    "Cup Open Championship Championships Series Trophy Games Prix Award Awards Prize "
+    "Festival Olympics Marathon Classic Day Week Tour Expo Summit Doctrine Act Bill "
+    "Treaty Accord Medal Challenge Invitational Masters Derby Stakes Rally Week Weekend"
+)
+# Nouns for works and bands, right before a name: "the film Vera Drake".
+_WORK_NOUNS = (
+    "film movie novel book album song single band group play musical series show opera "
+    "documentary sitcom drama comedy thriller biopic franchise sequel"
+)
+# Nouns a work's or band's name modifies: "Vera Drake star", "Harry Potter books".
+_WORK_MODIFIED = (
+    "film films movie movies book books novel novels album albums star stars author "
+    "creator franchise frontman singer guitarist drummer sequel soundtrack cast"
+)
+_WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORK_NOUNS.split())}),? (?:[“\"‘']\s?)?$")
+_WORK_AFTER = re.compile(rf" (?:{'|'.join(_WORK_MODIFIED.split())})\b")
+
+
+def unpeople(found: list[Found], ctx: Context) -> None:
+    """Mark, in place, what each person-like span's context says: events and repeated
+    words are never people; work and person context are weighed by linking."""
+    for item in found:
+        if item.kind not in ("person", "other"):
+            continue
+        names = item.text.split()
+        if item.kind == "person" and (names[-1] in EVENT_HEADS or _repeated(names)):
+            item.kind = "other"
+            continue
+        item.work_hint = _work_context(item, ctx)
+        item.person_hint = person_evidence(item.start, item.end, ctx)
+
+
+def _repeated(names: list[str]) -> bool:
+    """'Duran Duran', 'Wagga Wagga': a word said twice is a band's or a town's name."""
+    return len(names) == 2 and names[0] == names[1]
+
+
+def _work_context(item: Found, ctx: Context) -> bool:
+    before = ctx.body[max(0, item.start - 24) : item.start]
+    return bool(_WORK_BEFORE.search(before) or _WORK_AFTER.match(ctx.body, item.end))
