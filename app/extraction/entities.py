@@ -6,12 +6,13 @@ no database, no network; the gazetteers load once per process.
 
 The steps, most precise first, each in its own module:
 1. ``candidates``: runs of capitalised words (with surname particles and channel numbers);
-   possessive and "and" joins re-join names split by those words.
-2. ``classify``: per run, lines in capitals (``places.shouted``), then whole-span readings
-   (gazetteer place, organization head, site), titles, leading countries, then the person
-   and organization evidence around a run (``personal``, ``organizations``).
-3. ``teams``: places and unread names the article uses as clubs or companies.
-4. ``linking``: surnames over same-named towns, then one entity per real-world thing.
+   ``joins`` re-joins names split by possessives, "and" and connectors.
+2. ``classify``: ordered passes over each run (lines in capitals, connector pieces, a body
+   then a person, whole-span readings from ``spans``, leading places, titles, then the
+   context of what is left: ``single``, ``personal``, ``organizations``).
+3. ``works``: person-shaped names of works, events and bands.
+4. ``teams``: places and unread names the article uses as clubs or companies.
+5. ``linking``: surnames over same-named towns, then one entity per real-world thing.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from itertools import pairwise
 
 from app.extraction.budget import check
 from app.extraction.candidates import Run, find_runs
-from app.extraction.classify import classify, join_possessive_names
+from app.extraction.classify import classify
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
+from app.extraction.joins import join_possessive_names
 from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, org_head
 from app.extraction.schemas import ExtractedEntity
@@ -38,6 +40,12 @@ __all__ = ["find_entities"]
 
 
 def find_entities(body: str) -> list[ExtractedEntity]:
+    return link(read_spans(body))
+
+
+def read_spans(body: str) -> list[Found]:
+    """Every typed span before linking, each with the pass that decided it
+    (``Found.decided_by``): where to look when an entity comes out wrong."""
     runs = find_runs(body)
     later = frozenset(t.text for r in runs for t in r.tokens[1:])
     ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
@@ -52,7 +60,7 @@ def find_entities(body: str) -> list[ExtractedEntity]:
         prev = run
     unpeople(found, ctx)
     teams(found, ctx)
-    return link(found)
+    return found
 
 
 def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:

@@ -35,6 +35,8 @@ class Found:
     # ("Dr X", "X said"): linking weighs the two over every mention of a name.
     work_hint: bool = False
     person_hint: bool = False
+    # The pass that decided the kind (``classify``), or the later step that changed it.
+    decided_by: str = ""
 
 
 # Every character a capitalised word's title case can start with.

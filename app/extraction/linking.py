@@ -86,6 +86,7 @@ def _surnames_over_places(found: list[Found]) -> None:
     for item in found:
         if item.kind == "place" and item.text in surnames:
             item.kind, item.code, item.weak = "person", None, True
+            item.decided_by = "surnames_over_places"
 
 
 def _attach_qualified(groups: list[Group], qualified: list[Found]) -> None:
@@ -119,7 +120,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
             continue  # "Chelsea" alone, never titled and never speaking: no one named
         group = Group(kind, text)
         for item in items:
-            item.kind = kind
+            item.kind, item.decided_by = kind, "recurring_names"
             group.add(item)
         groups.append(group)
     return groups
@@ -133,6 +134,8 @@ def _works_over_people(groups: list[Group]) -> None:
         work = any(i.work_hint for i in items)
         if group.kind == "person" and work and not any(i.person_hint for i in items):
             group.kind = "other"
+            for item in items:
+                item.decided_by = "works_over_people"
 
 
 def _plural_word(text: str) -> bool:
@@ -161,7 +164,7 @@ def _merge_kinds(groups: list[Group]) -> None:
             by_name[key] = group
             continue
         for item in group.items:
-            item.kind = keeper.kind
+            item.kind, item.decided_by = keeper.kind, "merge_kinds"
             keeper.add(item)
         group.items = []
     groups[:] = [g for g in groups if g.items]

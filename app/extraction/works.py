@@ -42,7 +42,7 @@ def unpeople(found: list[Found], ctx: Context) -> None:
             continue
         names = item.text.split()
         if item.kind == "person" and (names[-1] in EVENT_HEADS or _repeated(names)):
-            item.kind = "other"
+            item.kind, item.decided_by = "other", "works"
             continue
         item.work_hint = _work_context(item, ctx)
         item.person_hint = person_evidence(item.start, item.end, ctx)

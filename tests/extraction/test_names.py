@@ -1,6 +1,6 @@
 """Person and place names: one rule per test, on short texts written for it."""
 
-from app.extraction.entities import find_entities
+from app.extraction.entities import find_entities, read_spans
 from app.extraction.gazetteer import lookup
 
 
@@ -87,3 +87,11 @@ def test_a_province_named_like_a_person_needs_a_preposition() -> None:
     paul, victoria = lookup("Paul"), lookup("Victoria")
     assert paul is not None and not paul.major
     assert victoria is not None and victoria.major
+
+
+def test_every_span_records_the_pass_that_decided_it() -> None:
+    spans = read_spans("Prime Minister Peter Major met French officials. Spain won the Morris Cup.")
+    decided = {f.text: (f.kind, f.decided_by) for f in spans}
+    assert decided["Peter Major"] == ("person", "titled_person")
+    assert decided["Morris Cup"] == ("other", "works")
+    assert decided["French"][1] == "whole_span"
