@@ -131,7 +131,9 @@ def _works_over_people(groups: list[Group]) -> None:
     "X star Y") and never as a person's is the work's: it is not reported."""
     for group in groups:
         items = group.items
-        work = any(i.work_hint for i in items)
+        # A short form's context speaks for whatever else bears that word: the film
+        # "Ray" says nothing of Ray Charles.
+        work = any(i.work_hint for i in items if not i.weak)
         if group.kind == "person" and work and not any(i.person_hint for i in items):
             group.kind = "other"
             for item in items:

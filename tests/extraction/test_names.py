@@ -95,3 +95,8 @@ def test_every_span_records_the_pass_that_decided_it() -> None:
     assert decided["Peter Major"] == ("person", "titled_person")
     assert decided["Morris Cup"] == ("other", "works")
     assert decided["French"][1] == "whole_span"
+
+
+def test_a_film_named_by_a_given_name_leaves_the_person_of_that_name_alone() -> None:
+    body = "The film 'Rosa' tells the life of Rosa Calder. Rosa Calder grew up by the sea."
+    assert list(_people(body)) == ["Rosa Calder"]
