@@ -85,6 +85,8 @@ class Run:
     sentence_start: bool = False
     heading: bool = False
     extras: list[Token] = field(default_factory=list)
+    # 'Joaquín "El Chapo" Guzmán': a quoted nickname inside the name (see ``joins``).
+    nickname: bool = False
 
     @property
     def start(self) -> int:

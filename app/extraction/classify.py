@@ -74,6 +74,11 @@ def _shouted_line(reading: Reading, ctx: Context) -> Decision:
     return shouted(reading.tokens, ctx) if ctx.in_shouted_line(reading.run.start) else None
 
 
+def _nicknamed(reading: Reading, ctx: Context) -> Decision:
+    """'Joaquín "El Chapo" Guzmán', joined before: one person, quotes and all."""
+    return [person(reading.tokens, ctx)] if reading.run.nickname else None
+
+
 def _connector_pieces(reading: Reading, ctx: Context) -> Decision:
     """'Peru of Chile': pieces joined by connectors that belong to no name, each read alone."""
     pieces = rejoin(split_run(reading.run, ctx.body), ctx.body)
@@ -237,6 +242,7 @@ def _trailing_title(tokens: list[Token], ctx: Context) -> bool:
 
 _PASSES: tuple[tuple[str, Pass], ...] = (
     ("shouted_line", _shouted_line),
+    ("nicknamed", _nicknamed),
     ("connector_pieces", _connector_pieces),
     ("body_then_person", _body_then_person),
     ("trailing_titles", _trailing_titles),

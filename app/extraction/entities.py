@@ -26,7 +26,7 @@ from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
-from app.extraction.joins import join_possessive_names
+from app.extraction.joins import join_nicknames, join_possessive_names
 from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, org_head
 from app.extraction.schemas import ExtractedEntity
@@ -51,7 +51,7 @@ def read_spans(body: str) -> list[Found]:
     ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
     found: list[Found] = []
     prev: Run | None = None
-    for run in _join_and_names(join_possessive_names(runs, ctx), ctx):
+    for run in _join_and_names(join_nicknames(join_possessive_names(runs, ctx), ctx), ctx):
         check()
         items = classify(run, ctx)
         if prev is not None and _possessor(prev, run, ctx):

@@ -6,8 +6,9 @@ from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context
 from app.extraction.organizations import ORG_OPENERS, org_head, place_head
-from app.extraction.people import HONORIFICS, PORTFOLIOS, TITLES, is_given_name
+from app.extraction.people import HONORIFICS, PORTFOLIOS, ROLE_NOUNS, TITLES, is_given_name
 from app.extraction.personal import is_title_word
+from app.extraction.wordsets import dictionary_word
 
 
 def rejoin(pieces: list[Run], body: str) -> list[Run]:
@@ -61,3 +62,51 @@ def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
             continue
         out.append(run)
     return out
+
+
+_OPEN_QUOTE = (' "', " “", ' " ')
+_CLOSE_QUOTE = ('" ', "” ", ' " ')
+
+
+def join_nicknames(runs: list[Run], ctx: Context) -> list[Run]:
+    """'Joaquín "El Chapo" Guzmán': a given name, a short quoted nickname and a surname
+    are one person's name; apart, the nickname reads as a name of its own."""
+    out: list[Run] = []
+    i = 0
+    while i < len(runs):
+        if i + 2 < len(runs) and _nicknamed(runs[i], runs[i + 1], runs[i + 2], ctx):
+            first, nick, last = runs[i : i + 3]
+            cut = _name_start(first.tokens)
+            if cut:  # "Boxer Felix": the words before the name are no part of it
+                out.append(Run(first.tokens[:cut], first.sentence_start, first.heading))
+            tokens = [*first.tokens[cut:], *nick.tokens, *last.tokens[:2]]
+            out.append(Run(tokens, first.sentence_start and not cut, first.heading, nickname=True))
+            if len(last.tokens) > 2:
+                out.append(Run(last.tokens[2:]))
+            i += 3
+            continue
+        out.append(runs[i])
+        i += 1
+    return out
+
+
+def _name_start(tokens: list[Token]) -> int:
+    """Where the name starts in its run: after any title, role or ordinary word."""
+    start = len(tokens)
+    while start > 0 and _name_word(tokens[start - 1].text):
+        start -= 1
+    return start
+
+
+def _name_word(word: str) -> bool:
+    if is_given_name(word):
+        return True
+    titled = word in TITLES or word in HONORIFICS or word.lower() in ROLE_NOUNS
+    return not titled and not dictionary_word(word)
+
+
+def _nicknamed(first: Run, nick: Run, last: Run, ctx: Context) -> bool:
+    if len(nick.tokens) > 3 or not is_given_name(first.tokens[-1].text):
+        return False
+    opened = ctx.body[first.end : nick.start] in _OPEN_QUOTE
+    return opened and ctx.body[nick.end : last.start] in _CLOSE_QUOTE

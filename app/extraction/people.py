@@ -22,7 +22,9 @@ HONORIFICS = words(
     "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Fr Sr Jr Mr. Mrs. Ms. Dr. Prof. "
     "Rev. Fr. Sen. Rep. Gov. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. St. "
     # British and wire style write the same abbreviations without the full stop.
-    "Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cllr Supt Insp Pres Messrs Mme Mlle"
+    "Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cllr Supt Insp Pres Messrs Mme Mlle "
+    # "His Highness Sheikh X", "Her Excellency X".
+    "Highness Excellency Majesty Eminence Holiness"
 )
 TITLES = words(
     "President Vice Prime Minister Secretary Chancellor Premier Senator Congressman "

@@ -100,3 +100,18 @@ def test_every_span_records_the_pass_that_decided_it() -> None:
 def test_a_film_named_by_a_given_name_leaves_the_person_of_that_name_alone() -> None:
     body = "The film 'Rosa' tells the life of Rosa Calder. Rosa Calder grew up by the sea."
     assert list(_people(body)) == ["Rosa Calder"]
+
+
+def test_a_quoted_nickname_stays_inside_the_name() -> None:
+    body = "Police arrested Ramón “El Toro” Ortega on Monday. Ortega denied it."
+    assert _people(body) == {"Ramón “El Toro” Ortega": ["Ramón “El Toro” Ortega", "Ortega"]}
+
+
+def test_a_tokenised_nickname_stays_inside_the_name_too() -> None:
+    body = 'Boxer Felix " Hammer " Soto won on points .'
+    assert list(_people(body)) == ['Felix " Hammer " Soto']
+
+
+def test_a_style_of_address_is_a_title_before_a_long_arabic_name() -> None:
+    body = "They met His Highness Sheikh Hamad bin Khalid Al Sabah on Sunday."
+    assert list(_people(body)) == ["Hamad bin Khalid Al Sabah"]
