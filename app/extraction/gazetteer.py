@@ -250,8 +250,9 @@ def _add_regions(names: dict[str, Place]) -> set[str]:
     for info in _info():
         for key in ("region", "subregion"):
             value = info.get(key) or ""
-            if value and " and " not in value:
-                regions.add(value)
+            # "Latin America and the Caribbean" names two regions, each written alone.
+            parts = value.split(" and the ") if " and the " in value else [value]
+            regions.update(p for p in parts if p and " and " not in p)
     for base in [r for r in regions if " " not in r]:
         regions.update(f"{side} {base}" for side in _COMPASS)
     adjectives: set[str] = set()

@@ -17,6 +17,9 @@ _IN_PLACE = frozenset({"in", "near", "outside"})
 _LANGUAGE_ENDINGS = ("ish", "ese", "ian", "ic")
 _HOLDINGS = words("shares stake stakes interest investment invest invested investing holding")
 # Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|province|district|region|county|municipality|island|port) of $"
+)
 _SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
 
 
@@ -39,6 +42,9 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         found.kind, found.weak = "organization", False
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
+        found.kind, found.weak = "place", False
+    elif _PLACE_OF.search(ctx.body, max(0, token.start - 24), token.start):
+        # "the town of Ashcombe", "the province of Lusaka": the noun says what it is.
         found.kind, found.weak = "place", False
     return found
 

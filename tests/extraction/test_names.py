@@ -115,3 +115,13 @@ def test_a_tokenised_nickname_stays_inside_the_name_too() -> None:
 def test_a_style_of_address_is_a_title_before_a_long_arabic_name() -> None:
     body = "They met His Highness Sheikh Hamad bin Khalid Al Sabah on Sunday."
     assert list(_people(body)) == ["Hamad bin Khalid Al Sabah"]
+
+
+def test_the_town_of_an_unknown_word_is_a_place() -> None:
+    found = {e.name: e.type for e in find_entities("Shells fell on the town of Ashcombe.")}
+    assert found == {"Ashcombe": "place"}
+
+
+def test_a_compound_region_gives_each_of_its_regions() -> None:
+    latin, caribbean = lookup("Latin America"), lookup("Caribbean")
+    assert latin is not None and caribbean is not None
