@@ -39,6 +39,7 @@ from app.extraction.places import place_token, shouted
 from app.extraction.single import cue_before, single_word
 from app.extraction.spans import span_reading
 from app.extraction.wordsets import dictionary_word
+from app.extraction.works import EVENT_HEADS
 
 
 @dataclass(slots=True)
@@ -125,6 +126,8 @@ def _opening_adjective(reading: Reading, ctx: Context) -> Decision:
 def _leading_places(reading: Reading, ctx: Context) -> Decision:
     """Leading countries and demonyms qualify what follows: "French Minister"."""
     tokens = reading.tokens
+    if len(tokens) > 1 and tokens[-1].text in EVENT_HEADS and place_token(tokens[0], ctx):
+        return []  # "U.S. Open", "Chinese Grand Prix": an event's name holds no place
     while len(tokens) > 1 and (lead := place_token(tokens[0], ctx)) is not None:
         lead.decided_by = "leading_places"
         reading.found.append(lead)

@@ -125,3 +125,7 @@ def test_the_town_of_an_unknown_word_is_a_place() -> None:
 def test_a_compound_region_gives_each_of_its_regions() -> None:
     latin, caribbean = lookup("Latin America"), lookup("Caribbean")
     assert latin is not None and caribbean is not None
+
+
+def test_an_events_name_holds_no_place() -> None:
+    assert find_entities("She won the Peruvian Open and later the Chilean Grand Prix.") == []
