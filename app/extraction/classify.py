@@ -229,9 +229,15 @@ def _unread(reading: Reading, ctx: Context) -> Decision:
 
 def _ordinary(token: Token, ctx: Context) -> bool:
     word = token.text
-    if is_given_name(word) or is_surname(word):
+    if is_given_name(word):
         return False
-    return common_word(token, ctx) or dictionary_word(word)
+    if common_word(token, ctx):
+        return True  # "the Supreme People's ...": written in lower case elsewhere too
+    if is_surname(word):
+        return False
+    # The word list holds no plurals: "Affairs" is as ordinary as "Affair".
+    plural = word.endswith("s") and dictionary_word(word[:-1])
+    return common_word(token, ctx) or dictionary_word(word) or plural
 
 
 def _trailing_title(tokens: list[Token], ctx: Context) -> bool:

@@ -17,6 +17,7 @@ from app.extraction.organizations import (
 )
 from app.extraction.people import (
     HONORIFICS,
+    PORTFOLIOS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
@@ -173,7 +174,8 @@ def _is_title(word: str) -> bool:
 
 def skip_titles(tokens: list[Token], body: str) -> int:
     i = 0
-    while i < len(tokens) and _is_title(tokens[i].text):
+    # "Foreign Affairs minister": a portfolio after a title word goes on with the title.
+    while i < len(tokens) and (_is_title(tokens[i].text) or (i and tokens[i].text in PORTFOLIOS)):
         i += 1
         # "Secretary of State": the word after a connector belongs to the title.
         while i < len(tokens) and body[tokens[i - 1].end : tokens[i].start] != " ":

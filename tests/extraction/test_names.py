@@ -129,3 +129,10 @@ def test_a_compound_region_gives_each_of_its_regions() -> None:
 
 def test_an_events_name_holds_no_place() -> None:
     assert find_entities("She won the Peruvian Open and later the Chilean Grand Prix.") == []
+
+
+def test_a_portfolio_after_a_title_belongs_to_the_title() -> None:
+    body = (
+        "Ana Ruiz, the Minister of Foreign Affairs and Trade, resigned as Foreign Affairs minister."
+    )
+    assert list(_people(body)) == ["Ana Ruiz"]
