@@ -28,10 +28,18 @@ _WORK_NOUNS = (
 # Nouns a work's or band's name modifies: "Vera Drake star", "Harry Potter books".
 _WORK_MODIFIED = (
     "film films movie movies book books novel novels album albums star stars author "
-    "creator franchise frontman singer guitarist drummer sequel soundtrack cast"
+    "creator franchise frontman singer guitarist drummer sequel soundtrack cast series"
 )
-_WORK_BEFORE = re.compile(rf"\b(?:{'|'.join(_WORK_NOUNS.split())}),? (?:[“\"‘']\s?)?$")
-_WORK_AFTER = re.compile(rf" (?:{'|'.join(_WORK_MODIFIED.split())})\b")
+# What one plays a part in is a work, never a person: "her role in Vera Drake".
+_PART_IN = "role roles performance performances starring starred appeared appearance cameo"
+_WORK_BEFORE = re.compile(
+    rf"\b(?:(?:{'|'.join(_WORK_NOUNS.split())}),?|(?:{'|'.join(_PART_IN.split())}) in) "
+    r"(?:[“\"‘']\s?)?$"
+)
+# "Harry Potter and the Prisoner of Azkaban": a title that goes on after "and the",
+# both halves of it.
+_WORK_AFTER = re.compile(rf" (?:{'|'.join(_WORK_MODIFIED.split())})\b| and the [A-Z]")
+_TITLE_HALF = re.compile(r"[A-Z]\w+ and the $")
 
 
 def unpeople(found: list[Found], ctx: Context) -> None:
@@ -55,4 +63,6 @@ def _repeated(names: list[str]) -> bool:
 
 def _work_context(item: Found, ctx: Context) -> bool:
     before = ctx.body[max(0, item.start - 24) : item.start]
+    if _TITLE_HALF.search(before):
+        return True
     return bool(_WORK_BEFORE.search(before) or _WORK_AFTER.match(ctx.body, item.end))

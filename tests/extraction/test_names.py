@@ -136,3 +136,12 @@ def test_a_portfolio_after_a_title_belongs_to_the_title() -> None:
         "Ana Ruiz, the Minister of Foreign Affairs and Trade, resigned as Foreign Affairs minister."
     )
     assert list(_people(body)) == ["Ana Ruiz"]
+
+
+def test_a_title_going_on_after_and_the_is_a_works() -> None:
+    assert _people("Nora Lane and the Silver Key won. Nora Lane and the Silver Key sold well.") == {}
+
+
+def test_what_one_plays_a_role_in_is_a_work() -> None:
+    body = "She won praise for her role in Nora Lane. Nora Lane was a hit."
+    assert _people(body) == {}
