@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from app.extraction.found import Context, Found
+from app.extraction.organizations import org_head
+from app.extraction.people import HONORIFICS, TITLES
 from app.extraction.personal import person_evidence
 from app.extraction.wordsets import words
 
@@ -36,10 +38,9 @@ _WORK_BEFORE = re.compile(
     rf"\b(?:(?:{'|'.join(_WORK_NOUNS.split())}),?|(?:{'|'.join(_PART_IN.split())}) in) "
     r"(?:[“\"‘']\s?)?$"
 )
-# "Harry Potter and the Prisoner of Azkaban": a title that goes on after "and the",
-# both halves of it.
-_WORK_AFTER = re.compile(rf" (?:{'|'.join(_WORK_MODIFIED.split())})\b| and the [A-Z]")
-_TITLE_HALF = re.compile(r"[A-Z]\w+ and the $")
+_WORK_AFTER = re.compile(rf" (?:{'|'.join(_WORK_MODIFIED.split())})\b")
+# "Harry Potter and the Prisoner of Azkaban": a title that goes on after "and the".
+_AND_THE = re.compile(r" and the ((?:[A-Z][\w'’]*(?: of(?: the)?)? ?)+)")
 
 
 def unpeople(found: list[Found], ctx: Context) -> None:
@@ -63,6 +64,16 @@ def _repeated(names: list[str]) -> bool:
 
 def _work_context(item: Found, ctx: Context) -> bool:
     before = ctx.body[max(0, item.start - 24) : item.start]
-    if _TITLE_HALF.search(before):
+    if _WORK_BEFORE.search(before) or _WORK_AFTER.match(ctx.body, item.end):
         return True
-    return bool(_WORK_BEFORE.search(before) or _WORK_AFTER.match(ctx.body, item.end))
+    title = _AND_THE.match(ctx.body, item.end)
+    return title is not None and _title_goes_on(title[1].split())
+
+
+def _title_goes_on(words: list[str]) -> bool:
+    """ "and the Prisoner of Azkaban" goes on with a title; "and the Tories", "and the
+    Conservative Party", "and the Chancellor" name the group or body beside a person."""
+    named = [w for w in words if w[:1].isupper()]
+    if named[0].endswith("s") or named[-1].endswith("s"):
+        return False
+    return not any(org_head(w) or w in TITLES or w in HONORIFICS for w in named)

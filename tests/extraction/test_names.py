@@ -139,7 +139,15 @@ def test_a_portfolio_after_a_title_belongs_to_the_title() -> None:
 
 
 def test_a_title_going_on_after_and_the_is_a_works() -> None:
-    assert _people("Nora Lane and the Silver Key won. Nora Lane and the Silver Key sold well.") == {}
+    body = "Nora Lane and the Silver Key of Avalon won the prize, Tom Hale said."
+    people = _people(body)
+    assert "Nora Lane" not in people
+    assert "Tom Hale" in people
+
+
+def test_a_person_beside_a_group_or_body_after_and_the_stays_a_person() -> None:
+    body = "Polls say Anna Hale and the Tories lead. Anna Hale and the Green Party agree."
+    assert list(_people(body)) == ["Anna Hale"]
 
 
 def test_what_one_plays_a_role_in_is_a_work() -> None:
