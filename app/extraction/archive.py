@@ -27,8 +27,8 @@ from functools import cached_property, lru_cache
 
 from app.extraction.gazetteer import demonym, fold, lookup
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
+from app.extraction.groups import bare_words
 from app.extraction.knowledge import Knowledge, KnownEntity
-from app.extraction.linking import bare_name
 from app.extraction.organizations import acronym, acronym_of
 from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
@@ -82,7 +82,7 @@ class ArchiveIndex:
     def _add_surnames(self, person: KnownEntity) -> None:
         """A full name by every tail ("Persie", "van Persie" for "Robin van Persie"); not
         one most articles read as something else (a club one article took for a man)."""
-        bare = [w.casefold() for w in bare_name(person.name)]
+        bare = [w.casefold() for w in bare_words(person.name)]
         votes = self.votes[key(person.name)]
         if len(bare) < 2 or max(votes.values()) > VOTE_MARGIN * votes["person"]:
             return
@@ -178,7 +178,7 @@ def _initials(short: str, full: str) -> bool:
 def _surname(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) -> ExtractedEntity:
     if entity.type != "person":
         return entity
-    bare = bare_name(entity.name)
+    bare = bare_words(entity.name)
     # One word, or a surname with its particles ("van Persie"): never a full name.
     if len(bare) > 1 and not all(w[:1].islower() for w in bare[:-1]):
         return entity
@@ -241,7 +241,7 @@ def _shared(known: KnownEntity, article: _Article) -> int:
 
 
 def _same(known: KnownEntity) -> tuple[str, ...]:
-    return (known.type, *(w.casefold() for w in bare_name(known.name)))
+    return (known.type, *(w.casefold() for w in bare_words(known.name)))
 
 
 def _renamed(entity: ExtractedEntity, known: KnownEntity) -> ExtractedEntity:

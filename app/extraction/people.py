@@ -2,7 +2,8 @@
 
 Given names come from the first-name dictionary shipped with ``gender-guesser``
 (Jörg Michael's ``nam_dict.txt``, about 45,000 names from many countries). Only the
-name column is read, once per process.
+name column is read, once per process. Surnames come from the US census list shipped
+with ``names`` (88,799 surnames by frequency, of every origin: "Khan", "Silva", "Nguyen").
 """
 
 from __future__ import annotations
@@ -12,12 +13,18 @@ from importlib import resources
 
 from app.extraction.wordsets import words
 
+# The census list runs down to names borne by a few hundred people, among them plain
+# words ("Bulls", "Orient"); the commonest 20,000 hold the surnames news names.
+_SURNAME_RANKS = 20_000
+
 # Words written before a name that say who the person is, not what they are called.
 HONORIFICS = words(
     "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Fr Sr Jr Mr. Mrs. Ms. Dr. Prof. "
     "Rev. Fr. Sen. Rep. Gov. Gen. Lt. Col. Maj. Capt. Sgt. Adm. Cmdr. St. "
     # British and wire style write the same abbreviations without the full stop.
-    "Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cllr Supt Insp Pres Messrs Mme Mlle"
+    "Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cllr Supt Insp Pres Messrs Mme Mlle "
+    # "His Highness Sheikh X", "Her Excellency X".
+    "Highness Excellency Majesty Eminence Holiness"
 )
 TITLES = words(
     "President Vice Prime Minister Secretary Chancellor Premier Senator Congressman "
@@ -56,6 +63,11 @@ ROLE_NOUNS = words(
     "citizen resident veteran survivor victim witness suspect defendant plaintiff "
     "politician mp mep pilot driver rider boxer champion winner sprinter"
 )
+# Particles inside a name ("Paul Van Himst", "Bingu wa Mutharika", "Jean-Marie Le Pen"):
+# they join the words around them into one name and never open a new one.
+NAME_PARTICLES = words(
+    "van von der den de del della di da das dos du le la bin bint ibn ben abu al el wa ter ten"
+)
 SPEECH_VERBS = words(
     "said says told tells added adds explained explains noted notes stated states argued "
     "argues claimed claims insisted insists warned warns asked asks replied wrote writes "
@@ -85,3 +97,29 @@ def given_names() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     return word in given_names()
+
+
+@cache
+def surnames() -> frozenset[str]:
+    import names
+
+    path = resources.files(names) / "dist.all.last"
+    found: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if len(fields) == 4 and int(fields[3]) <= _SURNAME_RANKS:
+            found.add(fields[0].title())
+    return frozenset(found)
+
+
+def is_surname(word: str) -> bool:
+    return word in surnames()
+
+
+def is_particle(word: str) -> bool:
+    return word.lower() in NAME_PARTICLES
+
+
+def surname_title(words: list[str]) -> bool:
+    """'John Major', 'Mary Justice': a title word right after a given name is a surname."""
+    return len(words) >= 2 and words[-1] in TITLES and is_given_name(words[-2])

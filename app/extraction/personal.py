@@ -15,7 +15,17 @@ from app.extraction.organizations import (
     org_head,
     place_head,
 )
-from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES, is_given_name
+from app.extraction.people import (
+    HONORIFICS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    is_given_name,
+    is_particle,
+    is_surname,
+    surname_title,
+)
 from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
@@ -26,6 +36,8 @@ _ROLE_MODIFIERS = frozenset({"Former", "Acting", "Ex", "Late"})
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
 # "X leader", "X MPs": the words after say the name is a body's.
 _ORG_AFTER = re.compile(rf" (?:{'|'.join(sorted(ORG_FOLLOWERS))})\b")
+_WHO = re.compile(r" ?, who\b")
+_WHERE = frozenset({"in", "at", "near", "outside"})
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
@@ -36,6 +48,8 @@ def person_tail(tokens: list[Token], ctx: Context) -> int:
         tail, before = tokens[i:], tokens[i - 1].text
         if len(tail) > 3 or not is_given_name(tail[0].text) or has_head(tail, ctx.body):
             continue
+        if is_particle(tail[0].text):
+            continue  # "Paul Van Himst": a particle goes on with the name before it
         if not all(spaced(tokens[: j + 1], ctx) for j in range(i, len(tokens))):
             continue
         if org_head(before) or place_head(before) or acronym(before):
@@ -59,7 +73,8 @@ def inner_title(tokens: list[Token], body: str) -> int:
 def looks_personal(tokens: list[Token], ctx: Context) -> bool:
     if len(tokens) > 4 or any(t.text in FUNCTION_WORDS for t in tokens):
         return False
-    if tokens[-1].text in TITLES or tokens[-1].text.lower() in ROLE_NOUNS:
+    titled = tokens[-1].text in TITLES and not surname_title([t.text for t in tokens])
+    if titled or tokens[-1].text.lower() in ROLE_NOUNS:
         return False
     if tokens[-1].text.lower() in ctx.lower_words:
         # "Grace Kitchens", "Rose Gardens": the last word is an ordinary noun here.
@@ -70,8 +85,15 @@ def looks_personal(tokens: list[Token], ctx: Context) -> bool:
         return False
     if named_person(tokens) or name_shaped(tokens, ctx):
         return True
-    start, end = tokens[0].start, tokens[-1].end
-    return speech_follows(end, ctx) or _role_before(start, ctx) or _apposition(end, ctx) is not None
+    return person_evidence(tokens[0].start, tokens[-1].end, ctx)
+
+
+def person_evidence(start: int, end: int, ctx: Context) -> bool:
+    """A title or role before the span, or after it a speech verb, an apposition naming
+    a role, or "who": what people are introduced with, and works are not."""
+    if speech_follows(end, ctx) or _role_before(start, ctx) or title_before(start, ctx):
+        return True
+    return _apposition(end, ctx) is not None or _WHO.match(ctx.body, end) is not None
 
 
 def name_shaped(tokens: list[Token], ctx: Context) -> bool:
@@ -89,7 +111,23 @@ def name_shaped(tokens: list[Token], ctx: Context) -> bool:
         return False
     if org_follows(tokens[-1].end, ctx):
         return False
-    return all(_unknown_name_word(t.text, ctx) for t in tokens)
+    *rest, last = [t.text for t in tokens]
+    if not all(_unknown_name_word(w, ctx) for w in rest):
+        return False
+    # "Jansher Khan", "Aravinda de Silva": a surname the census knows may also be a word.
+    return _unknown_name_word(last, ctx) or _known_surname(tokens, ctx)
+
+
+def _known_surname(tokens: list[Token], ctx: Context) -> bool:
+    """The last word a surname, and nothing around that names a place or a paper: "at
+    Tunbridge Wells" is where things happen, "Der Spiegel" opens with an article."""
+    bare = tokens[-1].text.rpartition(" ")[2]
+    if not is_surname(bare) or bare.lower() in ctx.lower_words or gz.lookup(bare) is not None:
+        return False
+    if bare.endswith("s") and dictionary_word(bare[:-1]):
+        return False  # "Bonds", "Wells": a plural noun
+    before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
+    return not is_particle(tokens[0].text) and not (before and before[-1] in _WHERE)
 
 
 def org_follows(end: int, ctx: Context) -> bool:
@@ -97,6 +135,9 @@ def org_follows(end: int, ctx: Context) -> bool:
 
 
 def _unknown_name_word(word: str, ctx: Context) -> bool:
+    particle, _, rest = word.partition(" ")
+    if rest and is_particle(particle):
+        word = rest  # "de Silva", "wa Mutharika": the particle's word carries the name
     if not (word[:1].isupper() and word[1:2].islower()) or any(c.isdigit() for c in word):
         return False
     if word.lower() in ctx.lower_words or dictionary_word(word) or word in TITLES:
@@ -111,7 +152,10 @@ def _unknown_name_word(word: str, ctx: Context) -> bool:
 def named_person(tokens: list[Token]) -> bool:
     """A given name or an initial first ('C. Lewis'), or romanised syllables ('Lee
     Mei-ling'): a name by its shape."""
-    if len(tokens) > 4 or any(t.text in FUNCTION_WORDS or t.text in TITLES for t in tokens):
+    words = [t.text for t in tokens]
+    if len(tokens) > 4 or any(w in FUNCTION_WORDS for w in words):
+        return False
+    if any(w in TITLES for w in words) and not (surname_title(words) and len(words) == 2):
         return False
     first = tokens[0].text
     initial = len(first) == 2 and first[1] == "." and len(tokens[-1].text) > 2
@@ -130,7 +174,8 @@ def _is_title(word: str) -> bool:
 
 def skip_titles(tokens: list[Token], body: str) -> int:
     i = 0
-    while i < len(tokens) and _is_title(tokens[i].text):
+    # "Foreign Affairs minister": a portfolio after a title word goes on with the title.
+    while i < len(tokens) and (_is_title(tokens[i].text) or (i and tokens[i].text in PORTFOLIOS)):
         i += 1
         # "Secretary of State": the word after a connector belongs to the title.
         while i < len(tokens) and body[tokens[i - 1].end : tokens[i].start] != " ":

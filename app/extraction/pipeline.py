@@ -6,7 +6,7 @@ from app.extraction.entities import find_entities
 from app.extraction.gazetteer import longest_name_words
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.organizations import legal_form
-from app.extraction.people import given_names
+from app.extraction.people import given_names, surnames
 from app.extraction.quotes import find_quotes
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, Extraction
 from app.extraction.wordsets import dictionary_word
@@ -72,5 +72,6 @@ def load_lexicons() -> None:
     starts: that is no article's cost."""
     longest_name_words()  # builds the gazetteer
     given_names()
+    surnames()
     dictionary_word("Word")  # loads the English dictionary
     legal_form("Ltd")  # loads the company legal forms

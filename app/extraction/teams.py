@@ -88,6 +88,7 @@ def teams(found: list[Found], ctx: Context) -> None:
     for item in found:
         if item.text in clubs and (_candidate(item) or _nickname_item(item)):
             item.kind, item.code, item.weak, item.common = "organization", None, False, False
+            item.decided_by = "teams"
 
 
 def _candidate(item: Found) -> bool:

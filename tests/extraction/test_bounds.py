@@ -4,17 +4,19 @@ scans they replace, and a time limit stops an extraction from inside."""
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.extraction.attribution import _after_determiner
 from app.extraction.budget import ExtractionTooSlow, check, time_limit
 from app.extraction.cues import CUE_WORD
 from app.extraction.found import Context, Found
-from app.extraction.linking import Group, _find_group, _Index, _short_form_owner, _ShortForms
+from app.extraction.group_index import GroupIndex, find_group
+from app.extraction.groups import Group
 from app.extraction.pipeline import extract
 from app.extraction.quote_marks import QuoteSpan, _inside
 from app.extraction.quotes import _opens_sentence, _skip_back
+from app.extraction.short_forms import ShortForms, short_form_owner
 
 # The whole-lead patterns the backward reads replaced.
 OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;—–-][\"'”’)]*)\s*$")
@@ -88,11 +90,11 @@ PERSON_NAMES = st.lists(
 @given(PERSON_NAMES)
 def test_the_people_index_finds_the_group_a_scan_finds(names: list[list[str]]) -> None:
     groups: list[Group] = []
-    index = _Index()
+    index = GroupIndex()
     for at, words in enumerate(names):
         item = Found("person", at, at + 1, " ".join(words))
-        target = _find_group(groups, item, index)
-        assert target is _find_group(groups, item)
+        target = find_group(groups, item, index)
+        assert target is find_group(groups, item)
         if target is None:
             target = Group("person", item.text)
             groups.append(target)
@@ -111,12 +113,14 @@ GROUPS = st.lists(
 )
 
 
+# The first example loads the gazetteer (seconds): no deadline for it.
+@settings(deadline=None)
 @given(GROUPS, st.lists(st.sampled_from(SHORT_WORDS), min_size=1, max_size=2))
 def test_the_short_form_index_finds_the_owner_a_scan_finds(
     specs: list[tuple[str, list[str], list[list[str]]]], text: list[str]
 ) -> None:
     groups: list[Group] = []
-    forms = _ShortForms()
+    forms = ShortForms()
     for at, (kind, name, later) in enumerate(specs):
         group = Group(kind, " ".join(name))  # type: ignore[arg-type]
         groups.append(group)
@@ -128,8 +132,8 @@ def test_the_short_form_index_finds_the_owner_a_scan_finds(
     probes = {" ".join(w[i:j]) for w in names for i in range(len(w)) for j in range(i, len(w))}
     probes |= {"".join(x[0] for x in w if x[:1].isupper()) for w in names}
     for probe in sorted(probes | {" ".join(text)}):
-        assert forms.owner(probe) is _short_form_owner(groups, probe)
-        assert _ShortForms(groups).owner(probe) is _short_form_owner(groups, probe)
+        assert forms.owner(probe) is short_form_owner(groups, probe)
+        assert ShortForms(groups).owner(probe) is short_form_owner(groups, probe)
 
 
 def test_a_time_limit_stops_a_long_extraction() -> None:

@@ -1,0 +1,91 @@
+"""A lone capitalised word: a name only when the words around it say what it names."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction import gazetteer as gz
+from app.extraction.candidates import Run, Token
+from app.extraction.found import Context, Found, common_word, weak
+from app.extraction.organizations import ORG_CUES, ORG_FOLLOWERS, lone_head
+from app.extraction.people import is_given_name
+from app.extraction.personal import title_before
+from app.extraction.wordsets import dictionary_word, words
+
+_TOLD = frozenset({"told", "tell", "telling"})
+_IN_PLACE = frozenset({"in", "near", "outside"})
+_LANGUAGE_ENDINGS = ("ish", "ese", "ian", "ic")
+_HOLDINGS = words("shares stake stakes interest investment invest invested investing holding")
+# Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|province|district|region|county|municipality|island|port) of $"
+)
+_SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
+
+
+def single_word(token: Token, run: Run, ctx: Context) -> Found:
+    found = weak([token], ctx)
+    if common_word(token, ctx):
+        found.common = True
+        return found
+    if title_before(token.start, ctx):
+        # "Mr. Toccafondi": the full stop of the honorific starts no sentence.
+        found.kind, found.weak = "person", False
+        return found
+    # Evidence from the words around holds at a sentence start too ("Microsoft said").
+    found.org_hint = _org_evidence(token, ctx)
+    if run.sentence_start or run.heading:
+        found.initial = True
+        return found
+    cue = cue_before(token.start, ctx)
+    if cue in ORG_CUES:
+        found.kind, found.weak = "organization", False
+    elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
+        # "a village in Kamonyi": a word no list knows, where things are, is a place.
+        found.kind, found.weak = "place", False
+    elif _PLACE_OF.search(ctx.body, max(0, token.start - 24), token.start):
+        # "the town of Ashcombe", "the province of Lusaka": the noun says what it is.
+        found.kind, found.weak = "place", False
+    return found
+
+
+def _unknown_word(token: Token) -> bool:
+    word = token.text
+    if not word[1:].islower() or is_given_name(word) or dictionary_word(word):
+        return False
+    # "in English", "in Swahili": languages and peoples, not places.
+    if gz.demonym(word) or word.endswith(_LANGUAGE_ENDINGS):
+        return False
+    return not (word.endswith("s") and dictionary_word(word[:-1]))
+
+
+def _owned(token: Token, ctx: Context) -> bool:
+    """'shares in Yukos', 'a stake in Acme': what one holds a part in is a company."""
+    before = ctx.body[max(0, token.start - 24) : token.start].split()
+    return len(before) >= 2 and before[-2].lower() in _HOLDINGS
+
+
+def _org_evidence(token: Token, ctx: Context) -> bool:
+    """A lone name that is no given name and speaks, or is told something, is a body:
+    people are introduced by their full names, and a later surname links to them."""
+    if _word_after(token.end, ctx) in ORG_FOLLOWERS or lone_head(token, ctx.body):
+        return True
+    if is_given_name(token.text):
+        return False
+    if token.text in ctx.later_words:
+        # It ends a longer name elsewhere ("Amneh Jafari"): a surname, whatever it says.
+        return False
+    before = ctx.body[max(0, token.start - 14) : token.start].split()
+    said = _SAID.match(ctx.body, token.end)
+    return said is not None or (bool(before) and before[-1] in _TOLD)
+
+
+def _word_after(end: int, ctx: Context) -> str:
+    words = ctx.body[end : end + 30].split(maxsplit=1)
+    return words[0].strip(",.;:") if words else ""
+
+
+def cue_before(start: int, ctx: Context) -> str:
+    """The lower-cased word right before a span: 'organization' in 'organization X'."""
+    line = ctx.body[max(0, start - 30) : start].rsplit("\n", 1)[-1].split()
+    return line[-1] if line and line[-1].islower() else ""

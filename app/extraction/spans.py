@@ -1,0 +1,77 @@
+"""Whole-span readings that need no context: gazetteer names, organizations, sites."""
+
+from __future__ import annotations
+
+from app.extraction import gazetteer as gz
+from app.extraction.candidates import Token
+from app.extraction.found import Context, Found, make
+from app.extraction.organizations import (
+    PLACE_OPENERS,
+    acronym,
+    connector_after,
+    has_head,
+    head_word,
+    legal_tail,
+    not_an_org,
+    org_head,
+    place_head,
+)
+from app.extraction.places import nested, place_found, place_part, plausible_place
+from app.extraction.schemas import EntityType
+from app.extraction.wordsets import FUNCTION_WORDS, words
+
+_ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
+
+
+def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
+    """The one reading the words give by themselves, or None."""
+    if not tokens:
+        return None
+    text = ctx.body[tokens[0].start : tokens[-1].end]
+    place = gz.lookup(text)
+    if place is not None and plausible_place(tokens, ctx):
+        return [place_found(tokens, ctx, place)]
+    if len(tokens) == 1:
+        return _single_span(tokens[0], ctx)
+    cut = legal_tail(tokens, ctx.body)
+    if cut:
+        # "Acme Corp of Ohio": the company, then where it is registered.
+        return [make(tokens[:cut], ctx, "organization"), *(span_reading(tokens[cut:], ctx) or [])]
+    last = head_word(tokens, ctx.body)
+    # "Smith & Sons", "Baker & Cole": an ampersand joins the partners of a firm.
+    if (
+        (" & " in text and not any(place_head(t.text) for t in tokens))
+        or has_head(tokens, ctx.body)
+        or (place_head(last) and connector_after(tokens, ctx.body) == " for ")
+    ):
+        return [make(tokens, ctx, "organization")]
+    if place_head(last) or (len(tokens) == 2 and tokens[0].text in PLACE_OPENERS):
+        prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
+        if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
+            return [place_found(tokens[:-1], ctx, prefix)]
+        # No mention inside a longer name: "Bank of America" names no country.
+        site = make(tokens, ctx, "place")
+        # A site takes the country of the place it is named after ("Kotor Bay").
+        site.code = next((f.code for f in nested(tokens, ctx) if f.code), None)
+        return [site]
+    return None
+
+
+def _single_span(token: Token, ctx: Context) -> list[Found] | None:
+    # A word in capitals that the article also writes normally is being shouted
+    # ("NEVER", a transcript's "SMITH"), not abbreviated.
+    plain = token.text.title()
+    if acronym(token.text) and not (
+        token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or ctx.occurs(plain)
+    ):
+        kind: EntityType = "other" if not_an_org(token.text) else "organization"
+        return [make([token], ctx, kind)]
+    if " " in token.text and org_head(token.text):
+        return [make([token], ctx, "organization")]  # "Channel 4"
+    parts = token.text.split("-")
+    if len(parts) > 1 and all(gz.demonym(p) or gz.lookup(p) for p in parts):
+        return [f for f in (place_part(token, p, ctx) for p in parts) if f]
+    people = gz.demonym(token.text)
+    if people is not None:
+        return [place_found([token], ctx, people, demonym=True)]
+    return None
