@@ -102,7 +102,9 @@ def speaker_phrase(who: str) -> str | None:
         return coordinated["np"]  # "Bush thought for a moment and said": Bush said
     for match in _CLAUSE_BREAK.finditer(who):
         tail = trim_subject(who[match.end() :])
-        if is_speaker(tail) and re.match(SPEAKER_START, tail):
+        # "X was injured and manager Ana Ruiz said": a role word before a name opens a
+        # phrase as surely as a capital does.
+        if is_speaker(tail) and (re.match(SPEAKER_START, tail) or _MODIFIED_NAME.match(tail)):
             return tail
     verb = _CLAUSE_WORD.search(who)
     head = trim_subject(who[: verb.start()]) if verb else ""

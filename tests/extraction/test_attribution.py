@@ -363,3 +363,14 @@ def test_a_cue_inside_an_opening_when_clause_is_not_the_quotes() -> None:
     )
     (found,) = find_quotes(body, [entity(body, "Jon Ek")])
     assert found.speaker_text == "the minister"
+
+
+def test_a_role_and_name_after_and_speak_not_the_first_clauses_subject() -> None:
+    body = (
+        "Arno Pell sustained a knee injury in the cup defeat at Hull and manager Joss Marlow said: "
+        "“He cannot run, so he is out.”"
+    )
+    people = [entity(body, "Arno Pell"), entity(body, "Joss Marlow")]
+    (found,) = find_quotes(body, people)
+    assert found.speaker == "Joss Marlow"
+    assert found.speaker_text == "manager Joss Marlow"
