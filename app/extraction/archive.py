@@ -40,6 +40,9 @@ MIN_VOTES = 3
 VOTE_MARGIN = 2
 # Characters before a mention searched for an honorific ("Congresswoman " is 14).
 HONORIFIC_REACH = 16
+# Among several archived people of one surname, one name in common is chance: on the BBC
+# archive a snooker player's "Mr White" went to a drummer of that name over one shared name.
+MIN_COMPANY = 2
 # Countries are read from the gazetteer by their ISO code, never by a vote.
 _VOTING: frozenset[EntityType] = frozenset({"person", "organization", "place"})
 # Readings a vote may overturn: a capitalised name taken for a person, a gazetteer place.
@@ -230,7 +233,7 @@ def _one(
         key=lambda sac: (-sac[0], -sac[1]),
     )
     (shared, known, owner), (second, rival, _) = scored[0], scored[1]
-    if shared > second:
+    if shared > second and (shared >= MIN_COMPANY or owner.type != "person"):
         return owner
     prominent = known > VOTE_MARGIN * rival
     return owner if prominent and (shared > 0 or owner.type != "person") else None
