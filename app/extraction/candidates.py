@@ -104,6 +104,8 @@ class Run:
 def _trim(token: Token) -> Token | None:
     """Drop a possessive ending and a lower-case modifier tail; None when nothing is left."""
     text, start = token.text, token.start
+    if "-" not in text and not text.endswith(("'s", "’s")):
+        return token  # most words: nothing to trim, no copy
     possessive = text.endswith(("'s", "’s"))
     if possessive:
         text = text[:-2]
@@ -151,12 +153,13 @@ def _heading_starts(body: str) -> set[int]:
 
 
 def find_runs(body: str) -> list[Run]:
-    tokens = [
-        t
-        for m in _WORD.finditer(body)
-        if body[m.start() - 1 : m.start()] not in _HANDLE_MARKS
-        and (t := _trim(Token(m[0], m.start(), m.end())))
-    ]
+    tokens: list[Token] = []
+    for m in _WORD.finditer(body):
+        start = m.start()
+        if start and body[start - 1] in _HANDLE_MARKS:
+            continue
+        if token := _trim(Token(m[0], start, m.end())):
+            tokens.append(token)
     headings = _heading_starts(body)
     lines = _line_starts(body)
     runs: list[Run] = []

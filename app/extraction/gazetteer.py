@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from app.extraction.geodata import Place, PlaceKind, country_records, fold
 from app.extraction.people import is_given_name
@@ -37,6 +37,8 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
+# The same surfaces recur in every article (52k look-ups per 800 articles, most repeats).
+@lru_cache(maxsize=1 << 16)
 def lookup(surface: str) -> Place | None:
     names = gazetteer().names
     key = fold(surface)

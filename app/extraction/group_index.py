@@ -25,6 +25,7 @@ class GroupIndex:
         self.names: dict[tuple[str, str], list[tuple[int, Group]]] = {}
         self.seen: set[tuple[str, int]] = set()
         self.short_forms = ShortForms()
+        self.person_names: dict[int, str] = {}  # the name each person's keys were made from
 
     def _put(
         self, table: dict[Any, list[tuple[int, Group]]], key: Any, entry: tuple[int, Group]
@@ -38,6 +39,9 @@ class GroupIndex:
         entry = (self.order.setdefault(id(group), len(groups) - 1), group)
         self.short_forms.add(group)
         if group.kind == "person":
+            if self.person_names.get(id(group)) == group.name:
+                return  # same name, same keys: already indexed
+            self.person_names[id(group)] = group.name
             bare = [w.lower() for w in bare_words(group.name)]
             for key in person_keys(bare):
                 self._put(self.people, key, entry)
