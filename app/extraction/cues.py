@@ -93,7 +93,9 @@ LEADING_ADVERBIAL = re.compile(
     r"separately|indeed|again|finally|though|although|while|when|if|as|because|since|"
     r"to\s+which|in\s+response)\b,?\s+"
     r"|(?:on|in|at|during|after|before|speaking|asked|writing|last|this|earlier|with|without|"
-    r"amid|despite|following|given|under|for|as|to)\b[^,]{0,100},\s+)",
+    r"amid|despite|following|given|under|for|as|to|ahead|prior|until|unlike|like|across|"
+    r"among|amongst|around|by|from|over|through|throughout|within|upon|beyond|toward|towards|"
+    r"against|besides|regarding)\b[^,]{0,100},\s+)",
     re.IGNORECASE,
 )
 # Where a speaker phrase after the verb stops: time and circumstance, not identity.

@@ -374,3 +374,13 @@ def test_a_role_and_name_after_and_speak_not_the_first_clauses_subject() -> None
     (found,) = find_quotes(body, people)
     assert found.speaker == "Joss Marlow"
     assert found.speaker_text == "manager Joss Marlow"
+
+
+def test_a_fronted_phrase_naming_someone_else_is_not_the_speaker() -> None:
+    body = (
+        "Ahead of Mr Orsino's launch, a party spokesperson said: "
+        "“The sums in this plan do not add up.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Dag Orsino", "Mr Orsino")])
+    assert found.speaker_text == "a party spokesperson"
+    assert found.speaker is None
