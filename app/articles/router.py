@@ -1,6 +1,5 @@
 """Article endpoints."""
 
-from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
@@ -43,15 +42,12 @@ async def list_articles(
     With `q`, `sort=newest` or `oldest` lists every match; `relevance` ranks the newest
     1,000 (`ranked_among`). `total` is the size of the whole answer."""
     if export:
-        fetch = partial(_page_of_articles, filters=filters)
+
+        def fetch(session: Session, page: PageRequest) -> Page[ArticleSummary]:
+            return service.list_articles(session, filters, page)
+
         return await export.send(session, fetch, ArticleSummary, "articles")
     return fields.page(pager.send(await read(session, service.list_articles, filters, pager.page)))
-
-
-def _page_of_articles(
-    session: Session, page: PageRequest, filters: ArticleFilters
-) -> Page[ArticleSummary]:
-    return service.list_articles(session, filters, page)
 
 
 @router.get(

@@ -1,6 +1,5 @@
 """Entity endpoints."""
 
-from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -70,15 +69,12 @@ async def list_entities(
     """People, countries, places and organizations, most covered first. `q` matches the
     start of any name or alias, ignoring case and accents."""
     if export:
-        fetch = partial(_page_of_entities, filters=filters)
+
+        def fetch(session: Session, page: PageRequest) -> Page[EntityPublic]:
+            return profile.list_entities(session, filters, page)
+
         return await export.send(session, fetch, EntityPublic, "entities")
     return fields.page(pager.send(await read(session, profile.list_entities, filters, pager.page)))
-
-
-def _page_of_entities(
-    session: Session, page: PageRequest, filters: EntityFilters
-) -> Page[EntityPublic]:
-    return profile.list_entities(session, filters, page)
 
 
 @router.get(

@@ -27,7 +27,6 @@ _DESCRIBED_NAME = re.compile(
     rf"(?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED}(?:\s*\([^)]{{1,20}}\))?)"
 )
 _DETERMINERS = frozenset("The A An the a an One Some Several Many Most Two Three Another".split())
-# "The two Republican presidents …": a described subject, kept up to its likely verb.
 _NOT_IN_PHRASE = (
     r"(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then|that|"
     r"which|who|a|an|the|to|of|in|on|for|with|by|at|from)\b)"
@@ -35,7 +34,7 @@ _NOT_IN_PHRASE = (
 # "The two Republican presidents …": a described subject, kept up to its likely verb; a
 # past form is an adjective only right after the determiner ("The retired surgeon").
 _DESCRIBED = re.compile(
-    rf"(?P<who>(?:[Tt]he|[Aa]n?|One|Some|Several|Many|Most|Two|Three|Another)\s+"
+    rf"(?P<who>(?:{'|'.join(sorted(_DETERMINERS, key=len, reverse=True))})\s+"
     rf"{_NOT_IN_PHRASE}[\w’'.-]+"
     rf"(?:\s+{_NOT_IN_PHRASE}(?![a-z]+ed\b)[\w’'.-]+){{0,4}})(?=[\s,])"
 )

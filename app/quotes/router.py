@@ -1,6 +1,5 @@
 """Quote endpoints."""
 
-from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -36,15 +35,12 @@ async def list_quotes(
     """Quotes newest first, filtered by words, speaker, who they mention, country, article,
     kind and date."""
     if export:
-        fetch = partial(_page_of_quotes, filters=filters)
+
+        def fetch(session: Session, page: PageRequest) -> Page[QuoteDetail]:
+            return service.list_quotes(session, filters, page)
+
         return await export.send(session, fetch, QuoteDetail, "quotes")
     return fields.page(pager.send(await read(session, service.list_quotes, filters, pager.page)))
-
-
-def _page_of_quotes(
-    session: Session, page: PageRequest, filters: QuoteFilters
-) -> Page[QuoteDetail]:
-    return service.list_quotes(session, filters, page)
 
 
 @router.get(
