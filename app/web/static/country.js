@@ -1,13 +1,9 @@
 // A country: its coverage over time, the people and organizations most present in the
 // articles that mention it, its places, quotes and articles.
 import { $, api, articleItem, counted, dateOf, entityChip, h, pagedList, problem, quoteItem, status } from "./common.js";
-import { drawTimeline } from "./chart.js";
+import { chart, fact, profile } from "./profile.js";
 
 const code = $("main").dataset.code.toUpperCase();
-
-function fact(term, ...value) {
-  return [h("dt", {}, term), h("dd", {}, ...value)];
-}
 
 // Co-occurring entities ranked by shared articles, split by type.
 async function mostPresent(slug) {
@@ -24,25 +20,9 @@ async function mostPresent(slug) {
   }
 }
 
-async function chart(slug) {
-  const figure = $("[data-chart]");
-  try {
-    await drawTimeline(figure, slug);
-  } catch (error) {
-    problem(figure, error);
-  }
-}
-
 async function run() {
-  let country;
-  try {
-    country = await api(`/countries/${encodeURIComponent(code)}`);
-  } catch (error) {
-    $("[data-name]").textContent = "This country could not be shown";
-    problem($("[data-facts]"), error);
-    for (const section of document.querySelectorAll(".layout")) section.hidden = true;
-    return;
-  }
+  const country = await profile(`/countries/${encodeURIComponent(code)}`, "country");
+  if (!country) return;
   $("[data-name]").textContent = country.name;
   document.title = `${country.name} — Broadsheet`;
   $("[data-facts]").replaceChildren(

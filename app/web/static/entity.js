@@ -1,14 +1,10 @@
 // An entity: who or what it is, its coverage over time, what it said and what was said
 // about it, what appears alongside it, and its articles page by page.
 import { $, api, articleItem, counted, countryHref, dateOf, entityChip, h, pagedList, problem, quoteItem, status } from "./common.js";
-import { drawTimeline } from "./chart.js";
+import { chart, fact, profile } from "./profile.js";
 
 const slug = $("main").dataset.slug;
 const base = `/entities/${encodeURIComponent(slug)}`;
-
-function fact(term, ...value) {
-  return [h("dt", {}, term), h("dd", {}, ...value)];
-}
 
 function facts(entity) {
   const countryLink = entity.country_code
@@ -34,31 +30,15 @@ async function related() {
   }
 }
 
-async function chart() {
-  const figure = $("[data-chart]");
-  try {
-    await drawTimeline(figure, slug);
-  } catch (error) {
-    problem(figure, error);
-  }
-}
-
 async function run() {
-  let entity;
-  try {
-    entity = await api(base);
-  } catch (error) {
-    $("[data-name]").textContent = "This entity could not be shown";
-    problem($("[data-facts]"), error);
-    for (const section of document.querySelectorAll(".layout")) section.hidden = true;
-    return;
-  }
+  const entity = await profile(base, "entity");
+  if (!entity) return;
   $("[data-name]").textContent = entity.name;
   document.title = `${entity.name} — Broadsheet`;
   $("[data-facts]").replaceChildren(...facts(entity));
   status(`${entity.name}, ${entity.type}`);
   await Promise.all([
-    chart(),
+    chart(slug),
     related(),
     pagedList({ path: `${base}/quotes`, params: { role: "speaker" }, list: $("[data-said]"), more: $("[data-said-more]"), render: (q) => quoteItem(q, { speaker: false }), limit: 5, none: "No quote attributed to it." }),
     pagedList({ path: `${base}/quotes`, params: { role: "about" }, list: $("[data-about]"), more: $("[data-about-more]"), render: (q) => quoteItem(q), limit: 5, none: "No quote mentions it." }),
