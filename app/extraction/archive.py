@@ -9,7 +9,8 @@ first, each one job:
    article's own words name) gives way only to a clear majority.
 2. ``_full_name``: a short form the archive ties to exactly one full name of the same
    type ("PFC" to "Pacific Fisheries Council") takes that name, unless the archive knows
-   the short form as a name of its own about as well.
+   the short form as a name of its own about as well. A member form of a group ("Tory",
+   "Lib Dems") that any article tied to its group takes the group's fullest name.
 3. ``_surname``: a person named only by surname ("Ruiz", "Ms Ruiz") becomes the one
    archived person of that surname who fits; when several fit, the one whose usual
    company (the entities named alongside them) this article shares, else none.
@@ -30,6 +31,7 @@ from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.groups import bare_words
 from app.extraction.knowledge import Knowledge, KnownEntity
 from app.extraction.organizations import acronym, acronym_of
+from app.extraction.parties import member_form
 from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
@@ -146,13 +148,21 @@ def _full_name(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) 
     owners = [
         known
         for known in index.owners.get((entity.type, key(entity.name)), [])
-        if _shortens(entity.name, known.name)
+        if _shortens(entity.name, known.name) or _member(entity, known)
     ]
+    # A group's member form is tied to the group more closely than a name's first word is
+    # to the longer names it begins ("Conservative Party Conference"); of the groups,
+    # "Tory" tied to "Tories" and to "Tory Party", the fullest form is meant.
+    members = [o for o in owners if _member(entity, o)]
+    owners = [o for o in members if not any(_member_of(o, p) for p in members)] or owners
     itself = index.named.get((entity.type, key(entity.name)))
-    if itself is not None and not all(_initials(entity.name, k.name) for k in owners):
+    if itself is not None and not all(
+        _initials(entity.name, k.name) or _member(entity, k) for k in owners
+    ):
         # A word the archive also knows as a name of its own (a company, and the product
         # one article named after it) competes with the full names it begins; initials
-        # tie a short form to its full name too closely for that.
+        # and a group's member forms tie a short form to its full name too closely for
+        # that: on 2,225 BBC articles "Tory" stood apart from "Tories" in 57 articles.
         owners.append(itself)
     owner = _one(owners, article)
     return _renamed(entity, owner) if owner is not None else entity
@@ -172,6 +182,14 @@ def _shortens(short: str, full: str) -> bool:
         return True
     lead = full.split()[0]
     return full_words[1:] == words and (lookup(lead) is not None or bool(demonym(lead)))
+
+
+def _member(entity: ExtractedEntity | KnownEntity, known: KnownEntity) -> bool:
+    return entity.type == "organization" and member_form(entity.name, known.name)
+
+
+def _member_of(known: KnownEntity, other: KnownEntity) -> bool:
+    return known is not other and _member(known, other)
 
 
 def _initials(short: str, full: str) -> bool:

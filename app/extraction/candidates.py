@@ -12,7 +12,8 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from app.extraction.people import is_given_name
+from app.extraction.cues import CUE_WORD
+from app.extraction.people import HONORIFICS, is_given_name
 from app.extraction.wordsets import FUNCTION_WORDS, words
 
 _UPPER = "".join(ch for ch in map(chr, range(0x250)) if ch.isupper())
@@ -206,7 +207,17 @@ def _make_run(body: str, tokens: list[Token], headings: set[int], lines: list[in
     while run.tokens and run.tokens[0].text in FUNCTION_WORDS:
         run.tokens.pop(0)
         run.sentence_start = True
+    if run.sentence_start and _inverted_cue(run.tokens):
+        run.tokens.pop(0)  # 'Said Mr Ruiz': the verb of an inverted cue, then the speaker
     return run
+
+
+def _inverted_cue(tokens: list[Token]) -> bool:
+    """A reporting verb that opens a sentence before a name: before an honorific always,
+    else only a verb that is no one's given name ("Said" is one)."""
+    if len(tokens) < 2 or not CUE_WORD.fullmatch(tokens[0].text.lower()):
+        return False
+    return tokens[1].text in HONORIFICS or not is_given_name(tokens[0].text)
 
 
 def split_run(run: Run, body: str) -> list[Run]:

@@ -20,7 +20,7 @@ from app.extraction.teams import NOT_TEAMS
 from app.extraction.wordsets import dictionary_word, words
 
 # Nouns that end a party's or a movement's name and drop in its member forms.
-_GROUP_HEADS = words("Party Parties Movement Front Alliance League")
+GROUP_HEADS = words("Party Parties Movement Front Alliance League")
 MIN_CLIP = 3  # "Lib" for "Liberal"; "Li" is no clipped word
 # Nouns only a party's members go by: "a Tory MP", "the Democrat candidate". Peoples and
 # faiths have leaders and voters too ("Serb leaders"), so those words prove nothing.
@@ -58,13 +58,13 @@ def families(found: list[Found], ctx: Context) -> dict[str, str]:
             clippable.setdefault(text[:MIN_CLIP], []).append(text)
     for name in sorted(orgs, key=len):
         parts = name.split()
-        if parts[-1] in _GROUP_HEADS and len(parts) == 2:
+        if parts[-1] in GROUP_HEADS and len(parts) == 2:
             # "Conservative Party": "Conservative", "Conservatives" are its members.
             for form in (parts[0], *plurals(parts[0])):
                 if form in texts or form in family:
                     family[form] = name
         for text in clippable.get(parts[0][:MIN_CLIP], ()):
-            if text != name and _clipped(text, name):
+            if text != name and clipped(text, name):
                 family[text] = name
     # Members of one family name the family's fullest form.
     for form, key in list(family.items()):
@@ -156,7 +156,7 @@ def _eligible(item: Found) -> bool:
     return item.text[:1].isupper() and not item.text.isupper()
 
 
-def _clipped(short: str, name: str) -> bool:
+def clipped(short: str, name: str) -> bool:
     """'Lib Dems' / 'Lib Dem' for 'Liberal Democrats': each word a clipped start of the
     name's word (a plural 's' aside), at least one truly clipped."""
     a, b = short.split(), name.split()
@@ -167,6 +167,18 @@ def _clipped(short: str, name: str) -> bool:
     pairs[-1] = (last_a.removesuffix("s"), last_b)
     fits = all(len(x) >= MIN_CLIP and y.startswith(x) for x, y in pairs)
     return fits and any(len(x) < len(y) for x, y in pairs)
+
+
+def member_form(form: str, name: str) -> bool:
+    """'Tory' for 'Tories', 'Liberal Democrat' for 'Liberal Democrats', 'Conservatives'
+    for 'Conservative Party', 'Lib Dems' for 'Liberal Democrats': the ways members name
+    their group, which ``families`` joins inside one article."""
+    a, b = form.split(), name.split()
+    if len(a) == len(b) and a[:-1] == b[:-1] and b[-1] in plurals(a[-1]):
+        return True
+    if len(a) == 1 and len(b) == 2 and b[1] in GROUP_HEADS:
+        return a[0] in (b[0], *plurals(b[0]))
+    return clipped(form, name)
 
 
 def merge_families(entities: list[ExtractedEntity], family: dict[str, str]) -> None:

@@ -191,3 +191,58 @@ def test_no_vote_overturns_an_organization_the_article_itself_names() -> None:
     [entity] = recall([firm], Knowledge((person,)), body)
 
     assert entity.type == "organization"
+
+
+def test_a_member_form_takes_the_fullest_name_of_its_group() -> None:
+    body = "A Harbour MP said the vote was close."
+    form = mentioned(body, "Harbour", kind="organization")
+    party = KnownEntity("Harbour Party", "organization", ("Harbour", "Harbours"), articles=5)
+    plural = KnownEntity("Harbours", "organization", ("Harbour",), articles=8)
+    itself = KnownEntity("Harbour", "organization", articles=20)
+
+    [entity] = recall([form], Knowledge((party, plural, itself)), body)
+
+    assert entity.name == "Harbour Party"
+    assert entity.aliases == ["Harbour"]
+    assert [m.text for m in entity.mentions] == ["Harbour"]
+
+
+def test_singular_plural_and_clipped_forms_join_their_group() -> None:
+    body = "The Nat Progs and a Quaker said so."
+    clipped = mentioned(body, "Nat Progs", kind="organization")
+    group = KnownEntity(
+        "National Progressives", "organization", ("Nat Progs", "Nat Prog"), articles=4
+    )
+    friends = KnownEntity("Quakers", "organization", ("Quaker",), articles=3)
+    alone = KnownEntity("Quaker", "organization", articles=9)
+    member = mentioned(body, "Quaker", kind="organization")
+
+    found = recall([clipped, member], Knowledge((group, friends, alone)), body)
+
+    assert [e.name for e in found] == ["National Progressives", "Quakers"]
+
+
+def test_only_member_forms_of_an_organization_join_a_group() -> None:
+    body = "Quaker said the plan was sound, and Orbis agreed."
+    person = mentioned(body, "Quaker")
+    word = mentioned(body, "Orbis", kind="organization")
+    # Too few articles to overrule the reading as a person.
+    friends = KnownEntity("Quakers", "organization", ("Quaker",), articles=1)
+    firm = KnownEntity("Orbis Holdings", "organization", ("Orbis",), articles=2)
+    itself = KnownEntity("Orbis", "organization", articles=30)
+
+    found = recall([person, word], Knowledge((friends, firm, itself)), body)
+
+    assert [(e.name, e.type) for e in found] == [("Quaker", "person"), ("Orbis", "organization")]
+
+
+def test_a_member_form_is_tied_to_its_group_before_longer_names_it_begins() -> None:
+    body = "A Harbour MP said the vote was close."
+    form = mentioned(body, "Harbour", kind="organization")
+    party = KnownEntity("Harbour Party", "organization", ("Harbour",), articles=3)
+    event = KnownEntity("Harbour Party Conference", "organization", ("Harbour",), articles=1)
+    itself = KnownEntity("Harbour", "organization", articles=6)
+
+    [entity] = recall([form], Knowledge((party, event, itself)), body)
+
+    assert entity.name == "Harbour Party"

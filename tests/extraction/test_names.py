@@ -155,3 +155,18 @@ def test_a_person_beside_a_group_or_body_after_and_the_stays_a_person() -> None:
 def test_what_one_plays_a_role_in_is_a_work() -> None:
     body = "She won praise for her role in Nora Lane. Nora Lane was a hit."
     assert _people(body) == {}
+
+
+def test_the_verb_of_an_inverted_cue_is_no_part_of_the_speakers_name() -> None:
+    body = 'Sales fell. Said Mr Fenwick: "It was a bad year." Added Ana Ruiz: "Worse than 2003."'
+
+    assert {(e.name, e.type) for e in find_entities(body)} == {
+        ("Fenwick", "person"),
+        ("Ana Ruiz", "person"),
+    }
+
+
+def test_a_given_name_spelt_like_a_reporting_verb_stays_a_name() -> None:
+    body = "Said Belkadi won the race in record time."
+
+    assert [e.name for e in find_entities(body) if e.type == "person"] == ["Said Belkadi"]
