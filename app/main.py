@@ -29,6 +29,9 @@ from app.http import (
 )
 from app.knowledge.service import Recent
 from app.mentions.router import router as mentions_router
+from app.observability import metrics
+from app.observability.middleware import ObserveMiddleware
+from app.observability.router import router as metrics_router
 from app.quotes.router import router as quotes_router
 from app.ratelimit import AccessMiddleware
 from app.search.router import router as search_router
@@ -64,6 +67,7 @@ TAGS = [
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    metrics.enable()
     responses = ResponseStore(int(settings.response_cache_mb * 1024 * 1024))
 
     @asynccontextmanager
@@ -98,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sections_router,
         changes_router,
         health.router,
+        metrics_router,
     ):
         app.include_router(router)
     install_docs(app)
@@ -127,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Retry-After",
         ],
     )
+    app.add_middleware(ObserveMiddleware)
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
