@@ -61,7 +61,7 @@ TAGS = [
     {"name": "countries", "description": "Coverage by country (ISO 3166-1 alpha-2)"},
     {"name": "sections", "description": "The desks articles ran under: business, sport…"},
     {"name": "changes", "description": "Every write in commit order, to mirror the archive"},
-    {"name": "health", "description": "Liveness and readiness"},
+    {"name": "health", "description": "Liveness, readiness and metrics"},
 ]
 
 

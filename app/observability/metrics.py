@@ -42,7 +42,10 @@ class Instruments:
 @cache
 def instruments() -> Instruments:
     # Imported here: the library and its HTTP server modules take longer to load than all of
-    # this package, and a worker must boot fast. The multiprocess choice is made at import.
+    # this package, and a worker must boot fast. The multiprocess choice is made at import,
+    # and the directory must exist by then (uvicorn run by hand with the variable set).
+    if directory := os.environ.get(MULTIPROC_ENV):
+        Path(directory).mkdir(parents=True, exist_ok=True)
     from prometheus_client import Counter, Histogram, disable_created_metrics
 
     # A _created series beside every counter doubles the output to no use on a dashboard

@@ -37,7 +37,9 @@ def parsed(lines: io.StringIO) -> list[dict[str, Any]]:
 
 
 def test_a_request_logs_one_json_line(client: TestClient, request_lines: io.StringIO) -> None:
-    response = client.get("/articles/no-such-article", headers={"X-Request-ID": "trace-42"})
+    response = client.get(
+        "/articles/no-such-article?fields=title", headers={"X-Request-ID": "trace-42"}
+    )
     assert response.headers["x-request-id"] == "trace-42"
     (line,) = parsed(request_lines)
     assert line["logger"] == "app.requests"
@@ -45,10 +47,13 @@ def test_a_request_logs_one_json_line(client: TestClient, request_lines: io.Stri
     assert line["request_id"] == "trace-42"
     assert line["method"] == "GET"
     assert line["path"] == "/articles/no-such-article"
+    assert line["query"] == "fields=title"
+    assert line["client"] == "testclient"
     assert line["route"] == "/articles/{ref}"
     assert line["status"] == 404
     assert isinstance(line["duration_ms"], float) and line["duration_ms"] >= 0
     assert line["time"].endswith("+00:00")
+    assert line["message"].startswith("GET /articles/no-such-article?fields=title 404 ")
 
 
 @pytest.mark.parametrize("given", [None, "has spaces", "x" * 200])
