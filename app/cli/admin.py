@@ -68,7 +68,7 @@ def serve_command(
         added = seed.load_seed(engine, settings.seed_dir)
         typer.echo(f"empty database: {added} seed article(s) loaded")
     engine.dispose()
-    with multiprocess_dir():
+    with multiprocess_dir(workers):
         uvicorn.run(
             "app.main:create_app",
             factory=True,

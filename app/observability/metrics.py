@@ -166,11 +166,11 @@ def render() -> tuple[bytes, str]:
 
 
 @contextmanager
-def multiprocess_dir() -> Iterator[Path]:
+def multiprocess_dir(workers: int) -> Iterator[Path | None]:
     """A directory for the worker processes' metric files, set in the environment they
     inherit. An operator's own ``PROMETHEUS_MULTIPROC_DIR`` is used, emptied of a previous
     run's files (their counts would be added to this run's); otherwise a new one is made
-    and removed on exit."""
+    and removed on exit. One worker needs none: it counts in memory."""
     given = os.environ.get(MULTIPROC_ENV)
     if given:
         path = Path(given)
@@ -178,6 +178,11 @@ def multiprocess_dir() -> Iterator[Path]:
         for stale in path.glob("*.db"):
             stale.unlink()
         yield path
+        return
+    if workers <= 1:
+        # Nor could it remove one: a lone uvicorn server ends by re-raising SIGTERM, and the
+        # process dies there without running this function's cleanup.
+        yield None
         return
     path = Path(tempfile.mkdtemp(prefix="broadsheet-metrics-"))
     os.environ[MULTIPROC_ENV] = str(path)

@@ -61,12 +61,20 @@ def test_two_workers_counts_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 def test_serving_makes_a_fresh_directory_and_removes_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(metrics.MULTIPROC_ENV, raising=False)
-    with metrics.multiprocess_dir() as directory:
+    with metrics.multiprocess_dir(workers=2) as directory:
+        assert directory is not None
         assert os.environ[metrics.MULTIPROC_ENV] == str(directory)
         assert directory.is_dir() and not any(directory.iterdir())
         (directory / "counter_1.db").write_bytes(b"")
     assert metrics.MULTIPROC_ENV not in os.environ
     assert not directory.exists()
+
+
+def test_one_worker_counts_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(metrics.MULTIPROC_ENV, raising=False)
+    with metrics.multiprocess_dir(workers=1) as directory:
+        assert directory is None
+        assert metrics.MULTIPROC_ENV not in os.environ
 
 
 def test_an_operators_directory_is_emptied_of_a_previous_run(
@@ -75,7 +83,7 @@ def test_an_operators_directory_is_emptied_of_a_previous_run(
     (tmp_path / "counter_99.db").write_bytes(b"stale")
     (tmp_path / "notes.txt").write_text("kept")
     monkeypatch.setenv(metrics.MULTIPROC_ENV, str(tmp_path))
-    with metrics.multiprocess_dir() as directory:
+    with metrics.multiprocess_dir(workers=1) as directory:
         assert directory == tmp_path
         assert not (tmp_path / "counter_99.db").exists()
     assert (tmp_path / "notes.txt").exists(), "only metric files are removed"
