@@ -209,7 +209,7 @@ def ingest(
 ) -> Ingested:
     try:
         ingested = ingest_extraction(session, parse(raw, fmt, limits, knowledge), EXTRACTOR_VERSION)
-    except AppError:
+    except Exception:  # refused (4xx) or not stored (a lost connection): failed either way
         metrics.count_ingest("failed")
         raise
     metrics.count_ingest("created" if ingested.created else "existing")
