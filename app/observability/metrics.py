@@ -39,11 +39,11 @@ class Instruments:
     extraction: Any
 
 
-@cache
-def instruments() -> Instruments:
-    # Imported here: the library and its HTTP server modules take longer to load than all of
-    # this package, and a worker must boot fast. The multiprocess choice is made at import,
-    # and the directory must exist by then (uvicorn run by hand with the variable set).
+def _library() -> tuple[Any, Any]:
+    """``Counter`` and ``Histogram``, imported on first use: ``prometheus_client`` takes
+    0.44-0.56 s to import on this loaded machine (load 13-15), this whole package 6-65 ms,
+    and a worker must boot fast. Multiprocess mode is chosen at import, and its directory
+    must exist by then (uvicorn run by hand with the variable set)."""
     if directory := os.environ.get(MULTIPROC_ENV):
         Path(directory).mkdir(parents=True, exist_ok=True)
     from prometheus_client import Counter, Histogram, disable_created_metrics
@@ -51,6 +51,12 @@ def instruments() -> Instruments:
     # A _created series beside every counter doubles the output to no use on a dashboard
     # (multiprocess mode never writes them).
     disable_created_metrics()
+    return Counter, Histogram
+
+
+@cache
+def instruments() -> Instruments:
+    Counter, Histogram = _library()
     route = ("method", "route", "status")
     found = Instruments(
         requests=Counter("broadsheet_http_requests", "HTTP requests answered", route),
