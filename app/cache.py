@@ -24,9 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.http import etag_matches, is_stream, send_not_modified
+from app.observability import metrics
 
 CHANNEL = "broadsheet_changed"
-UNCACHED_PATHS = frozenset({"/health", "/ready"})
+UNCACHED_PATHS = frozenset({"/health", "/ready", "/metrics"})
 # One entry may take at most this share of the budget, so a few huge pages cannot evict
 # everything else.
 MAX_ENTRY_SHARE = 8
@@ -77,6 +78,10 @@ class PostgresWatcher:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="cache-listener", daemon=True)
         self._thread.start()
+
+    @property
+    def listening(self) -> bool:
+        return self._listening.is_set()
 
     def wait_listening(self, timeout: float) -> bool:
         return self._listening.wait(timeout)
@@ -214,8 +219,12 @@ class ResponseCacheMiddleware:
                 if scope["method"] not in ("HEAD", "OPTIONS"):
                     self.store.written()
             return
+        if scope["path"] in UNCACHED_PATHS:
+            await self.app(scope, receive, send)
+            return
         version = self.store.current_version()
-        if version is None or scope["path"] in UNCACHED_PATHS:
+        if version is None:
+            metrics.count_cache("bypass")
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
@@ -228,6 +237,7 @@ class ResponseCacheMiddleware:
             "gzip" in headers.get("accept-encoding", ""),
         )
         entry = self.store.get(key)
+        metrics.count_cache("miss" if entry is None else "hit")
         if entry is not None:
             await _replay(entry, headers.get("if-none-match"), send)
             return

@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from limits import parse_many
 from pydantic import Field, SecretStr, field_validator
@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     seed_dir: Path = PROJECT_ROOT / "seed"
     pool_size: int = Field(default=10, ge=1)
     echo_sql: bool = False
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="Server log lines as plain text, or one JSON object each"
+    )
     export_chunk_size: int = Field(
         default=1000, ge=1, le=100_000, description="Rows read per query by NDJSON/CSV exports"
     )

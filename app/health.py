@@ -2,16 +2,20 @@
 
 from typing import Literal
 
-from fastapi import APIRouter
-from pydantic import BaseModel
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.cache import PostgresWatcher, ResponseStore
 from app.db import SessionDep
 from app.errors import ServiceUnavailable, problem_responses
+from app.extraction.version import EXTRACTOR_VERSION
 from app.migrate import current_revision, head_revision
 
 router = APIRouter(tags=["health"])
+
+Listener = Literal["up", "down", "off", "not_applicable"]
 
 
 class Health(BaseModel):
@@ -20,8 +24,27 @@ class Health(BaseModel):
 
 class Readiness(BaseModel):
     status: Literal["ready"] = "ready"
-    database: str
-    revision: str | None
+    database: str = Field(examples=["postgresql"])
+    revision: str | None = Field(examples=["0009"])
+    extractor_version: str = Field(
+        examples=[EXTRACTOR_VERSION], description="Version stored with each article extracted"
+    )
+    listener: Listener = Field(
+        examples=["up"],
+        description="PostgreSQL's LISTEN for commits, which keeps the response cache fresh: "
+        "`up`; `down` while it reconnects (responses are served uncached meanwhile); `off` "
+        "when the response cache is turned off; `not_applicable` on SQLite, which is asked "
+        "for its data version instead",
+    )
+
+
+def listener_state(responses: ResponseStore, is_sqlite: bool) -> Listener:
+    if is_sqlite:
+        return "not_applicable"
+    watcher = responses.watcher
+    if not isinstance(watcher, PostgresWatcher):
+        return "off"
+    return "up" if watcher.listening else "down"
 
 
 @router.get("/health", summary="Process is up", response_model=Health)
@@ -36,8 +59,9 @@ def health() -> Health:
     response_model=Readiness,
     responses=problem_responses(503),
 )
-def ready(session: SessionDep) -> Readiness:
-    """The database answers and its schema is at the newest migration."""
+def ready(session: SessionDep, request: Request) -> Readiness:
+    """The database answers and its schema is at the newest migration; also which extractor
+    version this process stores and whether its PostgreSQL change listener is up."""
     try:
         connection = session.connection()
         connection.execute(text("SELECT 1"))
@@ -46,4 +70,10 @@ def ready(session: SessionDep) -> Readiness:
         raise ServiceUnavailable(f"Database unreachable: {type(exc).__name__}") from exc
     if revision != head_revision():
         raise ServiceUnavailable(f"Schema at {revision}, expected {head_revision()}: run migrate")
-    return Readiness(database=connection.dialect.name, revision=revision)
+    dialect = connection.dialect.name
+    return Readiness(
+        database=dialect,
+        revision=revision,
+        extractor_version=EXTRACTOR_VERSION,
+        listener=listener_state(request.app.state.responses, dialect == "sqlite"),
+    )

@@ -29,6 +29,9 @@ from app.http import (
 )
 from app.knowledge.service import Recent
 from app.mentions.router import router as mentions_router
+from app.observability import metrics
+from app.observability.middleware import ObserveMiddleware
+from app.observability.router import router as metrics_router
 from app.quotes.router import router as quotes_router
 from app.ratelimit import AccessMiddleware
 from app.search.router import router as search_router
@@ -58,12 +61,13 @@ TAGS = [
     {"name": "countries", "description": "Coverage by country (ISO 3166-1 alpha-2)"},
     {"name": "sections", "description": "The desks articles ran under: business, sport…"},
     {"name": "changes", "description": "Every write in commit order, to mirror the archive"},
-    {"name": "health", "description": "Liveness and readiness"},
+    {"name": "health", "description": "Liveness, readiness and metrics"},
 ]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    metrics.enable()
     responses = ResponseStore(int(settings.response_cache_mb * 1024 * 1024))
 
     @asynccontextmanager
@@ -98,6 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sections_router,
         changes_router,
         health.router,
+        metrics_router,
     ):
         app.include_router(router)
     install_docs(app)
@@ -127,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Retry-After",
         ],
     )
+    app.add_middleware(ObserveMiddleware)
     app.add_middleware(RequestIdMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     return app

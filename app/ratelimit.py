@@ -28,7 +28,7 @@ from app.export.formats import asks_for_export
 log = logging.getLogger(__name__)
 
 KEY_HEADER = "x-api-key"
-UNLIMITED = ("/health", "/ready", "/docs", "/redoc", "/openapi.json", "/web/")
+UNLIMITED = ("/health", "/ready", "/metrics", "/docs", "/redoc", "/openapi.json", "/web/")
 EXPORT_PREFIXES = ("/export", "/changes")
 READ_METHODS = frozenset({"GET", "HEAD"})
 

@@ -29,6 +29,7 @@ from app.extraction.pipeline import (
     extract,
     load_lexicons,
 )
+from app.observability import metrics
 from app.reextraction.apply import apply_batch
 from app.writes import write
 from app.writes.locks import lock_article
@@ -70,7 +71,8 @@ def parse(
             f"The article is over the {limits.max_bytes}-byte limit", field="body"
         )
     try:
-        extraction = extract(raw, fmt=fmt, max_seconds=limits.max_seconds, knowledge=knowledge)
+        with metrics.timed_extraction():
+            extraction = extract(raw, fmt=fmt, max_seconds=limits.max_seconds, knowledge=knowledge)
     except ValueError as exc:  # the extractor's input errors are ValueErrors
         raise Unprocessable(f"Cannot read the article: {exc}", field="body") from exc
     except ExtractionTooSlow as exc:
@@ -205,7 +207,13 @@ def ingest(
     limits: Limits = Limits(),
     knowledge: Knowledge = NOTHING_KNOWN,
 ) -> Ingested:
-    return ingest_extraction(session, parse(raw, fmt, limits, knowledge), EXTRACTOR_VERSION)
+    try:
+        ingested = ingest_extraction(session, parse(raw, fmt, limits, knowledge), EXTRACTOR_VERSION)
+    except Exception:  # refused (4xx) or not stored (a lost connection): failed either way
+        metrics.count_ingest("failed")
+        raise
+    metrics.count_ingest("created" if ingested.created else "existing")
+    return ingested
 
 
 def reextract(
@@ -224,9 +232,10 @@ def reextract(
     if article is None:
         raise NotFound(f"No article with id or slug '{article_id}'")
     try:
-        entities, quotes = analyze(
-            article.body, max_seconds=limits.max_seconds, knowledge=knowledge
-        )
+        with metrics.timed_extraction():
+            entities, quotes = analyze(
+                article.body, max_seconds=limits.max_seconds, knowledge=knowledge
+            )
     except ExtractionTooSlow as exc:
         raise too_slow(exc) from exc
     check_items(entities, quotes, limits)

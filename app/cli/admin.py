@@ -9,6 +9,8 @@ from sqlmodel import Session
 from app import migrate, seed
 from app.config import get_settings
 from app.db import make_engine
+from app.observability.logs import log_config
+from app.observability.metrics import multiprocess_dir
 from app.writes import recount, write
 
 
@@ -66,22 +68,25 @@ def serve_command(
         added = seed.load_seed(engine, settings.seed_dir)
         typer.echo(f"empty database: {added} seed article(s) loaded")
     engine.dispose()
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        access_log=access_log,
-        # Without it a request that never completes (a body that never arrives) holds
-        # "Waiting for connections to close" for ever.
-        timeout_graceful_shutdown=shutdown_timeout,
-        # uvicorn's default of 5 s killed every worker of `--workers 2` in a loop on a loaded
-        # machine (load average 11 on 2 cores): a worker still importing its gazetteers did
-        # not answer the supervisor's ping in time.
-        timeout_worker_healthcheck=60,
-    )
+    with multiprocess_dir(workers):
+        uvicorn.run(
+            "app.main:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+            # The application logs each request itself, with its id, route and duration.
+            access_log=False,
+            log_config=log_config(settings.log_format, requests=access_log),
+            # Without it a request that never completes (a body that never arrives) holds
+            # "Waiting for connections to close" for ever.
+            timeout_graceful_shutdown=shutdown_timeout,
+            # uvicorn's default of 5 s killed every worker of `--workers 2` in a loop on a
+            # loaded machine (load average 11 on 2 cores): a worker still importing its
+            # gazetteers did not answer the supervisor's ping in time.
+            timeout_worker_healthcheck=60,
+        )
 
 
 def register(cli: typer.Typer) -> None:

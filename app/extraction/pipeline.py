@@ -10,9 +10,8 @@ from app.extraction.organizations import legal_form
 from app.extraction.people import given_names, surnames
 from app.extraction.quotes import find_quotes
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, Extraction
+from app.extraction.version import EXTRACTOR_VERSION
 from app.extraction.wordsets import dictionary_word
-
-EXTRACTOR_VERSION = "1.0.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",
