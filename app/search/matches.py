@@ -75,8 +75,7 @@ def _rum_count(
     session: Session, model: Any, query: str, where: list[ColumnElement[bool]]
 ) -> Matches:
     """Counted from the newest ``COUNT_CAP`` + 1 matches, read in id order from the index
-    and beyond that scaled as on SQLite: no planner estimate, so a rare word is never
-    taken for a common one."""
+    and beyond that scaled as on SQLite rather than guessed by the planner."""
     vector: ColumnElement[Any] = literal_column(f"{model.__tablename__}.search_vector")
     newest = (
         select(col(model.id).label("id"))
@@ -98,12 +97,12 @@ def _rum_count(
 def _postgres_count(
     session: Session, model: Any, query: str, where: list[ColumnElement[bool]]
 ) -> Matches:
-    if id_ordered(session, model.__tablename__):
-        return _rum_count(session, model, query, where)
     vector: ColumnElement[Any] = literal_column(f"{model.__tablename__}.search_vector")
     stmt: AnySelect = select(col(model.id)).where(vector.op("@@")(_tsquery(query)), *where)
     if walk_newest(session, model.__tablename__, query):
         return Matches(Total(planned_rows(session, stmt), estimate=True), dense=True)
+    if id_ordered(session, model.__tablename__):
+        return _rum_count(session, model, query, where)
     capped = select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery())
     count = int(session.execute(capped).scalar_one())
     if count <= COUNT_CAP:
