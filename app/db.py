@@ -6,11 +6,17 @@ from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 
 from anyio import to_thread
 from fastapi import Depends, Request
-from sqlalchemy import event
+from sqlalchemy import BigInteger, Integer, event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from app.config import Settings
+
+# Key of the tables that grow with every article (mentions, quotes, changes): 64-bit on
+# PostgreSQL; on SQLite an INTEGER PRIMARY KEY is already the 64-bit rowid, and a BIGINT
+# one would not be (see migration 0010).
+BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
+MAX_BIG_ID = 2**63 - 1
 
 # Execution option marking a connection whose transaction will write (see app/writes).
 WRITE_OPTION = "broadsheet_write"

@@ -1,16 +1,22 @@
 """The schema comes only from migrations, and the migrations agree with the models."""
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from fastapi.testclient import TestClient
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 import app.models  # noqa: F401
+from app.articles.writer import store_extraction
 from app.config import Settings
 from app.db import make_engine
+from app.extraction import ExtractedQuote, Extraction
+from app.main import create_app
 from app.migrate import alembic_config, current_revision, head_revision, include_object
+from tests.conftest import mentioned
 
 
 def test_models_and_migrations_agree(engine: Engine) -> None:
@@ -35,4 +41,73 @@ def test_down_to_nothing_and_up_again(scratch_url: str) -> None:
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     command.upgrade(config, "head")
     assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+BIG_TABLES = ("mention", "quote", "change")
+PAST_32_BITS = 2**31 + 7
+
+
+def _id_types(engine: Engine) -> set[tuple[str, str, str]]:
+    with engine.connect() as connection:
+        columns = connection.execute(
+            text(
+                "SELECT table_name, data_type FROM information_schema.columns "
+                "WHERE column_name = 'id' AND table_name IN ('mention', 'quote', 'change')"
+            )
+        ).all()
+        sequences = connection.execute(
+            text(
+                "SELECT sequencename, data_type FROM pg_sequences "
+                "WHERE sequencename IN ('mention_id_seq', 'quote_id_seq', 'change_id_seq')"
+            )
+        ).all()
+    return {("column", t, kind) for t, kind in columns} | {
+        ("sequence", s.removesuffix("_id_seq"), kind) for s, kind in sequences
+    }
+
+
+def _big_ids_stored(client: TestClient, engine: Engine) -> None:
+    body = "Ada Quillfeather spoke at the harbour. \u201cWe sail at dawn,\u201d she said."
+    said = "We sail at dawn"
+    extraction = Extraction(
+        title="Ids past 32 bits",
+        body=body,
+        entities=[mentioned(body, "Ada Quillfeather")],
+        quotes=[ExtractedQuote(text=said, start=body.index(said), end=body.index(said) + 15)],
+    )
+    with Session(engine) as session:
+        article = store_extraction(session, extraction, "test")
+        session.commit()
+        article_id = article.id
+    quotes = client.get("/quotes", params={"article": article_id}).json()["items"]
+    assert [q["id"] for q in quotes] == [PAST_32_BITS]
+    assert client.get(f"/quotes/{PAST_32_BITS}").json()["text"] == "We sail at dawn"
+    mentions = client.get("/mentions", params={"article": article_id}).json()["items"]
+    assert [m["id"] for m in mentions] == [PAST_32_BITS]
+    changes = client.get("/changes", params={"since": PAST_32_BITS - 1}).json()
+    assert changes["items"][0]["id"] == PAST_32_BITS
+    assert changes["items"][0]["object_id"] == article_id
+
+
+def test_mentions_quotes_and_changes_have_64_bit_ids(scratch_url: str) -> None:
+    settings = Settings(database_url=scratch_url, api_key="k", response_cache_mb=0)
+    if settings.is_sqlite:
+        pytest.skip("SQLite's INTEGER PRIMARY KEY is the 64-bit rowid already")
+    config = alembic_config(scratch_url)
+    engine = make_engine(settings)
+    command.upgrade(config, "0009")
+    assert {kind for *_, kind in _id_types(engine)} == {"integer"}
+    command.upgrade(config, "head")
+    widened = {(what, t, "bigint") for what in ("column", "sequence") for t in BIG_TABLES}
+    assert _id_types(engine) == widened
+    command.downgrade(config, "0009")
+    assert {kind for *_, kind in _id_types(engine)} == {"integer"}
+    command.upgrade(config, "head")
+    assert _id_types(engine) == widened
+    with engine.begin() as connection:
+        for table in BIG_TABLES:
+            connection.execute(text(f"SELECT setval('{table}_id_seq', {PAST_32_BITS - 1})"))
+    with TestClient(create_app(settings)) as client:
+        _big_ids_stored(client, engine)
     engine.dispose()

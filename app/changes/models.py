@@ -5,6 +5,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, Index
 from sqlmodel import Field, SQLModel
 
+from app.db import BIG_ID
+
 CHANGE_KINDS = ("article", "entity")
 CHANGE_ACTIONS = ("created", "updated", "deleted", "merged")
 
@@ -18,7 +20,7 @@ class Change(SQLModel, table=True):
 
     # Commit order: on PostgreSQL the triggers append under one lock at commit time;
     # SQLite has a single writer.
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True, sa_type=BIG_ID)
     kind: str = Field(max_length=10)
     object_id: int
     # Kept with deletes, so a tombstone still names what went.

@@ -6,14 +6,13 @@ from fastapi import APIRouter, Query
 
 from app.changes import service
 from app.changes.schemas import ChangeFeed
-from app.db import SessionDep, read
+from app.db import MAX_BIG_ID, SessionDep, read
 from app.errors import problem_responses
 from app.pagination import MAX_LIMIT
 
 router = APIRouter(prefix="/changes", tags=["changes"])
 
 FEED_LIMIT = 10 * MAX_LIMIT
-MAX_CURSOR = 2**31 - 1  # change ids are 32-bit INTEGER on PostgreSQL
 
 
 @router.get(
@@ -27,7 +26,7 @@ async def list_changes(
     since: Annotated[
         int,
         Query(
-            ge=0, le=MAX_CURSOR, description="`next_cursor` of the previous call; 0 from the start"
+            ge=0, le=MAX_BIG_ID, description="`next_cursor` of the previous call; 0 from the start"
         ),
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=FEED_LIMIT, description="Changes per call")] = 100,

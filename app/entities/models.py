@@ -5,6 +5,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from app.db import BIG_ID
+
 ENTITY_TYPES = ("person", "country", "place", "organization", "other")
 
 
@@ -61,7 +63,7 @@ class Mention(SQLModel, table=True):
         Index("ix_mention_entity_article", "entity_id", "article_id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True, sa_type=BIG_ID)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     entity_id: int = Field(foreign_key="entity.id", ondelete="CASCADE")
     start: int

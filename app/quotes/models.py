@@ -5,6 +5,8 @@ from datetime import datetime
 from sqlalchemy import Column, DateTime, Index, Text
 from sqlmodel import Field, SQLModel
 
+from app.db import BIG_ID
+
 QUOTE_KINDS = ("direct", "partial", "indirect")
 
 
@@ -15,7 +17,7 @@ class Quote(SQLModel, table=True):
         Index("ix_quote_dated_id", "dated_at", "id"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True, sa_type=BIG_ID)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     text: str = Field(sa_column=Column(Text, nullable=False))
     start: int

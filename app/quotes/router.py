@@ -5,8 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 from sqlmodel import Session
 
-from app.articles.service import MAX_ID
-from app.db import SessionDep, read
+from app.db import MAX_BIG_ID, SessionDep, read
 from app.errors import problem_responses
 from app.export.router import ExportDep, export_responses
 from app.fields import Selection, selection
@@ -51,7 +50,7 @@ async def list_quotes(
 )
 async def get_quote(
     session: SessionDep,
-    quote_id: Annotated[int, Path(ge=1, le=MAX_ID, description="Quote id")],
+    quote_id: Annotated[int, Path(ge=1, le=MAX_BIG_ID, description="Quote id")],
     fields: QuoteFields,
 ) -> Any:
     """The quote with its speaker and its article's id, title and date."""

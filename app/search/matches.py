@@ -1,19 +1,20 @@
 """Every full-text match in date order, at a cost per page that does not grow with matches.
 
-The full-text indexes yield matches in id order (FTS5 by rowid, GIN unordered), not in date
-order, so a date-ordered listing reads them one of two ways, chosen by how many there are:
+The full-text indexes yield matches in id order (FTS5 by rowid, RUM by the id it stores, GIN
+unordered), not in date order, so a date-ordered listing reads them one of two ways, chosen
+by how many there are:
 
 * **sparse** (few matches): every match from the full-text index, sorted by date. The cost
   grows with the matches, but there are at most sqrt(5 × (limit + 1) × rows) of them
-  (SQLite, see ``_sqlite_count``) or the planner's walking threshold (PostgreSQL, see
+  (SQLite, see ``_sqlite_count``) or the walking threshold (PostgreSQL, see
   ``fulltext.walk_newest``).
 * **dense**: walk the ``(dated_at, id)`` index (or an entity's link index) in order and
   test each row against the full-text index, one lookup per row. A page costs about
   ``limit`` ÷ (share of rows matching) lookups, which *shrinks* as matches grow.
 
 The size of the answer comes with it: exact up to ``COUNT_CAP`` matches, beyond that an
-estimate (SQLite: the id range the newest ``COUNT_CAP`` matches span, scaled to the table;
-PostgreSQL: the planner's estimate).
+estimate (SQLite and RUM: the id range the newest ``COUNT_CAP`` matches span, scaled to the
+table; GIN: the planner's estimate).
 """
 
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from sqlalchemy import ColumnElement, Integer, and_, column, func, literal_colum
 from sqlmodel import Session, col
 
 from app.pagination import COUNT_CAP, AnySelect, Total, planned_rows
-from app.search.fulltext import fts5_query, walk_newest
+from app.search.fulltext import fts5_query, id_ordered, newest_first, walk_newest, walk_pays
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,29 @@ def _sqlite_count(
     return Matches(Total(round(matching * found / walked), estimate=True), dense=True)
 
 
+def _rum_count(
+    session: Session, model: Any, query: str, where: list[ColumnElement[bool]]
+) -> Matches:
+    """Counted from the newest ``COUNT_CAP`` + 1 matches, read in id order from the index
+    and beyond that scaled as on SQLite rather than guessed by the planner."""
+    vector: ColumnElement[Any] = literal_column(f"{model.__tablename__}.search_vector")
+    newest = (
+        select(col(model.id).label("id"))
+        .where(vector.op("@@")(_tsquery(query)), *where)
+        .order_by(newest_first(model))
+        .limit(COUNT_CAP + 1)
+        .subquery()
+    )
+    highest = select(func.max(col(model.id))).scalar_subquery()
+    stmt = select(func.count(), func.min(newest.c.id), highest).select_from(newest)
+    walked, lowest, top = session.execute(stmt).one()
+    top = top or 0
+    if walked <= COUNT_CAP:
+        return Matches(Total(int(walked)), dense=walk_pays(walked, top))
+    matching = walked * top / (top - lowest + 1)
+    return Matches(Total(round(matching), estimate=True), dense=walk_pays(matching, top))
+
+
 def _postgres_count(
     session: Session, model: Any, query: str, where: list[ColumnElement[bool]]
 ) -> Matches:
@@ -77,6 +101,8 @@ def _postgres_count(
     stmt: AnySelect = select(col(model.id)).where(vector.op("@@")(_tsquery(query)), *where)
     if walk_newest(session, model.__tablename__, query):
         return Matches(Total(planned_rows(session, stmt), estimate=True), dense=True)
+    if id_ordered(session, model.__tablename__):
+        return _rum_count(session, model, query, where)
     capped = select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery())
     count = int(session.execute(capped).scalar_one())
     if count <= COUNT_CAP:
