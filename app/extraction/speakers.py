@@ -11,11 +11,10 @@ named). Weak evidence gives no entity: a missing speaker costs less than a wrong
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
 from app.extraction.gender import PRONOUN_GENDER, Gender
-from app.extraction.mentions import Mention, gender_of
+from app.extraction.mentions import Mention, gender_of, word_pattern
 from app.extraction.organizations import ORG_CUES
 from app.extraction.people import TITLES
 from app.extraction.schemas import ExtractedEntity
@@ -145,7 +144,7 @@ class SpeakerIndex:
 
     def described(self, head: str, before: int) -> ExtractedEntity | None:
         """An earlier entity introduced with the role word a description uses."""
-        pattern = _word_pattern(head)
+        pattern = word_pattern(head)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[:hi]):
             if mention.title_fragment:
@@ -170,11 +169,6 @@ Resolved = tuple[ExtractedEntity | None, str | None]
 
 def _at(salient: Salient) -> int:
     return salient.at
-
-
-@cache
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolved:
