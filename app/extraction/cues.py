@@ -2,6 +2,8 @@
 
 import re
 
+from app.extraction.wordsets import alternation
+
 # Verbs that introduce speech or writing. Regular ones are inflected below.
 _REGULAR = (
     "add acknowledge admit agree announce answer argue ask assert boast call caution "
@@ -38,35 +40,7 @@ def _inflect(verb: str) -> list[str]:
 
 def _cue_alternation() -> str:
     forms = {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)
-    words = [w.split() for w in forms | set(_PHRASAL)]
-    return "|".join([r"[Aa]ccording\s+to", _trie(words)])
-
-
-def _trie(words: list[list[str]]) -> str:
-    """The words as a trie ("sa(?:y(?:s|ing)?|id)"): a flat alternation of some 500 verbs
-    made every position try every verb (scanning the BBC set's bodies for cue words took
-    1.75 s, as a trie 0.22 s). A longer word still wins over its prefix, as in the
-    longest-first alternation it replaces: an optional branch is tried before it is skipped.
-    A phrase's space ("\\n" in the tree) matches any run of spaces."""
-    tree: dict[str, dict[str, dict]] = {}
-    for parts in words:
-        node = tree
-        for char in list(parts[0]) + [c for p in parts[1:] for c in ("\n", *p)]:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _branches(tree)
-
-
-def _branches(node: dict[str, dict]) -> str:
-    alternatives = [
-        (r"\s+" if char == "\n" else re.escape(char)) + _branches(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not alternatives:
-        return ""
-    group = "(?:" + "|".join(alternatives) + ")" if len(alternatives) > 1 else alternatives[0]
-    return f"(?:{group})?" if "" in node else group
+    return "|".join([r"[Aa]ccording\s+to", alternation(forms | set(_PHRASAL))])
 
 
 CUE = _cue_alternation()

@@ -7,6 +7,7 @@ from app.extraction.cues import CUE_WORD, is_person_role
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.people import ROLE_NOUNS, TITLES
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.wordsets import alternation
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _PREPOSITIONS = frozenset(
@@ -25,7 +26,7 @@ _NEXT_WORD = re.compile(r" (?P<word>[A-Za-z][a-z-]*|[A-Z]{2,4})\b")
 # "Secretary of State for the Family": a name-like span right after a title and "of"/"for"
 # is the rest of the title, not the person who holds it.
 _TITLE_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(TITLES, key=len, reverse=True))})"
+    rf"\b(?:{alternation(TITLES)})"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?$"
 )
 _SUBJECT_WORDS = 6

@@ -18,13 +18,12 @@ from app.extraction.mentions import Mention, gender_of, word_pattern
 from app.extraction.organizations import ORG_CUES
 from app.extraction.people import TITLES
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.wordsets import alternation
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
 # A capitalised title joined to a portfolio: "Secretary of State for X", "Minister for Y".
-_TITLE_OF = re.compile(
-    rf"\b(?P<title>{'|'.join(sorted(TITLES, key=len, reverse=True))})\s+(?:of|for)\s+[A-Z]"
-)
+_TITLE_OF = re.compile(rf"\b(?P<title>{alternation(TITLES)})\s+(?:of|for)\s+[A-Z]")
 # "The company said" speaks for the body last named; "the government" or "the party" may
 # mean one never named, so those resolve only to a body whose name holds the word.
 _ORG_HEADS = frozenset(ORG_CUES) - frozenset(
