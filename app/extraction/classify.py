@@ -82,6 +82,8 @@ def _nicknamed(reading: Reading, ctx: Context) -> Decision:
 
 def _connector_pieces(reading: Reading, ctx: Context) -> Decision:
     """'Peru of Chile': pieces joined by connectors that belong to no name, each read alone."""
+    if len(reading.run.tokens) < 2:
+        return None  # one word, one piece: half the runs, split and rejoined for nothing
     pieces = rejoin(split_run(reading.run, ctx.body), ctx.body)
     return [f for p in pieces for f in classify(p, ctx)] if len(pieces) > 1 else None
 

@@ -2,6 +2,8 @@
 
 import re
 
+from app.extraction.wordsets import alternation
+
 # Verbs that introduce speech or writing. Regular ones are inflected below.
 _REGULAR = (
     "add acknowledge admit agree announce answer argue ask assert boast call caution "
@@ -38,8 +40,7 @@ def _inflect(verb: str) -> list[str]:
 
 def _cue_alternation() -> str:
     forms = {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)
-    words = sorted(forms | {p.replace(" ", r"\s+") for p in _PHRASAL}, key=len, reverse=True)
-    return "|".join([r"[Aa]ccording\s+to", *words])
+    return "|".join([r"[Aa]ccording\s+to", alternation(forms | set(_PHRASAL))])
 
 
 CUE = _cue_alternation()

@@ -23,15 +23,16 @@ class GroupIndex:
         self.people: dict[tuple[str, ...], list[tuple[int, Group]]] = {}
         self.countries: dict[str | None, Group] = {}
         self.names: dict[tuple[str, str], list[tuple[int, Group]]] = {}
-        self.seen: set[tuple[str, int]] = set()
+        self.seen: set[tuple[Any, int]] = set()
         self.short_forms = ShortForms()
         self.person_names: dict[int, str] = {}  # the name each person's keys were made from
 
     def _put(
         self, table: dict[Any, list[tuple[int, Group]]], key: Any, entry: tuple[int, Group]
     ) -> None:
-        if (repr(key), id(entry[1])) not in self.seen:  # each group once per key
-            self.seen.add((repr(key), id(entry[1])))
+        seen = (key, id(entry[1]))
+        if seen not in self.seen:  # each group once per key (keys are tuples of words)
+            self.seen.add(seen)
             table.setdefault(key, []).append(entry)
 
     def add(self, group: Group, item: Found, groups: list[Group]) -> None:

@@ -159,8 +159,7 @@ def named_person(tokens: list[Token]) -> bool:
         return False
     first = tokens[0].text
     initial = len(first) == 2 and first[1] == "." and len(tokens[-1].text) > 2
-    syllables = any(_SYLLABLE_NAME.match(t.text) for t in tokens)
-    return is_given_name(first) or initial or syllables
+    return is_given_name(first) or initial or any(_SYLLABLE_NAME.match(t.text) for t in tokens)
 
 
 def is_title_word(word: str) -> bool:

@@ -60,7 +60,10 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
         story.speakers.append(entity)
         if span.single and (source is None or source.index != i):
             continue  # curly singles double as apostrophes: keep only those a cue vouches for
-        if not _worth_keeping(body, span, paragraphs[span.paragraph], attribution is not None):
+        # One word list per quote serves both tests below.
+        words = _WORD.findall(body[span.start : span.end])
+        paragraph = paragraphs[span.paragraph]
+        if not _worth_keeping(body, span, paragraph, attribution is not None, words):
             continue
         rule, confidence = decision(source.rule if source else None, resolved_by)
         quotes.append(
@@ -70,7 +73,7 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
                 end=span.end,
                 speaker=entity.name if entity and confidence >= MIN_CONFIDENCE else None,
                 speaker_text=attribution.speaker_text if attribution else None,
-                kind=_kind(body, span, paragraphs[span.paragraph], explicit[i]),
+                kind=_kind(body, span, paragraph, explicit[i], len(words)),
                 cue=attribution.cue if attribution else None,
                 confidence=confidence,
                 rule=rule,
@@ -138,11 +141,12 @@ def _speaker(
     return decided[source.index]
 
 
-def _worth_keeping(body: str, span: QuoteSpan, paragraph: Paragraph, attributed: bool) -> bool:
+def _worth_keeping(
+    body: str, span: QuoteSpan, paragraph: Paragraph, attributed: bool, words: list[str]
+) -> bool:
     """Leave out what quotation marks hold besides quotes: titles, handles, links, and
-    one-to-three-word scare quotes nobody is said to have said."""
+    one-to-three-word scare quotes nobody is said to have said (``words`` are the quote's)."""
     text = body[span.start : span.end]
-    words = _WORD.findall(text)
     if " " not in text and _LINK_LIKE.search(text):
         return False
     if all(word.casefold() in _FUNCTION_WORDS for word in words):
@@ -163,13 +167,15 @@ def _in_heading(body: str, paragraph: Paragraph) -> bool:
     return len(text.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
 
 
-def _kind(body: str, span: QuoteSpan, paragraph: Paragraph, own: Attribution | None) -> QuoteKind:
+def _kind(
+    body: str, span: QuoteSpan, paragraph: Paragraph, own: Attribution | None, words: int
+) -> QuoteKind:
     """Direct when the quote is a sentence or clause of its own, or the clause a trailing
-    "X said" reports; partial when it runs on from the reporter's words ("said it was "…"")."""
+    "X said" reports; partial when it runs on from the reporter's words ("said it was "…"").
+    ``words`` is the quote's word count."""
     # The lead is read backwards from the mark, never copied: a paragraph may be megabytes.
     lead_end = _skip_back(body, paragraph.start, span.open_at, str.isspace)
     text = body[span.start : span.end]
-    words = len(_WORD.findall(text))
     if _opens_sentence(body, paragraph.start, lead_end) and (
         text[:1].isupper() or words >= _DIRECT_MIN_WORDS
     ):

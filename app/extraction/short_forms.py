@@ -49,8 +49,9 @@ class ShortForms:
             return
         self.made_from[id(group)] = made_from
         for key in short_form_keys(group):
-            if (key, id(group)) not in self.seen:
-                self.seen.add((key, id(group)))
+            seen = (key, id(group))
+            if seen not in self.seen:
+                self.seen.add(seen)
                 self.keys.setdefault(key, []).append(group)
 
     def owner(self, text: str) -> Group | None:

@@ -11,21 +11,19 @@ named). Weak evidence gives no entity: a missing speaker costs less than a wrong
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
 from app.extraction.gender import PRONOUN_GENDER, Gender
-from app.extraction.mentions import Mention, gender_of
+from app.extraction.mentions import Mention, gender_of, word_pattern
 from app.extraction.organizations import ORG_CUES
 from app.extraction.people import TITLES
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.wordsets import alternation
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
 # A capitalised title joined to a portfolio: "Secretary of State for X", "Minister for Y".
-_TITLE_OF = re.compile(
-    rf"\b(?P<title>{'|'.join(sorted(TITLES, key=len, reverse=True))})\s+(?:of|for)\s+[A-Z]"
-)
+_TITLE_OF = re.compile(rf"\b(?P<title>{alternation(TITLES)})\s+(?:of|for)\s+[A-Z]")
 # "The company said" speaks for the body last named; "the government" or "the party" may
 # mean one never named, so those resolve only to a body whose name holds the word.
 _ORG_HEADS = frozenset(ORG_CUES) - frozenset(
@@ -145,7 +143,7 @@ class SpeakerIndex:
 
     def described(self, head: str, before: int) -> ExtractedEntity | None:
         """An earlier entity introduced with the role word a description uses."""
-        pattern = _word_pattern(head)
+        pattern = word_pattern(head)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[:hi]):
             if mention.title_fragment:
@@ -170,11 +168,6 @@ Resolved = tuple[ExtractedEntity | None, str | None]
 
 def _at(salient: Salient) -> int:
     return salient.at
-
-
-@cache
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolved:

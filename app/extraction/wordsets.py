@@ -1,10 +1,41 @@
 """Closed word classes, written as plain space-separated text to stay readable."""
 
+import re
+from collections.abc import Iterable
 from functools import cache
 
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternative for each phrase, written as a trie ("sa(?:y(?:s|ing)?|id)").
+
+    A flat alternation of some 500 reporting verbs made every position try every verb
+    (scanning the BBC set's bodies for cue words took 1.75 s, as a trie 0.22 s). A longer
+    phrase still wins over its prefix, as in a longest-first alternation: an optional
+    branch is tried before it is skipped. A phrase's space matches any run of spaces.
+    """
+    tree: dict[str, dict[str, dict]] = {}
+    for phrase in phrases:
+        node = tree
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    alternatives = [
+        (r"\s+" if char == " " else re.escape(char)) + _branches(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not alternatives:
+        return ""
+    group = "(?:" + "|".join(alternatives) + ")" if len(alternatives) > 1 else alternatives[0]
+    return f"(?:{group})?" if "" in node else group
 
 
 # Capitalised only because a sentence starts with them.

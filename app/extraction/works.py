@@ -14,7 +14,7 @@ from app.extraction.found import Context, Found
 from app.extraction.organizations import org_head
 from app.extraction.people import HONORIFICS, TITLES, is_given_name
 from app.extraction.personal import person_evidence
-from app.extraction.wordsets import words
+from app.extraction.wordsets import alternation, words
 
 # The kind of event or document a name ends with: "Davis Cup", "Monroe Doctrine".
 EVENT_HEADS = words(
@@ -35,10 +35,10 @@ _WORK_MODIFIED = (
 # What one plays a part in is a work, never a person: "her role in Vera Drake".
 _PART_IN = "role roles performance performances starring starred appeared appearance cameo"
 _WORK_BEFORE = re.compile(
-    rf"\b(?:(?:{'|'.join(_WORK_NOUNS.split())}),?|(?:{'|'.join(_PART_IN.split())}) in) "
+    rf"\b(?:(?:{alternation(_WORK_NOUNS.split())}),?|(?:{alternation(_PART_IN.split())}) in) "
     r"(?:[“\"‘']\s?)?$"
 )
-_WORK_AFTER = re.compile(rf" (?:{'|'.join(_WORK_MODIFIED.split())})\b")
+_WORK_AFTER = re.compile(rf" (?:{alternation(_WORK_MODIFIED.split())})\b")
 # "Harry Potter and the Prisoner of Azkaban": a title that goes on after "and the".
 _AND_THE = re.compile(r" and the ((?:[A-Z][\w'’]*(?: of(?: the)?)? ?)+)")
 
