@@ -29,7 +29,7 @@ logger = logging.getLogger("uvicorn.error")
 
 HEARTBEAT_SECONDS = 1.0
 # What a worker's in-flight requests get beyond the graceful deadline before SIGKILL.
-KILL_MARGIN_SECONDS = 5.0
+KILL_MARGIN_SECONDS = 10.0
 
 
 class _Worker(uvicorn.Server):

@@ -103,7 +103,9 @@ class SlowRequest(threading.Thread):
 
     def run(self) -> None:
         try:
-            with httpx.stream("GET", self.url, timeout=60) as response:
+            # identity: the bytes on the wire are the body, so a cut one shows as such
+            headers = {"Accept-Encoding": "identity"}
+            with httpx.stream("GET", self.url, headers=headers, timeout=60) as response:
                 self.status = response.status_code
                 for chunk in response.iter_raw():
                     self.body += chunk
@@ -131,27 +133,26 @@ def test_a_request_beyond_the_deadline_is_cut_and_the_server_exits(
 ) -> None:
     served = start("--workers", "2", "--shutdown-timeout", "1")
     _wait_for(served, "Application startup complete", count=2)
-    request = SlowRequest(served, seconds=30)
+    request = SlowRequest(served, seconds=300)
     request.start()
     assert request.first_part.wait(60)
-    sent = time.monotonic()
     served.process.send_signal(signal.SIGTERM)
-    served.process.wait(30)
-    stopped = time.monotonic() - sent
+    assert served.process.wait(120) == 0  # long before the request would have ended
     request.join(10)
     # Cut, and seen to be cut: the chunked body never ends, so no client takes it as whole.
     assert isinstance(request.error, httpx.RemoteProtocolError), request.error
     assert request.body != FULL_BODY
-    assert stopped < 1 + 4, served.log()
+    # By the deadline in the worker, not by the parent's SIGKILL a margin later.
     assert "timeout graceful shutdown exceeded" in served.log()
+    assert "killed" not in served.log()
 
 
 def test_a_worker_is_not_judged_while_booting(start: Starter) -> None:
-    # Start-up holds each worker's loop for 4 s, twice the time a serving one may stall.
-    served = start("--workers", "2", "--worker-timeout", "2", boot_seconds=4)
+    # Start-up holds each worker's loop for 12 s, twice the time a serving one may stall.
+    served = start("--workers", "2", "--worker-timeout", "6", boot_seconds=12)
     _wait_for(served, "Application startup complete", count=2)
     assert httpx.get(served.url("/health"), timeout=30).status_code == 200
-    time.sleep(3)  # past the timeout again, now serving: beats keep them alive
+    time.sleep(7)  # past the timeout again, now serving: beats keep them alive
     assert "died" not in served.log()
     assert "unresponsive" not in served.log()
 
@@ -169,10 +170,10 @@ def test_a_worker_that_dies_is_replaced(start: Starter) -> None:
 
 
 def test_a_worker_whose_loop_stalls_is_replaced(start: Starter) -> None:
-    served = start("--workers", "2", "--worker-timeout", "2")
+    served = start("--workers", "2", "--worker-timeout", "6")
     _wait_for(served, "Application startup complete", count=2)
     with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):  # killed mid-request
-        httpx.get(served.url("/test/block?seconds=60"), timeout=60)
+        httpx.get(served.url("/test/block?seconds=300"), timeout=300)
     assert "unresponsive for" in served.log()
     _wait_for(served, "Application startup complete", count=3)
     assert len(served.workers()) == 2

@@ -9,6 +9,7 @@ average. ``--busy N`` keeps N other processes spinning meanwhile.
 """
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -32,6 +33,7 @@ class Run:
     first_health: float
     all_started: float | None
     cpu_seconds: float  # of the server's processes once all started: the load-free figure
+    worker_cpu: float  # of the workers alone, each
     died: int
     stop_seconds: float
 
@@ -70,31 +72,51 @@ def one_run(env: dict[str, str], cwd: Path, workers: int, port: int, settle: flo
     lines: list[str] = []
     reader = threading.Thread(target=_drain, args=(process.stdout, lines), daemon=True)
     reader.start()
-    first = _first_health(port, process, start)
-    all_started = None
+    try:
+        first = _first_health(port, process, start)
+        all_started = _all_started(lines, workers, start)
+        cpu = _tree_cpu(process.pid)
+        workers_now = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text()
+        worker_cpu = sum(_tree_cpu(int(pid)) for pid in workers_now.split()) / workers
+        time.sleep(settle)  # a worker killed late still shows
+    finally:
+        stopping = time.monotonic()
+        tree = _descendants(process.pid)
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for pid in tree:  # none left behind, whatever happened to their parent
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    stop_seconds = time.monotonic() - stopping
+    reader.join(timeout=5)
+    died = sum("died" in line for line in lines)
+    return Run(first, all_started, cpu, worker_cpu, died, stop_seconds)
+
+
+def _all_started(lines: list[str], workers: int, start: float) -> float | None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if sum(STARTED in line for line in lines) >= workers:
-            all_started = time.monotonic() - start
-            break
+            return time.monotonic() - start
         time.sleep(0.02)
-    cpu = _tree_cpu(process.pid)
-    time.sleep(settle)  # a worker killed late still shows
-    stopping = time.monotonic()
-    process.send_signal(signal.SIGTERM)
+    return None
+
+
+def _descendants(pid: int) -> list[int]:
     try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    stop_seconds = time.monotonic() - stopping
-    reader.join(timeout=5)
-    return Run(first, all_started, cpu, sum("died" in line for line in lines), stop_seconds)
+        children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return [pid for child in children for pid in (child, *_descendants(child))]
 
 
 def _first_health(port: int, process: subprocess.Popen[str], start: float) -> float:
     url = f"http://127.0.0.1:{port}/health"
-    while time.monotonic() - start < 180:
+    while time.monotonic() - start < 300:
         if process.poll() is not None:
             raise RuntimeError(f"serve exited with {process.returncode}")
         try:
@@ -102,7 +124,7 @@ def _first_health(port: int, process: subprocess.Popen[str], start: float) -> fl
                 return time.monotonic() - start
         except httpx.TransportError:
             time.sleep(0.02)
-    raise TimeoutError("no /health in 180 s")
+    raise TimeoutError("no /health in 300 s")
 
 
 def main() -> None:
@@ -128,7 +150,8 @@ def main() -> None:
             started = f"{run.all_started:.2f}" if run.all_started else "never"
             print(
                 f"run {number + 1}: first /health {run.first_health:.2f} s, all {args.workers} "
-                f"started {started} s, CPU {run.cpu_seconds:.1f} s, died {run.died}, "
+                f"started {started} s, CPU {run.cpu_seconds:.1f} s "
+                f"({run.worker_cpu:.2f} s a worker), died {run.died}, "
                 f"stopped in {run.stop_seconds:.2f} s",
                 flush=True,
             )
@@ -141,7 +164,8 @@ def main() -> None:
     print(
         f"--workers {args.workers}, {args.runs} runs, busy {args.busy}: first /health median "
         f"{statistics.median(firsts):.2f} s (min {min(firsts):.2f}, max {max(firsts):.2f}); "
-        f"CPU median {statistics.median(run.cpu_seconds for run in runs):.1f} s; "
+        f"CPU median {statistics.median(run.cpu_seconds for run in runs):.1f} s, "
+        f"{statistics.median(run.worker_cpu for run in runs):.2f} s a worker; "
         f"died {sum(run.died for run in runs)}; load average {os.getloadavg()[0]:.2f}"
     )
 
