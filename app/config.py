@@ -42,6 +42,11 @@ class Settings(BaseSettings):
         "before checking the change feed for news",
     )
     seed_dir: Path = PROJECT_ROOT / "seed"
+    shutdown_timeout_seconds: int = Field(
+        default=10,
+        ge=0,
+        description="On SIGTERM, how long requests in flight get to finish before they are cut",
+    )
     pool_size: int = Field(default=10, ge=1)
     echo_sql: bool = False
     log_format: Literal["text", "json"] = Field(

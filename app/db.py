@@ -7,7 +7,7 @@ from typing import Annotated, Any, Concatenate, ParamSpec, TypeVar
 from anyio import to_thread
 from fastapi import Depends, Request
 from sqlalchemy import BigInteger, Integer, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 from app.config import Settings
@@ -40,6 +40,11 @@ def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
         # a deferred BEGIN that upgrades later fails at once in WAL mode. Reads stay deferred.
         immediate = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def redacted_url(database_url: str) -> str:
+    """The URL to show an operator: any password replaced by ***."""
+    return make_url(database_url).render_as_string(hide_password=True)
 
 
 def make_engine(settings: Settings) -> Engine:

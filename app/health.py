@@ -10,8 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.cache import PostgresWatcher, ResponseStore
 from app.db import SessionDep
 from app.errors import ServiceUnavailable, problem_responses
-from app.extraction.version import EXTRACTOR_VERSION
-from app.migrate import current_revision, head_revision
+from app.extraction.schemas import EXTRACTOR_VERSION
 
 router = APIRouter(tags=["health"])
 
@@ -62,6 +61,9 @@ def health() -> Health:
 def ready(session: SessionDep, request: Request) -> Readiness:
     """The database answers and its schema is at the newest migration; also which extractor
     version this process stores and whether its PostgreSQL change listener is up."""
+    # Alembic loads on the first readiness probe rather than in every worker as it boots.
+    from app.migrate import current_revision, head_revision
+
     try:
         connection = session.connection()
         connection.execute(text("SELECT 1"))

@@ -6,12 +6,14 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.articles.ingest import ingest
 from app.articles.models import Article
 from app.articles.sources import FORMATS
 
 
 def _ingest_one(session: Session, path: Path) -> bool:
+    # Here, not at the top: `serve` asks is_empty on every start, extraction is for an empty one
+    from app.articles.ingest import ingest
+
     fmt = FORMATS.get(path.suffix.lower(), "text")
     return ingest(session, path.read_text(encoding="utf-8"), fmt).created
 

@@ -1,4 +1,5 @@
-"""`broadsheet serve` stops on SIGTERM even while a request never completes."""
+"""`broadsheet serve`: what it says it serves, its defaults, and a SIGTERM while a request
+never completes."""
 
 import os
 import signal
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from typer.main import get_command
 
+from app.cli import cli
 from app.config import PROJECT_ROOT
 
 
@@ -22,20 +25,34 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], int]]:
-    port = free_port()
-    (tmp_path / "seed").mkdir()
+def _environment(tmp_path: Path, database_url: str) -> dict[str, str]:
+    (tmp_path / "seed").mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("BROADSHEET_")}
-    env |= {
+    return env | {
         "PYTHONPATH": str(PROJECT_ROOT),
-        "BROADSHEET_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
+        "BROADSHEET_DATABASE_URL": database_url,
         "BROADSHEET_SEED_DIR": str(tmp_path / "seed"),
         "BROADSHEET_API_KEY": "k",
     }
-    command = [sys.executable, "-m", "app.cli", "serve", "--port", str(port)]
+
+
+SERVE = [sys.executable, "-m", "app.cli", "serve"]
+
+
+@pytest.fixture(params=["option", "setting"])
+def server(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """One worker with a 1 s deadline, set by --shutdown-timeout or by the setting."""
+    port = free_port()
+    env = _environment(tmp_path, f"sqlite:///{tmp_path / 'serve.db'}")
+    command = [*SERVE, "--port", str(port), "--workers", "1", "--no-access-log"]
+    if request.param == "option":
+        command += ["--shutdown-timeout", "1"]
+    else:
+        env["BROADSHEET_SHUTDOWN_TIMEOUT_SECONDS"] = "1"
     process = subprocess.Popen(
-        [*command, "--shutdown-timeout", "1", "--no-access-log"],
+        command,
         cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
@@ -76,12 +93,42 @@ def test_sigterm_ends_a_request_that_never_completes(
     )
     time.sleep(1)  # the request is now inside the application, reading its body
     process.send_signal(signal.SIGTERM)
+    sent = time.monotonic()
     try:
         output, _ = process.communicate(timeout=30)
     finally:
         idle.close()
         stuck.close()
+    assert time.monotonic() - sent < 1 + 4  # the deadline, and start-up's margin
     # uvicorn re-raises the signal it caught once shut down, so the exit reads as SIGTERM's.
     assert process.returncode == -signal.SIGTERM
     assert "Waiting for connections to close" in output
     assert "timeout graceful shutdown exceeded" in output
+
+
+def test_serve_says_where_it_listens_and_which_database_without_password(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    # Nothing listens on port 1: serve names the database, then fails to migrate it.
+    url = "postgresql+psycopg://broadsheet:s3cret-pw@127.0.0.1:1/archive"
+    done = subprocess.run(
+        [*SERVE, "--port", str(port), "--workers", "3"],
+        cwd=tmp_path,
+        env=_environment(tmp_path, url),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert (
+        f"Broadsheet on http://127.0.0.1:{port} with 3 worker(s), "
+        "database postgresql+psycopg://broadsheet:***@127.0.0.1:1/archive"
+    ) in done.stdout
+    assert "s3cret-pw" not in done.stdout + done.stderr
+
+
+def test_workers_default_to_the_cpu_count() -> None:
+    serve = get_command(cli).commands["serve"]  # type: ignore[attr-defined]
+    assert serve.make_context("serve", []).params["workers"] == os.cpu_count()
+    assert serve.make_context("serve", ["--workers", "3"]).params["workers"] == 3

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from app.articles.schemas import ArticleCreate
 from app.errors import FieldError, PayloadTooLarge, Unprocessable, UnsupportedMediaType
-from app.extraction.pipeline import InputFormat
+from app.extraction.schemas import InputFormat
 
 MEDIA_TYPES: dict[str, InputFormat] = {
     "application/json": "json",

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import Session
 
-from app.articles import ingest, service
+from app.articles import service
 from app.articles.payload import RawArticle, read_article, request_body_doc
 from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilters, ArticleSummary
 from app.auth import WriteAccess
@@ -17,6 +17,8 @@ from app.pagination import Page, PagerDep, PageRequest
 from app.quotes.schemas import QuotePublic
 from app.quotes.service import page_of_article
 
+# The write endpoints import app.articles.ingest when first called: it brings the extraction
+# machinery (gazetteers, trafilatura), most of a worker's import time, which reads never need.
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 SummaryFields = Annotated[Selection, Depends(selection(ArticleSummary))]
@@ -111,6 +113,8 @@ def create_article(
     """Extract and store an article sent as JSON (`text`, `title`, `published_at`, `url`,
     `source`), plain text or an HTML page. Sending the same text (or URL) again returns the
     stored article with 200 instead of 201."""
+    from app.articles import ingest
+
     limits = ingest.Limits.of(request.app.state.settings)
     known = request.app.state.knowledge.get(session)
     result = ingest.ingest(session, payload.text, payload.format, limits, known)
@@ -129,6 +133,8 @@ def create_article(
 )
 def delete_article(session: SessionDep, ref: ArticleRef) -> Response:
     """Removes the article with its mentions and quotes; entity counts follow."""
+    from app.articles import ingest
+
     ingest.delete(session, service.article_id(session, ref))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -145,6 +151,8 @@ def reextract_article(session: SessionDep, request: Request, ref: ArticleRef) ->
     finds in its body, and records the extractor version. An article whose extraction takes
     longer than the configured limit is left as it was (422). An entity it leaves without
     articles answers 308 to the entity its names now belong to, or 410."""
+    from app.articles import ingest
+
     article_id = service.article_id(session, ref)
     limits = ingest.Limits.of(request.app.state.settings)
     ingest.reextract(session, article_id, limits, request.app.state.knowledge.get(session))

@@ -8,7 +8,7 @@ from pathlib import Path
 from app.articles.payload import decode_body
 from app.articles.screen import binary_reason, readme_reason
 from app.errors import Unprocessable
-from app.extraction.pipeline import InputFormat
+from app.extraction.schemas import InputFormat
 from app.extraction.section import normalize_section
 
 FORMATS: dict[str, InputFormat] = {

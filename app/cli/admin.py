@@ -1,14 +1,15 @@
 """Running the archive: ``migrate``, ``seed``, ``check`` and ``serve``."""
 
+import os
 from typing import Annotated
 
 import typer
 import uvicorn
 from sqlmodel import Session
 
-from app import migrate, seed
+from app import migrate, seed, serving
 from app.config import get_settings
-from app.db import make_engine
+from app.db import make_engine, redacted_url
 from app.observability.logs import log_config
 from app.observability.metrics import multiprocess_dir
 from app.writes import recount, write
@@ -54,39 +55,53 @@ def check_command(
 def serve_command(
     host: Annotated[str, typer.Option(help="Interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes")] = os.cpu_count() or 1,
     access_log: Annotated[bool, typer.Option(help="Log one line per request")] = True,
     shutdown_timeout: Annotated[
-        int, typer.Option(min=0, help="Seconds open requests get to finish on SIGTERM")
-    ] = 10,
+        int | None,
+        typer.Option(
+            min=0,
+            help="Seconds requests in flight get to finish on SIGTERM "
+            "[default: BROADSHEET_SHUTDOWN_TIMEOUT_SECONDS, 10]",
+            show_default=False,
+        ),
+    ] = None,
+    worker_timeout: Annotated[
+        float,
+        typer.Option(min=1, help="Seconds a serving worker's event loop may stall before restart"),
+    ] = 30,
 ) -> None:
     """Migrate, load the seed articles into an empty database, and serve the API."""
     settings = get_settings()
+    typer.echo(
+        f"Broadsheet on http://{host}:{port} with {workers} worker(s), "
+        f"database {redacted_url(settings.database_url)}"
+    )
     migrate.upgrade(settings.database_url)
     engine = make_engine(settings)
     if seed.is_empty(engine):
         added = seed.load_seed(engine, settings.seed_dir)
         typer.echo(f"empty database: {added} seed article(s) loaded")
     engine.dispose()
+    config = uvicorn.Config(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_level="info",
+        # The application logs each request itself, with its id, route and duration.
+        access_log=False,
+        log_config=log_config(settings.log_format, requests=access_log),
+        # Without it a request that never completes (a body that never arrives) holds
+        # "Waiting for connections to close" for ever.
+        timeout_graceful_shutdown=(
+            settings.shutdown_timeout_seconds if shutdown_timeout is None else shutdown_timeout
+        ),
+    )
+    # The metrics directory is set before the parent loads the app and forks its workers.
     with multiprocess_dir(workers):
-        uvicorn.run(
-            "app.main:create_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="info",
-            # The application logs each request itself, with its id, route and duration.
-            access_log=False,
-            log_config=log_config(settings.log_format, requests=access_log),
-            # Without it a request that never completes (a body that never arrives) holds
-            # "Waiting for connections to close" for ever.
-            timeout_graceful_shutdown=shutdown_timeout,
-            # uvicorn's default of 5 s killed every worker of `--workers 2` in a loop on a
-            # loaded machine (load average 11 on 2 cores): a worker still importing its
-            # gazetteers did not answer the supervisor's ping in time.
-            timeout_worker_healthcheck=60,
-        )
+        code = serving.serve(config, workers, worker_timeout)
+    raise typer.Exit(code=code)
 
 
 def register(cli: typer.Typer) -> None:

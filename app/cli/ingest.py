@@ -1,26 +1,28 @@
 """``broadsheet ingest``: extract and store articles from files, folders and NDJSON."""
 
+from __future__ import annotations
+
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import MofNCompleteColumn, Progress
-from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from app import migrate
-from app.articles.ingest import Extracted, Limits, extract_all, ingest_extraction
 from app.articles.screen import Skipped
-from app.articles.sources import documents
 from app.config import get_settings
 from app.db import make_engine
 from app.errors import AppError
 from app.extraction import Extraction
-from app.extraction.pipeline import EXTRACTOR_VERSION
-from app.knowledge.service import Growing
+from app.extraction.schemas import EXTRACTOR_VERSION
 from app.writes.transaction import driver_message
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from app.articles.ingest import Extracted
 
 SKIPPED = "skipped (not an article)"
 
@@ -40,6 +42,13 @@ def ingest_command(
 ) -> None:
     """Extract and store articles; re-running adds nothing already stored. Files that are
     not articles (empty, binary, READMEs, no sentences) are skipped and named."""
+    # Every command module is imported by every command: the machinery loads with its own.
+    from rich.progress import MofNCompleteColumn, Progress
+
+    from app.articles.ingest import Limits, extract_all
+    from app.articles.sources import documents
+    from app.knowledge.service import Growing
+
     settings = get_settings()
     migrate.upgrade(settings.database_url)
     engine = make_engine(settings)
@@ -75,6 +84,8 @@ def _outcome(engine: Engine, found: Extracted) -> tuple[str, str | None]:
 
 def _store(engine: Engine, extraction: Extraction) -> str:
     """``created``, ``unchanged``, or the reason it failed; one transaction per article."""
+    from app.articles.ingest import ingest_extraction
+
     with Session(engine) as session:
         try:
             stored = ingest_extraction(session, extraction, EXTRACTOR_VERSION)

@@ -1,21 +1,22 @@
 """``broadsheet reextract``: the current extractor, and what the archive knows, applied to
 stored articles in short batch transactions while the API keeps serving."""
 
+from __future__ import annotations
+
 import os
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import MofNCompleteColumn, Progress
 
 from app import migrate
-from app.articles.ingest import Limits
 from app.config import get_settings
 from app.db import make_engine
 from app.errors import AppError
-from app.extraction.pipeline import EXTRACTOR_VERSION
-from app.reextraction.run import Plan, Summary, prepare, run_prepared
-from app.reextraction.selection import Selection
+from app.extraction.schemas import EXTRACTOR_VERSION
+
+if TYPE_CHECKING:
+    from app.reextraction.run import Summary
 
 DATES = ["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%z"]
 
@@ -48,6 +49,13 @@ def reextract_command(
     """Re-extract stored articles (all, or those matching every filter given) with the
     current extractor and the archive's knowledge, one write transaction per batch; exit 1
     if any failed."""
+    # Every command module is imported by every command: the machinery loads with its own.
+    from rich.progress import MofNCompleteColumn, Progress
+
+    from app.articles.ingest import Limits
+    from app.reextraction.run import Plan, prepare, run_prepared
+    from app.reextraction.selection import Selection
+
     settings = get_settings()
     migrate.upgrade(settings.database_url)
     engine = make_engine(settings)

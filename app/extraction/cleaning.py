@@ -7,16 +7,15 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 import trafilatura
 
 from app.extraction.boilerplate import is_junk, strip_boilerplate
 from app.extraction.dates import looks_like_date_line, parse_date, parse_date_line
+from app.extraction.schemas import InputFormat
 from app.extraction.section import meta_section, normalize_section
 from app.text import web_url
-
-InputFormat = Literal["text", "json", "html"]
 
 
 class ExtractionInputError(ValueError):

@@ -9,8 +9,12 @@ from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.organizations import legal_form
 from app.extraction.people import given_names, surnames
 from app.extraction.quotes import find_quotes
-from app.extraction.schemas import ExtractedEntity, ExtractedQuote, Extraction
-from app.extraction.version import EXTRACTOR_VERSION
+from app.extraction.schemas import (
+    EXTRACTOR_VERSION,
+    ExtractedEntity,
+    ExtractedQuote,
+    Extraction,
+)
 from app.extraction.wordsets import dictionary_word
 
 __all__ = [

@@ -12,6 +12,9 @@ from pydantic import BaseModel, Field
 
 EntityType = Literal["person", "country", "place", "organization", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
+InputFormat = Literal["text", "json", "html"]
+# Stored with every article it reads; `reextract --older-than-version` selects by it.
+EXTRACTOR_VERSION = "1.0.0"
 
 
 class ExtractedMention(BaseModel):

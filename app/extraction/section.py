@@ -2,7 +2,12 @@
 
 Distinct from ``Extraction.sections``, the subheadings inside the body."""
 
-from lxml.html import HtmlElement
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # lxml loads with the extraction that parses HTML, not with the API
+    from lxml.html import HtmlElement
 
 SECTION_MAX_CHARS = 100
 
