@@ -26,7 +26,8 @@ _ABBREVIATION = re.compile(
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
 _CUE_FIRST = re.compile(
     rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{SPEAKER_START}"
-    rf"|(?:{NOT_SPEAKER_START}[a-z][\w’'-]*\s+){{1,3}}(?=[A-Z])).*)$",
+    # Only the first word may not open a clause: "said master of ceremonies X".
+    rf"|{NOT_SPEAKER_START}(?:[a-z][\w’'-]*\s+){{1,4}}(?=[A-Z])).*)$",
     re.DOTALL,
 )
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
@@ -78,6 +79,9 @@ _CIRCUMSTANCE = re.compile(
 _SUBORDINATE = re.compile(
     r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
 )
+# A credit with no comma before it is one plain phrase ("Ana Ruiz", "the paper's editor
+# Ana Ruiz"): a comma or a linking word means the words after the quote go on its sentence.
+_LINKED = re.compile(r"[,;(]|\b(?:by|and|or|but|as|that|which|who|whose|with|to|of|for)\b")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 
 
@@ -174,6 +178,12 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
         found = _right_after(window, start)
         if found is not None:
             return found
+    else:
+        # "…" Ana Ruiz said.: a credit with the comma left out, when nothing but a time or
+        # place follows its cue ("the "…" Ana Ruiz said would pass" is no credit).
+        found = _bare_credit(_right_after(window, start), body, end)
+        if found is not None and not _LINKED.search(found.speaker_text):
+            return found
     match = _DASH_CREDIT.match(window) or _TRAILING_CREDIT.search(window)
     if match is None:
         match = _TRAILING_CUE_FIRST.search(window)
@@ -211,7 +221,8 @@ def _right_after(window: str, start: int) -> Attribution | None:
             at = start + window.index(who, match.start("who"))
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     match = _CUE_FIRST.match(window)
-    if match:
+    # "…," noting X: a participle's subject is the sentence's, what follows is its object.
+    if match and not match["cue"].endswith("ing"):
         who = trim_object(match.group("who"))
         if who and noun_phrase(who):
             at = start + match.start("who")
