@@ -92,6 +92,8 @@ LEADING_ADVERBIAL = re.compile(
     r"(?:(?:but|and|so|yet|still|meanwhile|however|later|earlier|then|now|also|instead|"
     r"separately|indeed|again|finally|though|although|while|when|if|as|because|since|"
     r"to\s+which|in\s+response)\b,?\s+"
+    # "Typically, she said": an adverb set off by a comma opens the sentence, not its subject.
+    r"|[A-Za-z]+ly,\s+"
     r"|(?:on|in|at|during|after|before|speaking|asked|writing|last|this|earlier|with|without|"
     r"amid|despite|following|given|under|for|as|to|ahead|prior|until|unlike|like|across|"
     r"among|amongst|around|by|from|over|through|throughout|within|upon|beyond|toward|towards|"

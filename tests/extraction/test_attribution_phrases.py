@@ -1,0 +1,56 @@
+"""How the words at a cue become the speaker phrase, on short texts written for these tests."""
+
+from app.extraction.quotes import find_quotes
+from app.extraction.schemas import ExtractedQuote
+from tests.conftest import mentioned as entity
+
+
+def only(quotes: list[ExtractedQuote]) -> ExtractedQuote:
+    assert len(quotes) == 1, [q.text for q in quotes]
+    return quotes[0]
+
+
+def test_a_credit_may_follow_a_quote_without_its_comma() -> None:
+    body = "The vote is close.\n\n“The county is a contest of small groups” Greta Lund said."
+    found = only(find_quotes(body, [entity(body, "Greta Lund")]))
+    assert (found.speaker, found.rule) == ("Greta Lund", "trailing_cue+name")
+
+
+def test_words_going_on_after_a_quote_without_a_comma_are_no_credit() -> None:
+    body = "The “new harbour wall for the town” Greta Lund said would rise was never built."
+    found = only(find_quotes(body, [entity(body, "Greta Lund")]))
+    assert found.speaker is None
+
+
+def test_a_role_with_a_linking_word_may_follow_the_cue() -> None:
+    body = "“Welcome, all of you, to the harvest fair,” said master of ceremonies Ari Tobin."
+    found = only(find_quotes(body, [entity(body, "Ari Tobin")]))
+    assert found.speaker == "Ari Tobin"
+    assert found.speaker_text == "master of ceremonies Ari Tobin"
+
+
+def test_a_participle_after_a_quote_names_no_speaker() -> None:
+    body = (
+        "Ana Ruiz told the board there was still “more work to do in the mills,” "
+        "noting rising costs in Spain and Italy."
+    )
+    found = only(find_quotes(body, [entity(body, "Ana Ruiz")]))
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "leading_cue+name")
+
+
+def test_an_opening_adverb_is_not_the_subject() -> None:
+    body = (
+        "Lena Park runs the port. Typically, she calls the harbour rules "
+        "“a burden on every small boat” when asked."
+    )
+    found = only(find_quotes(body, [entity(body, "Lena Park")]))
+    assert (found.speaker, found.speaker_text) == ("Lena Park", "she")
+
+
+def test_an_opening_participle_is_not_the_subject() -> None:
+    body = (
+        "Ivo Brand sold the farm. Flying home that night, he called the sale "
+        "“the end of a long and tiring year”."
+    )
+    found = only(find_quotes(body, [entity(body, "Ivo Brand")]))
+    assert (found.speaker, found.speaker_text) == ("Ivo Brand", "he")
