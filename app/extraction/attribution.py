@@ -4,8 +4,10 @@ import re
 from dataclasses import dataclass
 
 from app.extraction.cues import (
+    ANONYMOUS_HEADS,
     CUE,
     CUE_WORD,
+    is_person_role,
 )
 from app.extraction.phrases import (
     NOT_SPEAKER_START,
@@ -33,7 +35,9 @@ _CUE_FIRST = re.compile(
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
     rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
-    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
+    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?"
+    # "…," it says: a document or a statement speaks; "…," officials said: a plain role.
+    r"|it|(?:(?:this|these|those|that)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))"
     # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
     rf"\s+(?P<cue>{CUE})\b",
@@ -215,6 +219,8 @@ def _bare_credit(found: Attribution | None, body: str, end: int) -> Attribution 
 
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
+    if match and match["role"] and not _plain_role(match["role"]):
+        match = None
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = trim_subject(match.group("who"))
         if who and not _verb_cue(who) and noun_phrase(who):
@@ -228,6 +234,11 @@ def _right_after(window: str, start: int) -> Attribution | None:
             at = start + match.start("who")
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     return None
+
+
+def _plain_role(noun: str) -> bool:
+    """A lower-case head that names people who speak: "prosecutors", "a spokesman"."""
+    return noun in ANONYMOUS_HEADS or is_person_role(noun.removesuffix("s"))
 
 
 def _before(body: str, start: int, end: int) -> Attribution | None:

@@ -54,3 +54,14 @@ def test_an_opening_participle_is_not_the_subject() -> None:
     )
     found = only(find_quotes(body, [entity(body, "Ivo Brand")]))
     assert (found.speaker, found.speaker_text) == ("Ivo Brand", "he")
+
+
+def test_a_plain_role_or_a_document_may_credit_a_quote() -> None:
+    body = (
+        "“The harm done by the scheme is beyond measure,” county prosecutors wrote.\n\n"
+        "“The ferry will stop in May,” it says.\n\n"
+        "“The ferry will run again,” rumours said."
+    )
+    quotes = find_quotes(body, [])
+    assert [q.speaker_text for q in quotes] == ["county prosecutors", "it", None]
+    assert all(q.speaker is None for q in quotes)
