@@ -59,9 +59,13 @@ def test_an_opening_participle_is_not_the_subject() -> None:
 def test_a_plain_role_or_a_document_may_credit_a_quote() -> None:
     body = (
         "“The harm done by the scheme is beyond measure,” county prosecutors wrote.\n\n"
-        "“The ferry will stop in May,” it says.\n\n"
-        "“The ferry will run again,” rumours said."
+        "“The ferry will stop in May,” it says."
     )
     quotes = find_quotes(body, [])
-    assert [q.speaker_text for q in quotes] == ["county prosecutors", "it", None]
+    assert [q.speaker_text for q in quotes] == ["county prosecutors", "it"]
     assert all(q.speaker is None for q in quotes)
+
+
+def test_a_lower_case_word_that_names_no_people_credits_nothing() -> None:
+    body = "The pier is shut.\n\n“The ferry will run again next spring,” rumours said."
+    assert only(find_quotes(body, [])).speaker_text is None
