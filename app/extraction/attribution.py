@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from app.extraction.agents import absolute_subject, passive_agent
 from app.extraction.cues import (
     ANONYMOUS_HEADS,
     CUE,
@@ -255,6 +256,9 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     # The cue nearest the quote governs it; an earlier one only when the words before the
     # nearest hold no speaker at all.
     cue = cues[-1]
+    absolute = absolute_subject(body, start, cue)
+    if absolute is not None:
+        return Attribution(absolute[0], absolute[1], cue.group(), "leading_cue")
     if not cue.group().lower().startswith("according"):
         spoken = (
             c for c in reversed(cues) if speaker_phrase(trim_subject(body[start : c.start()]))
@@ -268,6 +272,9 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         if not who or not noun_phrase(who):
             return None
         return Attribution(who, match.start("who"), cue.group(), "according_to")
+    agent = passive_agent(body, start, cue, end)
+    if agent is not None:
+        return Attribution(agent[0], agent[1], cue.group(), "leading_cue")
     if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
         return None  # "X is accused of "…"": the subject is not who said it
     if _in_subordinate_clause(body, start, cue, end):

@@ -69,3 +69,18 @@ def test_a_plain_role_or_a_document_may_credit_a_quote() -> None:
 def test_a_lower_case_word_that_names_no_people_credits_nothing() -> None:
     body = "The pier is shut.\n\n“The ferry will run again next spring,” rumours said."
     assert only(find_quotes(body, [])).speaker_text is None
+
+
+def test_with_and_a_participle_names_its_own_speaker() -> None:
+    body = (
+        "Members who back the plan were angry, with Senator Ann Vale calling it "
+        "“a cheap and empty menu of promises.”"
+    )
+    found = only(find_quotes(body, [entity(body, "Ann Vale")]))
+    assert (found.speaker, found.speaker_text) == ("Ann Vale", "Senator Ann Vale")
+
+
+def test_the_agent_of_a_passive_cue_speaks() -> None:
+    body = "Tom Reed was asked by Bill Marr, the host, “Will you run again next year?”"
+    found = only(find_quotes(body, [entity(body, "Tom Reed"), entity(body, "Bill Marr")]))
+    assert found.speaker == "Bill Marr"
