@@ -35,6 +35,7 @@ _ORG_HEADS = frozenset(ORG_CUES) - frozenset(
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
 # Where the phrase's own words end: an apposition or a relative clause follows.
 _CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
+_PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
 _MIN_HEAD = 3
 _SALIENCE_WINDOW = 1500
 
@@ -94,7 +95,13 @@ class SpeakerIndex:
         # Names inside a relative clause ("The band - whose LP …") are not its head.
         relative = _RELATIVE.search(self.body, start, end)
         end = relative.start() if relative else end
-        inside = [m for m in self.within(start, end) if not m.title_fragment]
+        # "A lawyer for X", "the wife of X": a name after a preposition of the phrase is
+        # not its head.
+        inside = [
+            m
+            for m in self.within(start, end)
+            if not m.title_fragment and not _complement(self.body, start, m.start)
+        ]
         heads_phrase = _HEADLESS_TAIL.fullmatch(self.body, inside[-1].end, end) if inside else None
         for preferred in (
             lambda m: m.entity.type == "person" and not m.possessive and not m.modifier,
@@ -166,6 +173,11 @@ class SpeakerIndex:
 
 
 Resolved = tuple[ExtractedEntity | None, str | None]
+
+
+def _complement(body: str, start: int, at: int) -> bool:
+    before = body[start:at].split()
+    return bool(before) and before[-1].casefold() in _PHRASE_PREPOSITIONS
 
 
 def _at(salient: Salient) -> int:

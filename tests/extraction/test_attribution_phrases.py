@@ -84,3 +84,15 @@ def test_the_agent_of_a_passive_cue_speaks() -> None:
     body = "Tom Reed was asked by Bill Marr, the host, “Will you run again next year?”"
     found = only(find_quotes(body, [entity(body, "Tom Reed"), entity(body, "Bill Marr")]))
     assert found.speaker == "Bill Marr"
+
+
+def test_a_spokesman_speaks_not_the_person_whose_spokesman_he_is() -> None:
+    body = "Peter Kim lost the vote. “We will appeal at once,” Kim spokesman Ana Ruiz said."
+    found = only(find_quotes(body, [entity(body, "Peter Kim", "Kim"), entity(body, "Ana Ruiz")]))
+    assert found.speaker == "Ana Ruiz"
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker() -> None:
+    body = "Peter Kim lost the vote. “We will appeal at once,” a lawyer for Peter Kim said."
+    found = only(find_quotes(body, [entity(body, "Peter Kim")]))
+    assert (found.speaker, found.speaker_text) == (None, "a lawyer for Peter Kim")
