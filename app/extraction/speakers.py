@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
-from app.extraction.gender import PRONOUN_GENDER, Gender
+from app.extraction.gender import PRONOUN_GENDER, Gender, unnamed_role
 from app.extraction.mentions import Mention, gender_of
 from app.extraction.organizations import ORG_CUES
 from app.extraction.people import TITLES
@@ -130,6 +130,10 @@ class SpeakerIndex:
         for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
             known = self.gender(candidate.entity)
             if gender is None or known is None or known == gender:
+                # "X spoke. A spokeswoman added: "…," she said": she is the spokeswoman,
+                # unless X is known to be a woman too.
+                if gender and not known and unnamed_role(self.body, candidate.at, before, gender):
+                    return None
                 return candidate.entity
         return None
 

@@ -96,3 +96,18 @@ def test_a_name_after_a_preposition_is_not_the_speaker() -> None:
     body = "Peter Kim lost the vote. “We will appeal at once,” a lawyer for Peter Kim said."
     found = only(find_quotes(body, [entity(body, "Peter Kim")]))
     assert (found.speaker, found.speaker_text) == (None, "a lawyer for Peter Kim")
+
+
+def test_she_after_an_unnamed_spokeswoman_is_not_the_man_named_before() -> None:
+    body = (
+        "Party leader Zorvath Blythe spoke first at the meeting. A spokeswoman for the firm "
+        "later added that it was sorry. “We regret the whole affair,” she said."
+    )
+    found = only(find_quotes(body, [entity(body, "Zorvath Blythe")]))
+    assert (found.speaker, found.speaker_text) == (None, "she")
+
+
+def test_a_role_that_introduces_a_name_is_that_person() -> None:
+    body = "Zorvath Blythe, the chairwoman, spoke next. “We will recover by spring,” she said."
+    found = only(find_quotes(body, [entity(body, "Zorvath Blythe")]))
+    assert found.speaker == "Zorvath Blythe"
