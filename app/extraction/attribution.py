@@ -3,12 +3,11 @@
 import re
 from dataclasses import dataclass
 
-from app.extraction.agents import absolute_subject, passive_agent
+from app.extraction.agents import absolute_subject, passive_agent, possessor
 from app.extraction.cues import (
-    ANONYMOUS_HEADS,
     CUE,
     CUE_WORD,
-    is_person_role,
+    plain_role,
 )
 from app.extraction.phrases import (
     NOT_SPEAKER_START,
@@ -220,7 +219,7 @@ def _bare_credit(found: Attribution | None, body: str, end: int) -> Attribution 
 
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
-    if match and match["role"] and not _plain_role(match["role"]):
+    if match and match["role"] and not plain_role(match["role"]):
         match = None
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = trim_subject(match.group("who"))
@@ -237,11 +236,6 @@ def _right_after(window: str, start: int) -> Attribution | None:
     return None
 
 
-def _plain_role(noun: str) -> bool:
-    """A lower-case head that names people who speak: "prosecutors", "a spokesman"."""
-    return noun in ANONYMOUS_HEADS or is_person_role(noun.removesuffix("s"))
-
-
 def _before(body: str, start: int, end: int) -> Attribution | None:
     """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
     start = last_sentence_start(body, start, end)
@@ -252,7 +246,10 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     # ", explaining why …": a participle has no subject of its own; it shares the sentence's.
     cues = [c for c in found if not _participle(body, start, c)]
     if not cues:
-        return _participle_subject(body, start, found[-1]) if found else None
+        if found:
+            return _participle_subject(body, start, found[-1])
+        speech = possessor(body, start, end)
+        return Attribution(*speech, "leading_cue") if speech else None
     # The cue nearest the quote governs it; an earlier one only when the words before the
     # nearest hold no speaker at all.
     cue = cues[-1]

@@ -75,6 +75,13 @@ ANONYMOUS_HEADS = frozenset(
     "observer observers analyst analysts expert experts critic critics witness witnesses "
     "resident residents diplomat diplomats someone spokesperson".split()
 )
+
+
+def plain_role(noun: str) -> bool:
+    """A lower-case head that names people who speak: "prosecutors", "a spokesman"."""
+    return noun in ANONYMOUS_HEADS or is_person_role(noun.removesuffix("s"))
+
+
 INDEFINITE = re.compile(
     r"^(?:a|an|one|some|several|many|two|three|four|few|other|another|senior|multiple|most)\b",
     re.IGNORECASE,

@@ -111,3 +111,15 @@ def test_a_role_that_introduces_a_name_is_that_person() -> None:
     body = "Zorvath Blythe, the chairwoman, spoke next. “We will recover by spring,” she said."
     found = only(find_quotes(body, [entity(body, "Zorvath Blythe")]))
     assert found.speaker == "Zorvath Blythe"
+
+
+def test_a_possessed_speech_noun_is_its_possessors_words() -> None:
+    body = "The site checked Ann Lee’s claim that there were “thousands of fires” in the city."
+    found = only(find_quotes(body, [entity(body, "Ann Lee")]))
+    assert (found.speaker, found.speaker_text) == ("Ann Lee", "Ann Lee’s")
+
+
+def test_a_judged_speech_noun_is_the_judges_words() -> None:
+    body = "Tom Hale denounced Ann Lee’s remarks as “hurtful and humiliating” at once."
+    found = only(find_quotes(body, [entity(body, "Tom Hale"), entity(body, "Ann Lee")]))
+    assert found.speaker != "Ann Lee"
