@@ -3,9 +3,11 @@
 import re
 from dataclasses import dataclass
 
+from app.extraction.agents import absolute_subject, passive_agent, possessor
 from app.extraction.cues import (
     CUE,
     CUE_WORD,
+    plain_role,
 )
 from app.extraction.phrases import (
     NOT_SPEAKER_START,
@@ -26,13 +28,16 @@ _ABBREVIATION = re.compile(
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
 _CUE_FIRST = re.compile(
     rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{SPEAKER_START}"
-    rf"|(?:{NOT_SPEAKER_START}[a-z][\w’'-]*\s+){{1,3}}(?=[A-Z])).*)$",
+    # Only the first word may not open a clause: "said master of ceremonies X".
+    rf"|{NOT_SPEAKER_START}(?:[a-z][\w’'-]*\s+){{1,4}}(?=[A-Z])).*)$",
     re.DOTALL,
 )
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
     rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
-    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?)"
+    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?"
+    # "…," it says: a document or a statement speaks; "…," officials said: a plain role.
+    r"|it|(?:(?:this|these|those|that)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))"
     # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
     rf"\s+(?P<cue>{CUE})\b",
@@ -78,6 +83,9 @@ _CIRCUMSTANCE = re.compile(
 _SUBORDINATE = re.compile(
     r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
 )
+# A credit with no comma before it is one plain phrase ("Ana Ruiz", "the paper's editor
+# Ana Ruiz"): a comma or a linking word means the words after the quote go on its sentence.
+_LINKED = re.compile(r"[,;(]|\b(?:by|and|or|but|as|that|which|who|whose|with|to|of|for)\b")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 
 
@@ -174,6 +182,12 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
         found = _right_after(window, start)
         if found is not None:
             return found
+    else:
+        # "…" Ana Ruiz said.: a credit with the comma left out, when nothing but a time or
+        # place follows its cue ("the "…" Ana Ruiz said would pass" is no credit).
+        found = _bare_credit(_right_after(window, start), body, end)
+        if found is not None and not _LINKED.search(found.speaker_text):
+            return found
     match = _DASH_CREDIT.match(window) or _TRAILING_CREDIT.search(window)
     if match is None:
         match = _TRAILING_CUE_FIRST.search(window)
@@ -205,13 +219,16 @@ def _bare_credit(found: Attribution | None, body: str, end: int) -> Attribution 
 
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
+    if match and match["role"] and not plain_role(match["role"]):
+        match = None
     if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
         who = trim_subject(match.group("who"))
         if who and not _verb_cue(who) and noun_phrase(who):
             at = start + window.index(who, match.start("who"))
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     match = _CUE_FIRST.match(window)
-    if match:
+    # "…," noting X: a participle's subject is the sentence's, what follows is its object.
+    if match and not match["cue"].endswith("ing"):
         who = trim_object(match.group("who"))
         if who and noun_phrase(who):
             at = start + match.start("who")
@@ -229,10 +246,16 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
     # ", explaining why …": a participle has no subject of its own; it shares the sentence's.
     cues = [c for c in found if not _participle(body, start, c)]
     if not cues:
-        return _participle_subject(body, start, found[-1]) if found else None
+        if found:
+            return _participle_subject(body, start, found[-1])
+        speech = possessor(body, start, end)
+        return Attribution(*speech, "leading_cue") if speech else None
     # The cue nearest the quote governs it; an earlier one only when the words before the
     # nearest hold no speaker at all.
     cue = cues[-1]
+    absolute = absolute_subject(body, start, cue)
+    if absolute is not None:
+        return Attribution(absolute[0], absolute[1], cue.group(), "leading_cue")
     if not cue.group().lower().startswith("according"):
         spoken = (
             c for c in reversed(cues) if speaker_phrase(trim_subject(body[start : c.start()]))
@@ -246,6 +269,9 @@ def _before(body: str, start: int, end: int) -> Attribution | None:
         if not who or not noun_phrase(who):
             return None
         return Attribution(who, match.start("who"), cue.group(), "according_to")
+    agent = passive_agent(body, start, cue, end)
+    if agent is not None:
+        return Attribution(agent[0], agent[1], cue.group(), "leading_cue")
     if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
         return None  # "X is accused of "…"": the subject is not who said it
     if _in_subordinate_clause(body, start, cue, end):

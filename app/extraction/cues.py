@@ -76,6 +76,13 @@ ANONYMOUS_HEADS = frozenset(
     "observer observers analyst analysts expert experts critic critics witness witnesses "
     "resident residents diplomat diplomats someone spokesperson".split()
 )
+
+
+def plain_role(noun: str) -> bool:
+    """A lower-case head that names people who speak: "prosecutors", "a spokesman"."""
+    return noun in ANONYMOUS_HEADS or is_person_role(noun.removesuffix("s"))
+
+
 INDEFINITE = re.compile(
     r"^(?:a|an|one|some|several|many|two|three|four|few|other|another|senior|multiple|most)\b",
     re.IGNORECASE,
@@ -93,6 +100,8 @@ LEADING_ADVERBIAL = re.compile(
     r"(?:(?:but|and|so|yet|still|meanwhile|however|later|earlier|then|now|also|instead|"
     r"separately|indeed|again|finally|though|although|while|when|if|as|because|since|"
     r"to\s+which|in\s+response)\b,?\s+"
+    # "Typically, she said": an adverb set off by a comma opens the sentence, not its subject.
+    r"|[A-Za-z]+ly,\s+"
     r"|(?:on|in|at|during|after|before|speaking|asked|writing|last|this|earlier|with|without|"
     r"amid|despite|following|given|under|for|as|to|ahead|prior|until|unlike|like|across|"
     r"among|amongst|around|by|from|over|through|throughout|within|upon|beyond|toward|towards|"

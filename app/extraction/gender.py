@@ -79,3 +79,31 @@ def given_name_gender(name: str) -> Gender | None:
     if len(first) < 2 or not first[0].isupper():
         return None
     return _genders().get(first.casefold())
+
+
+# "a spokeswoman", "the chairman": a compound in -woman or -man names someone of that
+# gender; the shortest prefix first, so "spokeswoman" ends in "woman", not "man".
+# Only as the subject of a sentence ("A spokeswoman for the firm added"), never a word of
+# a quote or an object ("an honest woman").
+_GENDERED_ROLE = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:A|An|The|One|Another)\s+"
+    r"(?:[a-z-]+\s+){0,2}?[a-z]*?(?P<wo>wo)?m[ae]n\b"
+)
+_NAMES_FOLLOW = re.compile(r",?\s+(?:[A-Z][\w’'-]*\s+)*[A-Z]")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w’'-]*,\s+$")
+
+
+def unnamed_role(body: str, start: int, end: int, gender: Gender) -> bool:
+    """A person of ``gender`` is described by a role and never named between ``start`` and
+    ``end`` ("A spokeswoman for the firm added"): a later pronoun of that gender means
+    them, not anyone named before. A role that introduces a name ("the chairman, Ann
+    Lee", "Ann Lee, the chairwoman,") is that person's."""
+    for found in _GENDERED_ROLE.finditer(body, start, end):
+        if ("female" if found["wo"] else "male") != gender:
+            continue
+        if _NAMES_FOLLOW.match(body, found.end(), end):
+            continue
+        if _NAMED_BEFORE.search(body, max(start, found.start() - 40), found.start()):
+            continue
+        return True
+    return False

@@ -89,9 +89,13 @@ class Mention:
     @cached_property
     def modifier(self) -> bool:
         found = _NEXT_WORD.match(self.body, self.end)
-        if found is None or len(self.entity.name.split()) > 1:
-            return False  # a full name ("Peter Kim spoke") is a person, not a label
+        if found is None:
+            return False
         word = found["word"]
+        if word in ROLE_NOUNS:
+            return True  # "Kim spokesman Ana Ruiz", "Peter Kim aide": the role is the head
+        if len(self.entity.name.split()) > 1:
+            return False  # a full name ("Peter Kim spoke") is a person, not a label
         if word.isupper():
             return word in TITLES
         if not word.islower() or word in _NOT_NOUNS or CUE_WORD.fullmatch(word):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
-from app.extraction.gender import PRONOUN_GENDER, Gender
+from app.extraction.gender import PRONOUN_GENDER, Gender, unnamed_role
 from app.extraction.mentions import Mention, gender_of, word_pattern
 from app.extraction.organizations import ORG_CUES
 from app.extraction.people import TITLES
@@ -33,6 +33,7 @@ _ORG_HEADS = frozenset(ORG_CUES) - frozenset(
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
 # Where the phrase's own words end: an apposition or a relative clause follows.
 _CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
+_PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
 _MIN_HEAD = 3
 _SALIENCE_WINDOW = 1500
 
@@ -92,7 +93,13 @@ class SpeakerIndex:
         # Names inside a relative clause ("The band - whose LP …") are not its head.
         relative = _RELATIVE.search(self.body, start, end)
         end = relative.start() if relative else end
-        inside = [m for m in self.within(start, end) if not m.title_fragment]
+        # "A lawyer for X", "the wife of X": a name after a preposition of the phrase is
+        # not its head.
+        inside = [
+            m
+            for m in self.within(start, end)
+            if not m.title_fragment and not _complement(self.body, start, m.start)
+        ]
         heads_phrase = _HEADLESS_TAIL.fullmatch(self.body, inside[-1].end, end) if inside else None
         for preferred in (
             lambda m: m.entity.type == "person" and not m.possessive and not m.modifier,
@@ -121,6 +128,10 @@ class SpeakerIndex:
         for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
             known = self.gender(candidate.entity)
             if gender is None or known is None or known == gender:
+                # "X spoke. A spokeswoman added: "…," she said": she is the spokeswoman,
+                # unless X is known to be a woman too.
+                if gender and not known and unnamed_role(self.body, candidate.at, before, gender):
+                    return None
                 return candidate.entity
         return None
 
@@ -164,6 +175,11 @@ class SpeakerIndex:
 
 
 Resolved = tuple[ExtractedEntity | None, str | None]
+
+
+def _complement(body: str, start: int, at: int) -> bool:
+    before = body[start:at].split()
+    return bool(before) and before[-1].casefold() in _PHRASE_PREPOSITIONS
 
 
 def _at(salient: Salient) -> int:

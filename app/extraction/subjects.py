@@ -9,8 +9,9 @@ Lee, the party's chair,") or a described phrase ("The two senators"). An opening
 import re
 
 from app.extraction.cues import CUE_WORD, LEADING_ADVERBIAL, NOT_A_SUBJECT, is_person_role
-from app.extraction.people import ROLE_NOUNS
+from app.extraction.people import ROLE_NOUNS, is_given_name, is_surname
 from app.extraction.phrases import bare_word
+from app.extraction.wordsets import dictionary_word
 
 # A capitalised word, "O’Brien" included, its possessive "’s" not.
 _CAPITALISED = r"[A-Z][\w.-]*(?:[’'](?!s\b)[\w.-]+)*"
@@ -65,6 +66,8 @@ _SUBORDINATE_CLAUSE = re.compile(
     r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\s"
     r"[^,.;:\"“”]{1,160},\s+"
 )
+_OPENING_FORM = re.compile(r"[A-Z][a-z]+(?:ing|ly)")
+_CONTRACTED = re.compile(r"[’'](?:s|ve|d|re|ll)$")
 _MAX_OPENER = 160
 _MAX_APPOSITION_WORDS = 20
 
@@ -111,7 +114,31 @@ def _subject_at(body: str, at: int, end: int) -> tuple[str, int] | None:
     first = words[1] if words[0] in _DETERMINERS and len(words) > 1 else words[0]
     if first in NOT_A_SUBJECT or (first[:1].islower() and words[0] not in _DETERMINERS):
         return None
+    if _opener(first):
+        return None
     return None if bare_word(who) else (who, at)
+
+
+def _opener(word: str) -> bool:
+    """ "Acknowledging that …, X", "Typically, X", "It’s been …": an opening participle, an
+    adverb or a contracted pronoun is no subject (a name such as "Manning" may be one)."""
+    if _CONTRACTED.split(word)[0] in NOT_A_SUBJECT:
+        return True
+    return (
+        _OPENING_FORM.fullmatch(word) is not None
+        and any(dictionary_word(stem) for stem in _stems(word))
+        and not is_given_name(word)
+        and not is_surname(word)
+    )
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and, for a participle, the verbs it may come from (the dictionary lists
+    "acknowledge", not "acknowledging")."""
+    if not word.endswith("ing"):
+        return (word,)
+    stem = word[:-3]
+    return word, stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem
 
 
 def _phrase_end(body: str, at: int, end: int) -> int | None:
