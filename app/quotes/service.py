@@ -115,13 +115,28 @@ def page_of_article(session: Session, article_id: int, page: PageRequest) -> Pag
     return Page[QuotePublic].model_validate(body)
 
 
+def _quotes_about(entity_id: int) -> AnySelect:
+    """Ids of quotes whose span holds a mention of the entity, found from its mentions: a
+    correlated test per quote walked every quote when the entity is rarely quoted about
+    (2 s at 10k articles on SQLite, 40k quotes)."""
+    from app.entities.models import Mention
+
+    return (
+        select(col(Quote.id))
+        .join(Mention, col(Mention.article_id) == Quote.article_id)
+        .where(
+            col(Mention.entity_id) == entity_id,
+            col(Mention.start) >= Quote.start,
+            col(Mention.end) <= Quote.end,
+        )
+    )
+
+
 def quotes_for_entity(session: Session, entity_id: int, role: str, page: PageRequest) -> Document:
     """Quotes an entity said (``speaker``) or that mention it (``about``), newest first."""
-    from app.entities.service import quotes_about_clause
-
     if role == "speaker":
         clause = col(Quote.speaker_id) == entity_id
     else:
-        clause = quotes_about_clause([entity_id])
+        clause = col(Quote.id).in_(_quotes_about(entity_id))
     total = total_of(session, select(col(Quote.id)).where(clause))
     return _newest(session, NEWEST.apply(detail_select().where(clause), page), page, total)
