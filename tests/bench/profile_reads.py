@@ -28,7 +28,7 @@ LAYERS = (
     ("SQLAlchemy/SQLModel", ("sqlalchemy", "sqlmodel")),
     ("Pydantic", ("pydantic",)),
     ("framework", ("fastapi", "starlette", "anyio", "uvicorn")),
-    ("test client", ("httpx", "httpcore", "h11")),
+    ("test client", ("httpx", "httpcore", "h11", "importlib", "_bootstrap")),
     ("application", ("/app/",)),
 )
 # As wrk sends them: no Accept-Encoding, so no gzip (which a client asking for it pays).
