@@ -41,6 +41,16 @@ class Selection:
             return document
         return JSONResponse(self._trim(document.model_dump(mode="json")))
 
+    def items(self, body: dict[str, Any]) -> dict[str, Any]:
+        """A page built as a plain document (see ``app.answers``), each item trimmed."""
+        if self.names is None:
+            return body
+        return {**body, "items": [self._trim(item) for item in body["items"]]}
+
+    def document(self, body: dict[str, Any]) -> dict[str, Any]:
+        """One plain document, trimmed."""
+        return body if self.names is None else self._trim(body)
+
 
 def selection(model: type[BaseModel]) -> Callable[..., Awaitable[Selection]]:
     """A dependency reading ``fields`` for responses (or items) of ``model``."""

@@ -17,6 +17,7 @@ from sqlalchemy import Select, and_, func, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
+from app.answers import json_response
 from app.errors import InvalidInput
 from app.schemas import as_utc
 
@@ -262,10 +263,31 @@ class Pager:
     response: Response
 
     def send(self, result: P) -> P:
-        if result.next_cursor:
-            url = self.request.url.include_query_params(cursor=result.next_cursor)
-            self.response.headers["Link"] = f'<{url}>; rel="next"'
+        self._link(result.next_cursor)
         return result
+
+    def json(self, body: dict[str, Any]) -> Response:
+        """A page built as a plain document (see ``app.answers``), sent with its header."""
+        self._link(body["next_cursor"])
+        return json_response(body, self.response)
+
+    def _link(self, cursor: str | None) -> None:
+        if cursor:
+            url = self.request.url.include_query_params(cursor=cursor)
+            self.response.headers["Link"] = f'<{url}>; rel="next"'
+
+
+def page_document(
+    items: list[Any], cursor: str | None, total: Total, ranked_among: int | None = None
+) -> dict[str, Any]:
+    """A ``Page`` as a plain document, its keys in the model's order."""
+    return {
+        "items": items,
+        "next_cursor": cursor,
+        "total": total.count,
+        "total_is_estimate": total.estimate,
+        "ranked_among": ranked_among,
+    }
 
 
 async def pager(page: PageDep, request: Request, response: Response) -> Pager:

@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import Session
 
+from app.answers import json_response
 from app.articles import service
 from app.articles.payload import RawArticle, read_article, request_body_doc
 from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilters, ArticleSummary
@@ -49,7 +50,7 @@ async def list_articles(
             return service.list_articles(session, filters, page)
 
         return await export.send(session, fetch, ArticleSummary, "articles")
-    return fields.page(pager.send(await read(session, service.list_articles, filters, pager.page)))
+    return pager.json(fields.items(await read(session, service.article_page, filters, pager.page)))
 
 
 @router.get(
@@ -61,7 +62,7 @@ async def list_articles(
 async def get_article(session: SessionDep, ref: ArticleRef, fields: DetailFields) -> Any:
     """The body and sections, every entity with its mention offsets into `body`, and every
     quote with its speaker."""
-    return fields.one(await read(session, service.article_detail, ref))
+    return json_response(fields.document(await read(session, service.article_document, ref)))
 
 
 @router.get(

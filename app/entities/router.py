@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from sqlmodel import Session
 
 from app.articles.schemas import ArticleSummary
-from app.articles.service import articles_of_entity
+from app.articles.service import entity_article_page
 from app.db import SessionDep, read
 from app.entities import profile, service
 from app.entities.schemas import (
@@ -103,7 +103,8 @@ async def entity_articles(
 ) -> Any:
     """Newest first; undated articles last."""
     entity_id = await read(session, service.entity_id, slug)
-    return fields.page(pager.send(await read(session, articles_of_entity, entity_id, pager.page)))
+    found = await read(session, entity_article_page, entity_id, pager.page)
+    return pager.json(fields.items(found))
 
 
 @router.get(
@@ -125,7 +126,7 @@ async def entity_quotes(
     """Newest first."""
     entity_id = await read(session, service.entity_id, slug)
     found = await read(session, quotes_for_entity, entity_id, role, pager.page)
-    return fields.page(pager.send(found))
+    return pager.json(fields.items(found))
 
 
 @router.get(

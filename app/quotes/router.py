@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 from sqlmodel import Session
 
+from app.answers import json_response
 from app.db import MAX_BIG_ID, SessionDep, read
 from app.errors import problem_responses
 from app.export.router import ExportDep, export_responses
@@ -39,7 +40,7 @@ async def list_quotes(
             return service.list_quotes(session, filters, page)
 
         return await export.send(session, fetch, QuoteDetail, "quotes")
-    return fields.page(pager.send(await read(session, service.list_quotes, filters, pager.page)))
+    return pager.json(fields.items(await read(session, service.quote_page, filters, pager.page)))
 
 
 @router.get(
@@ -54,4 +55,4 @@ async def get_quote(
     fields: QuoteFields,
 ) -> Any:
     """The quote with its speaker and its article's id, title and date."""
-    return fields.one(await read(session, service.get_quote, quote_id))
+    return json_response(fields.document(await read(session, service.get_quote, quote_id)))

@@ -2,17 +2,25 @@
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, select
+from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, col
 
-from app.articles.models import Article
+from app.answers import Document, rows
 from app.changes.service import changed_since
-from app.entities.models import Entity
 from app.errors import NotFound
-from app.pagination import AnySelect, Keyset, Page, PageRequest, SortKey, total_of
+from app.pagination import (
+    AnySelect,
+    Keyset,
+    Page,
+    PageRequest,
+    SortKey,
+    Total,
+    page_document,
+    total_of,
+)
 from app.quotes.models import Quote
+from app.quotes.queries import WITH_SPEAKER, Q, detail_document, detail_select, quote_document
 from app.quotes.schemas import QuoteDetail, QuoteFilters, QuotePublic
-from app.schemas import ArticleRef, EntityRef
 from app.search.fulltext import searchable
 from app.search.matches import count_matches, every_match, match_test, unindexed
 
@@ -29,34 +37,6 @@ def article_has_speaker(entity_ids: AnySelect, article_id: Any) -> ColumnElement
         select(col(Quote.id))
         .where(col(Quote.article_id) == article_id, col(Quote.speaker_id).in_(entity_ids))
         .exists()
-    )
-
-
-def _public(quote: Quote, speaker: Entity | None) -> dict[str, Any]:
-    return {
-        **quote.model_dump(),
-        "speaker": EntityRef.model_validate(speaker) if speaker else None,
-    }
-
-
-def _detail(row: Row[*tuple[Any, ...]]) -> QuoteDetail:
-    quote, speaker, article_id, slug, title, published_at = row
-    article = ArticleRef(id=article_id, slug=slug, title=title, published_at=published_at)
-    return QuoteDetail.model_validate({**_public(quote, speaker), "article": article})
-
-
-def detail_select() -> AnySelect:
-    return (
-        select(
-            Quote,
-            Entity,
-            col(Article.id),
-            col(Article.slug),
-            col(Article.title),
-            col(Article.published_at),
-        )
-        .join(Article, col(Article.id) == Quote.article_id)
-        .outerjoin(Entity, col(Entity.id) == Quote.speaker_id)
     )
 
 
@@ -87,9 +67,10 @@ def filter_clauses(session: Session, filters: QuoteFilters) -> list[ColumnElemen
     )
 
 
-def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> Page[QuoteDetail]:
+def quote_page(session: Session, filters: QuoteFilters, page: PageRequest) -> Document:
+    """A page of quotes as a plain document (see ``app.answers``)."""
     if filters.q is not None and not searchable(filters.q):
-        return Page(items=[], next_cursor=None, total=0)
+        return page_document([], None, Total(0))
     clauses = filter_clauses(session, filters)
     keyset = NEWEST
     if filters.q:
@@ -106,53 +87,56 @@ def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> P
     # The page is cut on the quote table alone before the joins that fill each quote in.
     ids = keyset.apply(select(col(Quote.id), col(Quote.dated_at)).where(*clauses), page).subquery()
     stmt = detail_select().join(ids, ids.c.id == Quote.id)
-    rows = session.execute(NEWEST.apply(stmt, page)).all()
-    items, cursor = NEWEST.page(rows, page, lambda r: (r[0].dated_at, r[0].id))
-    return Page(items=[_detail(row) for row in items], next_cursor=cursor, **total.fields())
+    return _newest(session, NEWEST.apply(stmt, page), page, total)
 
 
-def get_quote(session: Session, quote_id: int) -> QuoteDetail:
-    row = session.execute(detail_select().where(col(Quote.id) == quote_id)).first()
-    if row is None:
+def _newest(session: Session, stmt: AnySelect, page: PageRequest, total: Total) -> Document:
+    items, cursor = NEWEST.page(rows(session, stmt), page, lambda r: (r.dated_at, r.id))
+    return page_document([detail_document(row) for row in items], cursor, total)
+
+
+def list_quotes(session: Session, filters: QuoteFilters, page: PageRequest) -> Page[QuoteDetail]:
+    return Page[QuoteDetail].model_validate(quote_page(session, filters, page))
+
+
+def get_quote(session: Session, quote_id: int) -> Document:
+    found = rows(session, detail_select().where(Q.id == quote_id))
+    if not found:
         raise NotFound(f"No quote with id {quote_id}")
-    return _detail(row)
-
-
-def _article_select(article_id: int) -> AnySelect:
-    return (
-        select(Quote, Entity)
-        .outerjoin(Entity, col(Entity.id) == Quote.speaker_id)
-        .where(col(Quote.article_id) == article_id)
-    )
-
-
-def quotes_of_article(session: Session, article_id: int) -> list[QuotePublic]:
-    stmt = _article_select(article_id).order_by(col(Quote.start), col(Quote.id))
-    return [QuotePublic.model_validate(_public(q, s)) for q, s in session.execute(stmt)]
+    return detail_document(found[0])
 
 
 def page_of_article(session: Session, article_id: int, page: PageRequest) -> Page[QuotePublic]:
-    stmt = _article_select(article_id)
-    rows = session.execute(IN_ARTICLE.apply(stmt, page)).all()
-    items, cursor = IN_ARTICLE.page(rows, page, lambda r: (r[0].start, r[0].id))
-    return Page(
-        items=[QuotePublic.model_validate(_public(q, s)) for q, s in items],
-        next_cursor=cursor,
-        **total_of(session, stmt).fields(),
+    stmt = WITH_SPEAKER.where(Q.article_id == article_id)
+    found = rows(session, IN_ARTICLE.apply(stmt, page))
+    items, cursor = IN_ARTICLE.page(found, page, lambda r: (r.start, r.id))
+    total = total_of(session, select(Q.id).where(Q.article_id == article_id))
+    body = page_document([quote_document(row) for row in items], cursor, total)
+    return Page[QuotePublic].model_validate(body)
+
+
+def _quotes_about(entity_id: int) -> AnySelect:
+    """Ids of quotes whose span holds a mention of the entity, found from its mentions: a
+    correlated test per quote walked every quote when the entity is rarely quoted about
+    (2 s at 10k articles on SQLite, 40k quotes)."""
+    from app.entities.models import Mention
+
+    return (
+        select(col(Quote.id))
+        .join(Mention, col(Mention.article_id) == Quote.article_id)
+        .where(
+            col(Mention.entity_id) == entity_id,
+            col(Mention.start) >= Quote.start,
+            col(Mention.end) <= Quote.end,
+        )
     )
 
 
-def quotes_for_entity(
-    session: Session, entity_id: int, role: str, page: PageRequest
-) -> Page[QuoteDetail]:
+def quotes_for_entity(session: Session, entity_id: int, role: str, page: PageRequest) -> Document:
     """Quotes an entity said (``speaker``) or that mention it (``about``), newest first."""
-    from app.entities.service import quotes_about_clause
-
     if role == "speaker":
         clause = col(Quote.speaker_id) == entity_id
     else:
-        clause = quotes_about_clause([entity_id])
-    rows = session.execute(NEWEST.apply(detail_select().where(clause), page)).all()
-    items, cursor = NEWEST.page(rows, page, lambda r: (r[0].dated_at, r[0].id))
+        clause = col(Quote.id).in_(_quotes_about(entity_id))
     total = total_of(session, select(col(Quote.id)).where(clause))
-    return Page(items=[_detail(row) for row in items], next_cursor=cursor, **total.fields())
+    return _newest(session, NEWEST.apply(detail_select().where(clause), page), page, total)

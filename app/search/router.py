@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.db import SessionDep, read
 from app.errors import problem_responses
@@ -23,11 +23,11 @@ async def search(
     session: SessionDep,
     pager: PagerDep,
     filters: Annotated[SearchFilters, Query()],
-) -> SearchResult:
+) -> Response:
     """Articles ranked by relevance with a highlighted fragment, matching quotes and
     entities, and the persons, countries and organizations most present in the matches.
     `limit` and `cursor` page through the articles. Ranking and facets consider the 1,000
     most recently added matching articles: every match, for all but the commonest words.
     The filters of `GET /articles` (person, country, organization, section, dates…) narrow
     the articles and facets alike; quotes follow the country, section and date filters."""
-    return pager.send(await read(session, service.search, filters, pager.page))
+    return pager.json(await read(session, service.search, filters, pager.page))

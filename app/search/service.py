@@ -5,23 +5,22 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlmodel import Session, col
 
+from app.answers import Document
 from app.articles.filters import conditions
 from app.articles.listing import article_rows
 from app.articles.models import Article
-from app.articles.service import SUMMARY_COLUMNS, summaries
+from app.articles.queries import SUMMARY_COLUMNS, summary_documents
 from app.entities.models import ArticleEntity, Entity
 from app.entities.profile import list_entities
 from app.entities.schemas import EntityFilters, EntityPublic
 from app.pagination import PageRequest
 from app.quotes.schemas import QuoteFilters
-from app.quotes.service import list_quotes
+from app.quotes.service import quote_page
 from app.search.fulltext import article_candidates, searchable
 from app.search.schemas import (
-    ArticleHit,
     FacetCount,
     Facets,
     SearchFilters,
-    SearchResult,
     SectionFacet,
 )
 from app.text import normalize_name
@@ -106,22 +105,22 @@ def _quote_filters(filters: SearchFilters) -> QuoteFilters:
     )
 
 
-def search(session: Session, filters: SearchFilters, page: PageRequest) -> SearchResult:
+def search(session: Session, filters: SearchFilters, page: PageRequest) -> Document:
+    """``SearchResult`` as a plain document (see ``app.answers``)."""
     query = filters.q
     found = article_rows(session, filters, page, SUMMARY_COLUMNS)
-    rows = found.rows
-    hits = [
-        ArticleHit(**summary.model_dump(), score=float(row.score))
-        for summary, row in zip(summaries(session, rows, found.highlights), rows, strict=True)
-    ]
+    hits = summary_documents(session, found.rows, found.highlights)
+    for hit, row in zip(hits, found.rows, strict=True):
+        hit["score"] = float(row.score)
     first = PageRequest(limit=SIDE_RESULTS, cursor=None)
-    return SearchResult(
-        query=query,
-        articles=hits,
-        next_cursor=found.cursor,
-        ranked_among=found.ranked_among,
-        **found.total.fields(),
-        quotes=list_quotes(session, _quote_filters(filters), first).items,
-        entities=entity_hits(session, query),
-        facets=facets(session, query, conditions(session, filters)),
-    )
+    return {
+        "query": query,
+        "articles": hits,
+        "next_cursor": found.cursor,
+        "total": found.total.count,
+        "total_is_estimate": found.total.estimate,
+        "ranked_among": found.ranked_among,
+        "quotes": quote_page(session, _quote_filters(filters), first)["items"],
+        "entities": entity_hits(session, query),
+        "facets": facets(session, query, conditions(session, filters)),
+    }

@@ -1,4 +1,5 @@
-"""Print the results table of tests/bench/README.md from results/*.json.
+"""Print the results tables of tests/bench/README.md from results/mixed/*.json (the mixed
+workload) and results/*.json (one endpoint at a time).
 
 uv run python -m tests.bench.report
 """
@@ -26,7 +27,26 @@ def ratio(run: dict, mode: str, endpoint: str) -> str:  # type: ignore[type-arg]
     return f"{found:.2f}×" if found else "–"
 
 
+def mixed_table() -> None:
+    """The headline: the mixed workload (tests/bench/mixed.py), cache on."""
+    runs = [json.loads(p.read_text()) for p in (RESULTS / "mixed").glob("*.json")]
+    order = {"before": 0, "": 2}  # other labels: intermediate steps, in between
+    runs.sort(key=lambda r: (articles(r["size"]), r["backend"], order.get(r["label"], 1)))
+    print("| size | backend | code | distinct paths | req/s | p50 / p95 ms | load average |")
+    print("|---|---|---|---|---|---|---|")
+    for run in runs:
+        r = run["mixed"]
+        print(
+            f"| {run['size']} | {run['backend']} | {run['label'] or 'current'} "
+            f"| {run['distinct_paths']:,} | {r['rps']:,.0f} "
+            f"| {r['p50_ms']:.0f} / {r['p95_ms']:.0f} "
+            f"| {run['loadavg_before']:.0f}–{run['loadavg_after']:.0f} |"
+        )
+    print()
+
+
 def main() -> int:
+    mixed_table()
     runs = [json.loads(p.read_text()) for p in RESULTS.glob("*.json")]
     runs.sort(key=lambda r: (articles(r["size"]), r["backend"]))
     print(

@@ -1,19 +1,31 @@
 -- Cycles through the request paths listed in a file (one per line) and prints the
 -- summary as one JSON line, so load.py can read figures without parsing wrk's text.
+--
+-- Arguments after `--`: the paths file, then the number of wrk threads (-t). Thread n of
+-- N starts at n/N of the list and walks on from there, so the threads send different paths:
+-- a random start in init() gave every thread the same offset, as each thread's Lua state
+-- begins with the same random seed.
 local paths = {}
 local counter = 0
+local next_id = 0
+
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+end
 
 function init(args)
   for line in io.lines(args[1]) do
     paths[#paths + 1] = line
   end
-  -- Threads start at different offsets so they do not hit the same row in lockstep.
-  counter = math.random(#paths)
+  local threads = tonumber(args[2]) or 1
+  counter = math.floor(id * #paths / threads)
 end
 
 function request()
+  local path = paths[(counter % #paths) + 1]
   counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
+  return wrk.format("GET", path)
 end
 
 function done(summary, latency, requests)

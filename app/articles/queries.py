@@ -1,0 +1,146 @@
+"""Article documents read as plain rows (see ``app.answers``): Core statements built once,
+dicts in the order of ``ArticleDetail`` and ``ArticleSummary``."""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, bindparam, func, select
+from sqlmodel import Session
+
+from app.answers import Document, picked, rows
+from app.articles.models import Article
+from app.articles.schemas import ArticleDetail, ArticleFields
+from app.entities.models import ArticleEntity, Entity, Mention
+from app.quotes.queries import article_quotes
+
+A_TABLE = Article.__table__  # type: ignore[attr-defined]
+A = A_TABLE.c
+AE_TABLE = ArticleEntity.__table__  # type: ignore[attr-defined]
+AE = AE_TABLE.c
+E_TABLE = Entity.__table__  # type: ignore[attr-defined]
+E = E_TABLE.c
+M_TABLE = Mention.__table__  # type: ignore[attr-defined]
+M = M_TABLE.c
+
+LEDE_CHARS = 280
+TOP_ENTITIES = 5
+DATES = {"published_at": True, "created_at": True, "updated_at": True}
+# Every field of the detail but its entities and quotes is a column of the article row.
+DETAIL_FIELDS = tuple(name for name in ArticleDetail.model_fields if name in A)
+SUMMARY_FIELDS = tuple(ArticleFields.model_fields)
+
+SUMMARY_COLUMNS = (
+    *(A[name] for name in SUMMARY_FIELDS),
+    A.dated_at,
+    func.substr(A.body, 1, LEDE_CHARS + 40).label("lede"),
+)
+DETAIL = select(*(A[name] for name in DETAIL_FIELDS))
+BY = {
+    "id": DETAIL.where(A.id == bindparam("value")),
+    "slug": DETAIL.where(A.slug == bindparam("value")),
+}
+ENTITY_LINKS = (
+    select(E.id, E.slug, E.name, E.type, E.country_code, AE.mention_count)
+    .select_from(E_TABLE.join(AE_TABLE, AE.entity_id == E.id))
+    .order_by(AE.mention_count.desc(), E.id)
+)
+ENTITIES = ENTITY_LINKS.where(AE.article_id == bindparam("article_id"))
+MENTIONS = (
+    select(M.entity_id, M.start, M.end, M.text)
+    .where(M.article_id == bindparam("article_id"))
+    .order_by(M.start)
+)
+
+
+def article_document(session: Session, key: str, value: int | str) -> Document | None:
+    """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``."""
+    found = rows(session, BY[key], value=value)
+    if not found:
+        return None
+    document = picked(found[0], DETAIL_FIELDS, DATES)
+    document["entities"] = entity_documents(session, document["id"])
+    document["quotes"] = article_quotes(session, document["id"])
+    return document
+
+
+def entity_documents(
+    session: Session, article_id: int, links: Sequence[Row[Any]] | None = None
+) -> list[Document]:
+    """Entities of an article (``links``, rows of ``ENTITY_LINKS``; all by default) with
+    their mention offsets."""
+    if links is None:
+        links = rows(session, ENTITIES, article_id=article_id)
+    mentions: dict[int, list[Document]] = defaultdict(list)
+    for row in rows(session, MENTIONS, article_id=article_id):
+        mentions[row.entity_id].append({"start": row.start, "end": row.end, "text": row.text})
+    return [
+        {
+            "id": row.id,
+            "slug": row.slug,
+            "name": row.name,
+            "type": row.type,
+            "country_code": row.country_code,
+            "mention_count": row.mention_count,
+            "mentions": mentions[row.id],
+        }
+        for row in links
+    ]
+
+
+def lede(text: str | None) -> str:
+    text = text.split("\n\n")[0] if text else ""
+    if len(text) <= LEDE_CHARS:
+        return text.strip()
+    cut = text[:LEDE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def summary_documents(
+    session: Session, found: Sequence[Row[Any]], highlights: dict[int, str]
+) -> list[Document]:
+    """Rows of ``SUMMARY_COLUMNS`` as ``ArticleSummary`` documents."""
+    tops = top_entities(session, [row.id for row in found])
+    return [
+        {
+            **picked(row, SUMMARY_FIELDS, DATES),
+            "lede": lede(row.lede),
+            "highlight": highlights.get(row.id),
+            "top_entities": tops.get(row.id, []),
+        }
+        for row in found
+    ]
+
+
+def top_entities(session: Session, article_ids: list[int]) -> dict[int, list[Document]]:
+    """The most-mentioned entities of each article, for a whole page in one query."""
+    if not article_ids:
+        return {}
+    position = func.row_number().over(
+        partition_by=AE.article_id, order_by=(AE.mention_count.desc(), AE.entity_id)
+    )
+    ranked = (
+        select(AE.article_id, AE.entity_id, AE.mention_count, position.label("position"))
+        .where(AE.article_id.in_(article_ids))
+        .subquery()
+    )
+    stmt = (
+        select(ranked.c.article_id, ranked.c.mention_count, E.id, E.slug, E.name, E.type)
+        .add_columns(E.country_code)
+        .join(E_TABLE, E.id == ranked.c.entity_id)
+        .where(ranked.c.position <= TOP_ENTITIES)
+        .order_by(ranked.c.article_id, ranked.c.position)
+    )
+    result: dict[int, list[Document]] = defaultdict(list)
+    for row in rows(session, stmt):
+        result[row.article_id].append(
+            {
+                "id": row.id,
+                "slug": row.slug,
+                "name": row.name,
+                "type": row.type,
+                "country_code": row.country_code,
+                "mention_count": row.mention_count,
+            }
+        )
+    return result
