@@ -3,6 +3,7 @@
 
 import base64
 import json
+import re
 from typing import Any
 
 import pytest
@@ -112,3 +113,14 @@ def test_every_page_follows_the_last_one(client: TestClient) -> None:
     assert len(whole) > 2
     paged = every_item(client, "/articles/1/entities", {}, limit=2)
     assert [e["slug"] for e in paged] == [e["slug"] for e in whole]
+    exact = client.get("/articles/1/entities", params={"limit": len(whole)}).json()
+    assert exact["next_cursor"] is None  # a full last page has no page after it
+
+
+@pytest.mark.parametrize(
+    "path", ["/articles/1/quotes", "/quotes", "/articles/1/entities", "/entities"]
+)
+def test_cursors_are_url_safe_as_they_are(client: TestClient, path: str) -> None:
+    """No padding or other character a query string would need to escape."""
+    cursor = client.get(path, params={"limit": 1}).json()["next_cursor"]
+    assert cursor and re.fullmatch(r"[A-Za-z0-9_-]+", cursor), cursor
