@@ -6,6 +6,7 @@ import hashlib
 import re
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.migrate import head_revision
@@ -22,6 +23,30 @@ def test_etag_and_304(client: TestClient) -> None:
     assert client.get("/articles/1", headers={"If-None-Match": 'W/"stale"'}).status_code == 200
     other = client.get("/articles?limit=1")
     assert other.headers["etag"] != etag
+
+
+@pytest.mark.parametrize("path", ["/articles/1", "/articles?limit=1", "/entities"])
+def test_if_none_match_star_matches_any_etag(client: TestClient, path: str) -> None:
+    """RFC 9110 §13.1.2: ``*`` matches any current representation, whatever its tag."""
+    star = client.get(path, headers={"If-None-Match": "*"})
+    assert star.status_code == 304 and star.content == b""
+    assert star.headers["etag"] == client.get(path).headers["etag"]
+    assert client.get(path, headers={"If-None-Match": 'W/"stale", *'}).status_code == 304
+
+
+def test_if_none_match_compares_weakly_and_reads_lists(client: TestClient) -> None:
+    etag = client.get("/articles/1").headers["etag"]
+    strong = etag.removeprefix("W/")
+    for header in (strong, f'W/"stale", {etag}', f'"stale",{strong}', f"  {etag}  "):
+        response = client.get("/articles/1", headers={"If-None-Match": header})
+        assert response.status_code == 304, header
+        assert "content-type" not in response.headers and "content-length" not in response.headers
+        assert response.headers["cache-control"] == "no-cache"
+    for header in ('W/"stale"', '"stale", W/"old"', etag + "x", ""):
+        response = client.get("/articles/1", headers={"If-None-Match": header})
+        assert response.status_code == 200, header
+        assert response.json()["id"] == 1
+    assert client.get("/articles/nope", headers={"If-None-Match": "*"}).status_code == 404
 
 
 def test_errors_carry_no_etag(client: TestClient) -> None:

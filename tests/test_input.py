@@ -44,6 +44,17 @@ def test_dates_out_of_range_or_numeric_are_422(
     assert name in problem["detail"]
 
 
+@pytest.mark.parametrize("value", ["0.5", "1700000000", "-1"])
+def test_numeric_dates_are_refused_saying_why(client: TestClient, value: str) -> None:
+    response = client.get("/articles", params={"published_after": value})
+    [error] = assert_problem(response, 422, "query.published_after")["errors"]
+    assert error["message"].endswith("a date must be an ISO-8601 string, not a number")
+    posted = {"text": "The council met on Monday to vote.", "published_at": float(value)}
+    response = client.post("/articles", json=posted, headers=KEY)
+    [error] = assert_problem(response, 422, "body.published_at")["errors"]
+    assert error["message"].endswith("an ISO-8601 string, not a number")
+
+
 def test_dates_at_the_edges_of_the_range_still_filter(client: TestClient) -> None:
     assert (
         client.get("/articles", params={"published_after": "9999-12-31T23:59:59Z"}).json()["items"]

@@ -40,6 +40,7 @@ def test_the_extracted_seed_answers_the_first_questions(seeded: TestClient) -> N
     detail = seeded.get(f"/articles/{articles[0]['id']}").json()
     assert detail["extractor_version"] and detail["extractor_version"] != "fixture"
     assert "Source link" not in detail["body"] and "By admin" not in detail["body"]
+    assert detail["entities"] and all(entity["mentions"] for entity in detail["entities"])
     for entity in detail["entities"]:
         for mention in entity["mentions"]:
             assert detail["body"][mention["start"] : mention["end"]] == mention["text"]

@@ -203,3 +203,22 @@ def test_migration_takes_the_ingest_time_out_of_stored_rows(scratch_url: str) ->
             table: {1: ingested, 2: published} for table in ("article", "link", "quote")
         }
     engine.dispose()
+
+
+def test_dates_are_served_in_utc_and_naive_ones_are_taken_as_utc(
+    client: TestClient, make_article: ArticleFactory
+) -> None:
+    """SQLite hands dates back without a zone; they are UTC, and served saying so."""
+    naive = make_article("The council met on Monday.", published_at="2021-03-04T10:00:00")
+    shifted = make_article("The board met on Tuesday.", published_at="2021-03-05T12:00:00+02:00")
+    assert client.get(f"/articles/{naive.id}").json()["published_at"] == "2021-03-04T10:00:00Z"
+    assert client.get(f"/articles/{shifted.id}").json()["published_at"] == "2021-03-05T10:00:00Z"
+
+    def after(moment: str) -> set[int]:
+        listed = client.get("/articles", params={"published_after": moment, "limit": 100})
+        return {a["id"] for a in listed.json()["items"]} & {naive.id, shifted.id}
+
+    assert after("2021-03-04T10:00:00") == {naive.id, shifted.id}  # a naive filter is UTC
+    assert after("2021-03-04T10:00:01") == {shifted.id}
+    assert after("2021-03-05T11:00:00+01:00") == {shifted.id}  # 10:00 UTC
+    assert after("2021-03-05T11:00:01+01:00") == set()

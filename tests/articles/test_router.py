@@ -140,6 +140,9 @@ def test_article_by_id_or_slug_with_offsets(client: TestClient, seed_article: Ar
     body = by_id["body"]
     assert by_id["sections"] == ["Timing ‘not accidental’", "‘Benefits of Recalibration’"]
     assert "Source link" not in body
+    # Else the loops below check nothing.
+    assert by_id["quotes"] and by_id["entities"]
+    assert all(entity["mentions"] for entity in by_id["entities"])
     for entity in by_id["entities"]:
         for mention in entity["mentions"]:
             assert body[mention["start"] : mention["end"]] == mention["text"]

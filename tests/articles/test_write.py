@@ -33,6 +33,7 @@ def test_post_text_creates_then_finds_the_duplicate(client: TestClient) -> None:
     assert article["published_at"].startswith("2024-03-04")
     assert "Source link" not in article["body"]
     assert article["extractor_version"]
+    assert article["quotes"], "the story's quote was not found"  # else the loop checks nothing
     for quote in article["quotes"]:
         assert article["body"][quote["start"] : quote["end"]] == quote["text"]
     again = client.post("/articles", content=STORY, headers=headers)

@@ -86,6 +86,9 @@ def test_the_offsets_the_article_page_marks_are_exact(
     article = client.get(f"/articles/{seed_article.id}").json()
     body = article["body"]
     assert "“" in body and "’" in body  # curly quotes sit before most offsets
+    # Else the loops below check nothing.
+    assert article["quotes"] and article["entities"]
+    assert all(entity["mentions"] for entity in article["entities"])
     for entity in article["entities"]:
         for mention in entity["mentions"]:
             assert body[mention["start"] : mention["end"]] == mention["text"]
