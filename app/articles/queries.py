@@ -74,18 +74,7 @@ def entity_documents(
     mentions: dict[int, list[Document]] = defaultdict(list)
     for row in rows(session, MENTIONS, article_id=article_id):
         mentions[row.entity_id].append({"start": row.start, "end": row.end, "text": row.text})
-    return [
-        {
-            "id": row.id,
-            "slug": row.slug,
-            "name": row.name,
-            "type": row.type,
-            "country_code": row.country_code,
-            "mention_count": row.mention_count,
-            "mentions": mentions[row.id],
-        }
-        for row in links
-    ]
+    return [{**_linked(row), "mentions": mentions[row.id]} for row in links]
 
 
 def lede(text: str | None) -> str:
@@ -133,14 +122,17 @@ def top_entities(session: Session, article_ids: list[int]) -> dict[int, list[Doc
     )
     result: dict[int, list[Document]] = defaultdict(list)
     for row in rows(session, stmt):
-        result[row.article_id].append(
-            {
-                "id": row.id,
-                "slug": row.slug,
-                "name": row.name,
-                "type": row.type,
-                "country_code": row.country_code,
-                "mention_count": row.mention_count,
-            }
-        )
+        result[row.article_id].append(_linked(row))
     return result
+
+
+def _linked(row: Any) -> Document:
+    """An entity as an article links it, in the field order of ``ArticleTopEntity``."""
+    return {
+        "id": row.id,
+        "slug": row.slug,
+        "name": row.name,
+        "type": row.type,
+        "country_code": row.country_code,
+        "mention_count": row.mention_count,
+    }
