@@ -163,10 +163,10 @@ def _big_ids_stored(client: TestClient, engine: Engine) -> None:
     assert changes["items"][0]["object_id"] == article_id
 
 
+# SQLite's INTEGER PRIMARY KEY is the 64-bit rowid already.
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
 def test_mentions_quotes_and_changes_have_64_bit_ids(scratch_url: str) -> None:
     settings = Settings(database_url=scratch_url, api_key="k", response_cache_mb=0)
-    if settings.is_sqlite:
-        pytest.skip("SQLite's INTEGER PRIMARY KEY is the 64-bit rowid already")
     config = alembic_config(scratch_url)
     engine = make_engine(settings)
     command.upgrade(config, "0009")

@@ -34,11 +34,12 @@ FILTERS: list[dict[str, Any]] = [
 ]
 SORTS = ("relevance", "newest", "oldest")
 
+# RUM and GIN are PostgreSQL indexes.
+pytestmark = pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+
 
 @pytest.fixture
 def corpus(settings: Settings, make_article: ArticleFactory) -> None:
-    if settings.is_sqlite:
-        pytest.skip("RUM and GIN are PostgreSQL indexes")
     bodies = [
         "In {c}, {p} said the harbour will reopen after the storm.",
         "Crews plan to reopen the harbour in {c} once the gale passes, {p} said.",
