@@ -17,6 +17,8 @@ from app.config import Settings
 # one would not be (see migration 0010).
 BIG_ID = BigInteger().with_variant(Integer(), "sqlite")
 MAX_BIG_ID = 2**63 - 1
+# Every other table's key is a 32-bit INTEGER on PostgreSQL.
+MAX_ID = 2**31 - 1
 
 # Execution option marking a connection whose transaction will write (see app/writes).
 WRITE_OPTION = "broadsheet_write"

@@ -14,6 +14,7 @@ from app.articles.queries import (
     summary_documents,
 )
 from app.articles.schemas import ArticleDetail, ArticleEntityPublic, ArticleFilters, ArticleSummary
+from app.db import MAX_ID
 from app.entities.models import ArticleEntity, Entity
 from app.errors import NotFound
 from app.pagination import (
@@ -26,8 +27,6 @@ from app.pagination import (
     page_document,
     total_of,
 )
-
-MAX_ID = 2**31 - 1  # ids are 32-bit INTEGER on PostgreSQL
 
 
 def lookup(ref: str | int) -> tuple[str, int | str]:

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from app.articles.models import Article
+from app.db import MAX_BIG_ID, MAX_ID
 from app.pagination import AnySelect
 from app.quotes.models import Quote
 from app.search.highlight import HIGHLIGHT_END, HIGHLIGHT_START, highlight
@@ -94,7 +95,7 @@ def newest_first(model: Any) -> ColumnElement[Any]:
     """RUM's order for ids descending: the distance below the largest id the column holds,
     a constant, so the index yields the order itself."""
     key = model.__table__.c.id
-    top = 2**63 - 1 if isinstance(key.type, BigInteger) else 2**31 - 1
+    top = MAX_BIG_ID if isinstance(key.type, BigInteger) else MAX_ID
     order: ColumnElement[Any] = col(model.id).op("<=|")(literal_column(str(top)))
     return order
 
