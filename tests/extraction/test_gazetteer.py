@@ -56,3 +56,9 @@ def test_demonym_shortened_only_when_shaped_like_one() -> None:
     saudi = demonym("Saudi")
     assert saudi is not None and saudi.code == "SA"
     assert demonym("New") is None
+
+
+def test_intermediate_regions_are_places() -> None:
+    for surface in ("Central America", "Western Africa", "Caribbean"):
+        region = lookup(surface)
+        assert region is not None and region.kind == "place" and region.code is None, surface
