@@ -20,6 +20,8 @@ _HOLDINGS = words("shares stake stakes interest investment invest invested inves
 _PLACE_OF = re.compile(
     r"\b(?:town|city|village|province|district|region|county|municipality|island|port) of $"
 )
+# "Acme's Chief Engineer", "Acme's Ana Ruiz": a possessive, then a capitalised word.
+_OWNS_NAME = re.compile(r"['’]s [A-Z][a-z]")
 _SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
 
 
@@ -77,7 +79,21 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
         return False
     before = ctx.body[max(0, token.start - 14) : token.start].split()
     said = _SAID.match(ctx.body, token.end)
-    return said is not None or (bool(before) and before[-1] in _TOLD)
+    if said is not None or (bool(before) and before[-1] in _TOLD):
+        return True
+    return _source_cited(token, ctx) or _owns_a_name(token, ctx)
+
+
+def _source_cited(token: Token, ctx: Context) -> bool:
+    """'according to Bloomberg': a lone word cited as a source, no one's given name nor
+    the end of a longer name, is a news outlet or a body."""
+    return ctx.body.endswith("according to ", 0, token.start)
+
+
+def _owns_a_name(token: Token, ctx: Context) -> bool:
+    """'Acme's Chief Engineer', 'Acme's Ana Ruiz': a lone word whose possessive holds a
+    title or a named person is the body they belong to; a person is named in full first."""
+    return _OWNS_NAME.match(ctx.body, token.end) is not None
 
 
 def _word_after(end: int, ctx: Context) -> str:

@@ -401,3 +401,20 @@ def test_unknown_word_where_things_are_is_a_place_but_not_a_holding_or_language(
         ("place", "Kamonyi"),
         ("organization", "Yukos"),
     }
+
+
+def test_lone_name_cited_as_a_source_is_an_organization() -> None:
+    body = "The fund lost money last year, according to Zorvex. Markets fell on Monday."
+    assert _by_name(find_entities(body))["Zorvex"].type == "organization"
+
+
+def test_lone_name_owning_a_title_or_a_person_is_an_organization() -> None:
+    body = "Prices rose. Kelvora's Chief Engineer Ana Ruiz spoke to reporters on Monday."
+    found = _by_name(find_entities(body))
+    assert found["Kelvora"].type == "organization"
+    assert found["Ana Ruiz"].type == "person"
+
+
+def test_lone_word_without_such_evidence_stays_unreported() -> None:
+    body = "Prices rose. Kelvora spoke to reporters on Monday."
+    assert "Kelvora" not in _by_name(find_entities(body))
