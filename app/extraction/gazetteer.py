@@ -29,6 +29,8 @@ class Gazetteer:
     names: dict[str, Place]
     demonyms: dict[str, Place]
     region_adjectives: frozenset[str]
+    # One-word towns below the population floor: places only where the words around say so.
+    towns: dict[str, Place]
 
 
 def initials(name: str) -> str:
@@ -58,6 +60,12 @@ def demonym(word: str) -> Place | None:
     return gazetteer().demonyms.get(fold(word))
 
 
+def town(word: str) -> Place | None:
+    """A one-word town too small for ``lookup`` ("Tamworth"): a place where the words
+    around it say so, since such names are as often surnames, firms or clubs."""
+    return gazetteer().towns.get(fold(word))
+
+
 def is_region_adjective(word: str) -> bool:
     return fold(word) in gazetteer().region_adjectives
 
@@ -69,7 +77,8 @@ def country_by_code(code: str) -> Place | None:
 @cache
 def gazetteer() -> Gazetteer:
     names: dict[str, Place] = {}
-    add_cities(names)
+    towns: dict[str, Place] = {}
+    add_cities(names, towns)
     add_provinces(names)
     add_subdivisions(names)
     adjectives = add_regions(names)
@@ -78,7 +87,8 @@ def gazetteer() -> Gazetteer:
             names[fold(surface)] = place
     for tail, place in _name_tails().items():
         names.setdefault(fold(tail), place)
-    return Gazetteer(names, _demonyms(), frozenset(adjectives))
+    towns = {key: place for key, place in towns.items() if key not in names}
+    return Gazetteer(names, _demonyms(), frozenset(adjectives), towns)
 
 
 @cache

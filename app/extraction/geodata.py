@@ -21,6 +21,8 @@ class Place:
     # Countries, capitals, first-level regions and cities of a million: names that
     # win over a same-spelled given name ("Houston", "Florence").
     major: bool = False
+    # Of a town too small for the main index (``gazetteer.town``); 0 where not counted.
+    population: int = 0
 
 
 def fold(text: str) -> str:

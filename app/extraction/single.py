@@ -14,6 +14,7 @@ from app.extraction.wordsets import dictionary_word, words
 
 _TOLD = frozenset({"told", "tell", "telling"})
 _IN_PLACE = frozenset({"in", "near", "outside"})
+_AT_PLACE = frozenset({"at", "from"})
 _LANGUAGE_ENDINGS = ("ish", "ese", "ian", "ic")
 _HOLDINGS = words("shares stake stakes interest investment invest invested investing holding")
 # Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
@@ -45,6 +46,10 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
         found.kind, found.weak = "place", False
+    elif cue in _AT_PLACE and (place := gz.town(token.text)) and _unknown_word(token):
+        # "landed at Tamworth", "flew from Kalgoorlie": a town that no list of words or
+        # names knows, where things happen or start.
+        found.kind, found.weak, found.code = "place", False, place.code
     elif _PLACE_OF.search(ctx.body, max(0, token.start - 24), token.start):
         # "the town of Ashcombe", "the province of Lusaka": the noun says what it is.
         found.kind, found.weak = "place", False

@@ -418,3 +418,16 @@ def test_lone_name_owning_a_title_or_a_person_is_an_organization() -> None:
 def test_lone_word_without_such_evidence_stays_unreported() -> None:
     body = "Prices rose. Kelvora spoke to reporters on Monday."
     assert "Kelvora" not in _by_name(find_entities(body))
+
+
+def test_small_town_after_at_or_from_is_a_place() -> None:
+    body = "Prices rose. The plane landed at Mildura on Monday."
+    mildura = _by_name(find_entities(body))["Mildura"]
+    assert (mildura.type, mildura.country_code) == ("place", "AU")
+
+
+def test_recurring_small_town_is_a_place_unless_it_acts_as_a_body() -> None:
+    town = "Visitors left Mildura early. The buses to Mildura were full."
+    assert _by_name(find_entities(town))["Mildura"].type == "place"
+    firm = "Rain fell. Mildura said it would cut jobs. Mildura shares fell."
+    assert _by_name(find_entities(firm))["Mildura"].type == "organization"

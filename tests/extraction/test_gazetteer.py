@@ -1,4 +1,4 @@
-from app.extraction.gazetteer import demonym, initials, lookup
+from app.extraction.gazetteer import demonym, initials, lookup, town
 
 
 def test_country_spellings_resolve_to_one_iso_code() -> None:
@@ -62,3 +62,10 @@ def test_intermediate_regions_are_places() -> None:
     for surface in ("Central America", "Western Africa", "Caribbean"):
         region = lookup(surface)
         assert region is not None and region.kind == "place" and region.code is None, surface
+
+
+def test_small_towns_are_kept_apart_from_the_main_index() -> None:
+    mildura = town("Mildura")
+    assert mildura is not None and (mildura.kind, mildura.code) == ("place", "AU")
+    assert lookup("Mildura") is None  # too small to be a place without evidence
+    assert town("Paris") is None  # in the main index already
