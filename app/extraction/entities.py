@@ -86,9 +86,26 @@ def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:
         prev = out[-1] if out else None
         if prev is not None and _and_continues(prev, run, ctx):
             prev.tokens.extend(run.tokens)
+            while len(out) > 1 and _list_shares_head(out[-2], out[-1], ctx):
+                out[-2].tokens.extend(out.pop().tokens)
             continue
         out.append(run)
     return out
+
+
+def _list_shares_head(before: Run, joined: Run, ctx: Context) -> bool:
+    """'Food and Agricultural Research and Extension Institute', 'Chemical, Biological
+    and Radiological Defense Command': the words listed before a joined name share its
+    head. Only short parts that name nothing themselves: no place, no body, no opener,
+    and no comma after a sentence's first word ("Yesterday, ...")."""
+    gap = ctx.body[before.end : joined.start]
+    if gap not in (" and ", ", ") or before.possessive or len(before.tokens) > 2:
+        return False
+    if gap == ", " and before.sentence_start:
+        return False
+    if any(org_head(t.text) or t.text in ORG_OPENERS for t in before.tokens):
+        return False
+    return org_head(joined.tokens[-1].text) and lookup(_span_text(before, ctx)) is None
 
 
 def _and_continues(prev: Run, run: Run, ctx: Context) -> bool:

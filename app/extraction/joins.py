@@ -29,8 +29,9 @@ def rejoin(pieces: list[Run], body: str) -> list[Run]:
 
 
 def _joins(before: Token, after: Token, body: str) -> bool:
-    if body[before.end : after.start] in (" & ", " and "):
-        return True  # only names joined on purpose keep an "and" inside the run
+    if body[before.end : after.start] in (" & ", " and ", ", "):
+        # Only names joined on purpose keep an "and" or a comma inside the run.
+        return True
     if before.text in TITLES:
         return after.text in PORTFOLIOS
     if (is_title_word(after.text) and after.text not in PORTFOLIOS) or after.text in HONORIFICS:

@@ -431,3 +431,22 @@ def test_recurring_small_town_is_a_place_unless_it_acts_as_a_body() -> None:
     assert _by_name(find_entities(town))["Mildura"].type == "place"
     firm = "Rain fell. Mildura said it would cut jobs. Mildura shares fell."
     assert _by_name(find_entities(firm))["Mildura"].type == "organization"
+
+
+def test_words_listed_before_a_joined_name_share_its_head() -> None:
+    body = (
+        "The Seed and Soil Research and Outreach Institute met the Marine, Coastal and "
+        "Inland Fisheries Board on Monday."
+    )
+    orgs = {e.name for e in find_entities(body) if e.type == "organization"}
+    assert orgs == {
+        "Seed and Soil Research and Outreach Institute",
+        "Marine, Coastal and Inland Fisheries Board",
+    }
+
+
+def test_places_and_sentence_openers_are_not_listed_into_a_name() -> None:
+    body = "Yesterday, Trade and Industry Council staff met. Peru, Chile and Fisheries Board met."
+    orgs = {e.name for e in find_entities(body) if e.type == "organization"}
+    assert "Trade and Industry Council" in orgs
+    assert "Fisheries Board" in orgs
