@@ -94,8 +94,8 @@ def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:
 
 
 def _list_shares_head(before: Run, joined: Run, ctx: Context) -> bool:
-    """'Food and Agricultural Research and Extension Institute', 'Chemical, Biological
-    and Radiological Defense Command': the words listed before a joined name share its
+    """'Seed and Soil Research and Outreach Institute', 'Marine, Coastal and Inland
+    Fisheries Board': the words listed before a joined name share its
     head. Only short parts that name nothing themselves: no place, no body, no opener,
     and no comma after a sentence's first word ("Yesterday, ...")."""
     gap = ctx.body[before.end : joined.start]

@@ -61,7 +61,7 @@ def demonym(word: str) -> Place | None:
 
 
 def town(word: str) -> Place | None:
-    """A one-word town too small for ``lookup`` ("Tamworth"): a place where the words
+    """A one-word town too small for ``lookup`` ("Mildura"): a place where the words
     around it say so, since such names are as often surnames, firms or clubs."""
     return gazetteer().towns.get(fold(word))
 

@@ -47,7 +47,7 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
         found.kind, found.weak = "place", False
     elif cue in _AT_PLACE and (place := gz.town(token.text)) and _unknown_word(token):
-        # "landed at Tamworth", "flew from Kalgoorlie": a town that no list of words or
+        # "landed at Mildura", "flew from Dubbo": a town that no list of words or
         # names knows, where things happen or start.
         found.kind, found.weak, found.code = "place", False, place.code
     elif _PLACE_OF.search(ctx.body, max(0, token.start - 24), token.start):
@@ -90,7 +90,7 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
 
 
 def _source_cited(token: Token, ctx: Context) -> bool:
-    """'according to Bloomberg': a lone word cited as a source, no one's given name nor
+    """'according to Acme': a lone word cited as a source, no one's given name nor
     the end of a longer name, is a news outlet or a body."""
     return ctx.body.endswith("according to ", 0, token.start)
 
