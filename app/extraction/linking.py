@@ -155,8 +155,9 @@ def _plural_word(text: str) -> bool:
 
 
 def _name_shaped(text: str) -> bool:
-    """Not a contraction ("I'm") and not a plural abbreviation ("CEOs")."""
-    if "'" in text or "\u2019" in text or text.endswith(_ADJECTIVE_ENDINGS):
+    """Not a contraction ("I'm"), not a plural abbreviation ("CEOs") and not one letter
+    (a table's column or key: "N/A", "(B)")."""
+    if len(text) < 2 or "'" in text or "\u2019" in text or text.endswith(_ADJECTIVE_ENDINGS):
         return False
     return not (text.endswith("s") and text[:-1].isupper() and len(text) > 2)
 

@@ -450,3 +450,8 @@ def test_places_and_sentence_openers_are_not_listed_into_a_name() -> None:
     orgs = {e.name for e in find_entities(body) if e.type == "organization"}
     assert "Trade and Industry Council" in orgs
     assert "Fisheries Board" in orgs
+
+
+def test_a_single_letter_is_never_a_recurring_name() -> None:
+    body = "Prices were N / A on Monday and N / A again on Tuesday, traders said."
+    assert find_entities(body) == []
