@@ -8,6 +8,9 @@ only gazetteer names and abbreviations the article also uses in running text.
 
 from __future__ import annotations
 
+import calendar
+import re
+
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, common_word, make
@@ -15,6 +18,11 @@ from app.extraction.organizations import ORG_OPENERS, acronym
 from app.extraction.people import is_given_name
 from app.extraction.wordsets import dictionary_word
 
+# What follows a dateline's place: a date, maybe after a comma or a country's name.
+_DATE_AFTER = re.compile(
+    r"(?:\s*,)?(?:\s+[A-Z][\w.]*)*\s*,?\s+"
+    rf"(?:\d{{4}}-\d\d-\d\d|(?:{'|'.join(calendar.month_abbr[1:])})[a-z]*\.? \d)"
+)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 
 
@@ -89,7 +97,16 @@ def plausible_place(tokens: list[Token], ctx: Context) -> bool:
     if not is_given_name(word) and not ordinary:
         return True
     before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
-    return bool(before) and before[-1] in _PLACE_PREPOSITIONS
+    return (bool(before) and before[-1] in _PLACE_PREPOSITIONS) or dateline(tokens, ctx)
+
+
+def dateline(tokens: list[Token], ctx: Context) -> bool:
+    """'GENEVA 1996-08-30', 'Lima, May 3': the name opening a line before a date is
+    where the story was filed, whatever else the word may be."""
+    start = tokens[0].start
+    if start and ctx.body[start - 1] != "\n":
+        return False
+    return _DATE_AFTER.match(ctx.body, tokens[-1].end) is not None
 
 
 def place_token(token: Token, ctx: Context) -> Found | None:

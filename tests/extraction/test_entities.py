@@ -455,3 +455,10 @@ def test_places_and_sentence_openers_are_not_listed_into_a_name() -> None:
 def test_a_single_letter_is_never_a_recurring_name() -> None:
     body = "Prices were N / A on Monday and N / A again on Tuesday, traders said."
     assert find_entities(body) == []
+
+
+def test_dateline_place_is_a_place_even_when_it_is_a_given_name() -> None:
+    dateline = "Markets\nGENEVA 2024-05-03\n\nOfficials met on Friday."
+    assert _by_name(find_entities(dateline))["GENEVA"].type == "place"
+    person = "Markets rose.\nGeneva Smith won the race on Friday."
+    assert {e.name for e in find_entities(person)} == {"Geneva Smith"}
