@@ -87,6 +87,8 @@ def gazetteer() -> Gazetteer:
             names[fold(surface)] = place
     for tail, place in _name_tails().items():
         names.setdefault(fold(tail), place)
+    for head, place in _name_heads().items():
+        names.setdefault(fold(head), place)
     towns = {key: place for key, place in towns.items() if key not in names}
     return Gazetteer(names, _demonyms(), frozenset(adjectives), towns)
 
@@ -123,6 +125,30 @@ def _name_tails() -> dict[str, Place]:
                 owners.setdefault(tail, set()).add(code)
     countries = _countries()
     return {tail: countries[next(iter(codes))] for tail, codes in owners.items() if len(codes) == 1}
+
+
+def _name_heads() -> dict[str, Place]:
+    """A country named '<A> and <B>' is written by its first part alone ("<A>"), when no
+    other country's name starts so and the part is nobody's name nor a people's word."""
+    from app.extraction.people import is_surname
+    from app.extraction.wordsets import dictionary_word
+
+    owners: dict[str, set[str]] = {}
+    for code in _countries():
+        for surface in _country_surfaces(code):
+            head, sep, _ = surface.partition(" and ")
+            if sep and len(head) > 3 and not head.isupper():
+                owners.setdefault(head, set()).add(code)
+    countries = _countries()
+    return {
+        head: countries[next(iter(codes))]
+        for head, codes in owners.items()
+        if len(codes) == 1
+        and not is_given_name(head)
+        and not is_surname(head)
+        and _demonyms().get(fold(head)) is None
+        and not (head.endswith("s") and dictionary_word(head[:-1].lower()))  # "Turks"
+    }
 
 
 def _uninvert(name: str) -> str:
