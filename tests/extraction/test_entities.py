@@ -132,11 +132,15 @@ def test_recurring_lone_name_becomes_an_organization() -> None:
     assert len(ms.mentions) == 2
 
 
-def test_single_demonym_does_not_make_a_country_but_two_do() -> None:
+def test_one_or_two_demonyms_do_not_make_a_country_but_three_do() -> None:
     once = find_entities("A Gabonese team took part in the event.")
     assert not [e for e in once if e.type == "country"]
-    twice = find_entities("Palestinian officials met. The Palestinian cause was raised.")
-    assert [e.country_code for e in twice if e.type == "country"] == ["PS"]
+    twice = find_entities("Gabonese officials met. A Gabonese team took part.")
+    assert not [e for e in twice if e.type == "country"]
+    thrice = find_entities(
+        "Palestinian officials met. The Palestinian cause was raised by Palestinian envoys."
+    )
+    assert [e.country_code for e in thrice if e.type == "country"] == ["PS"]
 
 
 def test_named_countries_keep_names_not_demonyms_as_mentions() -> None:
