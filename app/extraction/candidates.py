@@ -65,6 +65,7 @@ _MODIFIER_TAILS = words(
 TIME_WORDS = frozenset(
     [*calendar.day_name, *calendar.month_name[1:], *calendar.day_abbr, *calendar.month_abbr[1:]]
 )
+_DATE_TAIL = re.compile(r"\.|,? ?\d")
 # "@newsdesk", "#tag": handles and hashtags are not names in running text.
 _HANDLE_MARKS = frozenset({"@", "#"})
 _NEWLINE = re.compile(r"\n")
@@ -166,7 +167,7 @@ def find_runs(body: str) -> list[Run]:
     runs: list[Run] = []
     current: list[Token] = []
     for token in tokens:
-        if token.text in TIME_WORDS:
+        if token.text in TIME_WORDS and _dated(token, body):
             # A month or a day is no name, except as a surname: "Theresa May".
             after_given = current and body[current[-1].end : token.start] == " "
             given = after_given and current[-1].text not in FUNCTION_WORDS
@@ -192,6 +193,14 @@ def find_runs(body: str) -> list[Run]:
     if current:
         runs.append(_make_run(body, current, headings, lines))
     return [r for r in runs if r.tokens]
+
+
+def _dated(token: Token, body: str) -> bool:
+    """A day or month written in full is a date word; its short form ("Sun", "Mar") only
+    before a full stop or a number ("Sun 5 May", "Mar. 3"): "the Sun" is a newspaper."""
+    if len(token.text) > 3 or token.text == "May":
+        return True
+    return _DATE_TAIL.match(body, token.end) is not None
 
 
 def _line_starts(body: str) -> list[int]:

@@ -466,3 +466,10 @@ def test_dateline_place_is_a_place_even_when_it_is_a_given_name() -> None:
     assert _by_name(find_entities(dateline))["GENEVA"].type == "place"
     person = "Markets rose.\nGeneva Smith won the race on Friday."
     assert {e.name for e in find_entities(person)} == {"Geneva Smith"}
+
+
+def test_short_day_name_breaks_a_name_only_before_a_date() -> None:
+    paper = "He told the Harrowgate Sun on Friday that prices rose."
+    assert _by_name(find_entities(paper))["Harrowgate Sun"].type == "organization"
+    dated = "Prices rose. The match in Leeds moved to Sun 5 May."
+    assert {e.name for e in find_entities(dated)} == {"Leeds"}
