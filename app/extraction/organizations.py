@@ -38,7 +38,10 @@ ORG_HEADS = words(
     "Resources Chemicals Foods Beverages Brewery Textiles Apparels Pharma Software Solutions "
     "Realty Properties Bancorp Franchise Embassy Consulate Secretariat Chamber "
     # A wire service's desks sign its copy: "Tokyo Newsroom", "Energy Desk".
-    "Newsroom Newsdesk Desk"
+    "Newsroom Newsdesk Desk "
+    # Newspapers and firms named in their own languages end with the word for newspaper
+    # or daily: "Mainichi Shimbun", "Allgemeine Zeitung", "Dong-a Ilbo", "Acme Biotech".
+    "Shimbun Zeitung Ilbo Nippo Biotech"
 )
 # Heads that can also open a name: "University of X", "Ministry of Y", "Bank of Z".
 ORG_OPENERS = words(
@@ -85,7 +88,9 @@ HEAD_FIRST = words(
     "Fondation Fondazione Asociación Associação Sociedad Sociedade Société Società "
     "Federación Federação Fédération Colegio Escuela Escola École Corporación Comisión "
     "Comissão Consejo Conselho Conseil Consiglio Congreso Movimiento Movimento Mouvement "
-    "Frente Unión União Agencia Agência Agence Agenzia Secretaría Secretaria Tribunal"
+    "Frente Unión União Agencia Agência Agence Agenzia Secretaría Secretaria Tribunal "
+    # Newspapers and news agencies: "Diario Libre", "Gazeta Wyborcza", "Prensa Libre".
+    "Diario Diário Gazzetta Gazeta Jornal Prensa Corriere Giornale"
 )
 # Mosques, museums and halls are sites in one sentence and institutions in another;
 # they resolve to places unless an organization cue is present.

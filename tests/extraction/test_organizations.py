@@ -195,3 +195,12 @@ def test_leader_of_a_two_word_member_noun_joins_its_plural() -> None:
     body = "The Green Lefts gained seats. Green Left leader Mia Holm said the vote was fair."
     party = _entity(body, "Green Lefts")
     assert {m.text for m in party.mentions} == {"Green Lefts", "Green Left"}
+
+
+def test_newspapers_named_in_their_own_language_are_organizations() -> None:
+    body = (
+        "The report ran in the Hokuriku Shimbun and in Diario Montanes, and the Tagliani "
+        "Zeitung quoted it on Monday."
+    )
+    orgs = {e.name for e in find_entities(body) if e.type == "organization"}
+    assert {"Hokuriku Shimbun", "Diario Montanes", "Tagliani Zeitung"} <= orgs
