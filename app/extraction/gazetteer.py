@@ -89,7 +89,7 @@ def gazetteer() -> Gazetteer:
         names.setdefault(fold(tail), place)
     for head, place in _name_heads().items():
         names.setdefault(fold(head), place)
-    towns = {key: place for key, place in towns.items() if key not in names}
+    towns = {key: place for key, place in towns.items() if key not in names and _townish(key)}
     return Gazetteer(names, _demonyms(), frozenset(adjectives), towns)
 
 
@@ -125,6 +125,14 @@ def _name_tails() -> dict[str, Place]:
                 owners.setdefault(tail, set()).add(code)
     countries = _countries()
     return {tail: countries[next(iter(codes))] for tail, codes in owners.items() if len(codes) == 1}
+
+
+def _townish(key: str) -> bool:
+    """A small town's name that is also a word in any case ("Göd" folds to "God") or a
+    given name ("Chelsea") is read as the word or the person."""
+    from app.extraction.wordsets import dictionary_word
+
+    return not (dictionary_word(key.lower()) or is_given_name(key))
 
 
 def _name_heads() -> dict[str, Place]:

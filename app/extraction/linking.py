@@ -122,8 +122,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
             continue  # "Chelsea" alone, never titled and never speaking: no one named
         group = _recurring_town(text, hinted) or Group(kind, text)
         for item in items:
-            item.kind, item.code = group.kind, group.code
-            item.decided_by = "recurring_names"
+            item.kind, item.decided_by = group.kind, "recurring_names"
             group.add(item)
         groups.append(group)
     return groups
@@ -133,8 +132,9 @@ def _recurring_town(text: str, hinted: bool) -> Group | None:
     """A recurring lone name that a town bears, with nothing around it that marks a body
     ("X said", "X shares"), is the town: a body the article is about speaks or is spoken
     to somewhere, a town is where things happen."""
-    place = None if hinted else town(text)
-    return Group("place", place.name, place.code) if place is not None else None
+    # No country code, as for any place only the words around make one: a small town's
+    # name is borne by towns in many countries.
+    return Group("place", text) if not hinted and town(text) is not None else None
 
 
 def _works_over_people(groups: list[Group]) -> None:

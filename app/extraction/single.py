@@ -46,10 +46,11 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
         found.kind, found.weak = "place", False
-    elif cue in _AT_PLACE and (place := gz.town(token.text)) and _unknown_word(token):
+    elif cue in _AT_PLACE and gz.town(token.text) and _unknown_word(token):
         # "landed at Mildura", "flew from Dubbo": a town that no list of words or
-        # names knows, where things happen or start.
-        found.kind, found.weak, found.code = "place", False, place.code
+        # names knows, where things happen or start. No country code: a town's name
+        # is borne by towns in many countries, and a code would tie it to one.
+        found.kind, found.weak = "place", False
     elif _PLACE_OF.search(ctx.body, max(0, token.start - 24), token.start):
         # "the town of Ashcombe", "the province of Lusaka": the noun says what it is.
         found.kind, found.weak = "place", False
@@ -97,7 +98,10 @@ def _source_cited(token: Token, ctx: Context) -> bool:
 
 def _owns_a_name(token: Token, ctx: Context) -> bool:
     """'Acme's Chief Engineer', 'Acme's Ana Ruiz': a lone word whose possessive holds a
-    title or a named person is the body they belong to; a person is named in full first."""
+    title or a named person is the body they belong to; a person is named in full first.
+    An ordinary word owns the name of a programme or an office ("Children's Commissioner")."""
+    if dictionary_word(token.text):
+        return False
     return _OWNS_NAME.match(ctx.body, token.end) is not None
 
 

@@ -69,6 +69,8 @@ def test_small_towns_are_kept_apart_from_the_main_index() -> None:
     assert mildura is not None and (mildura.kind, mildura.code) == ("place", "AU")
     assert lookup("Mildura") is None  # too small to be a place without evidence
     assert town("Paris") is None  # in the main index already
+    assert town("God") is None  # a word, though a town's name folds to it
+    assert town("Chelsea") is None  # a given name
 
 
 def test_first_part_of_a_country_named_with_and_names_it() -> None:
