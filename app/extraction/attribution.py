@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from app.extraction.agents import absolute_subject, passive_agent, possessor
+from app.extraction.agents import absolute_subject, agent_after_quote, passive_agent, possessor
 from app.extraction.cues import (
     CUE,
     CUE_WORD,
@@ -108,6 +108,9 @@ def explicit_attribution(
     paragraph = paragraphs[span.paragraph]
     after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
+    agent = _agent_after(body, span, paragraph)
+    if agent is not None:
+        return agent
     text = body[span.start : span.end].rstrip("’'")
     quote_ends_clause = bool(_QUOTE_END.search(text))
     if text.endswith("."):
@@ -124,6 +127,14 @@ def explicit_attribution(
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
     return found
+
+
+def _agent_after(body: str, span: QuoteSpan, paragraph: Paragraph) -> Attribution | None:
+    """``X was described as "…" by Y``: the agent after the quote said it, not X."""
+    start = last_sentence_start(body, paragraph.start, span.open_at)
+    end = first_sentence_end(body, span.close_at, paragraph.end)
+    found = agent_after_quote(body, start, (span.open_at, span.close_at), end)
+    return Attribution(found[0], found[1], found[2], "passive_agent") if found else None
 
 
 def subject_attribution(

@@ -384,3 +384,19 @@ def test_a_fronted_phrase_naming_someone_else_is_not_the_speaker() -> None:
     (found,) = find_quotes(body, [entity(body, "Dag Orsino", "Mr Orsino")])
     assert found.speaker_text == "a party spokesperson"
     assert found.speaker is None
+
+
+def test_the_agent_after_a_passive_judgement_said_the_words() -> None:
+    body = (
+        "Mayor Lena Park spoke on Monday. Her plan was described as “reckless” and "
+        "“costly” by the Harbour Traders Guild (HTG)."
+    )
+    quotes = find_quotes(
+        body,
+        [entity(body, "Lena Park"), entity(body, "Harbour Traders Guild", kind="organization")],
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("reckless", "Harbour Traders Guild"),
+        ("costly", "Harbour Traders Guild"),
+    ]
+    assert quote(quotes, "reckless").rule.startswith("passive_agent")
