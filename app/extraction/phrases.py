@@ -11,7 +11,11 @@ from app.extraction.cues import (
 )
 from app.extraction.wordsets import FUNCTION_WORDS
 
-SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
+SPEAKER_START = (
+    r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b"
+    # An age or a date may open a described name: "17-year-old X", "9/11 widow X".
+    r"|(?=\d\w*[-/][\w/-]*\s+(?:(?!of\b)[a-z][\w’'-]*\s+){0,3}[A-Z]))"
+)
 
 # A speaker may open with a lowercase word when a name follows ("panel Chairman X said",
 # "said former governor X"), never with a word that starts a new clause.

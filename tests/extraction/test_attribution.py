@@ -400,3 +400,20 @@ def test_the_agent_after_a_passive_judgement_said_the_words() -> None:
         ("costly", "Harbour Traders Guild"),
     ]
     assert quote(quotes, "reckless").rule.startswith("passive_agent")
+
+
+def test_an_age_or_date_may_open_the_speaker_phrase() -> None:
+    body = (
+        "“The count was fair,” said 9/11 widow Rita Sand.\n\n"
+        "34-year-old Ivan Holt echoed:\n\n"
+        "“Nobody asked me about the count.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Rita Sand"), entity(body, "Ivan Holt")])
+    assert quote(quotes, "The count").speaker_text == "9/11 widow Rita Sand"
+    assert quote(quotes, "Nobody").speaker == "Ivan Holt"
+
+
+def test_a_share_of_people_is_not_an_age() -> None:
+    body = "“The bill will pass this week,” said 75 percent of Voters United members."
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text != "75 percent of Voters United members"
