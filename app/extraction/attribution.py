@@ -12,6 +12,7 @@ from app.extraction.cues import (
 from app.extraction.phrases import (
     NOT_SPEAKER_START,
     SPEAKER_START,
+    clause_before_name,
     noun_phrase,
     speaker_phrase,
     trim_object,
@@ -120,6 +121,8 @@ def explicit_attribution(
         found = _before(body, before_start, span.open_at)
         if found is None:
             found = _bare_credit(_after(body, span.close_at, after_end, True), body, after_end)
+            if found is not None and _credits_own_words(found):
+                found = None
     else:
         found = _after(body, span.close_at, after_end, quote_ends_clause)
         if found is None:
@@ -214,6 +217,12 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
         return None
     rule = "closing_credit" if cue else "dash_credit"
     return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
+
+
+def _credits_own_words(found: Attribution) -> bool:
+    """ "…" Talks went on, Ann Lee said.: a credit after words of a new sentence reports
+    those words; the quote before them keeps the speaker the story gives it."""
+    return found.rule == "closing_credit" or clause_before_name(found.speaker_text)
 
 
 def _bare_credit(found: Attribution | None, body: str, end: int) -> Attribution | None:

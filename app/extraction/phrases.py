@@ -3,12 +3,14 @@
 import re
 
 from app.extraction.cues import (
+    ANONYMOUS_HEADS,
     AUXILIARY_TAIL,
     LEADING_ADVERBIAL,
     NOT_A_SUBJECT,
     PRONOUNS,
     SPEAKER_END,
 )
+from app.extraction.people import ROLE_NOUNS
 from app.extraction.wordsets import FUNCTION_WORDS
 
 SPEAKER_START = (
@@ -200,3 +202,27 @@ def trim_object(text: str) -> str:
 
 def _tidy(text: str) -> str:
     return text.rstrip(" .,;:–—-\n").strip()
+
+
+# "The unions want more time, Ann Lee said": words and a comma before the name that
+# closes a credit. An apposition before a name holds a role ("Her lawyer, Ann Lee").
+_NAME_AFTER_COMMA = re.compile(r"^(?P<lead>[^,]+),\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
+_MIN_CLAUSE_WORDS = 3
+# The role endings that verbs and adjectives do not share ("-ant", "-ent", "-er" do: "want",
+# "recent", "never").
+_ROLE_SUFFIX = re.compile(r"(?:man|woman|men|women|person|people|ist|ists|ian|ians)$")
+
+
+def clause_before_name(who: str) -> bool:
+    """The words before ``who``'s closing name are a sentence of the reporter's, not an
+    apposition: three or more lower-case words and none that names a role."""
+    match = _NAME_AFTER_COMMA.match(who)
+    if match is None:
+        return False
+    lead = [word.strip(".’'") for word in match["lead"].split()]
+    if sum(word[:1].islower() for word in lead[1:]) < _MIN_CLAUSE_WORDS:
+        return False  # a name and its title ("Rep. Ann Lee, R-Pa.")
+    return not any(
+        word in ROLE_NOUNS or word in ANONYMOUS_HEADS or _ROLE_SUFFIX.search(word)
+        for word in map(str.casefold, lead)
+    )

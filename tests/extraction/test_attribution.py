@@ -417,3 +417,20 @@ def test_a_share_of_people_is_not_an_age() -> None:
     body = "“The bill will pass this week,” said 75 percent of Voters United members."
     (found,) = find_quotes(body, [])
     assert found.speaker_text != "75 percent of Voters United members"
+
+
+def test_a_credit_after_a_new_sentence_is_not_the_closed_quotes() -> None:
+    body = (
+        "“We will act on the report soon,” said Mr Adams, the trade secretary.\n\n"
+        "“The law is clear and the deadline stays.” The unions still want more time, "
+        "Mr Brown said."
+    )
+    people = [entity(body, "Tom Adams", "Mr Adams"), entity(body, "Ian Brown", "Mr Brown")]
+    found = quote(find_quotes(body, people), "The law is clear")
+    assert (found.speaker, found.rule) == ("Tom Adams", "paragraph_continuation+name")
+
+
+def test_a_credit_closing_the_quotes_own_sentence_names_its_speaker() -> None:
+    body = "The talks were a “vital step towards a lasting peace” in the region, Mr Adams said."
+    (found,) = find_quotes(body, [entity(body, "Tom Adams", "Mr Adams")])
+    assert (found.speaker, found.rule) == ("Tom Adams", "closing_credit+name")
