@@ -10,9 +10,13 @@ read directly (its first column is the gender), which costs a tenth of building
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Literal
+
+from app.extraction.cues import CUE
+from app.extraction.people import ROLE_NOUNS
 
 Gender = Literal["male", "female"]
 
@@ -107,3 +111,29 @@ def unnamed_role(body: str, start: int, end: int, gender: Gender) -> bool:
             continue
         return True
     return False
+
+
+# "The first minister said …", "In reply, the party's spokesman added …": a person named
+# only by a role speaks at the start of a sentence or after an opening phrase.
+_ROLE_SPEAKS = re.compile(
+    r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n)|(?<=,\s))(?:The|the|A|a|An|an)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z]+)\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?P<cue>{CUE})\b"
+)
+
+# Role endings that verbs, adverbs and adjectives do not share ("-er", "-ent" do: "together").
+_ROLE_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
+
+
+def unnamed_speakers(body: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+    """The role word of each person who speaks between ``start`` and ``end`` named only by
+    that role ("the first minister said"), and where the role phrase starts. A role that
+    introduces a name ("the chairman, Ann Lee, said") is that person's, and no such
+    speaker."""
+    for found in _ROLE_SPEAKS.finditer(body, start, end):
+        head = found["head"]
+        if head not in ROLE_NOUNS and not _ROLE_ENDING.search(head):
+            continue
+        if _NAMES_FOLLOW.match(body, found.end("head"), end) or found["cue"].endswith("ing"):
+            continue
+        yield head, found.start()

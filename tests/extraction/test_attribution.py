@@ -434,3 +434,33 @@ def test_a_credit_closing_the_quotes_own_sentence_names_its_speaker() -> None:
     body = "The talks were a “vital step towards a lasting peace” in the region, Mr Adams said."
     (found,) = find_quotes(body, [entity(body, "Tom Adams", "Mr Adams")])
     assert (found.speaker, found.rule) == ("Tom Adams", "closing_credit+name")
+
+
+def test_a_pronoun_after_a_speaker_named_only_by_a_role_stays_unresolved() -> None:
+    body = (
+        "Ivo Brand, the union leader, said the talks had failed. Lena Park wrote to Tom Hall "
+        "on Monday. In reply, the party chairman said the letter was unfair. "
+        "“We will not be lectured by anyone,” he said."
+    )
+    people = [entity(body, name) for name in ("Ivo Brand", "Lena Park", "Tom Hall")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker_text, found.speaker) == ("he", None)
+
+
+def test_a_role_describing_the_only_person_named_keeps_the_pronoun() -> None:
+    body = (
+        "Ivo Brand opened the meeting. The union leader said the talks had failed. "
+        "“We will strike in May,” he said."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ivo Brand")])
+    assert found.speaker == "Ivo Brand"
+
+
+def test_continuation_stops_when_a_role_speaks_in_between() -> None:
+    body = (
+        "“We will strike in May,” said Ivo Brand. Later, the party spokesman said the "
+        "strike was illegal. Talks resumed on Friday. “It will go ahead anyway, whatever "
+        "they say.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Ivo Brand")])
+    assert quote(quotes, "It will go ahead").speaker is None
