@@ -464,3 +464,19 @@ def test_continuation_stops_when_a_role_speaks_in_between() -> None:
     )
     quotes = find_quotes(body, [entity(body, "Ivo Brand")])
     assert quote(quotes, "It will go ahead").speaker is None
+
+
+def test_an_inverted_cue_paragraph_introduces_the_quote_after_it() -> None:
+    body = (
+        "Ted Vance spoke at the rally on Friday.\n\n"
+        "Continued Vance:\n\n"
+        "“The stakes are higher this year than ever before.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ted Vance", "Ted Vance", "Vance")])
+    assert (found.speaker, found.rule) == ("Ted Vance", "inverted_cue+name")
+
+
+def test_a_capitalised_word_that_is_no_cue_introduces_nothing() -> None:
+    body = "Ted Vance spoke at the rally.\n\nEveryone Vance:\n\n“The stakes are higher this year.”"
+    (found,) = find_quotes(body, [entity(body, "Ted Vance", "Ted Vance", "Vance")])
+    assert found.rule != "inverted_cue+name"
