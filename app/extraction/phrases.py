@@ -72,6 +72,8 @@ _CLAUSE_BREAK = re.compile(
     r"where|who|which|whom|than)\s+"
 )
 
+_JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but|yet)\s+(?:then\s+)?")
+
 _CLAUSE_WORD = re.compile(
     r"\b(?:that|is|are|was|were|has|have|had|will|would|should|can|could|must|did|does|"
     r"continues|continued|remains|remained|became|becomes|seems|seemed|said|says|told|tells|"
@@ -101,6 +103,13 @@ def speaker_phrase(who: str) -> str | None:
     relative = _RELATIVE_END.search(who)
     if relative is not None:
         return _antecedent(who, relative.start())
+    joined = list(_JOINED_CLAUSE.finditer(who))
+    if joined:
+        # "The talks stalled this week, and the minister said": the clause after the
+        # conjunction holds the speaker, the one before it is the reporter's.
+        tail = trim_subject(who[joined[-1].end() :])
+        if is_speaker(tail) and re.match(SPEAKER_START, tail):
+            return tail
     if is_speaker(who):
         return who
     coordinated = _COORDINATED.match(who)

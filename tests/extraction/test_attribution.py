@@ -480,3 +480,12 @@ def test_a_capitalised_word_that_is_no_cue_introduces_nothing() -> None:
     body = "Ted Vance spoke at the rally.\n\nEveryone Vance:\n\n“The stakes are higher this year.”"
     (found,) = find_quotes(body, [entity(body, "Ted Vance", "Ted Vance", "Vance")])
     assert found.rule != "inverted_cue+name"
+
+
+def test_a_clause_joined_before_the_speaker_is_not_part_of_it() -> None:
+    body = (
+        "The vote caused a stir in the chamber this week, and council leader Ivo Brand "
+        "called it “a shameful day for the town”."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ivo Brand")])
+    assert (found.speaker, found.speaker_text) == ("Ivo Brand", "council leader Ivo Brand")
