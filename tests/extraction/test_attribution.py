@@ -484,8 +484,8 @@ def test_a_capitalised_word_that_is_no_cue_introduces_nothing() -> None:
 
 def test_a_clause_joined_before_the_speaker_is_not_part_of_it() -> None:
     body = (
-        "The vote caused a stir in the chamber this week, and council leader Ivo Brand "
-        "called it “a shameful day for the town”."
+        "The vote set off a panic within party circles this week, and Party Chairman Ivo "
+        "Brand is said to be “furious” about it."
     )
     (found,) = find_quotes(body, [entity(body, "Ivo Brand")])
-    assert (found.speaker, found.speaker_text) == ("Ivo Brand", "council leader Ivo Brand")
+    assert (found.speaker, found.speaker_text) == ("Ivo Brand", "Party Chairman Ivo Brand")
