@@ -21,6 +21,8 @@ _PASSIVE_CUE = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?
 _TO_QUOTE = re.compile(r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
 # Further quotes of the same judgement before the agent: "as "…" and "…" by Y".
 _MORE_QUOTES = re.compile(r"(?:\s*(?:,|and|or|,\s*and)\s*[\"“][^\"“”]{1,80}[\"”])*")
+# How far before its quote a passive cue may stand ("was described by many as").
+PASSIVE_REACH = 60
 _WITH_BEFORE = re.compile(r"\bwith\s+(?P<who>[^,;:\"“”]{1,80}?)\s+$")
 _POSSESSED_SPEECH = re.compile(
     rf"\b(?P<who>(?:[A-Z][\w.-]*\s+){{0,2}}[A-Z][\w.-]*[’']s?|[Hh]is|[Hh]er|[Tt]heir)\s+"
@@ -51,7 +53,7 @@ def agent_after_quote(
     edges, ``start:end`` the sentence): "X was described as "…" by Y" → Y, where Y starts,
     and the cue."""
     open_at, close_at = quote
-    found = list(_PASSIVE_CUE.finditer(body, max(start, open_at - 60), open_at))
+    found = list(_PASSIVE_CUE.finditer(body, max(start, open_at - PASSIVE_REACH), open_at))
     cue = found[-1] if found else None
     if cue is None or not _TO_QUOTE.fullmatch(body, cue.end(), open_at):
         return None

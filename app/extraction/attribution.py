@@ -3,7 +3,13 @@
 import re
 from dataclasses import dataclass
 
-from app.extraction.agents import absolute_subject, agent_after_quote, passive_agent, possessor
+from app.extraction.agents import (
+    PASSIVE_REACH,
+    absolute_subject,
+    agent_after_quote,
+    passive_agent,
+    possessor,
+)
 from app.extraction.cues import (
     CUE,
     CUE_WORD,
@@ -66,6 +72,9 @@ _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _MAX_SPEAKER_FIRST_WORDS = 15
+# How far around a quote a passive cue and its "by" agent are looked for.
+_AGENT_REACH = 200
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s")
 # How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
 _DETERMINER_REACH = 40
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
@@ -134,8 +143,15 @@ def explicit_attribution(
 
 def _agent_after(body: str, span: QuoteSpan, paragraph: Paragraph) -> Attribution | None:
     """``X was described as "…" by Y``: the agent after the quote said it, not X."""
-    start = last_sentence_start(body, paragraph.start, span.open_at)
-    end = first_sentence_end(body, span.close_at, paragraph.end)
+    if not _PASSIVE_AUXILIARY.search(
+        body, max(paragraph.start, span.open_at - PASSIVE_REACH), span.open_at
+    ):
+        return None  # most quotes: no passive cue before them, no sentence bounds needed
+    # Bounded windows: a scan from the paragraph's start for every quote was quadratic.
+    start = last_sentence_start(
+        body, max(paragraph.start, span.open_at - _AGENT_REACH), span.open_at
+    )
+    end = first_sentence_end(body, span.close_at, min(paragraph.end, span.close_at + _AGENT_REACH))
     found = agent_after_quote(body, start, (span.open_at, span.close_at), end)
     return Attribution(found[0], found[1], found[2], "passive_agent") if found else None
 

@@ -20,6 +20,8 @@ _INVERTED = re.compile(
     r"(?:^|[.!?][\"'”’]?\s+)(?P<cue>[A-Z][a-z]+)\s+"
     r"(?P<who>[A-Z][^,:;\"“”]{1,60}?)\s*[,:]\s*$"
 )
+# The length of a paragraph that is only an inverted cue: the verb, a name and its title.
+_INVERTED_REACH = 80
 _CREDIT_LINE = re.compile(r"\s*[-–—―]\s*(?P<who>[A-Z][^,.;:\n]{1,60})")
 _MAX_LABEL_WORDS = 8
 # A credit line names and places the speaker ("— Ana Ruiz, tweeting after the vote").
@@ -41,7 +43,9 @@ def layout_attribution(
     if inverted is None and lead_start is None and span.paragraph > 0 and not lead.strip():
         # "Continued X:" as a paragraph of its own introduces the quote paragraph after it.
         previous = paragraphs[span.paragraph - 1]
-        inverted = _inverted(body[previous.start : previous.end], previous.start)
+        text = body[previous.start : previous.end].rstrip()
+        if len(text) <= _INVERTED_REACH and text.endswith(":"):
+            inverted = _inverted(text, previous.start)
     return inverted or _credit_paragraph(body, span, paragraphs)
 
 

@@ -141,13 +141,18 @@ class SpeakerIndex:
         """Someone named only by a role spoke after the candidate, and someone else was
         named before that role ("X spoke of Y. The minister said …. "…," he added"): the
         role may be either, so the pronoun may be either."""
-        return any(
+        # Only roles after the first other person named can be that person.
+        other = next(
+            (
+                m.start
+                for m in self.within(candidate.at, before)
+                if m.entity is not candidate.entity and m.entity.type == "person"
+            ),
+            None,
+        )
+        return other is not None and any(
             self.described(head, before) is not candidate.entity
-            and any(
-                m.entity is not candidate.entity and m.entity.type == "person"
-                for m in self.within(candidate.at, at)
-            )
-            for head, at in unnamed_speakers(self.body, candidate.at, before)
+            for head, _ in unnamed_speakers(self.body, other, before)
         )
 
     def last_speaker(self, before: int) -> ExtractedEntity | None:
