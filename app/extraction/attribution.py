@@ -3,7 +3,13 @@
 import re
 from dataclasses import dataclass
 
-from app.extraction.agents import absolute_subject, passive_agent, possessor
+from app.extraction.agents import (
+    PASSIVE_REACH,
+    absolute_subject,
+    agent_after_quote,
+    passive_agent,
+    possessor,
+)
 from app.extraction.cues import (
     CUE,
     CUE_WORD,
@@ -12,6 +18,7 @@ from app.extraction.cues import (
 from app.extraction.phrases import (
     NOT_SPEAKER_START,
     SPEAKER_START,
+    clause_before_name,
     noun_phrase,
     speaker_phrase,
     trim_object,
@@ -65,6 +72,9 @@ _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _QUOTE_END = re.compile(r"[,.?!…—-]$")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _MAX_SPEAKER_FIRST_WORDS = 15
+# How far around a quote a passive cue and its "by" agent are looked for.
+_AGENT_REACH = 200
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s")
 # How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
 _DETERMINER_REACH = 40
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
@@ -108,6 +118,9 @@ def explicit_attribution(
     paragraph = paragraphs[span.paragraph]
     after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
+    agent = _agent_after(body, span, paragraph)
+    if agent is not None:
+        return agent
     text = body[span.start : span.end].rstrip("’'")
     quote_ends_clause = bool(_QUOTE_END.search(text))
     if text.endswith("."):
@@ -117,6 +130,8 @@ def explicit_attribution(
         found = _before(body, before_start, span.open_at)
         if found is None:
             found = _bare_credit(_after(body, span.close_at, after_end, True), body, after_end)
+            if found is not None and _credits_own_words(found):
+                found = None
     else:
         found = _after(body, span.close_at, after_end, quote_ends_clause)
         if found is None:
@@ -124,6 +139,21 @@ def explicit_attribution(
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
     return found
+
+
+def _agent_after(body: str, span: QuoteSpan, paragraph: Paragraph) -> Attribution | None:
+    """``X was described as "…" by Y``: the agent after the quote said it, not X."""
+    if not _PASSIVE_AUXILIARY.search(
+        body, max(paragraph.start, span.open_at - PASSIVE_REACH), span.open_at
+    ):
+        return None  # most quotes: no passive cue before them, no sentence bounds needed
+    # Bounded windows: a scan from the paragraph's start for every quote was quadratic.
+    start = last_sentence_start(
+        body, max(paragraph.start, span.open_at - _AGENT_REACH), span.open_at
+    )
+    end = first_sentence_end(body, span.close_at, min(paragraph.end, span.close_at + _AGENT_REACH))
+    found = agent_after_quote(body, start, (span.open_at, span.close_at), end)
+    return Attribution(found[0], found[1], found[2], "passive_agent") if found else None
 
 
 def subject_attribution(
@@ -203,6 +233,12 @@ def _after(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribut
         return None
     rule = "closing_credit" if cue else "dash_credit"
     return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
+
+
+def _credits_own_words(found: Attribution) -> bool:
+    """ "…" Talks went on, Ann Lee said.: a credit after words of a new sentence reports
+    those words; the quote before them keeps the speaker the story gives it."""
+    return found.rule == "closing_credit" or clause_before_name(found.speaker_text)
 
 
 def _bare_credit(found: Attribution | None, body: str, end: int) -> Attribution | None:

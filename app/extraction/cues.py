@@ -38,9 +38,12 @@ def _inflect(verb: str) -> list[str]:
     return [verb, verb + ending, doubled + "ed", doubled + "ing"]
 
 
+# Every one-word form of a reporting verb, for a look-up where a regex would scan.
+CUE_FORMS = frozenset({form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR))
+
+
 def _cue_alternation() -> str:
-    forms = {form for verb in _REGULAR for form in _inflect(verb)} | set(_IRREGULAR)
-    return "|".join([r"[Aa]ccording\s+to", alternation(forms | set(_PHRASAL))])
+    return "|".join([r"[Aa]ccording\s+to", alternation(CUE_FORMS | set(_PHRASAL))])
 
 
 CUE = _cue_alternation()

@@ -17,6 +17,7 @@ is about another person ("…," said Ann. Bo disagreed. "…"), the speaker is l
 from dataclasses import dataclass
 
 from app.extraction.attribution import first_sentence_end
+from app.extraction.gender import unnamed_speakers
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.speakers import SpeakerIndex
@@ -74,6 +75,12 @@ def _speaker_changed(story: Story, i: int) -> bool:
     """Someone other than the last speaker is the subject of a sentence in between."""
     previous, span = story.spans[i - 1], story.spans[i]
     last = story.speakers[i - 1]
+    between = first_sentence_end(story.body, previous.close_at, span.open_at)
+    # "The spokesman said …" in between: a speaker named only by a role is someone else
+    # unless the article introduced the last speaker with that role.
+    role = next(unnamed_speakers(story.body, between, span.open_at), None)
+    if role is not None and story.index.described(role[0], span.open_at) is not last:
+        return True
     return any(
         mention.entity.type == "person"
         and mention.entity is not last
@@ -81,9 +88,7 @@ def _speaker_changed(story: Story, i: int) -> bool:
         and not mention.possessive
         and not any(start <= mention.start < end for start, end in story.named_at)
         # Only sentences after the one that attributes the previous quote.
-        for mention in story.index.within(
-            first_sentence_end(story.body, previous.close_at, span.open_at), span.open_at
-        )
+        for mention in story.index.within(between, span.open_at)
     )
 
 

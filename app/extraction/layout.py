@@ -10,14 +10,18 @@
 import re
 
 from app.extraction.attribution import Attribution, last_sentence_start, subject_of
+from app.extraction.cues import CUE_WORD
 from app.extraction.phrases import noun_phrase
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 
 _LABEL = re.compile(r"(?:^|\s[-–—]\s+)(?P<who>[A-Z][\w.’' -]{1,60}?(?:\s*\([^)]{1,20}\))?)\s*:\s*$")
+# Any reporting verb may open the sentence ("Continued X:", "Stated X,").
 _INVERTED = re.compile(
-    r"(?:^|[.!?][\"'”’]?\s+)(?P<cue>Said|Says|Added|Adds|Asked|Wrote|Writes)\s+"
+    r"(?:^|[.!?][\"'”’]?\s+)(?P<cue>[A-Z][a-z]+)\s+"
     r"(?P<who>[A-Z][^,:;\"“”]{1,60}?)\s*[,:]\s*$"
 )
+# The length of a paragraph that is only an inverted cue: the verb, a name and its title.
+_INVERTED_REACH = 80
 _CREDIT_LINE = re.compile(r"\s*[-–—―]\s*(?P<who>[A-Z][^,.;:\n]{1,60})")
 _MAX_LABEL_WORDS = 8
 # A credit line names and places the speaker ("— Ana Ruiz, tweeting after the vote").
@@ -35,12 +39,25 @@ def layout_attribution(
     label = _LABEL.search(lead) if lead_start is None else None
     if label is not None and _short_noun_phrase(label["who"]):
         return Attribution(label["who"].strip(), offset + label.start("who"), None, "speaker_label")
-    inverted = _INVERTED.search(lead)
-    if inverted is not None and _short_noun_phrase(inverted["who"]):
-        return Attribution(
-            inverted["who"].strip(), offset + inverted.start("who"), inverted["cue"], "inverted_cue"
-        )
-    return _credit_paragraph(body, span, paragraphs)
+    inverted = _inverted(lead, offset)
+    if inverted is None and lead_start is None and span.paragraph > 0 and not lead.strip():
+        # "Continued X:" as a paragraph of its own introduces the quote paragraph after it.
+        previous = paragraphs[span.paragraph - 1]
+        text = body[previous.start : previous.end].rstrip()
+        if len(text) <= _INVERTED_REACH and text.endswith(":"):
+            inverted = _inverted(text, previous.start)
+    return inverted or _credit_paragraph(body, span, paragraphs)
+
+
+def _inverted(lead: str, offset: int) -> Attribution | None:
+    """``Said Name, "…"``: a reporting verb opens the sentence, its speaker follows."""
+    found = _INVERTED.search(lead)
+    if found is None or not CUE_WORD.fullmatch(found["cue"].lower()):
+        return None
+    if not _short_noun_phrase(found["who"]):
+        return None
+    who, at = found["who"].strip(), offset + found.start("who")
+    return Attribution(who, at, found["cue"], "inverted_cue")
 
 
 def _credit_paragraph(

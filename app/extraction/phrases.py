@@ -3,15 +3,21 @@
 import re
 
 from app.extraction.cues import (
+    ANONYMOUS_HEADS,
     AUXILIARY_TAIL,
     LEADING_ADVERBIAL,
     NOT_A_SUBJECT,
     PRONOUNS,
     SPEAKER_END,
 )
+from app.extraction.people import ROLE_NOUNS
 from app.extraction.wordsets import FUNCTION_WORDS
 
-SPEAKER_START = r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b)"
+SPEAKER_START = (
+    r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b"
+    # An age or a date may open a described name: "17-year-old X", "9/11 widow X".
+    r"|(?=\d\w*[-/][\w/-]*\s+(?:(?!of\b)[a-z][\w’'-]*\s+){0,3}[A-Z]))"
+)
 
 # A speaker may open with a lowercase word when a name follows ("panel Chairman X said",
 # "said former governor X"), never with a word that starts a new clause.
@@ -66,6 +72,8 @@ _CLAUSE_BREAK = re.compile(
     r"where|who|which|whom|than)\s+"
 )
 
+_JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but|yet)\s+(?:then\s+)?")
+
 _CLAUSE_WORD = re.compile(
     r"\b(?:that|is|are|was|were|has|have|had|will|would|should|can|could|must|did|does|"
     r"continues|continued|remains|remained|became|becomes|seems|seemed|said|says|told|tells|"
@@ -95,6 +103,13 @@ def speaker_phrase(who: str) -> str | None:
     relative = _RELATIVE_END.search(who)
     if relative is not None:
         return _antecedent(who, relative.start())
+    joined = list(_JOINED_CLAUSE.finditer(who))
+    if joined:
+        # "The talks stalled this week, and the minister said": the clause after the
+        # conjunction holds the speaker, the one before it is the reporter's.
+        tail = trim_subject(who[joined[-1].end() :])
+        if is_speaker(tail) and re.match(SPEAKER_START, tail):
+            return tail
     if is_speaker(who):
         return who
     coordinated = _COORDINATED.match(who)
@@ -196,3 +211,27 @@ def trim_object(text: str) -> str:
 
 def _tidy(text: str) -> str:
     return text.rstrip(" .,;:–—-\n").strip()
+
+
+# "The unions want more time, Ann Lee said": words and a comma before the name that
+# closes a credit. An apposition before a name holds a role ("Her lawyer, Ann Lee").
+_NAME_AFTER_COMMA = re.compile(r"^(?P<lead>[^,]+),\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*$")
+_MIN_CLAUSE_WORDS = 3
+# The role endings that verbs and adjectives do not share ("-ant", "-ent", "-er" do: "want",
+# "recent", "never").
+_ROLE_SUFFIX = re.compile(r"(?:man|woman|men|women|person|people|ist|ists|ian|ians)$")
+
+
+def clause_before_name(who: str) -> bool:
+    """The words before ``who``'s closing name are a sentence of the reporter's, not an
+    apposition: three or more lower-case words and none that names a role."""
+    match = _NAME_AFTER_COMMA.match(who)
+    if match is None:
+        return False
+    lead = [word.strip(".’'") for word in match["lead"].split()]
+    if sum(word[:1].islower() for word in lead[1:]) < _MIN_CLAUSE_WORDS:
+        return False  # a name and its title ("Rep. Ann Lee, R-Pa.")
+    return not any(
+        word in ROLE_NOUNS or word in ANONYMOUS_HEADS or _ROLE_SUFFIX.search(word)
+        for word in map(str.casefold, lead)
+    )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
-from app.extraction.gender import PRONOUN_GENDER, Gender, unnamed_role
+from app.extraction.gender import PRONOUN_GENDER, Gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
 from app.extraction.organizations import ORG_CUES
 from app.extraction.people import TITLES
@@ -132,8 +132,28 @@ class SpeakerIndex:
                 # unless X is known to be a woman too.
                 if gender and not known and unnamed_role(self.body, candidate.at, before, gender):
                     return None
+                if self._role_spoke_since(candidate, before):
+                    return None
                 return candidate.entity
         return None
+
+    def _role_spoke_since(self, candidate: Salient, before: int) -> bool:
+        """Someone named only by a role spoke after the candidate, and someone else was
+        named before that role ("X spoke of Y. The minister said …. "…," he added"): the
+        role may be either, so the pronoun may be either."""
+        # Only roles after the first other person named can be that person.
+        other = next(
+            (
+                m.start
+                for m in self.within(candidate.at, before)
+                if m.entity is not candidate.entity and m.entity.type == "person"
+            ),
+            None,
+        )
+        return other is not None and any(
+            self.described(head, before) is not candidate.entity
+            for head, _ in unnamed_speakers(self.body, other, before)
+        )
 
     def last_speaker(self, before: int) -> ExtractedEntity | None:
         """The person who spoke the latest quote before a position, when nobody else has

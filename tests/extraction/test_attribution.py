@@ -384,3 +384,108 @@ def test_a_fronted_phrase_naming_someone_else_is_not_the_speaker() -> None:
     (found,) = find_quotes(body, [entity(body, "Dag Orsino", "Mr Orsino")])
     assert found.speaker_text == "a party spokesperson"
     assert found.speaker is None
+
+
+def test_the_agent_after_a_passive_judgement_said_the_words() -> None:
+    body = (
+        "Mayor Lena Park spoke on Monday. Her plan was described as “reckless” and "
+        "“costly” by the Harbour Traders Guild (HTG)."
+    )
+    quotes = find_quotes(
+        body,
+        [entity(body, "Lena Park"), entity(body, "Harbour Traders Guild", kind="organization")],
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("reckless", "Harbour Traders Guild"),
+        ("costly", "Harbour Traders Guild"),
+    ]
+    assert quote(quotes, "reckless").rule.startswith("passive_agent")
+
+
+def test_an_age_or_date_may_open_the_speaker_phrase() -> None:
+    body = (
+        "“The count was fair,” said 9/11 widow Rita Sand.\n\n"
+        "34-year-old Ivan Holt echoed:\n\n"
+        "“Nobody asked me about the count.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Rita Sand"), entity(body, "Ivan Holt")])
+    assert quote(quotes, "The count").speaker_text == "9/11 widow Rita Sand"
+    assert quote(quotes, "Nobody").speaker == "Ivan Holt"
+
+
+def test_a_share_of_people_is_not_an_age() -> None:
+    body = "“The bill will pass this week,” said 75 percent of Voters United members."
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text != "75 percent of Voters United members"
+
+
+def test_a_credit_after_a_new_sentence_is_not_the_closed_quotes() -> None:
+    body = (
+        "“We will act on the report soon,” said Mr Adams, the trade secretary.\n\n"
+        "“The law is clear and the deadline stays.” The unions still want more time, "
+        "Mr Brown said."
+    )
+    people = [entity(body, "Tom Adams", "Mr Adams"), entity(body, "Ian Brown", "Mr Brown")]
+    found = quote(find_quotes(body, people), "The law is clear")
+    assert (found.speaker, found.rule) == ("Tom Adams", "paragraph_continuation+name")
+
+
+def test_a_credit_closing_the_quotes_own_sentence_names_its_speaker() -> None:
+    body = "The talks were a “vital step towards a lasting peace” in the region, Mr Adams said."
+    (found,) = find_quotes(body, [entity(body, "Tom Adams", "Mr Adams")])
+    assert (found.speaker, found.rule) == ("Tom Adams", "closing_credit+name")
+
+
+def test_a_pronoun_after_a_speaker_named_only_by_a_role_stays_unresolved() -> None:
+    body = (
+        "Ivo Brand, the union leader, said the talks had failed. Lena Park wrote to Tom Hall "
+        "on Monday. In reply, the party chairman said the letter was unfair. "
+        "“We will not be lectured by anyone,” he said."
+    )
+    people = [entity(body, name) for name in ("Ivo Brand", "Lena Park", "Tom Hall")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker_text, found.speaker) == ("he", None)
+
+
+def test_a_role_describing_the_only_person_named_keeps_the_pronoun() -> None:
+    body = (
+        "Ivo Brand opened the meeting. The union leader said the talks had failed. "
+        "“We will strike in May,” he said."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ivo Brand")])
+    assert found.speaker == "Ivo Brand"
+
+
+def test_continuation_stops_when_a_role_speaks_in_between() -> None:
+    body = (
+        "“We will strike in May,” said Ivo Brand. Later, the party spokesman said the "
+        "strike was illegal. Talks resumed on Friday. “It will go ahead anyway, whatever "
+        "they say.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Ivo Brand")])
+    assert quote(quotes, "It will go ahead").speaker is None
+
+
+def test_an_inverted_cue_paragraph_introduces_the_quote_after_it() -> None:
+    body = (
+        "Ted Vance spoke at the rally on Friday.\n\n"
+        "Continued Vance:\n\n"
+        "“The stakes are higher this year than ever before.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ted Vance", "Ted Vance", "Vance")])
+    assert (found.speaker, found.rule) == ("Ted Vance", "inverted_cue+name")
+
+
+def test_a_capitalised_word_that_is_no_cue_introduces_nothing() -> None:
+    body = "Ted Vance spoke at the rally.\n\nEveryone Vance:\n\n“The stakes are higher this year.”"
+    (found,) = find_quotes(body, [entity(body, "Ted Vance", "Ted Vance", "Vance")])
+    assert found.rule != "inverted_cue+name"
+
+
+def test_a_clause_joined_before_the_speaker_is_not_part_of_it() -> None:
+    body = (
+        "The vote set off a panic within party circles this week, and Party Chairman Ivo "
+        "Brand is said to be “furious” about it."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ivo Brand")])
+    assert (found.speaker, found.speaker_text) == ("Ivo Brand", "Party Chairman Ivo Brand")
