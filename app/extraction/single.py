@@ -43,10 +43,18 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
         found.kind, found.weak = "place", False
-    elif _PLACE_OF.search(ctx.body, max(0, token.start - 24), token.start):
+    elif _of_before(token.start, ctx) and _PLACE_OF.search(
+        ctx.body, max(0, token.start - 24), token.start
+    ):
         # "the town of Ashcombe", "the province of Lusaka": the noun says what it is.
         found.kind, found.weak = "place", False
     return found
+
+
+def _of_before(start: int, ctx: Context) -> bool:
+    """Where ``_PLACE_OF`` can end (its ``$`` also before a last line break): tested first,
+    since the search tries every position of the window."""
+    return ctx.body.endswith((" of ", " of \n"), max(0, start - 24), start)
 
 
 def _unknown_word(token: Token) -> bool:
