@@ -100,11 +100,13 @@ def find_sections(paragraphs: list[str]) -> list[str]:
     sections = []
     for index in range(1, len(paragraphs) - 1):
         before, after = paragraphs[index - 1], paragraphs[index + 1]
+        # The heading's own test first: it rules out most paragraphs by their length,
+        # before the paragraph above is searched whole.
+        if not _is_heading(paragraphs[index]):
+            continue
         # A line broken mid-sentence by the scraper is not a heading: the text around a
         # heading ends a sentence before it and starts one after it.
-        if not _SENTENCE_CLOSED.search(before) or not _starts_sentence(after):
-            continue
-        if _is_heading(paragraphs[index]):
+        if _SENTENCE_CLOSED.search(before) and _starts_sentence(after):
             sections.append(paragraphs[index])
     return sections
 
@@ -115,8 +117,10 @@ def _starts_sentence(paragraph: str) -> bool:
 
 
 def _is_heading(paragraph: str) -> bool:
+    if len(paragraph) > _SECTION_MAX_CHARS:
+        return False
     bare = paragraph.rstrip(_CLOSING_MARKS)
-    if not bare or _STRONG_END.search(bare) or len(paragraph) > _SECTION_MAX_CHARS:
+    if not bare or _STRONG_END.search(bare):
         return False
     if len(paragraph.split()) > _SECTION_MAX_WORDS or looks_like_date_line(paragraph):
         return False
