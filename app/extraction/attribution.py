@@ -62,7 +62,8 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
-_QUOTE_END = re.compile(r"[,.?!…—-]$")
+# Marks that end a quote's clause.
+_CLAUSE_MARKS = tuple(",.?!…—-")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _MAX_SPEAKER_FIRST_WORDS = 15
 # How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
@@ -109,7 +110,7 @@ def explicit_attribution(
     after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
     text = body[span.start : span.end].rstrip("’'")
-    quote_ends_clause = bool(_QUOTE_END.search(text))
+    quote_ends_clause = _ends_clause(text)
     if text.endswith("."):
         # The quote closes its sentence ("… called it “arbitrary.” Ann Lee warned that …"):
         # the sentence it belongs to is the one before it, and words after it are a new
@@ -124,6 +125,14 @@ def explicit_attribution(
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
     return found
+
+
+def _ends_clause(text: str) -> bool:
+    """A mark ends the text, or comes right before a last line break (what the pattern
+    ``[,.?!…—-]$`` finds, without searching the whole quote for its marks)."""
+    return text.endswith(_CLAUSE_MARKS) or (
+        text.endswith("\n") and text[:-1].endswith(_CLAUSE_MARKS)
+    )
 
 
 def subject_attribution(
