@@ -91,8 +91,16 @@ def clean_text(
 
 def split_paragraphs(text: str) -> list[str]:
     """Every non-blank line is a paragraph: scrapers keep one paragraph per line."""
-    lines = (" ".join(line.split()) for line in text.lstrip("\ufeff").splitlines())
+    lines = (_single_spaced(line) for line in text.lstrip("\ufeff").splitlines())
     return [line for line in lines if line]
+
+
+def _single_spaced(line: str) -> str:
+    """``" ".join(line.split())``. Most lines are spaced so already (the space is the one
+    printable whitespace character) and are kept without splitting them into words."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
 
 
 def find_sections(paragraphs: list[str]) -> list[str]:
