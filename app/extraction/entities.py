@@ -59,7 +59,7 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     entity comes out wrong."""
     runs = find_runs(body)
     later = frozenset(t.text for r in runs for t in r.tokens[1:])
-    ctx = Context(body, _lower_words(body), _shouted_lines(body), later)
+    ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
     found: list[Found] = []
     prev: Run | None = None
     for run in _join_and_names(join_nicknames(join_possessive_names(runs, ctx), ctx), ctx):
@@ -109,20 +109,6 @@ def _and_continues(prev: Run, run: Run, ctx: Context) -> bool:
 
 def _span_text(run: Run, ctx: Context) -> str:
     return ctx.body[run.start : run.end]
-
-
-def _lower_words(body: str) -> frozenset[str]:
-    """The words ``_LOWER_WORD`` finds, read off the body's whitespace-separated tokens: a
-    token of lower-case letters is one, and only a token with marks inside is searched
-    (a search of every position of the body cost 3% of extraction). Whitespace is none of
-    the characters around a word, so a token's ends bound its words as the body's do."""
-    found: set[str] = set()
-    for token in set(body.split()):
-        if token.isalpha() and token.isascii() and token.islower():
-            found.add(token)
-        elif not token.isalnum():  # letters and digits alone are one word, not lower-case
-            found.update(_LOWER_WORD.findall(token))
-    return frozenset(found)
 
 
 def _shouted_lines(body: str) -> tuple[tuple[int, int], ...]:
