@@ -69,7 +69,8 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
-_QUOTE_END = re.compile(r"[,.?!…—-]$")
+# Marks that end a quote's clause.
+_CLAUSE_MARKS = tuple(",.?!…—-")
 _NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
 _MAX_SPEAKER_FIRST_WORDS = 15
 # How far around a quote a passive cue and its "by" agent are looked for.
@@ -122,7 +123,7 @@ def explicit_attribution(
     if agent is not None:
         return agent
     text = body[span.start : span.end].rstrip("’'")
-    quote_ends_clause = bool(_QUOTE_END.search(text))
+    quote_ends_clause = _ends_clause(text)
     if text.endswith("."):
         # The quote closes its sentence ("… called it “arbitrary.” Ann Lee warned that …"):
         # the sentence it belongs to is the one before it, and words after it are a new
@@ -154,6 +155,14 @@ def _agent_after(body: str, span: QuoteSpan, paragraph: Paragraph) -> Attributio
     end = first_sentence_end(body, span.close_at, min(paragraph.end, span.close_at + _AGENT_REACH))
     found = agent_after_quote(body, start, (span.open_at, span.close_at), end)
     return Attribution(found[0], found[1], found[2], "passive_agent") if found else None
+
+
+def _ends_clause(text: str) -> bool:
+    """A mark ends the text, or comes right before a last line break (what the pattern
+    ``[,.?!…—-]$`` finds, without searching the whole quote for its marks)."""
+    return text.endswith(_CLAUSE_MARKS) or (
+        text.endswith("\n") and text[:-1].endswith(_CLAUSE_MARKS)
+    )
 
 
 def subject_attribution(

@@ -86,6 +86,7 @@ def _cut_tail(paragraphs: list[str]) -> list[str]:
 
 
 def _is_trailing_scrap(paragraph: str) -> bool:
-    if _SENTENCE_END.search(paragraph):
+    # The word count first: a paragraph is searched for a sentence end only when short.
+    if len(paragraph.split(maxsplit=_TRAILING_SCRAP_WORDS)) > _TRAILING_SCRAP_WORDS:
         return False
-    return len(paragraph.split()) <= _TRAILING_SCRAP_WORDS and not paragraph[:1].isdigit()
+    return not _SENTENCE_END.search(paragraph) and not paragraph[:1].isdigit()

@@ -133,9 +133,12 @@ def _sentence_start(body: str, pos: int) -> bool:
     return i < 0 or body[i] in _ENDERS
 
 
+_MAX_TITLE_WORDS = 25
+
+
 def _title_case(words: list[str]) -> bool:
     """'Mayor Was Told To Wait But Refused': a headline in title case."""
-    if not 4 <= len(words) <= 25:
+    if not 4 <= len(words) <= _MAX_TITLE_WORDS:
         return False
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
@@ -146,7 +149,9 @@ def _heading_starts(body: str) -> set[int]:
     pos = 0
     for line in body.split("\n"):
         stripped = line.rstrip()
-        words = stripped.split()
+        # Past a title case line's most words the count no longer matters: a paragraph
+        # is not split whole.
+        words = stripped.split(maxsplit=_MAX_TITLE_WORDS)
         short = len(words) <= 14 and stripped[-1:] not in '.!?"”:,;'
         if stripped and (short or _title_case(words)):
             starts.add(pos)

@@ -91,8 +91,16 @@ def clean_text(
 
 def split_paragraphs(text: str) -> list[str]:
     """Every non-blank line is a paragraph: scrapers keep one paragraph per line."""
-    lines = (" ".join(line.split()) for line in text.lstrip("\ufeff").splitlines())
+    lines = (_single_spaced(line) for line in text.lstrip("\ufeff").splitlines())
     return [line for line in lines if line]
+
+
+def _single_spaced(line: str) -> str:
+    """``" ".join(line.split())``. Most lines are spaced so already (the space is the one
+    printable whitespace character) and are kept without splitting them into words."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
 
 
 def find_sections(paragraphs: list[str]) -> list[str]:
@@ -100,11 +108,13 @@ def find_sections(paragraphs: list[str]) -> list[str]:
     sections = []
     for index in range(1, len(paragraphs) - 1):
         before, after = paragraphs[index - 1], paragraphs[index + 1]
+        # The heading's own test first: it rules out most paragraphs by their length,
+        # before the paragraph above is searched whole.
+        if not _is_heading(paragraphs[index]):
+            continue
         # A line broken mid-sentence by the scraper is not a heading: the text around a
         # heading ends a sentence before it and starts one after it.
-        if not _SENTENCE_CLOSED.search(before) or not _starts_sentence(after):
-            continue
-        if _is_heading(paragraphs[index]):
+        if _SENTENCE_CLOSED.search(before) and _starts_sentence(after):
             sections.append(paragraphs[index])
     return sections
 
@@ -115,8 +125,10 @@ def _starts_sentence(paragraph: str) -> bool:
 
 
 def _is_heading(paragraph: str) -> bool:
+    if len(paragraph) > _SECTION_MAX_CHARS:
+        return False
     bare = paragraph.rstrip(_CLOSING_MARKS)
-    if not bare or _STRONG_END.search(bare) or len(paragraph) > _SECTION_MAX_CHARS:
+    if not bare or _STRONG_END.search(bare):
         return False
     if len(paragraph.split()) > _SECTION_MAX_WORDS or looks_like_date_line(paragraph):
         return False

@@ -91,13 +91,16 @@ INDEFINITE = re.compile(
     re.IGNORECASE,
 )
 # Words between a speaker and the verb that belong to neither ("he also said").
-AUXILIARY_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|was|were|is|are|would|will|could|might|did|does|do|had|"
+_AUXILIARY = (
+    r"(?:has|have|had|was|were|is|are|would|will|could|might|did|does|do|had|"
     r"also|later|then|once|again|previously|recently|repeatedly|since|just|even|first|"
     r"further|often|still|not|never|\w+n[’']t|(?-i:(?!(?:ally|family|assembly|rally|bully|daily|"
-    r"weekly|monthly|quarterly|supply|anomaly)\b)[a-z]+ly)))+$",
-    re.IGNORECASE,
+    r"weekly|monthly|quarterly|supply|anomaly)\b)[a-z]+ly))"
 )
+AUXILIARY_TAIL = re.compile(rf"(?:\s+{_AUXILIARY})+$", re.IGNORECASE)
+# One such word alone: a tail ends with one, and testing the last word first spares
+# searching every space of the phrase for a tail.
+AUXILIARY_WORD = re.compile(_AUXILIARY, re.IGNORECASE)
 # Openers of a sentence that are not part of its subject ("But", "On Monday,").
 LEADING_ADVERBIAL = re.compile(
     r"(?:(?:but|and|so|yet|still|meanwhile|however|later|earlier|then|now|also|instead|"

@@ -29,6 +29,7 @@ _TITLE_BEFORE = re.compile(
     rf"\b(?:{alternation(TITLES)})"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?:of|for)\s+(?:the\s+)?$"
 )
+_TITLE_BEFORE_ENDS = ("of", "for", "the")
 _SUBJECT_WORDS = 6
 _NAME_THEN_WORD = re.compile(r"[A-Z][\w.’'-]*\s+(?P<word>[a-z][a-z-]+)\b")
 
@@ -106,7 +107,12 @@ class Mention:
 
     @cached_property
     def title_fragment(self) -> bool:
-        return bool(_TITLE_BEFORE.search(self.body, max(0, self.start - 80), self.start))
+        start = max(0, self.start - 80)
+        # A match ends in "of", "for" or "the" and spaces: tested first, since the search
+        # tries every position of the window.
+        if not self.body[start : self.start].rstrip().endswith(_TITLE_BEFORE_ENDS):
+            return False
+        return bool(_TITLE_BEFORE.search(self.body, start, self.start))
 
     @cached_property
     def names_it(self) -> bool:

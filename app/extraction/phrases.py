@@ -5,6 +5,7 @@ import re
 from app.extraction.cues import (
     ANONYMOUS_HEADS,
     AUXILIARY_TAIL,
+    AUXILIARY_WORD,
     LEADING_ADVERBIAL,
     NOT_A_SUBJECT,
     PRONOUNS,
@@ -187,7 +188,10 @@ def trim_subject(text: str) -> str:
     text = text.strip(" ,;–—-\n")
     while (lead := LEADING_ADVERBIAL.match(text)) is not None and lead.end() > 0:
         text = text[lead.end() :]
-    text = AUXILIARY_TAIL.sub("", text).strip(" ,;–—-")
+    last = text.rsplit(maxsplit=1)[-1:]
+    if last and AUXILIARY_WORD.fullmatch(last[0]):
+        text = AUXILIARY_TAIL.sub("", text)
+    text = text.strip(" ,;–—-")
     return text
 
 

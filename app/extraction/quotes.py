@@ -164,7 +164,8 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _in_heading(body: str, paragraph: Paragraph) -> bool:
     text = body[paragraph.start : paragraph.end]
-    return len(text.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+    words = len(text.split(maxsplit=_HEADING_MAX_WORDS))  # a long paragraph is not split whole
+    return words <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
 
 
 def _kind(

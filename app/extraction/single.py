@@ -51,10 +51,18 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         # names knows, where things happen or start. No country code: a town's name
         # is borne by towns in many countries, and a code would tie it to one.
         found.kind, found.weak = "place", False
-    elif _PLACE_OF.search(ctx.body, max(0, token.start - 24), token.start):
+    elif _of_before(token.start, ctx) and _PLACE_OF.search(
+        ctx.body, max(0, token.start - 24), token.start
+    ):
         # "the town of Ashcombe", "the province of Lusaka": the noun says what it is.
         found.kind, found.weak = "place", False
     return found
+
+
+def _of_before(start: int, ctx: Context) -> bool:
+    """Where ``_PLACE_OF`` can end (its ``$`` also before a last line break): tested first,
+    since the search tries every position of the window."""
+    return ctx.body.endswith((" of ", " of \n"), max(0, start - 24), start)
 
 
 def _unknown_word(token: Token) -> bool:

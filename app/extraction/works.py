@@ -38,6 +38,9 @@ _WORK_BEFORE = re.compile(
     rf"\b(?:(?:{alternation(_WORK_NOUNS.split())}),?|(?:{alternation(_PART_IN.split())}) in) "
     r"(?:[“\"‘']\s?)?$"
 )
+# What the words before a match end with, once the marks and spaces after it are gone:
+# tested first, since the search tries every position of the window (1.5% of extraction).
+_WORK_BEFORE_ENDS = (*_WORK_NOUNS.split(), " in")
 _WORK_AFTER = re.compile(rf" (?:{alternation(_WORK_MODIFIED.split())})\b")
 # "Harry Potter and the Prisoner of Azkaban": a title that goes on after "and the".
 _AND_THE = re.compile(r" and the ((?:[A-Z][\w'’]*(?: of(?: the)?)? ?)+)")
@@ -73,7 +76,8 @@ def _repeated(names: list[str]) -> bool:
 
 def _work_context(item: Found, ctx: Context) -> bool:
     before = ctx.body[max(0, item.start - 24) : item.start]
-    if _WORK_BEFORE.search(before) or _WORK_AFTER.match(ctx.body, item.end):
+    ends = before.rstrip().rstrip("“\"‘'").rstrip().rstrip(",").endswith(_WORK_BEFORE_ENDS)
+    if (ends and _WORK_BEFORE.search(before)) or _WORK_AFTER.match(ctx.body, item.end):
         return True
     title = _AND_THE.match(ctx.body, item.end)
     return title is not None and _title_goes_on(title[1].split())
