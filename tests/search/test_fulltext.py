@@ -286,16 +286,29 @@ def test_the_walk_pays_only_past_break_even() -> None:
     assert walk_pays(521.0, 104.0, ratio=2600) is True
 
 
-@pytest.mark.parametrize(("index", "walks"), [("rum", True), ("gin", False)])
+@pytest.mark.parametrize(("index", "ratio"), [("rum", 2600.0), ("gin", 7000.0)])
 def test_the_walk_is_judged_against_the_index_that_serves(
-    monkeypatch: pytest.MonkeyPatch, index: str, walks: bool
+    monkeypatch: pytest.MonkeyPatch, index: str, ratio: float
 ) -> None:
-    """RUM reads its matches cheaper than GIN sorts them, so the walk must win by less."""
-    # 2,000 matches of 1,000 rows: 2,000² = 4,000 × 1,000, past RUM's 2,600, short of GIN's 7,000.
-    monkeypatch.setattr(fulltext, "planned_matches", lambda *_: (2000.0, 1000.0))
+    """RUM reads its matches cheaper than GIN sorts them, so the walk must win by less:
+    it pays once matches² exceeds 2,600 × rows against RUM, 7,000 × rows against GIN."""
     session = Session(info={FULLTEXT_INDEX: index})
-    assert walk_newest(session, "article", "Morocco") is walks
-    assert fulltext.id_ordered(session, "article") is walks
+    assert fulltext.id_ordered(session, "article") is (index == "rum")
+    # (matches, rows): a tie, one match past it, and 2,000 of 1,000 rows (4,000 × rows).
+    cases = [
+        ((ratio, ratio), False),
+        ((ratio + 1, ratio), True),
+        ((2000.0, 1000.0), index == "rum"),
+    ]
+    for estimate, walks in cases:
+        monkeypatch.setattr(fulltext, "planned_matches", lambda *_, e=estimate: e)
+        assert walk_newest(session, "article", "Morocco") is walks, estimate
+
+
+def test_candidates_are_the_newest_thousand_matches_at_most(session: Session) -> None:
+    for scored in (True, False):
+        stmt = article_candidates(session, "Morocco", [], scored=scored)
+        assert stmt._limit == fulltext.CANDIDATES == 1000
 
 
 @pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
