@@ -349,3 +349,15 @@ def test_prefix_match_takes_the_prefix_literally(session: Session, prefix: str) 
         if session.execute(select(prefix_match(dialect, literal(v, String), prefix))).scalar()
     ]
     assert found == [v for v in PREFIX_VALUES if v.startswith(prefix)]
+
+
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+def test_queries_are_read_as_english_whatever_the_servers_default(
+    session: Session, make_article: ArticleFactory
+) -> None:
+    """The stored vectors are English-stemmed: a query parsed with the server's default
+    configuration ("simple" here) would miss "ferries" when asked for "ferry"."""
+    article = make_article("The ferries resumed sailing across the strait.")
+    session.execute(text("SET LOCAL default_text_search_config = 'pg_catalog.simple'"))
+    found = session.execute(article_candidates(session, "ferry", [])).all()
+    assert article.id in [row.id for row in found]
