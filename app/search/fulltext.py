@@ -27,7 +27,6 @@ from sqlmodel import Session, col
 from app.articles.models import Article
 from app.db import MAX_BIG_ID, MAX_ID
 from app.pagination import AnySelect
-from app.quotes.models import Quote
 from app.search.highlight import HIGHLIGHT_END, HIGHLIGHT_START, highlight
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
@@ -199,11 +198,6 @@ def article_candidates(
     session: Session, query: str, where: list[ColumnElement[bool]], *, scored: bool = True
 ) -> AnySelect:
     return _candidates(session, query, where, Article, TITLE_WEIGHTS if scored else None)
-
-
-def quote_candidates(session: Session, query: str, where: list[ColumnElement[bool]]) -> AnySelect:
-    """Unscored: quotes that match are listed newest first."""
-    return _candidates(session, query, where, Quote, None)
 
 
 # Highlights read at most this much of a body: FTS5's snippet() and ts_headline() on whole

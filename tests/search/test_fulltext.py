@@ -9,10 +9,25 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import String, func, literal, select, text
+from sqlalchemy.dialects import postgresql
 from sqlmodel import Session
 
+from app.articles.models import Article
 from app.config import PROJECT_ROOT
-from app.search.fulltext import article_candidates, fts5_query, searchable, walk_newest
+from app.db import MAX_BIG_ID, MAX_ID
+from app.quotes.models import Quote
+from app.search import fulltext
+from app.search.fulltext import (
+    FULLTEXT_INDEX,
+    article_candidates,
+    fts5_query,
+    prefix_match,
+    query_words,
+    searchable,
+    walk_newest,
+    walk_pays,
+)
 from tests.conftest import ArticleFactory
 
 WORDS = r"\w+(?: \w+)*"
@@ -245,3 +260,104 @@ def test_both_ways_to_the_newest_matches_agree(
     assert rows[True] == rows[False]
     ids = [row.id for row in rows[True]]
     assert len(ids) == 6 and ids == sorted(ids, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Pegasus spyware", ["Pegasus", "spyware"]),
+        ('"ties with Israel" Morocco', ["ties", "with", "Israel", "Morocco"]),
+        ("Pegasus -spyware -a", ["Pegasus"]),  # a one-letter word is excluded too
+        ('Pegasus -"NSO group"', ["Pegasus"]),
+        ("Pegasus - spyware", ["Pegasus", "spyware"]),  # a lone dash excludes nothing
+        ("Pegasus OR Morocco", ["Pegasus", "Morocco"]),
+        ("e-mail body:NSO", ["e", "mail", "body", "NSO"]),
+        ("", []),
+    ],
+)
+def test_query_words_are_the_words_looked_for(text: str, words: list[str]) -> None:
+    assert query_words(text) == words
+
+
+def test_the_walk_pays_only_past_break_even() -> None:
+    assert walk_pays(700.0, 70.0) is False  # 700² is 7,000 × 70 exactly: a tie is no gain
+    assert walk_pays(701.0, 70.0) is True
+    assert walk_pays(520.0, 104.0, ratio=2600) is False
+    assert walk_pays(521.0, 104.0, ratio=2600) is True
+
+
+@pytest.mark.parametrize(("index", "ratio"), [("rum", 2600.0), ("gin", 7000.0)])
+def test_the_walk_is_judged_against_the_index_that_serves(
+    monkeypatch: pytest.MonkeyPatch, index: str, ratio: float
+) -> None:
+    """RUM reads its matches cheaper than GIN sorts them, so the walk must win by less:
+    it pays once matches² exceeds 2,600 × rows against RUM, 7,000 × rows against GIN."""
+    session = Session(info={FULLTEXT_INDEX: index})
+    assert fulltext.id_ordered(session, "article") is (index == "rum")
+    # (matches, rows): a tie, one match past it, and 2,000 of 1,000 rows (4,000 × rows).
+    cases = [
+        ((ratio, ratio), False),
+        ((ratio + 1, ratio), True),
+        ((2000.0, 1000.0), index == "rum"),
+    ]
+    for estimate, walks in cases:
+        monkeypatch.setattr(fulltext, "planned_matches", lambda *_, e=estimate: e)
+        assert walk_newest(session, "article", "Morocco") is walks, estimate
+
+
+def test_candidates_are_the_newest_thousand_matches_at_most(session: Session) -> None:
+    for scored in (True, False):
+        stmt = article_candidates(session, "Morocco", [], scored=scored)
+        assert stmt._limit == fulltext.CANDIDATES == 1000
+
+
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+def test_id_ordered_says_whether_the_table_has_its_rum_index(session: Session) -> None:
+    for table_name in ("article", "quote"):
+        found = session.execute(
+            select(func.count())
+            .select_from(text("pg_indexes"))
+            .where(text("indexname = :name"))
+            .params(name=f"ix_{table_name}_search_vector_rum")
+        ).scalar_one()
+        assert fulltext.id_ordered(session, table_name) is (found == 1)
+
+
+def test_rum_distance_is_from_the_largest_id_the_column_holds() -> None:
+    """Ids above the constant would have a negative distance, listed as if oldest."""
+    for model, top in ((Article, MAX_ID), (Quote, MAX_BIG_ID)):
+        order = fulltext.newest_first(model).compile(dialect=postgresql.dialect())
+        assert str(order).endswith(f"<=| {top}")
+
+
+def test_date_ordered_candidates_are_not_scored(session: Session) -> None:
+    scored = article_candidates(session, "Morocco", [])
+    unscored = article_candidates(session, "Morocco", [], scored=False)
+    assert list(scored.selected_columns.keys()) == ["id", "score"]
+    assert list(unscored.selected_columns.keys()) == ["id"]
+
+
+PREFIX_VALUES = ["abc", "ab%c", "ab_c", "abxc", "a\\bc", "a\\\\bc", "a*c", "a?c", "a[b]c", "aBc"]
+
+
+@pytest.mark.parametrize("prefix", ["ab", "ab%", "ab_", "a\\", "a\\b", "a*", "a?", "a[", "aB", ""])
+def test_prefix_match_takes_the_prefix_literally(session: Session, prefix: str) -> None:
+    dialect = session.get_bind().dialect.name
+    found = [
+        v
+        for v in PREFIX_VALUES
+        if session.execute(select(prefix_match(dialect, literal(v, String), prefix))).scalar()
+    ]
+    assert found == [v for v in PREFIX_VALUES if v.startswith(prefix)]
+
+
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+def test_queries_are_read_as_english_whatever_the_servers_default(
+    session: Session, make_article: ArticleFactory
+) -> None:
+    """The stored vectors are English-stemmed: a query parsed with the server's default
+    configuration ("simple" here) would miss "ferries" when asked for "ferry"."""
+    article = make_article("The ferries resumed sailing across the strait.")
+    session.execute(text("SET LOCAL default_text_search_config = 'pg_catalog.simple'"))
+    found = session.execute(article_candidates(session, "ferry", [])).all()
+    assert article.id in [row.id for row in found]
