@@ -50,18 +50,18 @@ def test_overlapping_batches_store_each_article_once(race_engine: Engine) -> Non
     stories = [_story(n) for n in range(12)]
     writers = 4
 
-    def work(i: int) -> list[ingest.Ingested]:
+    def work(i: int) -> list[tuple[str, ingest.Ingested]]:
         # Each writer stores 8 of the 12 stories in its own order: every pair overlaps.
         mine = random.Random(100 + i).sample(stories, 8)
-        return _batch(race_engine, mine)
+        return list(zip((s.body for s in mine), _batch(race_engine, mine), strict=True))
 
     outcomes = race(writers, work)
     assert all(isinstance(o, list) for o in outcomes), outcomes
     by_body: dict[str, set[int]] = {}
     created = 0
     for results in outcomes:
-        for result in results:
-            by_body.setdefault(result.article.body, set()).add(result.article_id)
+        for body, result in results:
+            by_body.setdefault(body, set()).add(result.article_id)
             created += result.created
     assert all(len(ids) == 1 for ids in by_body.values()), by_body  # one copy, known to all
     articles, entities, aliases = _counts(race_engine)
