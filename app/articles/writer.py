@@ -175,14 +175,16 @@ def knowledge_rows(article: Article, extraction: Extraction, ids: list[int]) -> 
 
 
 def insert_rows(session: Session, rows: KnowledgeRows) -> None:
-    """Each kind of row as one batch insert."""
-    for model, batch in (
-        (Mention, rows.mentions),
-        (ArticleEntity, rows.links),
-        (Quote, rows.quotes),
+    """Each kind of row as one batch insert, of the table rather than the ORM class: the
+    ORM's bulk insert spent more time preparing the rows (20% of a 50-article ingest batch)
+    than the database spent storing them."""
+    for table, batch in (
+        ("mention", rows.mentions),
+        ("article_entity", rows.links),
+        ("quote", rows.quotes),
     ):
         if batch:
-            session.execute(insert(model), batch)
+            session.execute(insert(SQLModel.metadata.tables[table]), batch)
 
 
 def _write_knowledge(
