@@ -100,3 +100,26 @@ def test_a_batch_stores_its_own_duplicates_once(race_engine: Engine) -> None:
     assert [r.created for r in rerun] == [False, False]
     assert _counts(race_engine)[0] == 2
     assert_no_drift(race_engine)
+
+
+def test_an_ingest_batch_with_a_bad_article_stores_the_others(race_engine: Engine) -> None:
+    from app.articles.sources import Document
+    from app.cli.ingest import _Pending
+
+    good = [_story(n) for n in range(3)]
+    bad = _story(9)
+    bad.entities[0].mentions[0].start += 1  # its offsets no longer hold the name
+    outcomes: list[tuple[str, str, str | None]] = []
+    pending = _Pending(race_engine, lambda doc, what, why: outcomes.append((doc.name, what, why)))
+    for name, found in zip("abcd", [good[0], bad, *good[1:]], strict=True):
+        pending.add(Document(name=name, raw="", format="text"), found)
+    pending.flush()
+    assert [(name, what) for name, what, _ in outcomes] == [
+        ("a", "created"),
+        ("b", "failed"),
+        ("c", "created"),
+        ("d", "created"),
+    ]
+    assert "do not hold" in str(outcomes[1][2])
+    assert _counts(race_engine)[0] == 3
+    assert_no_drift(race_engine)
