@@ -20,11 +20,18 @@ from app.extraction.schemas import EXTRACTOR_VERSION
 from app.writes.transaction import driver_message
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy.engine import Engine
 
     from app.articles.ingest import Extracted
+    from app.articles.sources import Document
+    from app.extraction.knowledge import Knowledge
 
 SKIPPED = "skipped (not an article)"
+# Articles stored per write transaction (``app.articles.batch``) at most. SQLite holds its
+# one write lock for a batch: at a few ms an article, other writers wait well under a second.
+BATCH = 50
 
 
 def ingest_command(
@@ -57,19 +64,71 @@ def ingest_command(
     found_docs = documents(paths, section_from_folder=section_from_folder)
     with Progress(*Progress.get_default_columns(), MofNCompleteColumn()) as progress:
         task = progress.add_task("ingesting", total=None)
-        limits = Limits.of(settings)
-        for document, found in extract_all(found_docs, jobs, limits, Growing(engine)):
-            outcome, why = _outcome(engine, found)
+
+        def account(document: Document, outcome: str, why: str | None) -> None:
             counts[outcome] += 1
             if why:
                 reports.append((outcome.split()[0], document.name, why))
             progress.advance(task)
+
+        pending = _Pending(engine, account)
+        growing = Growing(engine)
+
+        def knowledge() -> Knowledge:
+            pending.flush()  # the snapshot is read once what came before it is stored
+            return growing()
+
+        for document, found in extract_all(found_docs, jobs, Limits.of(settings), knowledge):
+            pending.add(document, found)
+        pending.flush()
     engine.dispose()
     for what, name, why in reports:
         typer.echo(f"{what}: {name}: {why}", err=True)
     typer.echo(", ".join(f"{n} {what}" for what, n in counts.items()))
     if counts["failed"]:
         raise typer.Exit(code=1)
+
+
+class _Pending:
+    """Extracted documents waiting to be stored, ``BATCH`` articles to a transaction;
+    each document's outcome goes to ``account`` in input order."""
+
+    def __init__(self, engine: Engine, account: Callable[[Document, str, str | None], None]):
+        self.engine = engine
+        self.account = account
+        self.found: list[tuple[Document, Extracted]] = []
+        self.articles = 0
+
+    def add(self, document: Document, found: Extracted) -> None:
+        self.found.append((document, found))
+        if isinstance(found, Extraction):
+            self.articles += 1
+            if self.articles >= BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        found, self.found, self.articles = self.found, [], 0
+        stored = _store_batch(self.engine, [f for _, f in found if isinstance(f, Extraction)])
+        for document, one in found:
+            if isinstance(one, Extraction) and stored is not None:
+                self.account(document, stored.pop(0), None)
+            else:
+                self.account(document, *_outcome(self.engine, one))
+
+
+def _store_batch(engine: Engine, extractions: list[Extraction]) -> list[str] | None:
+    """``created`` or ``unchanged`` per extraction, or None when the batch failed (each is
+    then stored alone, to say which failed and why)."""
+    from app.articles.batch import ingest_batch
+
+    if not extractions:
+        return []
+    with Session(engine) as session:
+        try:
+            stored = ingest_batch(session, extractions, EXTRACTOR_VERSION)
+        except (AppError, SQLAlchemyError):
+            return None
+    return ["created" if one.created else "unchanged" for one in stored]
 
 
 def _outcome(engine: Engine, found: Extracted) -> tuple[str, str | None]:

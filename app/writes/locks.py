@@ -70,10 +70,17 @@ def lock_keys(session: Session, keys: Iterable[str]) -> None:
     unique-index entries in extraction order, which deadlocked."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for lock_id in sorted({_key_id(key) for key in keys}):
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:space, :id)"), {"space": KEY_SPACE, "id": lock_id}
-        )
+    ids = sorted({_key_id(key) for key in keys})
+    if ids:
+        # One statement, the locks taken as the sorted subquery yields them: one statement
+        # per key cost a round trip each, hundreds per ingest batch into a new archive.
+        session.execute(_LOCK_KEYS, {"space": KEY_SPACE, "ids": ids})
+
+
+_LOCK_KEYS = text(
+    "SELECT count(pg_advisory_xact_lock(:space, k)) "
+    "FROM (SELECT k FROM unnest(CAST(:ids AS integer[])) AS t(k) ORDER BY k) AS sorted"
+)
 
 
 def _key_id(key: str) -> int:
