@@ -2,6 +2,7 @@
 status, its reason phrase as title, the offending input named, and the headers it needs
 (Retry-After, Location, the exception's own), on a small app of its own routes."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -35,33 +36,35 @@ class TwoBadFields(InvalidInput):
         ]
 
 
-RAISED: dict[str, Exception] = {
-    "invalid": InvalidInput("limit must be positive", field="query.limit"),
-    "missing": NotFound("No article with id 7"),
-    "conflict": Conflict("The article changed meanwhile"),
-    "busy": Busy("The database stayed locked"),
-    "two": TwoBadFields(),
-    "moved": Moved("Renamed", old="old-name", new="new-name"),
-    "teapot": HTTPException(418, "short and stout", headers={"X-Brew": "tea"}),
-    "own-404": HTTPException(404, "No such shelf"),
-    "non-text": HTTPException(409, detail={"why": "a structure"}),
-    "empty-validation": RequestValidationError([]),
-    "bug": RuntimeError("a bug"),
+# Made when raised: an exception built once, up front, would hide how it is built.
+RAISED: dict[str, Callable[[], Exception]] = {
+    "invalid": lambda: InvalidInput("limit must be positive", field="query.limit"),
+    "missing": lambda: NotFound("No article with id 7"),
+    "conflict": lambda: Conflict("The article changed meanwhile"),
+    "busy": lambda: Busy("The database stayed locked"),
+    "two": lambda: TwoBadFields(),
+    "moved": lambda: Moved("Renamed", old="old-name", new="new-name"),
+    "teapot": lambda: HTTPException(418, "short and stout", headers={"X-Brew": "tea"}),
+    "own-404": lambda: HTTPException(404, "No such shelf"),
+    "non-text": lambda: HTTPException(409, detail={"why": "a structure"}),
+    "empty-validation": lambda: RequestValidationError([]),
+    "bug": lambda: RuntimeError("a bug"),
 }
 
 
-def _app() -> FastAPI:
+def _app(*, request_ids: bool = True) -> FastAPI:
     app = FastAPI()
     install_error_handlers(app)
-    app.add_middleware(RequestIdMiddleware)
+    if request_ids:
+        app.add_middleware(RequestIdMiddleware)
 
     @app.get("/raise/{name}")
     def raise_it(name: str) -> None:
-        raise RAISED[name]
+        raise RAISED[name]()
 
     @app.get("/entities/{slug}/quotes")
     def entity_quotes(slug: str) -> None:
-        raise RAISED["moved"]
+        raise RAISED["moved"]()
 
     @app.get("/numbers", responses=problem_responses(404, 409))
     def numbers(low: int = Query(ge=0), high: int = Query(ge=0)) -> int:
@@ -70,7 +73,7 @@ def _app() -> FastAPI:
     return app
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def app_client() -> TestClient:
     return TestClient(_app(), raise_server_exceptions=False)
 
@@ -96,6 +99,13 @@ def test_an_error_naming_its_input_is_a_problem_naming_it(app_client: TestClient
         "request_id": "req-1",
     }
     assert "retry-after" not in response.headers
+
+
+def test_a_request_never_given_an_id_still_gets_a_problem() -> None:
+    """Whatever fails before the request-id middleware runs is still answered."""
+    bare = TestClient(_app(request_ids=False), raise_server_exceptions=False)
+    body = problem(bare.get("/raise/missing"), 404)
+    assert body["detail"] == "No article with id 7" and "request_id" not in body
 
 
 def test_an_error_naming_no_input_has_no_field_and_no_errors(app_client: TestClient) -> None:
