@@ -81,9 +81,8 @@ class Moved(AppError):
     def location(self, path: str, query: str) -> str:
         parts = path.split("/")
         # The first segment naming the old slug: /entities/{old}/quotes -> /entities/{new}/…
-        at = parts.index(self.old) if self.old in parts else -1
-        if at >= 0:
-            parts[at] = self.new
+        if self.old in parts:
+            parts[parts.index(self.old)] = self.new
         return "/".join(parts) + (f"?{query}" if query else "")
 
 
@@ -167,7 +166,8 @@ async def _app_error(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [
-        FieldError(field=_field_name(err.get("loc", ())), message=str(err.get("msg", "")))
+        # Pydantic's error details always carry both (ErrorDetails: loc and msg required).
+        FieldError(field=_field_name(err["loc"]), message=str(err["msg"]))
         for err in exc.errors()
     ]
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "Invalid request"

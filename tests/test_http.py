@@ -8,7 +8,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
 
+from app.http import ETagMiddleware
 from app.migrate import head_revision
 from tests.conftest import assert_problem
 
@@ -51,6 +56,36 @@ def test_if_none_match_compares_weakly_and_reads_lists(client: TestClient) -> No
 
 def test_errors_carry_no_etag(client: TestClient) -> None:
     assert "etag" not in client.get("/articles/nope").headers
+
+
+# RFC 9110 §8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text
+WEAK_ENTITY_TAG = re.compile(r'W/"[\x21\x23-\x7e\x80-\xff]*"')
+
+
+def test_etags_are_well_formed_weak_tags_of_the_body(client: TestClient) -> None:
+    tags = {client.get(path).headers["etag"] for path in ("/articles/1", "/entities")}
+    assert len(tags) == 2  # a tag per representation
+    for tag in tags:
+        assert WEAK_ENTITY_TAG.fullmatch(tag), tag
+
+
+def _tagged_app(headers: dict[str, str]) -> TestClient:
+    """ETagMiddleware around a bare endpoint answering 200 with these headers."""
+
+    async def endpoint(request: Request) -> Response:
+        return Response(b"same body", headers=headers)
+
+    return TestClient(ETagMiddleware(Starlette(routes=[Route("/", endpoint)])))
+
+
+def test_a_response_that_tags_itself_keeps_its_own_etag_and_caching() -> None:
+    own = {"ETag": '"v7"', "Cache-Control": "max-age=60"}
+    response = _tagged_app(own).get("/")
+    assert response.headers["etag"] == '"v7"'
+    assert response.headers["cache-control"] == "max-age=60"
+    untagged = _tagged_app({"Cache-Control": "max-age=60"}).get("/")
+    assert WEAK_ENTITY_TAG.fullmatch(untagged.headers["etag"])
+    assert untagged.headers["cache-control"] == "max-age=60"  # a policy of its own stays
 
 
 def test_gzip_when_asked(client: TestClient) -> None:

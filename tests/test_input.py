@@ -55,6 +55,13 @@ def test_numeric_dates_are_refused_saying_why(client: TestClient, value: str) ->
     assert error["message"].endswith("an ISO-8601 string, not a number")
 
 
+@pytest.mark.parametrize("value", [LATE, EARLY])
+def test_dates_out_of_utc_range_are_refused_saying_why(client: TestClient, value: str) -> None:
+    response = client.get("/quotes", params={"published_after": value})
+    [error] = assert_problem(response, 422, "query.published_after")["errors"]
+    assert error["message"].endswith("the date is outside years 1-9999 in UTC")
+
+
 def test_dates_at_the_edges_of_the_range_still_filter(client: TestClient) -> None:
     assert (
         client.get("/articles", params={"published_after": "9999-12-31T23:59:59Z"}).json()["items"]

@@ -1,8 +1,11 @@
 """Dates are true: an article with no date found has none, sorts after (newest) or before
 (oldest) the dated ones, and stays out of date filters, timelines and first/last seen."""
 
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.script import ScriptDirectory
@@ -222,3 +225,35 @@ def test_dates_are_served_in_utc_and_naive_ones_are_taken_as_utc(
     assert after("2021-03-04T10:00:01") == {shifted.id}
     assert after("2021-03-05T11:00:00+01:00") == {shifted.id}  # 10:00 UTC
     assert after("2021-03-05T11:00:01+01:00") == set()
+
+
+@pytest.fixture
+def server_far_from_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's local zone set to UTC+05:45 (a POSIX rule: no zone database needed)."""
+    monkeypatch.setenv("TZ", "NPT-5:45")
+    time.tzset()
+    assert time.timezone == -(5 * 3600 + 45 * 60)
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("server_far_from_utc")
+def test_dates_are_utc_whatever_the_servers_own_zone(
+    client: TestClient, make_article: ArticleFactory
+) -> None:
+    """The server's local zone plays no part: a naive date is UTC, an offset is converted
+    to UTC, and both are served as UTC."""
+    naive = make_article("The council met on Monday.", published_at="2021-03-04T10:00:00")
+    shifted = make_article("The board met on Tuesday.", published_at="2021-03-05T12:00:00+02:00")
+    assert client.get(f"/articles/{naive.id}").json()["published_at"] == "2021-03-04T10:00:00Z"
+    assert client.get(f"/articles/{shifted.id}").json()["published_at"] == "2021-03-05T10:00:00Z"
+    listed = client.get("/articles", params={"published_after": "2021-03-04T10:00:00"})
+    dates = {a["id"]: a["published_at"] for a in listed.json()["items"]}
+    assert {i: dates.get(i) for i in (naive.id, shifted.id)} == {
+        naive.id: "2021-03-04T10:00:00Z",
+        shifted.id: "2021-03-05T10:00:00Z",
+    }
+    later = client.get("/articles", params={"published_after": "2021-03-05T15:44:59+05:45"})
+    assert shifted.id in {a["id"] for a in later.json()["items"]}
+    assert naive.id not in {a["id"] for a in later.json()["items"]}
