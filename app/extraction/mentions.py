@@ -9,7 +9,9 @@ from app.extraction.people import ROLE_NOUNS, TITLES
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.wordsets import alternation
 
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# "Ruiz's", and the bare apostrophe of a name ending in s ("Ruiz' lawyer", "Rees' aide"),
+# which ``s?\b`` missed: no word boundary falls between an apostrophe and a space.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=[sxz])['’](?!\w)")
 _PREPOSITIONS = frozenset(
     "of to for with by against about from than on in over like between at into".split()
 )

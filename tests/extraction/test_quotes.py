@@ -50,6 +50,23 @@ def test_pronoun_prefers_the_subject_over_a_possessive_in_passing() -> None:
     assert quote.speaker == "Omar Salt"
 
 
+def test_a_bare_possessive_apostrophe_leaves_the_named_role_to_speak() -> None:
+    body = (
+        "Sprinter Nikos Varelas faces two charges.\n\n"
+        "The charges were filed on Monday. Varelas' lawyer Ravi Pemberton told reporters: "
+        "“We refute both charges.”"
+    )
+    entities = [
+        person(body, "Nikos Varelas", "Nikos Varelas", "Varelas"),
+        person(body, "Ravi Pemberton"),
+    ]
+    (quote,) = find_quotes(body, entities)
+    assert (quote.speaker, quote.speaker_text) == (
+        "Ravi Pemberton",
+        "Varelas' lawyer Ravi Pemberton",
+    )
+
+
 def test_unnamed_source_keeps_its_words_without_a_speaker() -> None:
     body = (
         "The deal aims to “end years of delay on the northern line”, says a person close to "
