@@ -15,9 +15,9 @@ writer or earlier in the same batch.
 
 from collections import Counter
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, SQLModel, col
+from sqlmodel import Session, col
 
 from app.articles.ingest import Ingested
 from app.articles.models import Article
@@ -30,6 +30,7 @@ from app.articles.writer import (
     insert_article,
     insert_rows,
     knowledge_rows,
+    move_counts,
 )
 from app.entities.service import resolve_entities
 from app.errors import Unprocessable
@@ -119,24 +120,5 @@ def _write_knowledge(session: Session, new: list[tuple[Article, Extraction]]) ->
         rows.counts.update(part.counts)
         articles.update(part.counts.keys())
     insert_rows(session, rows)
-    _move_counts(session, articles, rows.counts)
-
-
-def _move_counts(session: Session, articles: Counter[int], mentions: Counter[int]) -> None:
-    """Each entity's counts moved once for the batch, in id order (the order every writer
-    locks entity rows in)."""
-    if not articles:
-        return
-    table = SQLModel.metadata.tables["entity"]
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("b_id"))
-        .values(
-            article_count=table.c.article_count + bindparam("b_articles"),
-            mention_count=table.c.mention_count + bindparam("b_mentions"),
-        ),
-        [
-            {"b_id": entity_id, "b_articles": n, "b_mentions": mentions[entity_id]}
-            for entity_id, n in sorted(articles.items())
-        ],
-    )
+    # Each entity's counts moved once for the batch.
+    move_counts(session, {entity: (n, rows.counts[entity]) for entity, n in articles.items()})

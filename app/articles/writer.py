@@ -3,6 +3,7 @@ quotes, all in the caller's transaction, so nothing is ever half-written."""
 
 import hashlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import chain
@@ -204,17 +205,26 @@ def _write_knowledge(
 
 def _bump_counts(session: Session, counts: Counter[int], *, articles: int) -> None:
     """Move each entity's article count by ``articles`` and its mention count by its count."""
+    move_counts(session, {entity_id: (articles, articles * n) for entity_id, n in counts.items()})
+
+
+def move_counts(session: Session, deltas: Mapping[int, tuple[int, int]]) -> None:
+    """Move each entity's (article, mention) counts by its delta, in one statement."""
+    if not deltas:
+        return
     table = SQLModel.metadata.tables["entity"]
-    # In id order, the order every writer locks entity rows in.
-    ordered = sorted(counts.items())
     session.execute(
         update(table)
         .where(table.c.id == bindparam("b_id"))
         .values(
-            article_count=table.c.article_count + articles,
+            article_count=table.c.article_count + bindparam("b_articles"),
             mention_count=table.c.mention_count + bindparam("b_mentions"),
         ),
-        [{"b_id": entity_id, "b_mentions": articles * n} for entity_id, n in ordered],
+        # In id order, the order every writer locks entity rows in.
+        [
+            {"b_id": entity_id, "b_articles": articles, "b_mentions": mentions}
+            for entity_id, (articles, mentions) in sorted(deltas.items())
+        ],
     )
 
 

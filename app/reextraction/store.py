@@ -8,11 +8,11 @@ net change makes the same write a handful of statements.
 
 from collections import Counter, defaultdict
 
-from sqlalchemy import bindparam, delete, update
-from sqlmodel import Session, SQLModel, col
+from sqlalchemy import delete, update
+from sqlmodel import Session, col
 
 from app.articles.models import Article, utcnow
-from app.articles.writer import KnowledgeRows, insert_rows, knowledge_rows
+from app.articles.writer import KnowledgeRows, insert_rows, knowledge_rows, move_counts
 from app.entities.models import ArticleEntity, Mention
 from app.extraction import Extraction
 from app.quotes.models import Quote
@@ -39,7 +39,7 @@ def rewrite_batch(
         fresh.quotes += rows.quotes
         _add(deltas, rows.counts, 1)
     insert_rows(session, fresh)
-    _move_counts(session, {entity: d for entity, d in deltas.items() if d != (0, 0)})
+    move_counts(session, {entity: d for entity, d in deltas.items() if d != (0, 0)})
     session.execute(
         update(Article)
         .where(col(Article.id).in_(article_ids))
@@ -51,22 +51,3 @@ def _add(deltas: defaultdict[int, tuple[int, int]], counts: Counter[int], sign: 
     for entity_id, mentions in counts.items():
         articles, total = deltas[entity_id]
         deltas[entity_id] = (articles + sign, total + sign * mentions)
-
-
-def _move_counts(session: Session, deltas: dict[int, tuple[int, int]]) -> None:
-    """Each entity's article and mention counts moved by its net change, in id order."""
-    if not deltas:
-        return
-    table = SQLModel.metadata.tables["entity"]
-    session.execute(
-        update(table)
-        .where(table.c.id == bindparam("b_id"))
-        .values(
-            article_count=table.c.article_count + bindparam("b_articles"),
-            mention_count=table.c.mention_count + bindparam("b_mentions"),
-        ),
-        [
-            {"b_id": entity_id, "b_articles": articles, "b_mentions": mentions}
-            for entity_id, (articles, mentions) in sorted(deltas.items())
-        ],
-    )
