@@ -138,11 +138,16 @@ def _create_many(
     return found
 
 
+def _in_chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    """``values`` sorted and cut into IN lists of at most ``CHUNK``."""
+    ordered = sorted(values)
+    for at in range(0, len(ordered), CHUNK):
+        yield ordered[at : at + CHUNK]
+
+
 def _taken_slugs(session: Session, slugs: set[str]) -> set[str]:
     taken: set[str] = set()
-    ordered = sorted(slugs)
-    for at in range(0, len(ordered), CHUNK):
-        chunk = ordered[at : at + CHUNK]
+    for chunk in _in_chunks(slugs):
         taken.update(
             session.execute(select(col(Entity.slug)).where(col(Entity.slug).in_(chunk))).scalars()
         )
@@ -157,12 +162,12 @@ def _known(
     # the BBC folder in), two lists as a few probes of the (type, key) index per key.
     wanted = set(keys)
     found: dict[tuple[str, str], tuple[int, str | None]] = {}
-    names = sorted({key for _, key in wanted})
-    for at in range(0, len(names), CHUNK):
+    types = sorted({type_ for type_, _ in wanted})
+    for chunk in _in_chunks({key for _, key in wanted}):
         rows = session.execute(
             select(col(Entity.id), col(Entity.type), col(Entity.key), col(Entity.description))
-            .where(col(Entity.type).in_(sorted({type_ for type_, _ in wanted})))
-            .where(col(Entity.key).in_(names[at : at + CHUNK]))
+            .where(col(Entity.type).in_(types))
+            .where(col(Entity.key).in_(chunk))
         )
         for entity_id, type_, key, description in rows:
             if (type_, key) in wanted:
@@ -182,12 +187,11 @@ def _add_aliases(session: Session, ids: list[int], names: list[list[str]]) -> No
     # By name alone, the pairs kept here: with the entity ids as a second IN list, SQLite
     # probed the (entity_id, normalized) index for every id and name pair (10% of a
     # 50-article ingest batch); a name is the alias of few entities.
-    normalized_names = sorted({n for _, n in wanted})
     known: set[tuple[int, str]] = set()
-    for at in range(0, len(normalized_names), CHUNK):
+    for chunk in _in_chunks({n for _, n in wanted}):
         rows = session.execute(
             select(col(EntityAlias.entity_id), col(EntityAlias.normalized)).where(
-                col(EntityAlias.normalized).in_(normalized_names[at : at + CHUNK])
+                col(EntityAlias.normalized).in_(chunk)
             )
         )
         known.update((entity_id, normalized) for entity_id, normalized in rows)

@@ -141,13 +141,13 @@ def _name_heads() -> dict[str, Place]:
     from app.extraction.people import is_surname
     from app.extraction.wordsets import dictionary_word
 
+    countries = _countries()
     owners: dict[str, set[str]] = {}
-    for code in _countries():
+    for code in countries:
         for surface in _country_surfaces(code):
             head, sep, _ = surface.partition(" and ")
             if sep and len(head) > 3 and not head.isupper():
                 owners.setdefault(head, set()).add(code)
-    countries = _countries()
     return {
         head: countries[next(iter(codes))]
         for head, codes in owners.items()
