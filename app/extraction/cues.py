@@ -50,6 +50,14 @@ CUE = _cue_alternation()
 # "two-term", "self-described": a cue word inside a hyphenated word is no verb.
 CUE_WORD = re.compile(rf"(?<![\w-])(?:{CUE})(?![\w-])")
 
+# A determiner or a possessive ("Trump’s claims") makes the next word a noun; "he’s" is
+# "he is" or "he has", and the verb that follows may well be a cue.
+DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)"
+    r"|\b(?!(?:he|she|it|that|there|who|what|where)['’])\w+['’]s?)\s+$",
+    re.IGNORECASE,
+)
+
 PRONOUNS = frozenset("he she they i we it him her them".split())
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 # Pronouns that point back to one person.

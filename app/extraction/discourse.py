@@ -16,10 +16,10 @@ is about another person ("…," said Ann. Bo disagreed. "…"), the speaker is l
 
 from dataclasses import dataclass
 
-from app.extraction.attribution import first_sentence_end
 from app.extraction.gender import unnamed_speakers
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.sentences import first_sentence_end
 from app.extraction.speakers import SpeakerIndex
 
 

@@ -9,10 +9,12 @@
 
 import re
 
-from app.extraction.attribution import Attribution, last_sentence_start, subject_of
 from app.extraction.cues import CUE_WORD
+from app.extraction.leads import subject_of
 from app.extraction.phrases import noun_phrase
 from app.extraction.quote_marks import Paragraph, QuoteSpan
+from app.extraction.sentences import last_sentence_start
+from app.extraction.speaker_words import Attribution
 
 _LABEL = re.compile(r"(?:^|\s[-–—]\s+)(?P<who>[A-Z][\w.’' -]{1,60}?(?:\s*\([^)]{1,20}\))?)\s*:\s*$")
 # Any reporting verb may open the sentence ("Continued X:", "Stated X,").

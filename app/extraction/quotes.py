@@ -3,13 +3,14 @@
 import re
 from collections.abc import Callable
 
-from app.extraction.attribution import Attribution, explicit_attribution, subject_attribution
+from app.extraction.attribution import explicit_attribution, subject_attribution
 from app.extraction.budget import check
 from app.extraction.confidence import MIN_CONFIDENCE, decision
 from app.extraction.discourse import Source, Story, discourse_source
 from app.extraction.layout import layout_attribution, paragraph_subject
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
+from app.extraction.speaker_words import Attribution
 from app.extraction.speakers import SpeakerIndex, resolve
 
 _HEADING_MAX_WORDS = 10

@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.extraction.attribution import _after_determiner
 from app.extraction.budget import ExtractionTooSlow, check, time_limit
 from app.extraction.cues import CUE_WORD
 from app.extraction.found import Context, Found
 from app.extraction.group_index import GroupIndex, find_group
 from app.extraction.groups import Group
+from app.extraction.leads import _after_determiner
 from app.extraction.pipeline import extract
 from app.extraction.quote_marks import QuoteSpan, _inside
 from app.extraction.quotes import _opens_sentence, _skip_back

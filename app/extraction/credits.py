@@ -1,0 +1,134 @@
+"""Credits after a quote: ``"…," said X``, ``"…," X said``, ``"…" ― X``, ``"…" is so, X said.``"""
+
+import re
+
+from app.extraction.cues import CUE, CUE_WORD, DETERMINER_BEFORE, plain_role
+from app.extraction.phrases import (
+    NOT_SPEAKER_START,
+    SPEAKER_START,
+    clause_before_name,
+    noun_phrase,
+    trim_object,
+    trim_subject,
+)
+from app.extraction.sentences import first_sentence_end
+from app.extraction.speaker_words import Attribution
+
+_CUE_FIRST = re.compile(
+    rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{SPEAKER_START}"
+    # Only the first word may not open a clause: "said master of ceremonies X".
+    rf"|{NOT_SPEAKER_START}(?:[a-z][\w’'-]*\s+){{1,4}}(?=[A-Z])).*)$",
+    re.DOTALL,
+)
+# "…," as X said: the "as" belongs to neither the quote nor the speaker.
+_SPEAKER_FIRST = re.compile(
+    rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
+    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?"
+    # "…," it says: a document or a statement speaks; "…," officials said: a plain role.
+    r"|it|(?:(?:this|these|those|that)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))"
+    # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
+    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
+    rf"\s+(?P<cue>{CUE})\b",
+    re.DOTALL,
+)
+# "…" ― Name: a credit line after a quote.
+_DASH_CREDIT = re.compile(r"\s*[―—–]\s*(?P<who>[A-Z][^,;:!?\"“”]{1,80}?)[\s.]*$")
+# "…" was the word, X said. — a credit closing the sentence.
+_TRAILING_CREDIT = re.compile(
+    rf",\s+(?P<who>{SPEAKER_START}[^,\"“”]{{0,80}}?)\s+(?P<cue>{CUE})\b\s*"
+    r"(?:[,.!?]|$|(?=(?:after|before|on|in|at|during|when|while|last|this|yesterday|today)\b))"
+)
+# "…" is so, says X, a professor. — the cue first, closing the sentence.
+_TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”]{{0,250}}?)[\s.!?]*$")
+# "…" said X, with no comma after the quote: only a capitalised name may follow.
+_BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
+_CLAUSE_END = re.compile(r"^\s*[,–—]")
+_MAX_SPEAKER_FIRST_WORDS = 15
+# What may follow a bare credit's cue: when, where, how — never what was said.
+_CIRCUMSTANCE = re.compile(
+    r"(?:on|in|at|during|last|this|earlier|later|yesterday|today|tonight|afterward|after|"
+    r"before|when|while|to|of|from|\w+ly)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens with a subordinate clause: its cue is not the main clause's.
+# A credit with no comma before it is one plain phrase ("Ana Ruiz", "the paper's editor
+# Ana Ruiz"): a comma or a linking word means the words after the quote go on its sentence.
+_LINKED = re.compile(r"[,;(]|\b(?:by|and|or|but|as|that|which|who|whose|with|to|of|for)\b")
+
+
+def after_quote(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribution | None:
+    """``"…," said X``, ``"…," X said``, ``"…" ― X`` and ``"…" is so, X said.``"""
+    end = first_sentence_end(body, start, end)
+    window = body[start:end]
+    if not window.strip():
+        return None
+    if quote_ends_clause or _CLAUSE_END.match(window) or _BARE_CUE.match(window):
+        found = _right_after(window, start)
+        if found is not None:
+            return found
+    else:
+        # "…" Ana Ruiz said.: a credit with the comma left out, when nothing but a time or
+        # place follows its cue ("the "…" Ana Ruiz said would pass" is no credit).
+        found = bare_credit(_right_after(window, start), body, end)
+        if found is not None and not _LINKED.search(found.speaker_text):
+            return found
+    match = _DASH_CREDIT.match(window) or _TRAILING_CREDIT.search(window)
+    if match is None:
+        match = _TRAILING_CUE_FIRST.search(window)
+        if match is None:
+            return None
+        who = trim_object(match["who"])
+        if not who or not noun_phrase(who):
+            return None
+        return Attribution(who, start + match.start("who"), match["cue"], "closing_credit", True)
+    cue = match.groupdict().get("cue")
+    who = match["who"].strip()
+    if not noun_phrase(who):
+        return None
+    rule = "closing_credit" if cue else "dash_credit"
+    return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
+
+
+def credits_own_words(found: Attribution) -> bool:
+    """ "…" Talks went on, Ann Lee said.: a credit after words of a new sentence reports
+    those words; the quote before them keeps the speaker the story gives it."""
+    return found.rule == "closing_credit" or clause_before_name(found.speaker_text)
+
+
+def bare_credit(found: Attribution | None, body: str, end: int) -> Attribution | None:
+    """A credit after a sentence-final quote, kept only when nothing but a time or place
+    follows its cue: "Ann Lee said on Monday." yes, "Ann Lee said the plan …" no."""
+    if found is None or found.cue is None:
+        return found
+    who_end = found.speaker_start + len(found.speaker_text)
+    cue = re.compile(rf"\b{re.escape(found.cue)}\b").search(body, found.speaker_start - 60, end)
+    rest_at = max(who_end, cue.end() if cue else who_end)
+    rest = body[rest_at : first_sentence_end(body, rest_at, end)].strip(" ,.!?\n")
+    return found if not rest or _CIRCUMSTANCE.match(rest) else None
+
+
+def _right_after(window: str, start: int) -> Attribution | None:
+    match = _SPEAKER_FIRST.match(window)
+    if match and match["role"] and not plain_role(match["role"]):
+        match = None
+    if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
+        who = trim_subject(match.group("who"))
+        if who and not _verb_cue(who) and noun_phrase(who):
+            at = start + window.index(who, match.start("who"))
+            return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
+    match = _CUE_FIRST.match(window)
+    # "…," noting X: a participle's subject is the sentence's, what follows is its object.
+    if match and not match["cue"].endswith("ing"):
+        who = trim_object(match.group("who"))
+        if who and noun_phrase(who):
+            at = start + match.start("who")
+            return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
+    return None
+
+
+def _verb_cue(text: str) -> bool:
+    """A reporting verb inside the words, not a noun after a determiner ("the report")."""
+    return any(
+        not DETERMINER_BEFORE.search(text, max(0, cue.start() - 12), cue.start())
+        for cue in CUE_WORD.finditer(text)
+    )

@@ -1,0 +1,113 @@
+"""Cues before a quote: ``X said: "…"``, ``X said that "…"``, ``according to X, "…"``."""
+
+import re
+
+from app.extraction.agents import absolute_subject, passive_agent, possessor
+from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE
+from app.extraction.phrases import noun_phrase, speaker_phrase, trim_object, trim_subject
+from app.extraction.sentences import last_sentence_start
+from app.extraction.speaker_words import Attribution
+from app.extraction.subjects import sentence_subject
+
+_NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
+# How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
+_DETERMINER_REACH = 40
+# Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
+_JUDGING = re.compile(
+    r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
+    r"characteri|charg|deni|dismiss)"
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+_SUBORDINATE = re.compile(
+    r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
+)
+
+
+def before_quote(body: str, start: int, end: int) -> Attribution | None:
+    """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
+    start = last_sentence_start(body, start, end)
+    # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
+    found = [
+        c for c in CUE_WORD.finditer(body, start, end) if not _after_determiner(body, start, c)
+    ]
+    # ", explaining why …": a participle has no subject of its own; it shares the sentence's.
+    cues = [c for c in found if not _participle(body, start, c)]
+    if not cues:
+        if found:
+            return _participle_subject(body, start, found[-1])
+        speech = possessor(body, start, end)
+        return Attribution(*speech, "leading_cue") if speech else None
+    # The cue nearest the quote governs it; an earlier one only when the words before the
+    # nearest hold no speaker at all.
+    cue = cues[-1]
+    absolute = absolute_subject(body, start, cue)
+    if absolute is not None:
+        return Attribution(absolute[0], absolute[1], cue.group(), "leading_cue")
+    if not cue.group().lower().startswith("according"):
+        spoken = (
+            c for c in reversed(cues) if speaker_phrase(trim_subject(body[start : c.start()]))
+        )
+        cue = next(spoken, cue)
+    if cue.group().lower().startswith("according"):
+        match = _NP_AFTER.match(body, cue.end(), end)
+        if match is None:
+            return None
+        who = trim_object(match.group("who"))
+        if not who or not noun_phrase(who):
+            return None
+        return Attribution(who, match.start("who"), cue.group(), "according_to")
+    agent = passive_agent(body, start, cue, end)
+    if agent is not None:
+        return Attribution(agent[0], agent[1], cue.group(), "leading_cue")
+    if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
+        return None  # "X is accused of "…"": the subject is not who said it
+    if _in_subordinate_clause(body, start, cue, end):
+        return None  # "When a pupil asked X about it, X began: "…"": the cue is not the quote's
+    speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
+    if speaker is None:
+        # "…," said X, explaining …: an inverted cue opens the sentence; the participle
+        # is the quote's speaker's and continuation will find them.
+        participles = [c for c in found if c.start() > cue.start()]
+        if not participles or not body[start : cue.start()].strip(" ,;–—-\n"):
+            return None
+        return _participle_subject(body, start, participles[-1])
+    return Attribution(speaker, body.index(speaker, start), cue.group(), "leading_cue")
+
+
+def subject_of(body: str, start: int, end: int) -> Attribution | None:
+    """The subject of the sentence that starts at ``start`` (see ``subjects``)."""
+    found = sentence_subject(body, start, end)
+    return Attribution(found[0], found[1], None, "sentence_subject") if found else None
+
+
+def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:
+    """The sentence opens with "When …" and the cue comes before the comma that ends
+    that clause, the quote after it."""
+    return (
+        _SUBORDINATE.match(body, start, cue.start()) is not None
+        and "," not in body[start : cue.start()]
+        and "," in body[cue.end() : end]
+    )
+
+
+def _participle(body: str, start: int, cue: re.Match[str]) -> bool:
+    return cue.group().endswith("ing") and body[start : cue.start()].rstrip().endswith(",")
+
+
+def _participle_subject(body: str, start: int, cue: re.Match[str]) -> Attribution | None:
+    """ "Ana Ruiz spoke for an hour, saying: …": the subject of the sentence speaks."""
+    found = subject_of(body, start, cue.start())
+    if found is None:
+        return None
+    return Attribution(found.speaker_text, found.speaker_start, cue.group(), "leading_cue")
+
+
+def _after_determiner(body: str, start: int, cue: re.Match[str]) -> bool:
+    """``DETERMINER_BEFORE`` on the words just before the cue. Searched from the sentence
+    start for every cue, long sentences took quadratic time; a match ends in the spaces
+    before the cue, so it starts at most one determiner's length before them."""
+    words_end = cue.start()
+    while words_end > start and body[words_end - 1].isspace():
+        words_end -= 1
+    at = max(start, words_end - _DETERMINER_REACH)
+    return bool(DETERMINER_BEFORE.search(body, at, cue.start()))
