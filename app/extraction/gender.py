@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from app.extraction.cues import CUE_FORMS
+from app.extraction.cues import CUE, CUE_FORMS
 from app.extraction.people import ROLE_NOUNS
 
 Gender = Literal["male", "female"]
@@ -91,19 +91,27 @@ def given_name_gender(name: str) -> Gender | None:
 # a quote or an object ("an honest woman").
 _GENDERED_ROLE = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:A|An|The|One|Another)\s+"
-    r"(?:[a-z-]+\s+){0,2}?[a-z]*?(?P<wo>wo)?m[ae]n\b"
+    # Names may modify the role: "A Labour Party spokesman".
+    r"(?:[A-Za-z-]+\s+){0,3}?[a-z]*?(?P<wo>wo)?m[ae]n\b"
+)
+# The role is the subject of a reporting verb ("A spokesman for the firm criticised …").
+_SPEAKS = re.compile(
+    rf"(?:\s+(?:for|of|at|from|with|in)\s+[^,.;:\"“”]{{1,50}}?)?\s+(?:also\s+)?(?:{CUE})\b"
 )
 _NAMES_FOLLOW = re.compile(r",?\s+(?:[A-Z][\w’'-]*\s+)*[A-Z]")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w’'-]*,\s+$")
 
 
-def unnamed_role(body: str, start: int, end: int, gender: Gender) -> bool:
+def unnamed_role(body: str, start: int, end: int, gender: Gender, speaking: bool = False) -> bool:
     """A person of ``gender`` is described by a role and never named between ``start`` and
     ``end`` ("A spokeswoman for the firm added"): a later pronoun of that gender means
     them, not anyone named before. A role that introduces a name ("the chairman, Ann
-    Lee", "Ann Lee, the chairwoman,") is that person's."""
+    Lee", "Ann Lee, the chairwoman,") is that person's. ``speaking``: only a role that is
+    the subject of a reporting verb counts."""
     for found in _GENDERED_ROLE.finditer(body, start, end):
         if ("female" if found["wo"] else "male") != gender:
+            continue
+        if speaking and not _SPEAKS.match(body, found.end(), end):
             continue
         if _NAMES_FOLLOW.match(body, found.end(), end):
             continue

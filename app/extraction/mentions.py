@@ -3,7 +3,7 @@
 import re
 from functools import cache, cached_property
 
-from app.extraction.cues import CUE_WORD, is_person_role
+from app.extraction.cues import CUE, CUE_WORD, is_person_role
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.people import ROLE_NOUNS, TITLES
 from app.extraction.schemas import ExtractedEntity
@@ -34,6 +34,16 @@ _TITLE_BEFORE = re.compile(
 _TITLE_BEFORE_ENDS = ("of", "for", "the")
 _SUBJECT_WORDS = 6
 _NAME_THEN_WORD = re.compile(r"[A-Z][\w.’'-]*\s+(?P<word>[a-z][a-z-]+)\b")
+# "…, Ann Lee predicts it will": a name right before its reporting verb is the subject of
+# that verb, however long the clause that opens the sentence ("Lee continued to" is no
+# report, and after "when" or "as" the name is a subordinate clause's subject).
+_CUE_NEXT = re.compile(
+    rf"\s+(?:(?:has|have|had|also|later|now|then|still)\s+)?(?:{CUE})\b(?!\s+to\b)"
+)
+_SUBORDINATOR = re.compile(
+    r"\b(?:when|as|after|before|while|if|because|since|although|though|until|once|whether)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _verb_like(word: str) -> bool:
@@ -84,8 +94,10 @@ class Mention:
         preceding = self.body[max(0, self.start - 120) : self.start]
         begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
         lead = preceding[begins[-1] :] if begins else preceding
-        if len(_WORD.findall(lead)) >= _SUBJECT_WORDS or self.after_preposition:
+        if self.after_preposition:
             return False
+        if len(_WORD.findall(lead)) >= _SUBJECT_WORDS:
+            return bool(_CUE_NEXT.match(self.body, self.end)) and not _SUBORDINATOR.search(lead)
         # "Dr Fox accused Mr Blair": a name and its verb before this one make it the object.
         return not any(_verb_like(m["word"]) for m in _NAME_THEN_WORD.finditer(lead))
 

@@ -9,9 +9,10 @@ from app.extraction.confidence import MIN_CONFIDENCE, decision
 from app.extraction.discourse import Source, Story, discourse_source
 from app.extraction.layout import layout_attribution, paragraph_subject
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
+from app.extraction.resolution import resolve
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speaker_words import Attribution
-from app.extraction.speakers import SpeakerIndex, resolve
+from app.extraction.speakers import SpeakerIndex
 
 _HEADING_MAX_WORDS = 10
 _SCARE_QUOTE_WORDS = 3

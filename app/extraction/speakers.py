@@ -1,40 +1,22 @@
-"""From the words that name a speaker to the entity they mean.
+"""Entity mentions of one body, indexed for the look-ups that resolve a speaker phrase.
 
-``resolve`` tries named steps in order, most precise first, and reports the one that
-decided: ``name`` (the phrase names an entity), ``title_holder`` (a title such as
-"Secretary of State for X" resolves to the person introduced with it), ``pronoun`` (the
-nearest earlier person of the pronoun's gender), ``role_description`` ("the minister": the
-entity introduced with that role) and ``organization`` ("the company": the body last
-named). Weak evidence gives no entity: a missing speaker costs less than a wrong one.
+``SpeakerIndex`` answers: which entity a phrase names, who a pronoun points back to
+(a recent subject or quoted speaker of the right gender), who was introduced with a role
+word, who spoke last, and which body was named last. ``resolution.resolve`` orders them.
 """
 
 import bisect
 import re
 from dataclasses import dataclass, field
 
-from app.extraction.cues import ANONYMOUS_HEADS, INDEFINITE, PRONOUNS, is_person_role
-from app.extraction.gender import PRONOUN_GENDER, Gender, unnamed_role, unnamed_speakers
+from app.extraction.gender import Gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
-from app.extraction.organizations import ORG_CUES
-from app.extraction.people import TITLES
 from app.extraction.schemas import ExtractedEntity
-from app.extraction.wordsets import alternation
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
-# A capitalised title joined to a portfolio: "Secretary of State for X", "Minister for Y".
-_TITLE_OF = re.compile(rf"\b(?P<title>{alternation(TITLES)})\s+(?:of|for)\s+[A-Z]")
-# "The company said" speaks for the body last named; "the government" or "the party" may
-# mean one never named, so those resolve only to a body whose name holds the word.
-_ORG_HEADS = frozenset(ORG_CUES) - frozenset(
-    "party movement militia network outlet publication website channel station "
-    "newspaper magazine broadcaster rival giant".split()
-)
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
-# Where the phrase's own words end: an apposition or a relative clause follows.
-_CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
 _PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
-_MIN_HEAD = 3
 _SALIENCE_WINDOW = 1500
 
 
@@ -129,8 +111,9 @@ class SpeakerIndex:
             known = self.gender(candidate.entity)
             if gender is None or known is None or known == gender:
                 # "X spoke. A spokeswoman added: "…," she said": she is the spokeswoman,
-                # unless X is known to be a woman too.
-                if gender and not known and unnamed_role(self.body, candidate.at, before, gender):
+                # unless X is known to be a woman too and the role reports nothing ("A
+                # spokesman criticised X. He said": the spokesman, whoever X is).
+                if gender and unnamed_role(self.body, candidate.at, before, gender, bool(known)):
                     return None
                 if self._role_spoke_since(candidate, before):
                     return None
@@ -172,18 +155,34 @@ class SpeakerIndex:
         )
         return None if next(others, None) else spoke.entity
 
-    def described(self, head: str, before: int) -> ExtractedEntity | None:
-        """An earlier entity introduced with the role word a description uses."""
+    def described(
+        self, head: str, before: int, phrase_at: int | None = None, person: bool = False
+    ) -> ExtractedEntity | None:
+        """An earlier entity introduced with the role word a description uses; only a
+        person when the description is about one (``person``: "the 24-year-old X")."""
         pattern = word_pattern(head)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[:hi]):
-            if mention.title_fragment:
+            if mention.title_fragment or _opener_object(self.body, mention, phrase_at):
                 continue
-            if pattern.search(mention.entity.name):
+            if pattern.search(mention.entity.name) and (
+                mention.entity.type == "person" or not person
+            ):
                 return mention.entity
             if mention.entity.type == "person" and mention.introduced_as(head):
                 return mention.entity
         return None
+
+    def surname_holder(self, surname: str, before: int) -> ExtractedEntity | None:
+        """The one person named earlier whose name ends in ``surname``: "Mr Oaten" when
+        the name was not found as a mention of its own; two such people give nobody."""
+        hi = bisect.bisect_left(self._starts, before)
+        holders = {
+            m.entity.name: m.entity
+            for m in self.mentions[:hi]
+            if m.entity.type == "person" and m.entity.name.split()[-1] == surname
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def latest_organization(self, before: int) -> ExtractedEntity | None:
         lo = bisect.bisect_left(self._starts, before - _SALIENCE_WINDOW)
@@ -194,7 +193,15 @@ class SpeakerIndex:
         return None
 
 
-Resolved = tuple[ExtractedEntity | None, str | None]
+def _opener_object(body: str, mention: Mention, phrase_at: int | None) -> bool:
+    """ "Speaking to X, the minister said": a name after a preposition that only a comma
+    parts from the description ends an opening phrase; the description is the sentence's
+    subject, not an apposition of that name ("Rep. X, the congressman who …" is one)."""
+    return (
+        phrase_at is not None
+        and mention.after_preposition
+        and not body[mention.end : phrase_at].strip(" ,")
+    )
 
 
 def _complement(body: str, start: int, at: int) -> bool:
@@ -204,59 +211,3 @@ def _complement(body: str, start: int, at: int) -> bool:
 
 def _at(salient: Salient) -> int:
     return salient.at
-
-
-def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolved:
-    """The entity meant by the speaker phrase ``text`` at ``start``, and the step that
-    decided it (None when no step could)."""
-    named = index.named_in(start, start + len(text))
-    if named is not None:
-        return named, "name"
-    words = text.replace("’", "'").split()
-    if not words:
-        return None, None
-    first = words[0].casefold()
-    if first in PRONOUN_GENDER:
-        found = index.salient_person(quote_at, PRONOUN_GENDER[first])
-        if found is not None and found.type == "person":
-            index.learnt.setdefault(found.name, PRONOUN_GENDER[first])
-        return found, "pronoun" if found else None
-    title = _TITLE_OF.search(text)
-    if title is not None:
-        found = index.described(title["title"].casefold(), quote_at)
-        return (found, "title_holder") if found else (None, None)
-    head = _head(_CORE_END.split(text.replace("’", "'"), maxsplit=1)[0].split() or words)
-    if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
-        return None, None
-    if first != "the" or len(head) < _MIN_HEAD or not head.isalpha():
-        return None, None
-    described = index.described(head, quote_at)
-    if described is not None:
-        return described, "role_description"
-    if head in _ORG_HEADS and len(words) == 2:
-        found = index.latest_organization(quote_at)
-        return found, "organization" if found else None
-    # A role no earlier mention was introduced with ("the retired judge said") describes
-    # the person who spoke last, if nobody else has been the subject since; the latest
-    # person merely named is as often someone else ("Home Secretary X warned …; the prime
-    # minister conceded"), and a missing speaker costs less than a wrong one.
-    if is_person_role(head):
-        found = index.last_speaker(quote_at)
-        return found, "salient_role" if found else None
-    return None, None
-
-
-_POSTMODIFIER = frozenset("of at with from for who familiar close in on to".split())
-
-
-def _head(words: list[str]) -> str:
-    """The noun a phrase is about: "source" in "a source familiar with the talks".
-
-    A tail starts at a linking word after a lowercase noun; after a capitalised word the
-    link is part of a name ("the University of X professor").
-    """
-    for position in range(1, len(words)):
-        if words[position] in _POSTMODIFIER and words[position - 1][:1].islower():
-            words = words[:position]
-            break
-    return words[-1].strip(".,;:").casefold()

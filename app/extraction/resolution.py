@@ -1,0 +1,125 @@
+"""From the words that name a speaker to the entity they mean.
+
+``resolve`` tries named steps in order, most precise first, and reports the one that
+decided: ``name`` (the phrase names an entity), ``surname`` ("Mr X" when one person named
+earlier has that last name), ``pronoun`` (the nearest earlier person of the pronoun's
+gender), ``title_holder`` (a title such as "Secretary of State for X" resolves to the
+person introduced with it), ``role_description`` ("the minister": the entity introduced
+with that role), ``organization`` ("the company": the body last named) and
+``salient_role``. Weak evidence gives no entity: a missing speaker costs less than a wrong
+one. The look-ups themselves live on ``speakers.SpeakerIndex``.
+"""
+
+import re
+
+from app.extraction.cues import (
+    ANONYMOUS_HEADS,
+    INDEFINITE,
+    POSSESSIVE_PRONOUNS,
+    PRONOUNS,
+    is_person_role,
+)
+from app.extraction.gender import PRONOUN_GENDER
+from app.extraction.organizations import ORG_CUES
+from app.extraction.people import HONORIFICS, ROLE_NOUNS, TITLES
+from app.extraction.schemas import ExtractedEntity
+from app.extraction.speakers import SpeakerIndex
+from app.extraction.wordsets import alternation
+
+Resolved = tuple[ExtractedEntity | None, str | None]
+
+# A capitalised title joined to a portfolio: "Secretary of State for X", "Minister for Y".
+_TITLE_OF = re.compile(rf"\b(?P<title>{alternation(TITLES)})\s+(?:of|for)\s+[A-Z]")
+# "The company said" speaks for the body last named; "the government" or "the party" may
+# mean one never named, so those resolve only to a body whose name holds the word.
+_ORG_HEADS = frozenset(ORG_CUES) - frozenset(
+    "party movement militia network outlet publication website channel station "
+    "newspaper magazine broadcaster rival giant".split()
+)
+# Where the phrase's own words end: an apposition or a relative clause follows.
+_CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
+_MIN_HEAD = 3
+# "Mr Oaten": a title and one capitalised word, a surname to look up among earlier names.
+_SURNAME = re.compile(r"(?P<title>[A-Z][\w.]*)\s+(?P<surname>[A-Z][\w’'-]+)")
+# "his longtime personal physician": the role ends the first few lower-case words; only a
+# listed role or a person's ending counts ("willingness" ends in "-ess" too).
+_POSSESSED_REACH = 5
+_PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
+# "the 24-year-old X": an age describes a person, never a body whose name holds the word.
+_AGE = re.compile(r"\b\d+-year-old\b")
+
+
+def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolved:
+    """The entity meant by the speaker phrase ``text`` at ``start``, and the step that
+    decided it (None when no step could)."""
+    named = index.named_in(start, start + len(text))
+    if named is not None:
+        return named, "name"
+    surname = _SURNAME.fullmatch(text.strip())
+    if surname is not None and surname["title"] in HONORIFICS | TITLES:
+        found = index.surname_holder(surname["surname"], start)
+        return (found, "surname") if found else (None, None)
+    words = text.replace("’", "'").split()
+    if not words:
+        return None, None
+    first = words[0].casefold()
+    if _relative_of_pronoun(first, text):
+        return None, None
+    if first in PRONOUN_GENDER:
+        found = index.salient_person(quote_at, PRONOUN_GENDER[first])
+        if found is not None and found.type == "person":
+            index.learnt.setdefault(found.name, PRONOUN_GENDER[first])
+        return found, "pronoun" if found else None
+    title = _TITLE_OF.search(text)
+    if title is not None:
+        found = index.described(title["title"].casefold(), quote_at)
+        return (found, "title_holder") if found else (None, None)
+    head = _head(_CORE_END.split(text.replace("’", "'"), maxsplit=1)[0].split() or words)
+    if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
+        return None, None
+    if first != "the" or len(head) < _MIN_HEAD or not head.isalpha():
+        return None, None
+    described = index.described(head, quote_at, start, _AGE.search(text) is not None)
+    if described is not None:
+        return described, "role_description"
+    if head in _ORG_HEADS and len(words) == 2:
+        found = index.latest_organization(quote_at)
+        return found, "organization" if found else None
+    # A role no earlier mention was introduced with ("the retired judge said") describes
+    # the person who spoke last, if nobody else has been the subject since; the latest
+    # person merely named is as often someone else ("Home Secretary X warned …; the prime
+    # minister conceded"), and a missing speaker costs less than a wrong one.
+    if is_person_role(head):
+        found = index.last_speaker(quote_at)
+        return found, "salient_role" if found else None
+    return None, None
+
+
+def _relative_of_pronoun(first: str, text: str) -> bool:
+    """ "His brother Anil", "her lawyer": a person the pronoun's referent has, not them."""
+    if first not in POSSESSIVE_PRONOUNS:
+        return False
+    head = ""
+    for word in text.split()[1:_POSSESSED_REACH]:
+        if not word.islower():
+            break  # a name follows the role: "his brother Anil"
+        head = word.strip(",.;:")
+        if word != head:
+            break  # an apposition follows: "her lawyer, Ann Lee"
+    return head in ROLE_NOUNS or _PERSON_ENDING.search(head) is not None
+
+
+_POSTMODIFIER = frozenset("of at with from for who familiar close in on to".split())
+
+
+def _head(words: list[str]) -> str:
+    """The noun a phrase is about: "source" in "a source familiar with the talks".
+
+    A tail starts at a linking word after a lowercase noun; after a capitalised word the
+    link is part of a name ("the University of X professor").
+    """
+    for position in range(1, len(words)):
+        if words[position] in _POSTMODIFIER and words[position - 1][:1].islower():
+            words = words[:position]
+            break
+    return words[-1].strip(".,;:").casefold()

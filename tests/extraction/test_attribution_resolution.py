@@ -1,0 +1,100 @@
+"""From speaker words to the person meant (``speakers.resolve``), on short invented texts."""
+
+from app.extraction.quotes import find_quotes
+from app.extraction.schemas import ExtractedQuote
+from tests.conftest import mentioned as entity
+
+
+def quote(quotes: list[ExtractedQuote], start: str) -> ExtractedQuote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_a_name_before_its_cue_is_the_pronouns_antecedent_after_a_long_opening() -> None:
+    body = (
+        "“I nearly stayed at home this year,” said Omar Velk, the actor.\n\n"
+        "And while the fair has yet to match the older ones held in three larger cities "
+        "of the south, Mr Dorn predicts it will soon be their equal. “It has grown too "
+        "fast,” he concedes."
+    )
+    people = [entity(body, "Omar Velk"), entity(body, "Ivo Dorn", "Mr Dorn")]
+    found = quote(find_quotes(body, people), "It has grown")
+    assert (found.speaker, found.rule) == ("Ivo Dorn", "trailing_cue+pronoun")
+
+
+def test_a_name_after_when_is_no_antecedent_for_a_later_pronoun() -> None:
+    body = (
+        "“The port stays open,” said Omar Velk.\n\n"
+        "Velk smiled when the host Ivo Dorn asked him about the strike once more in the "
+        "studio, Velk said. “We will not close it,” he said."
+    )
+    people = [entity(body, "Omar Velk", "Omar Velk", "Velk"), entity(body, "Ivo Dorn")]
+    assert quote(find_quotes(body, people), "We will not").speaker == "Omar Velk"
+
+
+def test_an_unnamed_spokesman_who_criticised_is_the_antecedent_of_he() -> None:
+    body = (
+        "Party leader Karl Benn said the plan was “sound”. A Green Party spokesman "
+        "criticised Karl Benn's record on the harbour. He said: “The figures do not add up.”"
+    )
+    found = quote(find_quotes(body, [entity(body, "Karl Benn")]), "The figures")
+    assert found.speaker is None
+    assert found.speaker_text == "He"
+
+
+def test_a_description_after_an_opening_phrase_is_not_its_object() -> None:
+    body = (
+        "Lina Opp has said she may return to the tour. “The match is a test,” she said. "
+        "Speaking to Nova Daily, the 24-year-old Dane added: “There will not be as many "
+        "people at the event this time.”"
+    )
+    people = [entity(body, "Lina Opp"), entity(body, "Nova Daily")]
+    found = quote(find_quotes(body, people), "There will not")
+    assert found.speaker != "Nova Daily"
+
+
+def test_an_age_description_never_resolves_to_an_organization() -> None:
+    body = (
+        "Dane Shipping said the ferry would run. Later the 30-year-old Dane added: "
+        "“We expect the ferry to sail on time every day.”"
+    )
+    shipping = entity(body, "Dane Shipping", kind="organization")
+    found = quote(find_quotes(body, [shipping]), "We expect")
+    assert found.speaker is None
+
+
+def test_his_brother_is_not_the_pronouns_referent() -> None:
+    body = (
+        "The sale is a win for chairman Ravi Menon. His younger brother said the sale was "
+        "“completely inappropriate and unnecessary”."
+    )
+    found = quote(find_quotes(body, [entity(body, "Ravi Menon")]), "completely")
+    assert (found.speaker, found.speaker_text) == (None, "His younger brother")
+
+
+def test_his_without_a_person_noun_still_resolves() -> None:
+    body = (
+        "Ravi Menon spoke on Monday. His statement said the sale was “completely inappropriate "
+        "and unnecessary”."
+    )
+    found = quote(find_quotes(body, [entity(body, "Ravi Menon")]), "completely")
+    assert found.speaker == "Ravi Menon"
+
+
+def test_a_title_and_surname_resolve_to_the_one_earlier_person_of_that_name() -> None:
+    body = (
+        "Home affairs spokesman Mark Tolen said the plan was “dangerous and wrong”. "
+        "Mr Tolen said people wanted a “minimum policing guarantee” instead."
+    )
+    found = quote(find_quotes(body, [entity(body, "Mark Tolen")]), "minimum policing")
+    assert (found.speaker, found.rule) == ("Mark Tolen", "leading_cue+surname")
+
+
+def test_a_surname_two_people_share_resolves_to_nobody() -> None:
+    body = (
+        "Mark Tolen and Anna Tolen both spoke at the hearing on Monday. "
+        "Mr Tolen said people wanted a “minimum policing guarantee” instead."
+    )
+    people = [entity(body, "Mark Tolen"), entity(body, "Anna Tolen")]
+    assert quote(find_quotes(body, people), "minimum policing").speaker is None
