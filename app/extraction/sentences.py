@@ -8,11 +8,20 @@ _ABBREVIATION = re.compile(
     r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
 )
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
+# "… in the U.S. He says": after an abbreviation these words open a new sentence; a name
+# follows a title ("Sen. Ann Lee"), never a pronoun or an article.
+_SENTENCE_OPENER = re.compile(r"(?:He|She|They|We|It|I|The|But|His|Her|Their|This)\b")
+
+
+def _ends_sentence(body: str, start: int, match: re.Match[str]) -> bool:
+    if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
+        return True
+    return _SENTENCE_OPENER.match(body, match.end()) is not None
 
 
 def first_sentence_end(body: str, start: int, end: int) -> int:
     for match in _BOUNDARY.finditer(body, start, end):
-        if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
+        if _ends_sentence(body, start, match):
             return match.start() + 1
     return end
 
@@ -20,6 +29,6 @@ def first_sentence_end(body: str, start: int, end: int) -> int:
 def last_sentence_start(body: str, start: int, end: int) -> int:
     found = start
     for match in _BOUNDARY.finditer(body, start, end):
-        if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
+        if _ends_sentence(body, start, match):
             found = match.end()
     return found

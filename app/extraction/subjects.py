@@ -39,12 +39,17 @@ _DESCRIBED = re.compile(
     rf"{_NOT_IN_PHRASE}[\w’'.-]+"
     rf"(?:\s+{_NOT_IN_PHRASE}(?![a-z]+ed\b)[\w’'.-]+){{0,4}})(?=[\s,])"
 )
+_ADJECTIVE_LED = re.compile(
+    rf"(?P<who>[A-Z][a-z]+(?:\s+{_NOT_IN_PHRASE}(?![a-z]+ed\b)[a-z][\w’'-]*){{1,3}})(?=[\s,])"
+)
 # "Ann Lee’s doctor": after a possessive the next word is a noun, and a role may follow it.
 _POSSESSED = re.compile(r"[’']s\s+(?P<noun>[a-z][\w-]*)(?:\s+(?P<role>[a-z][\w-]*))?")
 # ", the party's chair, said": an apposition closed by a comma before the verb.
 _APPOSITION = re.compile(
-    r",\s+(?=(?:the|a|an|who|whose|which|[a-z]+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s)\b)"
-    r"[^,;:\"“”()]{2,120},"
+    # "X, and others …" joins a second subject: no apposition.
+    r",\s+(?!(?:and|or|but|nor)\b)(?=(?:the|a|an|who|whose|which|[a-z]+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s)\b)"
+    # Brackets may sit inside: "X, the High Commissioner for Refugees (UNHCR), said".
+    r"(?:[^,;:\"“”()]|\([^,;:\"“”()]{1,20}\)){2,200},"
     r"(?=\s+[a-z])"
 )
 _NAMED_COMPLEMENT = re.compile(
@@ -69,7 +74,7 @@ _SUBORDINATE_CLAUSE = re.compile(
 _OPENING_FORM = re.compile(r"[A-Z][a-z]+(?:ing|ly)")
 _CONTRACTED = re.compile(r"[’'](?:s|ve|d|re|ll)$")
 _MAX_OPENER = 160
-_MAX_APPOSITION_WORDS = 20
+_MAX_APPOSITION_WORDS = 35
 
 
 def sentence_subject(body: str, start: int, end: int) -> tuple[str, int] | None:
@@ -149,6 +154,9 @@ def _phrase_end(body: str, at: int, end: int) -> int | None:
         who_end = described.end("who")
     else:
         name = _NAME.match(body, at, end)
+        led = _adjective_led(body, at, end, name)
+        if led is not None:
+            return led
         if name is None or name["who"].split()[0] in _DETERMINERS:
             # "The Florida senator likes …": no name to end the phrase, its words do.
             phrase = _DESCRIBED.match(body, at, end)
@@ -162,6 +170,17 @@ def _phrase_end(body: str, at: int, end: int) -> int | None:
     if apposition is not None and len(apposition.group().split()) <= _MAX_APPOSITION_WORDS:
         return apposition.end() - 1
     return who_end if _VERB_FOLLOWS.match(body, who_end, end) else None
+
+
+def _adjective_led(body: str, at: int, end: int, name: re.Match[str] | None) -> int | None:
+    """ "Nuclear proliferation experts have …": a capitalised ordinary word that opens the
+    sentence and lower-case words after it are one phrase, not a one-word name."""
+    if name is None or " " in name["who"] or not dictionary_word(name["who"]):
+        return None
+    if is_given_name(name["who"]) or is_surname(name["who"]):
+        return None
+    phrase = _ADJECTIVE_LED.match(body, at, end)
+    return phrase.end("who") if phrase else None
 
 
 def _complemented(body: str, at: int, end: int) -> int:

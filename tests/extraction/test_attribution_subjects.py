@@ -1,0 +1,49 @@
+"""The subject of a reporter's sentence as the speaker words, and sentence bounds."""
+
+from app.extraction.quotes import find_quotes
+from tests.conftest import mentioned as entity
+
+
+def test_a_capitalised_ordinary_word_opens_a_described_subject() -> None:
+    body = (
+        "Ana Ruiz spoke on Monday. Nuclear proliferation experts have discounted the "
+        "claims as “wishful thinking” in the past."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker_text, found.rule) == ("Nuclear proliferation experts", "sentence_subject")
+
+
+def test_a_one_word_name_stays_a_name() -> None:
+    body = "Velk spoke to the “entire room of people” on Monday."
+    (found,) = find_quotes(body, [entity(body, "Velk")])
+    assert (found.speaker, found.speaker_text) == ("Velk", "Velk")
+
+
+def test_an_apposition_with_brackets_belongs_to_the_subject() -> None:
+    body = (
+        "Omar Velk, the United Nations High Commissioner for Refugees (UNHCR), reacted with "
+        "“deep concern” to the deal."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert found.speaker == "Omar Velk"
+    assert found.speaker_text == (
+        "Omar Velk, the United Nations High Commissioner for Refugees (UNHCR)"
+    )
+
+
+def test_and_after_a_comma_opens_no_apposition() -> None:
+    body = (
+        "If the refugees Ana Ruiz, and other ministers want to bring here pose such a risk "
+        "that the laws have changed, we should rethink the plan that “shall not be infringed.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert found.speaker is None
+
+
+def test_a_pronoun_after_an_abbreviation_opens_a_new_sentence() -> None:
+    body = (
+        "Tom Cox says the president is trying to distract people in the U.S. He says "
+        "Americans need no more “emotional lectures” from anyone."
+    )
+    (found,) = find_quotes(body, [entity(body, "Tom Cox")])
+    assert (found.speaker_text, found.rule) == ("He", "leading_cue+pronoun")
