@@ -18,6 +18,11 @@ _JUDGING = re.compile(
     r"characteri|charg|deni|dismiss)"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
+# Marks that end one clause and open the next: a dash or a semicolon (a comma may part a
+# name from its apposition, "Sen. Ann Lee, R-Ky.", or a place from its state).
+_CLAUSE_BREAK = re.compile(r"[;―—–]\s*|\s-\s")
+_MAX_CLAUSE_SPEAKER_WORDS = 6
 _SUBORDINATE = re.compile(
     r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
 )
@@ -43,6 +48,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     absolute = absolute_subject(body, start, cue)
     if absolute is not None:
         return Attribution(absolute[0], absolute[1], cue.group(), "leading_cue")
+    local = _clause_speaker(body, start, cue)
+    if local is not None:
+        return Attribution(local[0], local[1], cue.group(), "leading_cue")
     if not cue.group().lower().startswith("according"):
         spoken = (
             c for c in reversed(cues) if speaker_phrase(trim_subject(body[start : c.start()]))
@@ -78,6 +86,23 @@ def subject_of(body: str, start: int, end: int) -> Attribution | None:
     """The subject of the sentence that starts at ``start`` (see ``subjects``)."""
     found = sentence_subject(body, start, end)
     return Attribution(found[0], found[1], None, "sentence_subject") if found else None
+
+
+def _clause_speaker(body: str, start: int, cue: re.Match[str]) -> tuple[str, int] | None:
+    """A short name phrase after the last clause mark before the cue speaks ("When X
+    noted …, Bo boasted"): the cue's own clause has a subject of its own. Not after
+    "according to", whose source is the quote's."""
+    lead = body[start : cue.start()]
+    if cue.group().lower().startswith("according") or _ACCORDING.search(lead):
+        return None
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(lead)]
+    if not breaks:
+        return None
+    words = trim_subject(lead[breaks[-1] :])
+    speaker = speaker_phrase(words) if words[:1].isupper() else None
+    if speaker is None or len(speaker.split()) > _MAX_CLAUSE_SPEAKER_WORDS:
+        return None
+    return speaker, body.index(speaker, start + breaks[-1])
 
 
 def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:

@@ -47,3 +47,24 @@ def test_a_pronoun_after_an_abbreviation_opens_a_new_sentence() -> None:
     )
     (found,) = find_quotes(body, [entity(body, "Tom Cox")])
     assert (found.speaker_text, found.rule) == ("He", "leading_cue+pronoun")
+
+
+def test_a_name_after_a_dash_speaks_for_its_own_clause() -> None:
+    body = (
+        "When Ana Ruiz noted that Omar Velk paid no tax ― as was true for the years his "
+        "returns were public ― Velk boasted, “That makes me smart.”"
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk", "Omar Velk", "Velk")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker, found.speaker_text) == ("Omar Velk", "Velk")
+
+
+def test_according_to_keeps_its_source_before_a_dash() -> None:
+    body = (
+        "According to the Daily Post ― which saw the letter ― Velk wrote that the plan was "
+        "“dead on arrival”."
+    )
+    people = [entity(body, "Omar Velk", "Velk")]
+    (found,) = find_quotes(body, people)
+    assert found.speaker_text is not None
+    assert found.speaker_text.startswith("According to the Daily Post")
