@@ -82,8 +82,9 @@ def after_quote(body: str, start: int, end: int, quote_ends_clause: bool) -> Att
             return None
         return Attribution(who, start + match.start("who"), match["cue"], "closing_credit", True)
     cue = match.groupdict().get("cue")
-    who = match["who"].strip()
-    if not noun_phrase(who):
+    # "…, the fund has said.": the auxiliary before the cue is no part of the speaker.
+    who = trim_subject(match["who"]) if cue else match["who"].strip()
+    if not who or not noun_phrase(who):
         return None
     rule = "closing_credit" if cue else "dash_credit"
     return Attribution(who, start + match.start("who"), cue, rule, trailing=True)

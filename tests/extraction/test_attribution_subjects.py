@@ -68,3 +68,13 @@ def test_according_to_keeps_its_source_before_a_dash() -> None:
     (found,) = find_quotes(body, people)
     assert found.speaker_text is not None
     assert found.speaker_text.startswith("According to the Daily Post")
+
+
+def test_a_closing_credit_drops_the_auxiliary_before_its_cue() -> None:
+    body = "The agency made a “mistake” in the background check for the buyer, Velk has said."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk", "Velk")])
+    assert (found.speaker, found.speaker_text, found.rule) == (
+        "Omar Velk",
+        "Velk",
+        "closing_credit+name",
+    )
