@@ -44,6 +44,7 @@ _SURNAME = re.compile(r"(?P<title>[A-Z][\w.]*)\s+(?P<surname>[A-Z][\w’'-]+)")
 # "his longtime personal physician": the role ends the first few lower-case words; only a
 # listed role or a person's ending counts ("willingness" ends in "-ess" too).
 _POSSESSED_REACH = 5
+_POSSESSED_ROLES = ROLE_NOUNS | {title.casefold() for title in TITLES}
 _PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
 # "the 24-year-old X": an age describes a person, never a body whose name holds the word.
 _AGE = re.compile(r"\b\d+-year-old\b")
@@ -106,7 +107,7 @@ def _relative_of_pronoun(first: str, text: str) -> bool:
         head = word.strip(",.;:")
         if word != head:
             break  # an apposition follows: "her lawyer, Ann Lee"
-    return head in ROLE_NOUNS or _PERSON_ENDING.search(head) is not None
+    return head in _POSSESSED_ROLES or _PERSON_ENDING.search(head) is not None
 
 
 _POSTMODIFIER = frozenset("of at with from for who familiar close in on to".split())

@@ -73,6 +73,15 @@ def test_his_brother_is_not_the_pronouns_referent() -> None:
     assert (found.speaker, found.speaker_text) == (None, "His younger brother")
 
 
+def test_his_agent_is_not_the_pronouns_referent() -> None:
+    body = (
+        "Ravi Menon has denied the claims. His agent told a newspaper that Menon was "
+        "“very happy” with the film."
+    )
+    found = quote(find_quotes(body, [entity(body, "Ravi Menon", "Ravi Menon", "Menon")]), "very")
+    assert (found.speaker, found.speaker_text) == (None, "His agent")
+
+
 def test_his_without_a_person_noun_still_resolves() -> None:
     body = (
         "Ravi Menon spoke on Monday. His statement said the sale was “completely inappropriate "
