@@ -44,6 +44,7 @@ _TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”
 _BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _MAX_SPEAKER_FIRST_WORDS = 15
+_RELATIVE_CLAUSE = re.compile(r"\s(?:who|whose|whom|that|which)\s")
 # What may follow a bare credit's cue: when, where, how — never what was said.
 _CIRCUMSTANCE = re.compile(
     r"(?:on|in|at|during|last|this|earlier|later|yesterday|today|tonight|afterward|after|"
@@ -121,7 +122,9 @@ def _right_after(window: str, start: int) -> Attribution | None:
     # "…," noting X: a participle's subject is the sentence's, what follows is its object.
     if match and not match["cue"].endswith("ing"):
         who = trim_object(match.group("who"))
-        if who and noun_phrase(who):
+        # "said one owner of a shop that sells … who declined to be named": after an
+        # inverted cue a long relative clause still describes the speaker it follows.
+        if who and noun_phrase(_RELATIVE_CLAUSE.split(who, maxsplit=1)[0]):
             at = start + match.start("who")
             return Attribution(who, at, match["cue"], "trailing_cue", trailing=True)
     return None

@@ -78,3 +78,19 @@ def test_a_closing_credit_drops_the_auxiliary_before_its_cue() -> None:
         "Velk",
         "closing_credit+name",
     )
+
+
+def test_an_inverted_cue_keeps_a_speaker_with_a_long_relative_clause() -> None:
+    body = (
+        "“We were all deceived,” said one owner of a shop that sells winter coats who "
+        "declined to be named for fear of trouble."
+    )
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text is not None
+    assert found.speaker_text.startswith("one owner of a shop that sells winter coats who")
+
+
+def test_remembered_reports_speech() -> None:
+    body = "“They said no, and she did it anyway,” remembered Omar Velk, her former aide."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.cue) == ("Omar Velk", "remembered")
