@@ -22,6 +22,7 @@ _DOUBLE_MARK = re.compile(r"['\"“”„«»](?:(?<=')'|(?<!'))")
 # inside a word ("don’t") therefore never closes one.
 _SINGLE_QUOTE = re.compile(r"(?<![\w’'])‘(?=\w)([^‘’\"“”\n]{1,300}?[\w.,!?…])’(?!\w)")
 _OPEN_ONLY = "“„«"
+_CLOSING_SLIP = ",.!?…"
 _CLOSE_ONLY = "”»"
 _LEFT_EDGE = "([{—–-/"
 _RIGHT_EDGE = ".,;:!?)]}—–-…"
@@ -82,7 +83,8 @@ def _role(body: str, at: int, mark: str, paragraph: Paragraph) -> Role:
     after_at = at + len(mark)
     after = body[after_at] if after_at < paragraph.end else " "
     if mark in _OPEN_ONLY:
-        return "open"
+        # "It's unusual,“ said X": an opening mark typed where the closing one belongs.
+        return "close" if before in _CLOSING_SLIP and after.isspace() else "open"
     left_open = before.isspace() or before in _LEFT_EDGE
     if mark in _CLOSE_ONLY:
         return "open" if left_open and after.isalnum() else "close"

@@ -94,3 +94,12 @@ def test_remembered_reports_speech() -> None:
     body = "“They said no, and she did it anyway,” remembered Omar Velk, her former aide."
     (found,) = find_quotes(body, [entity(body, "Omar Velk")])
     assert (found.speaker, found.cue) == ("Omar Velk", "remembered")
+
+
+def test_an_opening_mark_typed_after_a_comma_closes_the_quote() -> None:
+    body = "“It is unusual,“ said Omar Velk, a lawyer. “It is hard to pull off.”"
+    quotes = find_quotes(body, [entity(body, "Omar Velk")])
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("It is unusual,", "Omar Velk"),
+        ("It is hard to pull off.", "Omar Velk"),
+    ]
