@@ -6,7 +6,7 @@ The words after the quote are read by ``credits``, the words before it by ``lead
 import re
 
 from app.extraction.agents import PASSIVE_REACH, agent_after_quote
-from app.extraction.credits import after_quote, bare_credit, credits_own_words
+from app.extraction.credits import after_quote, bare_credit, credits_own_words, sentence_credit
 from app.extraction.leads import before_quote, subject_of
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import first_sentence_end, last_sentence_start
@@ -28,7 +28,7 @@ def explicit_attribution(
     paragraph = paragraphs[span.paragraph]
     after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
-    agent = _agentafter_quote(body, span, paragraph)
+    agent = _agent_after(body, span, paragraph)
     if agent is not None:
         return agent
     text = body[span.start : span.end].rstrip("’'")
@@ -46,12 +46,29 @@ def explicit_attribution(
         found = after_quote(body, span.close_at, after_end, quote_ends_clause)
         if found is None:
             found = before_quote(body, before_start, span.open_at)
+    if found is None and not text.endswith("."):
+        found = _shared_credit(body, spans, i, paragraph)
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
     return found
 
 
-def _agentafter_quote(body: str, span: QuoteSpan, paragraph: Paragraph) -> Attribution | None:
+def _shared_credit(
+    body: str, spans: list[QuoteSpan], i: int, paragraph: Paragraph
+) -> Attribution | None:
+    """ "will carry "…" and bring "…" they need, Ann Lee said.": a credit closing the
+    sentence after a later quote of it credits every quote of the sentence."""
+    end = first_sentence_end(body, spans[i].close_at, paragraph.end)
+    last = i
+    while _same_paragraph(spans, i, last + 1) and spans[last + 1].close_at <= end:
+        last += 1
+    if last == i:
+        return None
+    found = sentence_credit(body, spans[last].close_at, end)
+    return found
+
+
+def _agent_after(body: str, span: QuoteSpan, paragraph: Paragraph) -> Attribution | None:
     """``X was described as "…" by Y``: the agent after the quote said it, not X."""
     if not _PASSIVE_AUXILIARY.search(
         body, max(paragraph.start, span.open_at - PASSIVE_REACH), span.open_at

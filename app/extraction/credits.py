@@ -23,7 +23,8 @@ _CUE_FIRST = re.compile(
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
     rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
-    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+[A-Z][^\"“”]{{0,120}}?"
+    # Up to four lower-case words before a name: "former presidential candidate X said".
+    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}\s+[A-Z][^\"“”]{{0,120}}?"
     # "…," it says: a document or a statement speaks; "…," officials said: a plain role.
     r"|it|(?:(?:this|these|those|that)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))"
     # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
@@ -89,6 +90,20 @@ def after_quote(body: str, start: int, end: int, quote_ends_clause: bool) -> Att
         return None
     rule = "closing_credit" if cue else "dash_credit"
     return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
+
+
+def sentence_credit(body: str, start: int, end: int) -> Attribution | None:
+    """ "…, Ann Lee said." closing the sentence between ``start`` and ``end``."""
+    match = _TRAILING_CREDIT.search(body, start, end)
+    if match is None:
+        return None
+    rest = body[match.end() : end].strip(" ,.!?\n")
+    if rest and not _CIRCUMSTANCE.match(rest):
+        return None  # words go on after the cue: the credit does not close the sentence
+    who = trim_subject(match["who"])
+    if not who or not noun_phrase(who):
+        return None
+    return Attribution(who, match.start("who"), match["cue"], "closing_credit", trailing=True)
 
 
 def credits_own_words(found: Attribution) -> bool:

@@ -103,3 +103,28 @@ def test_an_opening_mark_typed_after_a_comma_closes_the_quote() -> None:
         ("It is unusual,", "Omar Velk"),
         ("It is hard to pull off.", "Omar Velk"),
     ]
+
+
+def test_three_lower_case_words_may_describe_a_name_after_the_quote() -> None:
+    body = "“They are moving up,” former presidential candidate Omar Velk said."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.rule) == ("Omar Velk", "trailing_cue+name")
+
+
+def test_a_credit_closing_the_sentence_credits_its_earlier_quote_too() -> None:
+    body = (
+        "His backing will carry “a great deal of weight” and bring candidates the "
+        "“grass-roots firepower” they need to win, Green Party spokesman Omar Velk said."
+    )
+    quotes = find_quotes(body, [entity(body, "Omar Velk")])
+    assert [(q.speaker, q.rule) for q in quotes] == [("Omar Velk", "closing_credit+name")] * 2
+
+
+def test_a_credit_followed_by_more_words_credits_no_earlier_quote() -> None:
+    body = (
+        "His backing will carry “a great deal of weight” and bring candidates the "
+        "“grass-roots firepower” they need, Green Party spokesman Omar Velk said the plan "
+        "would fail."
+    )
+    quotes = find_quotes(body, [entity(body, "Omar Velk")])
+    assert quotes[0].speaker is None
