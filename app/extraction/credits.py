@@ -23,8 +23,9 @@ _CUE_FIRST = re.compile(
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
     rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
-    # Up to four lower-case words before a name: "former presidential candidate X said".
-    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}}\s+[A-Z][^\"“”]{{0,120}}?"
+    # Up to four lower-case words before a name: "former presidential candidate X said",
+    # "another friend, X told".
+    rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}},?\s+[A-Z][^\"“”]{{0,120}}?"
     # "…," it says: a document or a statement speaks; "…," officials said: a plain role.
     r"|it|(?:(?:this|these|those|that)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))"
     # After a determiner the cue word is a noun: "the report said" is not "the" + "report".

@@ -18,6 +18,7 @@ _JUDGING = re.compile(
     r"characteri|charg|deni|dismiss)"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+_PARTICIPLE_LINK = re.compile(r"\b(?:by|while|after|before|when|in)$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 # Marks that end one clause and open the next: a dash or a semicolon (a comma may part a
 # name from its apposition, "Sen. Ann Lee, R-Ky.", or a place from its state).
@@ -38,10 +39,15 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     # ", explaining why …": a participle has no subject of its own; it shares the sentence's.
     cues = [c for c in found if not _participle(body, start, c)]
     if not cues:
-        if found:
-            return _participle_subject(body, start, found[-1])
-        speech = possessor(body, start, end)
-        return Attribution(*speech, "leading_cue") if speech else None
+        if not found:
+            speech = possessor(body, start, end)
+            return Attribution(*speech, "leading_cue") if speech else None
+        subject = _participle_subject(body, start, found[-1])
+        if subject is not None or _after_comma(body, start, found[-1]):
+            return subject
+        # "On May 2 they ended it by saying": no subject opens the sentence; the words
+        # before the participle are read as before any cue.
+        cues = found[-1:]
     # The cue nearest the quote governs it; an earlier one only when the words before the
     # nearest hold no speaker at all.
     cue = cues[-1]
@@ -116,7 +122,15 @@ def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) 
 
 
 def _participle(body: str, start: int, cue: re.Match[str]) -> bool:
-    return cue.group().endswith("ing") and body[start : cue.start()].rstrip().endswith(",")
+    """ ", saying", "began by saying": a participle after a comma or a preposition."""
+    if not cue.group().endswith("ing"):
+        return False
+    lead = body[start : cue.start()].rstrip()
+    return lead.endswith(",") or _PARTICIPLE_LINK.search(lead) is not None
+
+
+def _after_comma(body: str, start: int, cue: re.Match[str]) -> bool:
+    return body[start : cue.start()].rstrip().endswith(",")
 
 
 def _participle_subject(body: str, start: int, cue: re.Match[str]) -> Attribution | None:

@@ -79,6 +79,8 @@ _MAX_APPOSITION_WORDS = 35
 
 def sentence_subject(body: str, start: int, end: int) -> tuple[str, int] | None:
     """The subject of the sentence that starts at ``start`` and where its words begin."""
+    while start < end and body[start].isspace():
+        start += 1  # a sentence read from a quote's closing mark starts with a space
     start = _skip_adverbials(body, start, end)
     found = _subject_at(body, start, end)
     if found is not None:

@@ -1,6 +1,8 @@
-"""The subject of a reporter's sentence as the speaker words, and sentence bounds."""
+"""Speaker words read from a quote's own sentence: its subject, a credit after the quote,
+a cue's own clause, sentence bounds and mistyped marks; short texts written for the tests."""
 
 from app.extraction.quotes import find_quotes
+from app.extraction.subjects import sentence_subject
 from tests.conftest import mentioned as entity
 
 
@@ -128,3 +130,27 @@ def test_a_credit_followed_by_more_words_credits_no_earlier_quote() -> None:
     )
     quotes = find_quotes(body, [entity(body, "Omar Velk")])
     assert quotes[0].speaker is None
+
+
+def test_another_friend_comma_name_is_one_speaker_phrase() -> None:
+    body = "“She is also a mother of three boys,” another friend, Mara Vos told a radio station."
+    (found,) = find_quotes(body, [entity(body, "Mara Vos")])
+    assert (found.speaker, found.speaker_text) == ("Mara Vos", "another friend, Mara Vos")
+
+
+def test_a_sentence_read_from_a_closing_mark_finds_its_subject() -> None:
+    body = "Vos said, “I do.” She followed that by saying more."
+    start = body.index("”") + 1  # the space after the closing mark
+    assert sentence_subject(body, start, body.index("saying")) == ("She", body.index("She"))
+
+
+def test_a_participle_after_by_shares_the_sentence_subject() -> None:
+    body = (
+        "Asked about it, Mara Vos said, “I do take responsibility.” She followed that by "
+        "saying, “I am not a natural politician.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Mara Vos")])
+    assert [(q.speaker_text, q.rule) for q in quotes] == [
+        ("Mara Vos", "leading_cue+name"),
+        ("She", "leading_cue+pronoun"),
+    ]
