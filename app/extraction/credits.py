@@ -22,7 +22,7 @@ _CUE_FIRST = re.compile(
 )
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
-    rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,150}}?"
+    rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,250}}?"
     # Up to four lower-case words before a name: "former presidential candidate X said",
     # "another friend, X told".
     rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}},?\s+[A-Z][^\"“”]{{0,120}}?"
@@ -46,6 +46,10 @@ _TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”
 _BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _MAX_SPEAKER_FIRST_WORDS = 15
+# "…," Ann Lee, the party's candidate in the state after winning its primary, said: a
+# name and its apposition may run longer than a description alone.
+_NAMED_APPOSITION = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s")
+_MAX_APPOSITION_WORDS = 35
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whose|whom|that|which)\s")
 # What may follow a bare credit's cue: when, where, how — never what was said.
 _CIRCUMSTANCE = re.compile(
@@ -125,11 +129,18 @@ def bare_credit(found: Attribution | None, body: str, end: int) -> Attribution |
     return found if not rest or _CIRCUMSTANCE.match(rest) else None
 
 
+def _short_enough(who: str) -> bool:
+    words = len(who.split())
+    if words <= _MAX_SPEAKER_FIRST_WORDS:
+        return True
+    return words <= _MAX_APPOSITION_WORDS and _NAMED_APPOSITION.match(who) is not None
+
+
 def _right_after(window: str, start: int) -> Attribution | None:
     match = _SPEAKER_FIRST.match(window)
     if match and match["role"] and not plain_role(match["role"]):
         match = None
-    if match and len(match.group("who").split()) <= _MAX_SPEAKER_FIRST_WORDS:
+    if match and _short_enough(match["who"]):
         who = trim_subject(match.group("who"))
         if who and not _verb_cue(who) and noun_phrase(who):
             at = start + window.index(who, match.start("who"))

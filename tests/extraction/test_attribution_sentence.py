@@ -154,3 +154,23 @@ def test_a_participle_after_by_shares_the_sentence_subject() -> None:
         ("Mara Vos", "leading_cue+name"),
         ("She", "leading_cue+pronoun"),
     ]
+
+
+def test_a_name_with_a_long_apposition_still_credits_the_quote() -> None:
+    body = (
+        "“Very good reporter, this guy,” Velk, the party's frontrunner nationally and the "
+        "current polling leader in the state by a wide margin after winning the first two "
+        "primaries, said when the reporter asked him a question."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk", "Velk")])
+    assert (found.speaker, found.rule) == ("Omar Velk", "trailing_cue+name")
+
+
+def test_a_long_clause_before_a_cue_is_no_speaker() -> None:
+    body = (
+        "Few agreed that it was “a bad idea” then. But since 2007, voters in the state have "
+        "become increasingly devoted to the cause of lower taxes and smaller budgets, with "
+        "the share of them saying “it matters most” up by half."
+    )
+    quotes = find_quotes(body, [])
+    assert all(not (q.speaker_text or "").startswith("2007") for q in quotes)
