@@ -23,8 +23,8 @@ _CUE_FIRST = re.compile(
 # "…," as X said: the "as" belongs to neither the quote nor the speaker.
 _SPEAKER_FIRST = re.compile(
     rf"^[\s,;–—-]*(?:as\s+)?(?P<who>{SPEAKER_START}[^\"“”]{{0,250}}?"
-    # Up to four lower-case words before a name: "former presidential candidate X said",
-    # "another friend, X told".
+    # Up to four lower-case words before a name: "retired city council member X said",
+    # "another neighbour, X told".
     rf"|{NOT_SPEAKER_START}[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,3}},?\s+[A-Z][^\"“”]{{0,120}}?"
     # "…," it says: a document or a statement speaks; "…," officials said: a plain role.
     r"|it|(?:(?:this|these|those|that)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))"
@@ -46,7 +46,7 @@ _TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”
 _BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
 _MAX_SPEAKER_FIRST_WORDS = 15
-# "…," Ann Lee, the party's candidate in the state after winning its primary, said: a
+# "…," Ann Lee, the club's captain for six seasons since joining it as a boy, said: a
 # name and its apposition may run longer than a description alone.
 _NAMED_APPOSITION = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s")
 _MAX_APPOSITION_WORDS = 35
@@ -149,7 +149,7 @@ def _right_after(window: str, start: int) -> Attribution | None:
     # "…," noting X: a participle's subject is the sentence's, what follows is its object.
     if match and not match["cue"].endswith("ing"):
         who = trim_object(match.group("who"))
-        # "said one owner of a shop that sells … who declined to be named": after an
+        # "said a baker whose ovens run all night who asked not to be named": after an
         # inverted cue a long relative clause still describes the speaker it follows.
         if who and noun_phrase(_RELATIVE_CLAUSE.split(who, maxsplit=1)[0]):
             at = start + match.start("who")

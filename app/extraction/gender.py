@@ -91,7 +91,7 @@ def given_name_gender(name: str) -> Gender | None:
 # a quote or an object ("an honest woman").
 _GENDERED_ROLE = re.compile(
     r"(?:(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?:A|An|The|One|Another)\s+"
-    # Names may modify the role: "A Labour Party spokesman".
+    # Names may modify the role: "A Green Party spokesman".
     r"(?:[A-Za-z-]+\s+){0,3}?[a-z]*?(?P<wo>wo)?m[ae]n\b"
 )
 # The role is the subject of a reporting verb ("A spokesman for the firm criticised …").

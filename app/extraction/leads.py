@@ -96,8 +96,8 @@ def subject_of(body: str, start: int, end: int) -> Attribution | None:
 
 def _clause_speaker(body: str, start: int, cue: re.Match[str]) -> tuple[str, int] | None:
     """A short name phrase after the last clause mark before the cue speaks ("When X
-    noted …, Bo boasted"): the cue's own clause has a subject of its own. Not after
-    "according to", whose source is the quote's."""
+    objected ― as he often does ― Bo insisted"): the cue's own clause has a subject of
+    its own. Not after "according to", whose source is the quote's."""
     lead = body[start : cue.start()]
     if cue.group().lower().startswith("according") or _ACCORDING.search(lead):
         return None
@@ -122,7 +122,7 @@ def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) 
 
 
 def _participle(body: str, start: int, cue: re.Match[str]) -> bool:
-    """ ", saying", "began by saying": a participle after a comma or a preposition."""
+    """ ", saying", "ended by saying": a participle after a comma or a preposition."""
     if not cue.group().endswith("ing"):
         return False
     lead = body[start : cue.start()].rstrip()

@@ -34,7 +34,7 @@ _TITLE_BEFORE = re.compile(
 _TITLE_BEFORE_ENDS = ("of", "for", "the")
 _SUBJECT_WORDS = 6
 _NAME_THEN_WORD = re.compile(r"[A-Z][\w.’'-]*\s+(?P<word>[a-z][a-z-]+)\b")
-# "…, Ann Lee predicts it will": a name right before its reporting verb is the subject of
+# "…, Ann Lee insists it will": a name right before its reporting verb is the subject of
 # that verb, however long the clause that opens the sentence ("Lee continued to" is no
 # report, and after "when" or "as" the name is a subordinate clause's subject).
 _CUE_NEXT = re.compile(

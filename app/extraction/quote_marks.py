@@ -83,7 +83,7 @@ def _role(body: str, at: int, mark: str, paragraph: Paragraph) -> Role:
     after_at = at + len(mark)
     after = body[after_at] if after_at < paragraph.end else " "
     if mark in _OPEN_ONLY:
-        # "It's unusual,“ said X": an opening mark typed where the closing one belongs.
+        # "It rained,“ said X": an opening mark typed where the closing one belongs.
         return "close" if before in _CLOSING_SLIP and after.isspace() else "open"
     left_open = before.isspace() or before in _LEFT_EDGE
     if mark in _CLOSE_ONLY:

@@ -39,14 +39,14 @@ _ORG_HEADS = frozenset(ORG_CUES) - frozenset(
 # Where the phrase's own words end: an apposition or a relative clause follows.
 _CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
 _MIN_HEAD = 3
-# "Mr Oaten": a title and one capitalised word, a surname to look up among earlier names.
+# "Mr Tolen": a title and one capitalised word, a surname to look up among earlier names.
 _SURNAME = re.compile(r"(?P<title>[A-Z][\w.]*)\s+(?P<surname>[A-Z][\w’'-]+)")
-# "his longtime personal physician": the role ends the first few lower-case words; only a
-# listed role or a person's ending counts ("willingness" ends in "-ess" too).
+# "his family physician": the role ends the first few lower-case words; only a listed
+# role or a person's ending counts ("fondness" ends in "-ess" too).
 _POSSESSED_REACH = 5
 _POSSESSED_ROLES = ROLE_NOUNS | {title.casefold() for title in TITLES}
 _PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
-# "the 24-year-old X": an age describes a person, never a body whose name holds the word.
+# "the 31-year-old X": an age describes a person, never a body whose name holds the word.
 _AGE = re.compile(r"\b\d+-year-old\b")
 
 
@@ -97,13 +97,13 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
 
 
 def _relative_of_pronoun(first: str, text: str) -> bool:
-    """ "His brother Anil", "her lawyer": a person the pronoun's referent has, not them."""
+    """ "His brother Amal", "her lawyer": a person the pronoun's referent has, not them."""
     if first not in POSSESSIVE_PRONOUNS:
         return False
     head = ""
     for word in text.split()[1:_POSSESSED_REACH]:
         if not word.islower():
-            break  # a name follows the role: "his brother Anil"
+            break  # a name follows the role: "his brother Amal"
         head = word.strip(",.;:")
         if word != head:
             break  # an apposition follows: "her lawyer, Ann Lee"

@@ -8,7 +8,7 @@ _ABBREVIATION = re.compile(
     r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
 )
 _BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
-# "… in the U.S. He says": after an abbreviation these words open a new sentence; a name
+# "… for the U.K. She adds": after an abbreviation these words open a new sentence; a name
 # follows a title ("Sen. Ann Lee"), never a pronoun or an article.
 _SENTENCE_OPENER = re.compile(r"(?:He|She|They|We|It|I|The|But|His|Her|Their|This)\b")
 

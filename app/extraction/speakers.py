@@ -159,7 +159,7 @@ class SpeakerIndex:
         self, head: str, before: int, phrase_at: int | None = None, person: bool = False
     ) -> ExtractedEntity | None:
         """An earlier entity introduced with the role word a description uses; only a
-        person when the description is about one (``person``: "the 24-year-old X")."""
+        person when the description is about one (``person``: "the 31-year-old X")."""
         pattern = word_pattern(head)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[:hi]):
@@ -174,7 +174,7 @@ class SpeakerIndex:
         return None
 
     def surname_holder(self, surname: str, before: int) -> ExtractedEntity | None:
-        """The one person named earlier whose name ends in ``surname``: "Mr Oaten" when
+        """The one person named earlier whose name ends in ``surname``: "Mr Tolen" when
         the name was not found as a mention of its own; two such people give nobody."""
         hi = bisect.bisect_left(self._starts, before)
         holders = {

@@ -48,7 +48,7 @@ _POSSESSED = re.compile(r"[’']s\s+(?P<noun>[a-z][\w-]*)(?:\s+(?P<role>[a-z][\w
 _APPOSITION = re.compile(
     # "X, and others …" joins a second subject: no apposition.
     r",\s+(?!(?:and|or|but|nor)\b)(?=(?:the|a|an|who|whose|which|[a-z]+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*[’']s)\b)"
-    # Brackets may sit inside: "X, the High Commissioner for Refugees (UNHCR), said".
+    # Brackets may sit inside: "X, the head of the Port Authority (PA), said".
     r"(?:[^,;:\"“”()]|\([^,;:\"“”()]{1,20}\)){2,200},"
     r"(?=\s+[a-z])"
 )
@@ -175,7 +175,7 @@ def _phrase_end(body: str, at: int, end: int) -> int | None:
 
 
 def _adjective_led(body: str, at: int, end: int, name: re.Match[str] | None) -> int | None:
-    """ "Nuclear proliferation experts have …": a capitalised ordinary word that opens the
+    """ "Coastal erosion experts have …": a capitalised ordinary word that opens the
     sentence and lower-case words after it are one phrase, not a one-word name."""
     if name is None or " " in name["who"] or not dictionary_word(name["who"]):
         return None

@@ -13,13 +13,13 @@ def quote(quotes: list[ExtractedQuote], start: str) -> ExtractedQuote:
 
 def test_a_name_before_its_cue_is_the_pronouns_antecedent_after_a_long_opening() -> None:
     body = (
-        "“I nearly stayed at home this year,” said Omar Velk, the actor.\n\n"
-        "And while the fair has yet to match the older ones held in three larger cities "
-        "of the south, Mr Dorn predicts it will soon be their equal. “It has grown too "
-        "fast,” he concedes."
+        "“I nearly missed the boat,” said Omar Velk, the singer.\n\n"
+        "Though the regatta still trails the three older races held further up the coast "
+        "each spring, Mr Dorn insists it will pass them all. “We began with six boats,” he "
+        "admits."
     )
     people = [entity(body, "Omar Velk"), entity(body, "Ivo Dorn", "Mr Dorn")]
-    found = quote(find_quotes(body, people), "It has grown")
+    found = quote(find_quotes(body, people), "We began")
     assert (found.speaker, found.rule) == ("Ivo Dorn", "trailing_cue+pronoun")
 
 
@@ -35,75 +35,74 @@ def test_a_name_after_when_is_no_antecedent_for_a_later_pronoun() -> None:
 
 def test_an_unnamed_spokesman_who_criticised_is_the_antecedent_of_he() -> None:
     body = (
-        "Party leader Karl Benn said the plan was “sound”. A Green Party spokesman "
-        "criticised Karl Benn's record on the harbour. He said: “The figures do not add up.”"
+        "Club chairman Karl Benn said the pier was “sound”. A Rowing Club spokesman "
+        "criticised Karl Benn's care of the boats. He said: “The hulls are rotten.”"
     )
-    found = quote(find_quotes(body, [entity(body, "Karl Benn")]), "The figures")
+    found = quote(find_quotes(body, [entity(body, "Karl Benn")]), "The hulls")
     assert found.speaker is None
     assert found.speaker_text == "He"
 
 
 def test_a_description_after_an_opening_phrase_is_not_its_object() -> None:
     body = (
-        "Lina Opp has said she may return to the tour. “The match is a test,” she said. "
-        "Speaking to Nova Daily, the 24-year-old Dane added: “There will not be as many "
-        "people at the event this time.”"
+        "Lina Opp may sail again next year. “The race is a trial run,” she said. "
+        "Writing to Nova Daily, the 31-year-old skipper added: “The crowds will be smaller "
+        "on the north shore.”"
     )
     people = [entity(body, "Lina Opp"), entity(body, "Nova Daily")]
-    found = quote(find_quotes(body, people), "There will not")
+    found = quote(find_quotes(body, people), "The crowds")
     assert found.speaker != "Nova Daily"
 
 
 def test_an_age_description_never_resolves_to_an_organization() -> None:
     body = (
-        "Dane Shipping said the ferry would run. Later the 30-year-old Dane added: "
+        "Skipper Shipping said the ferry would run. Later the 30-year-old skipper added: "
         "“We expect the ferry to sail on time every day.”"
     )
-    shipping = entity(body, "Dane Shipping", kind="organization")
+    shipping = entity(body, "Skipper Shipping", kind="organization")
     found = quote(find_quotes(body, [shipping]), "We expect")
     assert found.speaker is None
 
 
 def test_his_brother_is_not_the_pronouns_referent() -> None:
     body = (
-        "The sale is a win for chairman Ravi Menon. His younger brother said the sale was "
-        "“completely inappropriate and unnecessary”."
+        "The boat sale is a win for chairman Ravi Menon. His younger brother said the sale "
+        "was “rushed and quite needless”."
     )
-    found = quote(find_quotes(body, [entity(body, "Ravi Menon")]), "completely")
+    found = quote(find_quotes(body, [entity(body, "Ravi Menon")]), "rushed")
     assert (found.speaker, found.speaker_text) == (None, "His younger brother")
 
 
 def test_his_agent_is_not_the_pronouns_referent() -> None:
     body = (
-        "Ravi Menon has denied the claims. His agent told a newspaper that Menon was "
-        "“very happy” with the film."
+        "Ravi Menon sold the boat. His agent told a newspaper that Menon was "
+        "“glad to see it go” after the race."
     )
-    found = quote(find_quotes(body, [entity(body, "Ravi Menon", "Ravi Menon", "Menon")]), "very")
+    found = quote(find_quotes(body, [entity(body, "Ravi Menon", "Ravi Menon", "Menon")]), "glad")
     assert (found.speaker, found.speaker_text) == (None, "His agent")
 
 
 def test_his_without_a_person_noun_still_resolves() -> None:
     body = (
-        "Ravi Menon spoke on Monday. His statement said the sale was “completely inappropriate "
-        "and unnecessary”."
+        "Ravi Menon spoke on Monday. His statement said the sale was “rushed and quite needless”."
     )
-    found = quote(find_quotes(body, [entity(body, "Ravi Menon")]), "completely")
+    found = quote(find_quotes(body, [entity(body, "Ravi Menon")]), "rushed")
     assert found.speaker == "Ravi Menon"
 
 
 def test_a_title_and_surname_resolve_to_the_one_earlier_person_of_that_name() -> None:
     body = (
-        "Home affairs spokesman Mark Tolen said the plan was “dangerous and wrong”. "
-        "Mr Tolen said people wanted a “minimum policing guarantee” instead."
+        "Harbour spokesman Mark Tolen said the plan was “costly and late”. "
+        "Mr Tolen said sailors wanted a “longer season” instead."
     )
-    found = quote(find_quotes(body, [entity(body, "Mark Tolen")]), "minimum policing")
+    found = quote(find_quotes(body, [entity(body, "Mark Tolen")]), "longer season")
     assert (found.speaker, found.rule) == ("Mark Tolen", "leading_cue+surname")
 
 
 def test_a_surname_two_people_share_resolves_to_nobody() -> None:
     body = (
         "Mark Tolen and Anna Tolen both spoke at the hearing on Monday. "
-        "Mr Tolen said people wanted a “minimum policing guarantee” instead."
+        "Mr Tolen said sailors wanted a “longer season” instead."
     )
     people = [entity(body, "Mark Tolen"), entity(body, "Anna Tolen")]
-    assert quote(find_quotes(body, people), "minimum policing").speaker is None
+    assert quote(find_quotes(body, people), "longer season").speaker is None
