@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
@@ -20,6 +22,8 @@ from app.extraction.places import nested, place_found, place_part, plausible_pla
 from app.extraction.schemas import EntityType
 from app.extraction.wordsets import FUNCTION_WORDS, words
 
+# A currency's letters before its sign or an amount: "NT$500", "LE 1.2 billion".
+_MONEY_AFTER = re.compile(r"\$|\s?\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|bn|mn)\b")
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 
 
@@ -64,7 +68,8 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     if acronym(token.text) and not (
         token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or ctx.occurs(plain)
     ):
-        kind: EntityType = "other" if not_an_org(token.text) else "organization"
+        money = not_an_org(token.text) or _MONEY_AFTER.match(ctx.body, token.end) is not None
+        kind: EntityType = "other" if money else "organization"
         return [make([token], ctx, kind)]
     if " " in token.text and org_head(token.text):
         return [make([token], ctx, "organization")]  # "Channel 4"

@@ -21,11 +21,12 @@ from app.extraction.organizations import ORG_FOLLOWERS, place_head
 from app.extraction.people import is_given_name
 from app.extraction.wordsets import dictionary_word, words
 
-# A score after the name: "Wigan 42 Bradford 36", "Surrey 429-7 ,", "Kent 4 2 1".
+# A score after the name: "Wigan 42 Bradford 36", "Surrey 429-7 ,", "Kent 4 2 1"; never an
+# amount ("3.5 billion", "1,200").
 # A capital after the score only when the line goes on with another score, so a
 # version or a number inside a name ("Explorer 9 Countdown") is no result.
 _SCORE_AFTER = re.compile(
-    r" \d{1,3}(?:-\d{1,3})?(?![\w-])"
+    r" \d{1,3}(?:-\d{1,3})?(?![\w-]|[.,]\d)"
     r"(?=[ ,;.)]*(?:$|\n|\d|\(|and |for |v |[A-Z][^\n]*? \d{1,3}(?:-\d{1,3})?(?![\w-])))"
 )
 # Verbs of a result, written right after the winner or right before the loser.

@@ -1,0 +1,44 @@
+"""Organization sieve steps on short invented texts: currencies, names joined by 'and'."""
+
+from app.extraction.entities import find_entities
+
+
+def _typed(body: str) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in find_entities(body)}
+
+
+def test_currency_code_is_no_organization() -> None:
+    body = "The Velmora Trust paid more than USD 12 million to the Orvane Agency."
+    found = _typed(body)
+    assert not any(name == "USD" for _, name in found)
+    assert ("organization", "Velmora Trust") in found
+
+
+def test_letters_before_an_amount_or_a_currency_sign_are_money() -> None:
+    body = "The Orvane Agency was fined NT$500,000 and paid QX 3.5 billion to the KLT."
+    names = {name for _, name in _typed(body)}
+    assert "NT" not in names
+    assert "QX" not in names
+    assert "KLT" in names
+
+
+def test_body_after_and_stops_at_a_title_and_keeps_its_holder() -> None:
+    body = "Dunmere Chamber of Commerce and Industry President Halvard Quist said it would."
+    found = _typed(body)
+    assert ("organization", "Dunmere Chamber of Commerce and Industry") in found
+    assert ("person", "Halvard Quist") in found
+
+
+def test_body_after_a_title_and_of_the_goes_on_after_and() -> None:
+    body = (
+        "Ann Velt, Executive Director of the Tarsley Research and Innovation Council "
+        "(TRIC), spoke on Monday."
+    )
+    found = _typed(body)
+    assert ("organization", "Tarsley Research and Innovation Council") in found
+    assert not any(name.startswith("Ann Velt,") for _, name in found)
+
+
+def test_portfolio_after_and_stays_in_the_ministry_name() -> None:
+    body = "The Ministry of Education and Higher Education said exams would go ahead."
+    assert ("organization", "Ministry of Education and Higher Education") in _typed(body)
