@@ -16,6 +16,7 @@ from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
 from app.extraction.found import Context, Found, common_word, make, spaced, weak
 from app.extraction.joins import rejoin
+from app.extraction.media import medium_modifier
 from app.extraction.organizations import ORG_CUES, has_head, org_head, portfolio_of_body
 from app.extraction.people import (
     HONORIFICS,
@@ -107,6 +108,12 @@ def _trailing_titles(reading: Reading, ctx: Context) -> Decision:
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     reading.run, reading.tokens = run, list(run.tokens)
     return None
+
+
+def _medium_modifier(reading: Reading, ctx: Context) -> Decision:
+    """'US TV show': the place is named, the words qualify the show."""
+    tokens = reading.tokens
+    return span_reading(tokens[:-1], ctx) or [] if medium_modifier(tokens, ctx) else None
 
 
 def _whole_span(reading: Reading, ctx: Context) -> Decision:
@@ -259,6 +266,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("connector_pieces", _connector_pieces),
     ("body_then_person", _body_then_person),
     ("trailing_titles", _trailing_titles),
+    ("medium_modifier", _medium_modifier),
     ("whole_span", _whole_span),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),

@@ -42,3 +42,18 @@ def test_body_after_a_title_and_of_the_goes_on_after_and() -> None:
 def test_portfolio_after_and_stays_in_the_ministry_name() -> None:
     body = "The Ministry of Education and Higher Education said exams would go ahead."
     assert ("organization", "Ministry of Education and Higher Education") in _typed(body)
+
+
+def test_place_and_medium_before_a_noun_name_no_broadcaster() -> None:
+    body = "Ann Velt made her US TV debut in May. The head of US TV network Orvane quit."
+    found = _typed(body)
+    assert not any(name == "US TV" for _, name in found)
+    assert ("country", "US") in found
+
+
+def test_place_and_medium_that_reports_is_a_broadcaster() -> None:
+    body = "Syrian TV said the talks had failed, and Czech Television reported the same."
+    found = _typed(body)
+    assert ("organization", "Syrian TV") in found
+    assert ("organization", "Czech Television") in found
+
