@@ -57,3 +57,15 @@ def test_place_and_medium_that_reports_is_a_broadcaster() -> None:
     assert ("organization", "Syrian TV") in found
     assert ("organization", "Czech Television") in found
 
+
+def test_format_before_sales_is_no_company() -> None:
+    body = "He is owed a share of DVD sales, the Orvane Studios lawyer said."
+    assert not any(name == "DVD" for _, name in _typed(body))
+
+
+def test_competition_played_is_no_body_outside_a_sports_report() -> None:
+    body = "Ann Velt misses the Velmor League final. The Arab League said it would meet."
+    found = _typed(body)
+    assert not any(name == "Velmor League" for _, name in found)
+    assert ("organization", "Arab League") in found
+
