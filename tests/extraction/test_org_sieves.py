@@ -69,3 +69,17 @@ def test_competition_played_is_no_body_outside_a_sports_report() -> None:
     assert not any(name == "Velmor League" for _, name in found)
     assert ("organization", "Arab League") in found
 
+
+def test_person_shaped_band_after_band_or_before_a_member_is_a_body() -> None:
+    assert ("organization", "Tarvin Holloway") in _typed(
+        "Scottish rock band Tarvin Holloway won two awards on Sunday."
+    )
+    assert ("organization", "Tarvin Holloway") in _typed(
+        "Tarvin Holloway frontman Ned Arlo called for lower taxes."
+    )
+
+
+def test_plural_verb_makes_a_band_only_outside_a_list() -> None:
+    assert ("organization", "Tarvin Holloway") in _typed("Tarvin Holloway have won two prizes.")
+    listed = _typed("Ann Velt and Prime Minister Tarvin Holloway were at the summit.")
+    assert ("person", "Tarvin Holloway") in listed
