@@ -24,6 +24,7 @@ from app.extraction.wordsets import FUNCTION_WORDS, words
 
 # A currency's letters before its sign or an amount: "NT$500", "LE 1.2 billion".
 _MONEY_AFTER = re.compile(r"\$|\s?\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|bn|mn)\b")
+_CARDINAL = words("North South East West")
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 
 
@@ -42,6 +43,10 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
         # "Acme Corp of Ohio": the company, then where it is registered.
         return [make(tokens[:cut], ctx, "organization"), *(span_reading(tokens[cut:], ctx) or [])]
     last = head_word(tokens, ctx.body)
+    if _river_bank(tokens):
+        # "Jewish West Bank": the leading people are read by the passes after this one.
+        sides = all(t.text in _CARDINAL for t in tokens[:-1])
+        return [make(tokens, ctx, "place")] if sides else None
     # "Smith & Sons", "Baker & Cole": an ampersand joins the partners of a firm.
     if (
         (" & " in text and not any(place_head(t.text) for t in tokens))
@@ -59,6 +64,12 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
         site.code = next((f.code for f in nested(tokens, ctx) if f.code), None)
         return [site]
     return None
+
+
+def _river_bank(tokens: list[Token]) -> bool:
+    """'West Bank', 'South Bank': a bank that a cardinal point places is land by a river,
+    not a lender ("Central Bank", "Southern Bank" are lenders)."""
+    return len(tokens) > 1 and tokens[-1].text == "Bank" and tokens[-2].text in _CARDINAL
 
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:

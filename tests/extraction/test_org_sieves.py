@@ -83,3 +83,11 @@ def test_plural_verb_makes_a_band_only_outside_a_list() -> None:
     assert ("organization", "Tarvin Holloway") in _typed("Tarvin Holloway have won two prizes.")
     listed = _typed("Ann Velt and Prime Minister Tarvin Holloway were at the summit.")
     assert ("person", "Tarvin Holloway") in listed
+
+
+def test_bank_after_a_cardinal_point_is_land_and_other_banks_lend() -> None:
+    body = "Settlers moved to the West Bank. The Southern Bank and Velmor Bank lent more."
+    found = _typed(body)
+    assert ("place", "West Bank") in found
+    assert ("organization", "Southern Bank") in found
+    assert ("organization", "Velmor Bank") in found
