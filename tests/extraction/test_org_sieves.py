@@ -91,3 +91,13 @@ def test_bank_after_a_cardinal_point_is_land_and_other_banks_lend() -> None:
     assert ("place", "West Bank") in found
     assert ("organization", "Southern Bank") in found
     assert ("organization", "Velmor Bank") in found
+
+
+def test_word_opening_a_standings_row_is_a_side() -> None:
+    body = (
+        "Soccer league standings after Saturday's matches:\n"
+        "Barnsley 3 3 0 0 8 2 9\nHull 4 2 2 0 4 2 8\nTotal 23\n"
+    )
+    found = _typed(body)
+    assert ("organization", "Hull") in found
+    assert not any(name == "Total" for _, name in found)
