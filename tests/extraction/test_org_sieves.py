@@ -101,3 +101,17 @@ def test_word_opening_a_standings_row_is_a_side() -> None:
     found = _typed(body)
     assert ("organization", "Hull") in found
     assert not any(name == "Total" for _, name in found)
+
+
+def test_institution_named_by_its_head_stays_a_body_beside_its_plural() -> None:
+    body = (
+        "Support for the Velmor Cabinet fell. Voters said the Cabinet had failed them, "
+        "though past Cabinets fared worse, and the Cabinet answered on Friday."
+    )
+    found = {(e.type, m.text) for e in find_entities(body) for m in e.mentions}
+    assert ("organization", "Cabinet") in found
+
+
+def test_people_named_in_singular_and_plural_are_no_body() -> None:
+    body = "Crowds of Velmorans cheered. A Velmoran leader spoke, and other Velmoran leaders."
+    assert not any(e.type == "organization" for e in find_entities(body))
