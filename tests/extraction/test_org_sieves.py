@@ -105,8 +105,8 @@ def test_word_opening_a_standings_row_is_a_side() -> None:
 
 def test_institution_named_by_its_head_stays_a_body_beside_its_plural() -> None:
     body = (
-        "Support for the Velmor Cabinet fell. Voters said the Cabinet had failed them, "
-        "though past Cabinets fared worse, and the Cabinet answered on Friday."
+        "Support for the Velmor Cabinet fell below the Orvane Cabinet's. Voters said the "
+        "Cabinet had failed them, though past Cabinets fared worse, and the Cabinet answered."
     )
     found = {(e.type, m.text) for e in find_entities(body) for m in e.mentions}
     assert ("organization", "Cabinet") in found
