@@ -37,6 +37,7 @@ from app.extraction.personal import (
     skip_titles,
 )
 from app.extraction.places import place_token, shouted
+from app.extraction.schemes import scheme_name
 from app.extraction.single import cue_before, single_word
 from app.extraction.spans import span_reading
 from app.extraction.wordsets import dictionary_word
@@ -114,6 +115,12 @@ def _medium_modifier(reading: Reading, ctx: Context) -> Decision:
     """'US TV show': the place is named, the words qualify the show."""
     tokens = reading.tokens
     return span_reading(tokens[:-1], ctx) or [] if medium_modifier(tokens, ctx) else None
+
+
+def _scheme_name(reading: Reading, ctx: Context) -> Decision:
+    """'the Energy Efficiency Program': an undertaking, named but no body."""
+    tokens = reading.tokens
+    return [make(tokens, ctx, "other")] if scheme_name(tokens, ctx) else None
 
 
 def _whole_span(reading: Reading, ctx: Context) -> Decision:
@@ -267,6 +274,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("body_then_person", _body_then_person),
     ("trailing_titles", _trailing_titles),
     ("medium_modifier", _medium_modifier),
+    ("scheme_name", _scheme_name),
     ("whole_span", _whole_span),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),

@@ -115,3 +115,18 @@ def test_institution_named_by_its_head_stays_a_body_beside_its_plural() -> None:
 def test_people_named_in_singular_and_plural_are_no_body() -> None:
     body = "Crowds of Velmorans cheered. A Velmoran leader spoke, and other Velmoran leaders."
     assert not any(e.type == "organization" for e in find_entities(body))
+
+
+def test_programme_or_initiative_is_no_body_unless_it_acts_as_one() -> None:
+    body = (
+        "Farmers joined the Velmor Energy Efficiency Program and the Sun and Sea "
+        "Initiative. The Orvane Relief Programme said aid was late."
+    )
+    found = _typed(body)
+    assert not any("Efficiency" in name or "Initiative" in name for _, name in found)
+    assert ("organization", "Orvane Relief Programme") in found
+
+
+def test_ministry_of_projects_stays_a_body() -> None:
+    body = "The Ministry of Planning and Projects published its plan on Monday."
+    assert ("organization", "Ministry of Planning and Projects") in _typed(body)
