@@ -25,6 +25,8 @@ from app.extraction.wordsets import FUNCTION_WORDS, words
 # A currency's letters before its sign or an amount: "NT$500", "LE 1.2 billion".
 _MONEY_AFTER = re.compile(r"\$|\s?\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|bn|mn)\b")
 _CARDINAL = words("North South East West")
+# What a reserve of land is kept for: "Wildlife Reserve", "Natural Reserve".
+_NATURE = words("Forest Wildlife Biosphere Nature Natural Game Marine Biological Ecological")
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 
 
@@ -47,6 +49,8 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
         # "Jewish West Bank": the leading people are read by the passes after this one.
         sides = all(t.text in _CARDINAL for t in tokens[:-1])
         return [make(tokens, ctx, "place")] if sides else None
+    if _nature_reserve(tokens):
+        return [make(tokens, ctx, "place")]
     # "Smith & Sons", "Baker & Cole": an ampersand joins the partners of a firm.
     if (
         (" & " in text and not any(place_head(t.text) for t in tokens))
@@ -70,6 +74,12 @@ def _river_bank(tokens: list[Token]) -> bool:
     """'West Bank', 'South Bank': a bank that a cardinal point places is land by a river,
     not a lender ("Central Bank", "Southern Bank" are lenders)."""
     return len(tokens) > 1 and tokens[-1].text == "Bank" and tokens[-2].text in _CARDINAL
+
+
+def _nature_reserve(tokens: list[Token]) -> bool:
+    """'Golfito Wildlife Reserve', 'Khuvsgul Lake Biosphere Reserve': land kept for nature,
+    not a reserve bank ("Federal Reserve")."""
+    return len(tokens) > 1 and tokens[-1].text == "Reserve" and tokens[-2].text in _NATURE
 
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:

@@ -130,3 +130,10 @@ def test_programme_or_initiative_is_no_body_unless_it_acts_as_one() -> None:
 def test_ministry_of_projects_stays_a_body() -> None:
     body = "The Ministry of Planning and Projects published its plan on Monday."
     assert ("organization", "Ministry of Planning and Projects") in _typed(body)
+
+
+def test_reserve_kept_for_nature_is_land_and_a_reserve_bank_a_body() -> None:
+    body = "Hikers reached the Tarsley Wildlife Reserve. The Federal Reserve raised rates."
+    found = _typed(body)
+    assert ("place", "Tarsley Wildlife Reserve") in found
+    assert ("organization", "Federal Reserve") in found
