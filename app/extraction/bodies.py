@@ -3,8 +3,10 @@
 Runs after classification, on the whole article's findings:
 1. ``companies``: a town's name used as a firm ("car maker Toyota", "Toyota's chief
    executive", "Hyundai, Toyota and Ford"), since big firms share names with towns.
-2. ``groups``: a letter and a number that meet or summit ("G7 finance ministers").
-3. ``not_bodies``: a name used as a time ("over Christmas") and, in a sports report, a
+2. ``bodies_not_places``: a word read as a place only from "in" before it, that acts
+   as a body elsewhere in the article.
+3. ``groups``: a letter and a number that meet or summit ("G7 finance ministers").
+4. ``not_bodies``: a name used as a time ("over Christmas") and, in a sports report, a
    competition ("the Champions League"): neither is an organization.
 """
 
@@ -61,6 +63,7 @@ _PLAYED_AFTER = re.compile(
 def bodies(found: list[Found], ctx: Context) -> None:
     """Re-type, in place, what the words around a lone name say it is."""
     companies(found, ctx)
+    bodies_not_places(found)
     groups(found, ctx)
     not_bodies(found, ctx)
 
@@ -120,6 +123,18 @@ def _listed_with_firms(found: list[Found], ctx: Context) -> set[str]:
 def _minor_town(item: Found) -> bool:
     place = lookup(item.text)
     return item.kind == "place" and place is not None and not place.major
+
+
+def bodies_not_places(found: list[Found]) -> None:
+    """'within Scientology' read a word no list knows as a place; where the same word
+    elsewhere speaks or acts as a body ("an attorney for Scientology said", "the
+    Scientology organization"), it is that body."""
+    hinted = {f.text for f in found if f.org_hint and f.kind == "other"}
+    guessed = {f.text for f in found if f.kind == "place" and f.decided_by == "single_word"}
+    for item in found:
+        if item.text in hinted & guessed and item.kind in ("place", "other"):
+            item.kind, item.code, item.weak, item.common = "organization", None, False, False
+            item.decided_by = "bodies_not_places"
 
 
 def groups(found: list[Found], ctx: Context) -> None:

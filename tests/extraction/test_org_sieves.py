@@ -137,3 +137,13 @@ def test_reserve_kept_for_nature_is_land_and_a_reserve_bank_a_body() -> None:
     found = _typed(body)
     assert ("place", "Tarsley Wildlife Reserve") in found
     assert ("organization", "Federal Reserve") in found
+
+
+def test_word_read_as_a_place_after_in_is_the_body_it_acts_as_elsewhere() -> None:
+    body = (
+        "Ana Velt spent ten years in Zorbanity. An attorney for Zorbanity said she had "
+        "left, and Zorbanity said it would appeal."
+    )
+    found = _typed(body)
+    assert ("organization", "Zorbanity") in found
+    assert ("place", "Zorbanity") not in found
