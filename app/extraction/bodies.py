@@ -156,7 +156,11 @@ def not_bodies(found: list[Found], ctx: Context) -> None:
     times = {f.text for f in found if " " not in f.text and _as_time(f, ctx)}
     sporting = sports_report(ctx)
     # "the Champions League final": a competition played, in any article.
-    played = {f.text for f in found if _competition(f) and _PLAYED_AFTER.match(ctx.body, f.end)}
+    played = {
+        f.text
+        for f in found
+        if f.kind == "organization" and _competition(f) and _PLAYED_AFTER.match(ctx.body, f.end)
+    }
     if not times and not sporting and not played:
         return
     for item in found:

@@ -86,7 +86,9 @@ def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:
     out: list[Run] = []
     for whole in runs:
         prev = out[-1] if out else None
-        run, titled = _before_title(whole) if prev is not None else (whole, None)
+        # Only a run after " and " can go on with a name: the title is looked for there.
+        anded = prev is not None and ctx.body[prev.end : whole.start] == " and "
+        run, titled = _before_title(whole) if anded else (whole, None)
         if prev is not None and _and_continues(prev, run, ctx):
             prev.tokens.extend(run.tokens)
             while len(out) > 1 and _list_shares_head(out[-2], out[-1], ctx):

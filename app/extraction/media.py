@@ -11,7 +11,7 @@ from app.extraction.found import Context
 from app.extraction.personal import speech_follows
 from app.extraction.wordsets import words
 
-_MEDIA = words("TV Television Radio")
+MEDIA = words("TV Television Radio")
 _WORD_AFTER = re.compile(r" ([a-z][a-z-]+)\b")
 
 
@@ -19,7 +19,7 @@ def medium_modifier(tokens: list[Token], ctx: Context) -> bool:
     """'US TV network', 'US TV debut': a place, a medium, then a lower-case noun. A
     broadcaster named after its country speaks or acts ("Syrian TV said", "Iraqi TV
     reported"), so a speech verb or a past tense after it keeps the body."""
-    if len(tokens) < 2 or tokens[-1].text not in _MEDIA:
+    if len(tokens) < 2 or tokens[-1].text not in MEDIA:
         return False
     place = ctx.body[tokens[0].start : tokens[-2].end]
     if gz.lookup(place) is None and gz.demonym(place) is None:

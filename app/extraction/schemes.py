@@ -20,7 +20,10 @@ SCHEME_HEADS = words("Program Programme Programs Programmes Project Projects Ini
 
 def scheme_name(tokens: list[Token], ctx: Context) -> bool:
     """A name headed by a programme word that neither speaks nor has officials."""
-    if len(tokens) < 2 or _head(tokens, ctx) not in SCHEME_HEADS:
+    # Most runs hold no programme word: tested before the head is looked for.
+    if len(tokens) < 2 or all(t.text not in SCHEME_HEADS for t in tokens[1:]):
+        return False
+    if _head(tokens, ctx) not in SCHEME_HEADS:
         return False
     end = tokens[-1].end
     if speech_follows(end, ctx) or org_follows(end, ctx):

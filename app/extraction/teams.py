@@ -83,7 +83,9 @@ def teams(found: list[Found], ctx: Context) -> None:
         f.text for f in found if _candidate(f) and f.text not in people and _match_context(f, ctx)
     }
     clubs |= {f.text for f in found if " " in f.text and _nicknamed_town(f)}
-    clubs |= {f.text for f in found if _table_row(f, ctx) and f.text not in people}
+    clubs |= {
+        f.text for f in found if f.kind == "other" and _table_row(f, ctx) and f.text not in people
+    }
     if clubs or sports_report(ctx):
         clubs |= {f.text for f in found if _sports_name(f, ctx, people)}
         clubs |= _listed_with(found, clubs, people, ctx)

@@ -43,7 +43,8 @@ _WORK_BEFORE = re.compile(
 _WORK_BEFORE_ENDS = (*_WORK_NOUNS.split(), " in")
 _WORK_AFTER = re.compile(rf" (?:{alternation(_WORK_MODIFIED.split())})\b")
 # A band, not a person: "rock band X", "X frontman Y", "X have won", "X, who were".
-_BAND_BEFORE = re.compile(r"\b(?:band|bands|group|duo|trio)[,:]? $")
+_BAND_NOUNS = ("band", "bands", "group", "duo", "trio")
+_BAND_BEFORE = re.compile(rf"\b(?:{'|'.join(_BAND_NOUNS)})[,:]? $")
 _BAND_AFTER = re.compile(
     r"(?:['’]s)? (?:frontman|frontwoman|singer|guitarist|drummer|bassist|keyboardist)\b"
 )
@@ -86,7 +87,7 @@ def _band_context(item: Found, ctx: Context) -> bool:
     """'rock band X', 'X frontman', 'X have won': the words around make a group of people
     of a person-shaped name."""
     before = ctx.body[max(0, item.start - 12) : item.start]
-    if _BAND_BEFORE.search(before):
+    if before.rstrip(",: ").endswith(_BAND_NOUNS) and _BAND_BEFORE.search(before):
         return True
     if _BAND_AFTER.match(ctx.body, item.end):
         return True
