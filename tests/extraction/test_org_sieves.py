@@ -8,9 +8,9 @@ def _typed(body: str) -> set[tuple[str, str]]:
 
 
 def test_currency_code_is_no_organization() -> None:
-    body = "The Velmora Trust paid more than USD 12 million to the Orvane Agency."
+    body = "The Velmora Trust keeps its accounts in USD and pays the Orvane Agency in EUR."
     found = _typed(body)
-    assert not any(name == "USD" for _, name in found)
+    assert not any(name in ("USD", "EUR") for _, name in found)
     assert ("organization", "Velmora Trust") in found
 
 
