@@ -34,7 +34,7 @@ from app.extraction.gazetteer import lookup
 from app.extraction.joins import join_nicknames, join_possessive_names
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
-from app.extraction.organizations import ORG_OPENERS, org_head
+from app.extraction.organizations import ORG_OPENERS, institution_head, org_head
 from app.extraction.parties import families, merge_families, party_context
 from app.extraction.people import PORTFOLIOS, TITLES
 from app.extraction.personal import is_title_word
@@ -137,8 +137,12 @@ def _and_continues(prev: Run, run: Run, ctx: Context) -> bool:
         t.text in ORG_OPENERS and ctx.body[t.end : n.start] in (" of ", " for ")
         for t, n in pairwise(prev.tokens)
     )
-    # A lone head word cannot name a body by itself: "Securities and Exchange Commission".
-    alone = len(prev.tokens) == 1 or not org_head(prev.tokens[-1].text)
+    # A lone head word cannot name a body by itself: "Securities and Exchange Commission";
+    # nor can a trade before an institution's name: "National Publishing and Advertising
+    # Agency", "Harbin Post and Telecommunications Administration".
+    last = prev.tokens[-1].text
+    trade = not institution_head(last) and institution_head(run.tokens[-1].text)
+    alone = len(prev.tokens) == 1 or not org_head(last) or trade
     headed = org_head(run.tokens[-1].text) and alone
     # "Director of the Acme Research and Innovation Council": the words after the last
     # connector are the part the body's name shares.

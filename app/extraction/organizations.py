@@ -237,6 +237,11 @@ _LONE_HEADS = words(
 )
 
 
+def institution_head(word: str) -> bool:
+    """'Agency', 'Administration', 'Commission': a noun that names a public body."""
+    return word in _LONE_HEADS
+
+
 def lone_head(token: Token, body: str) -> bool:
     """'the Treasury', 'the Court': a body's head noun, capitalised after 'the' in
     running text, names the one body the article is about."""

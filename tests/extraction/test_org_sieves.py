@@ -147,3 +147,10 @@ def test_word_read_as_a_place_after_in_is_the_body_it_acts_as_elsewhere() -> Non
     found = _typed(body)
     assert ("organization", "Zorbanity") in found
     assert ("place", "Zorbanity") not in found
+
+
+def test_trade_before_and_goes_on_to_an_institution_but_two_outlets_stay_apart() -> None:
+    found = _typed("The Tarsley Publishing and Advertising Agency raised its prices.")
+    assert ("organization", "Tarsley Publishing and Advertising Agency") in found
+    apart = _typed("Velmor Radio and Orvane News reported the fire.")
+    assert {("organization", "Velmor Radio"), ("organization", "Orvane News")} <= apart
