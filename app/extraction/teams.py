@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
-from app.extraction.organizations import ORG_FOLLOWERS, place_head
+from app.extraction.organizations import ORG_FOLLOWERS, not_an_org, place_head
 from app.extraction.people import is_given_name
 from app.extraction.wordsets import dictionary_word, words
 
@@ -101,8 +101,9 @@ def _candidate(item: Found) -> bool:
         return False
     if item.kind == "place":
         return True
-    # "Total 23", "Extras 12": table labels are ordinary words, clubs are names.
-    return item.kind == "other" and not dictionary_word(item.text)
+    # "Total 23", "Extras 12": table labels are ordinary words, clubs are names; nor is a
+    # format or a unit ("DVD", "USD") a club.
+    return item.kind == "other" and not dictionary_word(item.text) and not not_an_org(item.text)
 
 
 def _table_row(item: Found, ctx: Context) -> bool:

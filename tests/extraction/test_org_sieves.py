@@ -154,3 +154,8 @@ def test_trade_before_and_goes_on_to_an_institution_but_two_outlets_stay_apart()
     assert ("organization", "Tarsley Publishing and Advertising Agency") in found
     apart = _typed("Velmor Radio and Orvane News reported the fire.")
     assert {("organization", "Velmor Radio"), ("organization", "Orvane News")} <= apart
+
+
+def test_format_before_players_is_no_club() -> None:
+    body = "The Orvane Studios lock works in nearly all current DVD players, it said."
+    assert not any(name == "DVD" for _, name in _typed(body))
