@@ -3,8 +3,10 @@
 Runs after classification, on the whole article's findings:
 1. ``companies``: a town's name used as a firm ("car maker Toyota", "Toyota's chief
    executive", "Hyundai, Toyota and Ford"), since big firms share names with towns.
-2. ``groups``: a letter and a number that meet or summit ("G7 finance ministers").
-3. ``not_bodies``: a name used as a time ("over Christmas") and, in a sports report, a
+2. ``bodies_not_places``: a word read as a place only from "in" before it, that acts
+   as a body elsewhere in the article.
+3. ``groups``: a letter and a number that meet or summit ("G7 finance ministers").
+4. ``not_bodies``: a name used as a time ("over Christmas") and, in a sports report, a
    competition ("the Champions League"): neither is an organization.
 """
 
@@ -15,7 +17,7 @@ from itertools import pairwise
 
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
-from app.extraction.organizations import ORG_CUES
+from app.extraction.organizations import ORG_CUES, not_an_org
 from app.extraction.teams import sports_report
 from app.extraction.wordsets import dictionary_word, words
 
@@ -48,11 +50,20 @@ _TIME_AFTER = re.compile(
 _TIME_PREFIXES = ("pre-", "post-", "mid-")
 # Heads of competitions rather than bodies, in a sports report.
 _COMPETITIONS = words("League Cup Championship Championships Trophy Open Series")
+# What is played or won in a competition, right after its name: "the X Cup final",
+# "a X League clash"; a body that runs one has officials, members and rules instead.
+_PLAYED_AFTER = re.compile(
+    r" (?:final|finals|semi-final|semi-finals|quarter-final|quarter-finals|tie|ties|match|"
+    r"matches|clash|game|games|fixture|fixtures|qualifier|qualifiers|qualifying|group|"
+    r"title|winner|winners|glory|triumph|campaign|draw|exit|debut|spot|place|first-leg|"
+    r"second-leg)\b"
+)
 
 
 def bodies(found: list[Found], ctx: Context) -> None:
     """Re-type, in place, what the words around a lone name say it is."""
     companies(found, ctx)
+    bodies_not_places(found)
     groups(found, ctx)
     not_bodies(found, ctx)
 
@@ -62,8 +73,9 @@ def _firm_candidate(item: Found) -> bool:
         return False
     if item.text.endswith(_ADJECTIVE_ENDINGS):
         return False  # "European shares": the shares of a region's firms
-    # "Net profit", "Tourism revenues": an ordinary word owns nothing.
-    ordinary = dictionary_word(item.text.lower())
+    # "Net profit", "Tourism revenues": an ordinary word owns nothing, and neither does
+    # a format or a unit ("DVD sales").
+    ordinary = dictionary_word(item.text.lower()) or not_an_org(item.text)
     return item.kind == "place" or (item.kind == "other" and not ordinary)
 
 
@@ -88,6 +100,7 @@ def companies(found: list[Found], ctx: Context) -> None:
     for item in found:
         if item.text in firms and _firm_candidate(item):
             item.kind, item.code, item.weak, item.common = "organization", None, False, False
+            item.decided_by = "companies"
 
 
 def _listed_with_firms(found: list[Found], ctx: Context) -> set[str]:
@@ -112,6 +125,18 @@ def _minor_town(item: Found) -> bool:
     return item.kind == "place" and place is not None and not place.major
 
 
+def bodies_not_places(found: list[Found]) -> None:
+    """'within Scientology' read a word no list knows as a place; where the same word
+    elsewhere speaks or acts as a body ("an attorney for Scientology said", "the
+    Scientology organization"), it is that body."""
+    hinted = {f.text for f in found if f.org_hint and f.kind == "other"}
+    guessed = {f.text for f in found if f.kind == "place" and f.decided_by == "single_word"}
+    for item in found:
+        if item.text in hinted & guessed and item.kind in ("place", "other"):
+            item.kind, item.code, item.weak, item.common = "organization", None, False, False
+            item.decided_by = "bodies_not_places"
+
+
 def groups(found: list[Found], ctx: Context) -> None:
     for item in found:
         code = len(item.text) <= 3 and _GROUP_CODE.fullmatch(item.text) is not None
@@ -130,13 +155,21 @@ def groups(found: list[Found], ctx: Context) -> None:
 def not_bodies(found: list[Found], ctx: Context) -> None:
     times = {f.text for f in found if " " not in f.text and _as_time(f, ctx)}
     sporting = sports_report(ctx)
-    if not times and not sporting:
+    # "the Champions League final": a competition played, in any article.
+    played = {
+        f.text
+        for f in found
+        if f.kind == "organization" and _competition(f) and _PLAYED_AFTER.match(ctx.body, f.end)
+    }
+    if not times and not sporting and not played:
         return
     for item in found:
         if item.text in times and item.kind in ("organization", "other", "person"):
             item.kind, item.weak, item.common = "other", True, True
-        elif sporting and item.kind == "organization" and _competition(item):
-            item.kind = "other"
+        elif (
+            item.kind == "organization" and _competition(item) and (sporting or item.text in played)
+        ):
+            item.kind, item.decided_by = "other", "not_bodies"
 
 
 def _as_time(item: Found, ctx: Context) -> bool:

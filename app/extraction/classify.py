@@ -16,6 +16,7 @@ from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
 from app.extraction.found import Context, Found, common_word, make, spaced, weak
 from app.extraction.joins import rejoin
+from app.extraction.media import MEDIA, medium_modifier
 from app.extraction.organizations import ORG_CUES, has_head, org_head, portfolio_of_body
 from app.extraction.people import (
     HONORIFICS,
@@ -36,6 +37,7 @@ from app.extraction.personal import (
     skip_titles,
 )
 from app.extraction.places import place_token, shouted
+from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, single_word
 from app.extraction.spans import span_reading
 from app.extraction.wordsets import dictionary_word
@@ -107,6 +109,22 @@ def _trailing_titles(reading: Reading, ctx: Context) -> Decision:
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     reading.run, reading.tokens = run, list(run.tokens)
     return None
+
+
+def _medium_modifier(reading: Reading, ctx: Context) -> Decision:
+    """'US TV show': the place is named, the words qualify the show."""
+    tokens = reading.tokens
+    if tokens[-1].text not in MEDIA or not medium_modifier(tokens, ctx):
+        return None  # most runs: tested here, a call per run cost 1% of extraction
+    return span_reading(tokens[:-1], ctx) or []
+
+
+def _scheme_name(reading: Reading, ctx: Context) -> Decision:
+    """'the Energy Efficiency Program': an undertaking, named but no body."""
+    tokens = reading.tokens
+    if SCHEME_HEADS.isdisjoint(t.text for t in tokens) or not scheme_name(tokens, ctx):
+        return None
+    return [make(tokens, ctx, "other")]
 
 
 def _whole_span(reading: Reading, ctx: Context) -> Decision:
@@ -259,6 +277,8 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("connector_pieces", _connector_pieces),
     ("body_then_person", _body_then_person),
     ("trailing_titles", _trailing_titles),
+    ("medium_modifier", _medium_modifier),
+    ("scheme_name", _scheme_name),
     ("whole_span", _whole_span),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),

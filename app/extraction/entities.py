@@ -34,8 +34,10 @@ from app.extraction.gazetteer import lookup
 from app.extraction.joins import join_nicknames, join_possessive_names
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
-from app.extraction.organizations import ORG_OPENERS, org_head
+from app.extraction.organizations import ORG_OPENERS, institution_head, org_head
 from app.extraction.parties import families, merge_families, party_context
+from app.extraction.people import PORTFOLIOS, TITLES
+from app.extraction.personal import is_title_word
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
 from app.extraction.works import unpeople
@@ -82,15 +84,30 @@ def _join_and_names(runs: list[Run], ctx: Context) -> list[Run]:
     took a connector after its head, or the second part ends with a head; never when
     either part is a place or the second names another body of its own."""
     out: list[Run] = []
-    for run in runs:
+    for whole in runs:
         prev = out[-1] if out else None
+        # Only a run after " and " can go on with a name: the title is looked for there.
+        anded = prev is not None and ctx.body[prev.end : whole.start] == " and "
+        run, titled = _before_title(whole) if anded else (whole, None)
         if prev is not None and _and_continues(prev, run, ctx):
             prev.tokens.extend(run.tokens)
             while len(out) > 1 and _list_shares_head(out[-2], out[-1], ctx):
                 out[-2].tokens.extend(out.pop().tokens)
+            if titled is not None:
+                out.append(titled)  # "... and Industry President Ana Ruiz": the holder
             continue
-        out.append(run)
+        out.append(whole)
     return out
+
+
+def _before_title(run: Run) -> tuple[Run, Run | None]:
+    """'Chamber of Commerce and Industry President Ana Ruiz': a title in the words after
+    'and' starts the holder's name, so only the words before it can go on with the body."""
+    for i, token in enumerate(run.tokens[1:4], start=1):
+        # A portfolio goes on with a body's name: "... and Higher Education".
+        if is_title_word(token.text) and token.text not in PORTFOLIOS:
+            return Run(run.tokens[:i]), Run(run.tokens[i:])
+    return run, None
 
 
 def _list_shares_head(before: Run, joined: Run, ctx: Context) -> bool:
@@ -103,6 +120,8 @@ def _list_shares_head(before: Run, joined: Run, ctx: Context) -> bool:
         return False
     if gap == ", " and before.sentence_start:
         return False
+    if joined.tokens[0].text in TITLES:
+        return False  # "Ann Lee, Director of the Acme Council": a role, not a list
     if any(org_head(t.text) or t.text in ORG_OPENERS for t in before.tokens):
         return False
     return org_head(joined.tokens[-1].text) and lookup(_span_text(before, ctx)) is None
@@ -118,10 +137,29 @@ def _and_continues(prev: Run, run: Run, ctx: Context) -> bool:
         t.text in ORG_OPENERS and ctx.body[t.end : n.start] in (" of ", " for ")
         for t, n in pairwise(prev.tokens)
     )
-    # A lone head word cannot name a body by itself: "Securities and Exchange Commission".
-    alone = len(prev.tokens) == 1 or not org_head(prev.tokens[-1].text)
+    # A lone head word cannot name a body by itself: "Securities and Exchange Commission";
+    # nor can a trade before an institution's name: "National Publishing and Advertising
+    # Agency", "Harbin Post and Telecommunications Administration".
+    last = prev.tokens[-1].text
+    trade = not institution_head(last) and institution_head(run.tokens[-1].text)
+    alone = len(prev.tokens) == 1 or not org_head(last) or trade
     headed = org_head(run.tokens[-1].text) and alone
-    return (chained and not org_head(run.tokens[-1].text)) or (headed and len(prev.tokens) <= 3)
+    # "Director of the Acme Research and Innovation Council": the words after the last
+    # connector are the part the body's name shares.
+    tail = _after_titled_connector(prev, ctx)
+    return (chained and not org_head(run.tokens[-1].text)) or (headed and tail <= 3)
+
+
+def _after_titled_connector(run: Run, ctx: Context) -> int:
+    """How many words follow the connector after a title ("Director of the"): the
+    body's words; all of the run's when no title and connector open it."""
+    tokens = run.tokens
+    if tokens[0].text not in TITLES:
+        return len(tokens)
+    for i, (a, b) in enumerate(pairwise(tokens), start=1):
+        if ctx.body[a.end : b.start] != " ":
+            return len(tokens) - i
+    return len(tokens)
 
 
 def _span_text(run: Run, ctx: Context) -> str:

@@ -13,6 +13,7 @@ from app.extraction.gazetteer import country_by_code, fold, town
 from app.extraction.group_index import GroupIndex, find_group
 from app.extraction.groups import Group, bare_words
 from app.extraction.org_merges import merge_orgs
+from app.extraction.organizations import org_head
 from app.extraction.people import is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity
 from app.extraction.short_forms import ShortForms
@@ -114,8 +115,11 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
             not hinted and sum(not i.initial for i in items) < MIN_RECURRING
         ):
             continue
-        # Singular and plural both capitalised ("Baptist", "Baptists"): a class of things.
-        if text + "s" in unresolved or (text.endswith("s") and text[:-1] in unresolved):
+        # Singular and plural both capitalised ("Baptist", "Baptists"): a class of things;
+        # but an institution's head noun that the words around make one body stays it
+        # ("the Cabinet's rating" beside "past Cabinets").
+        plural = text + "s" in unresolved or (text.endswith("s") and text[:-1] in unresolved)
+        if plural and not (hinted and org_head(text)):
             continue
         kind: EntityType = "person" if is_given_name(text) and not hinted else "organization"
         if kind == "person" and not any(i.person_hint for i in items):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
@@ -20,6 +22,11 @@ from app.extraction.places import nested, place_found, place_part, plausible_pla
 from app.extraction.schemas import EntityType
 from app.extraction.wordsets import FUNCTION_WORDS, words
 
+# A currency's letters before its sign or an amount: "NT$500", "LE 1.2 billion".
+_MONEY_AFTER = re.compile(r"\$|\s?\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|bn|mn)\b")
+_CARDINAL = words("North South East West")
+# What a reserve of land is kept for: "Wildlife Reserve", "Natural Reserve".
+_NATURE = words("Forest Wildlife Biosphere Nature Natural Game Marine Biological Ecological")
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 
 
@@ -38,6 +45,12 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
         # "Acme Corp of Ohio": the company, then where it is registered.
         return [make(tokens[:cut], ctx, "organization"), *(span_reading(tokens[cut:], ctx) or [])]
     last = head_word(tokens, ctx.body)
+    if _river_bank(tokens):
+        # "Jewish West Bank": the leading people are read by the passes after this one.
+        sides = all(t.text in _CARDINAL for t in tokens[:-1])
+        return [make(tokens, ctx, "place")] if sides else None
+    if _nature_reserve(tokens):
+        return [make(tokens, ctx, "place")]
     # "Smith & Sons", "Baker & Cole": an ampersand joins the partners of a firm.
     if (
         (" & " in text and not any(place_head(t.text) for t in tokens))
@@ -57,6 +70,18 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
     return None
 
 
+def _river_bank(tokens: list[Token]) -> bool:
+    """'West Bank', 'South Bank': a bank that a cardinal point places is land by a river,
+    not a lender ("Central Bank", "Southern Bank" are lenders)."""
+    return len(tokens) > 1 and tokens[-1].text == "Bank" and tokens[-2].text in _CARDINAL
+
+
+def _nature_reserve(tokens: list[Token]) -> bool:
+    """'Golfito Wildlife Reserve', 'Khuvsgul Lake Biosphere Reserve': land kept for nature,
+    not a reserve bank ("Federal Reserve")."""
+    return len(tokens) > 1 and tokens[-1].text == "Reserve" and tokens[-2].text in _NATURE
+
+
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     # A word in capitals that the article also writes normally is being shouted
     # ("NEVER", a transcript's "SMITH"), not abbreviated.
@@ -64,7 +89,8 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     if acronym(token.text) and not (
         token.text.lower() in ctx.lower_words or plain in FUNCTION_WORDS or ctx.occurs(plain)
     ):
-        kind: EntityType = "other" if not_an_org(token.text) else "organization"
+        money = not_an_org(token.text) or _MONEY_AFTER.match(ctx.body, token.end) is not None
+        kind: EntityType = "other" if money else "organization"
         return [make([token], ctx, kind)]
     if " " in token.text and org_head(token.text):
         return [make([token], ctx, "organization")]  # "Channel 4"

@@ -17,17 +17,19 @@ from itertools import pairwise
 
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
-from app.extraction.organizations import ORG_FOLLOWERS, place_head
+from app.extraction.organizations import ORG_FOLLOWERS, not_an_org, place_head
 from app.extraction.people import is_given_name
 from app.extraction.wordsets import dictionary_word, words
 
-# A score after the name: "Wigan 42 Bradford 36", "Surrey 429-7 ,", "Kent 4 2 1".
+# A score after the name: "Wigan 42 Bradford 36", "Surrey 429-7 ,", "Kent 4 2 1"; never an
+# amount ("3.5 billion", "1,200").
 # A capital after the score only when the line goes on with another score, so a
 # version or a number inside a name ("Explorer 9 Countdown") is no result.
 _SCORE_AFTER = re.compile(
-    r" \d{1,3}(?:-\d{1,3})?(?![\w-])"
+    r" \d{1,3}(?:-\d{1,3})?(?![\w-]|[.,]\d)"
     r"(?=[ ,;.)]*(?:$|\n|\d|\(|and |for |v |[A-Z][^\n]*? \d{1,3}(?:-\d{1,3})?(?![\w-])))"
 )
+_TABLE_ROW = re.compile(r"(?: \d{1,3}){4,} *(?:\n|$)")
 # Verbs of a result, written right after the winner or right before the loser.
 _RESULT_VERBS = words(
     "beat beats defeated defeat thrashed routed edged hammered trounced overcame drew draw"
@@ -81,6 +83,9 @@ def teams(found: list[Found], ctx: Context) -> None:
         f.text for f in found if _candidate(f) and f.text not in people and _match_context(f, ctx)
     }
     clubs |= {f.text for f in found if " " in f.text and _nicknamed_town(f)}
+    clubs |= {
+        f.text for f in found if f.kind == "other" and _table_row(f, ctx) and f.text not in people
+    }
     if clubs or sports_report(ctx):
         clubs |= {f.text for f in found if _sports_name(f, ctx, people)}
         clubs |= _listed_with(found, clubs, people, ctx)
@@ -96,8 +101,19 @@ def _candidate(item: Found) -> bool:
         return False
     if item.kind == "place":
         return True
-    # "Total 23", "Extras 12": table labels are ordinary words, clubs are names.
-    return item.kind == "other" and not dictionary_word(item.text)
+    # "Total 23", "Extras 12": table labels are ordinary words, clubs are names; nor is a
+    # format or a unit ("DVD", "USD") a club.
+    return item.kind == "other" and not dictionary_word(item.text) and not not_an_org(item.text)
+
+
+def _table_row(item: Found, ctx: Context) -> bool:
+    """'Hull 4 2 2 0 4 2 8': a name opening a line of a standings table, four numbers or
+    more after it, is a side, though a dictionary lists the word ("hull", "stoke"); a
+    table's label ("Total 23") has one or two."""
+    if item.kind != "other" or item.qualified or item.demonym:
+        return False
+    line_start = item.start == 0 or ctx.body[item.start - 1] == "\n"
+    return line_start and _TABLE_ROW.match(ctx.body, item.end) is not None
 
 
 def _nickname_item(item: Found) -> bool:
