@@ -2,13 +2,66 @@
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.extraction.candidates import _UPPER, _WORD
 from app.extraction.entities import _lower_words
 
 # The whole-body pattern the split of an ASCII body replaced.
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+# The token pattern as first written: a look-ahead, then the alternatives in order.
+_PARTICLES = (
+    "van der|van den|von der|de la|de los|de las|van|von|de|del|della|da|das|dos|di|du|"
+    "bin|bint|ibn|al|el|wa"
+)
+PLAIN_WORD = re.compile(
+    rf"(?=[{_UPPER}abdeilvw])(?<!\w)(?:"
+    rf"(?:[{_UPPER}]\.){{2,}}"
+    rf"|[{_UPPER}]\.(?= [{_UPPER}])"
+    rf"|(?:(?:{_PARTICLES}) (?=[{_UPPER}]\w))?"
+    rf"(?:(?:al|el|bin|ibn|de|d)[-'’])?[{_UPPER}][\w&]*(?:[-'’]\w+)*"
+    rf"(?:(?:(?<=Channel)|(?<=Radio)|(?<=TV)) \d{{1,2}}(?![\d%-]|[.,:]\d))?)"
+)
+NAME_PARTS = st.lists(
+    st.sampled_from(
+        [
+            "van",
+            "der",
+            "de",
+            "la",
+            "del",
+            "bin",
+            "al",
+            "d",
+            "wa",
+            "el",
+            "Ana",
+            "U",
+            "S",
+            "J",
+            "Channel",
+            "TV",
+            "4",
+            "12",
+            "x",
+            "É",
+            "é",
+            "&",
+            ".",
+            "-",
+            "'",
+            "’",
+            "_",
+            "%",
+            ",",
+            " ",
+            " ",
+            "\n",
+        ]
+    ),
+    max_size=14,
+)
 TEXT = st.text(alphabet="abZ09_'’-.,;:!?\"“( \n\téß\x1c", max_size=60)
 
 
@@ -21,6 +74,27 @@ def test_lower_words_as_the_whole_body_pattern(text: str) -> None:
 def test_lower_words_of_any_ascii_text_as_the_pattern(text: str) -> None:
     ascii_text = text.encode("ascii", "replace").decode()
     assert _lower_words(ascii_text) == frozenset(LOWER_WORD.findall(ascii_text))
+
+
+@settings(max_examples=500)
+@given(NAME_PARTS)
+def test_tokens_as_the_pattern_first_written(parts: list[str]) -> None:
+    text = "".join(parts)
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    assert spans == [(m.start(), m.end()) for m in PLAIN_WORD.finditer(text)]
+
+
+def test_tokens_keep_particles_prefixes_initials_and_channel_numbers() -> None:
+    text = "van der Berg met J. Alfred, al-Sadr and d'Estaing of the U.S. on Channel 4 x"
+    assert [m[0] for m in _WORD.finditer(text)] == [
+        "van der Berg",
+        "J.",
+        "Alfred",
+        "al-Sadr",
+        "d'Estaing",
+        "U.S.",
+        "Channel 4",
+    ]
 
 
 def test_lower_words_leave_out_capitals_digits_and_joined_words() -> None:
