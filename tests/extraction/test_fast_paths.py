@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from app.extraction.attribution import _BOUNDARY
 from app.extraction.candidates import _UPPER, _WORD
 from app.extraction.entities import _lower_words
+from app.extraction.mentions import _SENTENCE_BREAK
 
 # The whole-body pattern the split of an ASCII body replaced.
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -64,6 +65,7 @@ NAME_PARTS = st.lists(
     max_size=14,
 )
 PLAIN_BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
+PLAIN_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
 SENTENCES = st.text(alphabet=".!?…\"'”’)“‘( \n\taZ0", max_size=40)
 TEXT = st.text(alphabet="abZ09_'’-.,;:!?\"“( \n\téß\x1c", max_size=60)
 
@@ -105,6 +107,14 @@ def test_tokens_keep_particles_prefixes_initials_and_channel_numbers() -> None:
 def test_sentence_boundaries_as_the_plain_pattern(text: str, start: int, end: int) -> None:
     spans = [m.span() for m in _BOUNDARY.finditer(text, start, end)]
     assert spans == [m.span() for m in PLAIN_BOUNDARY.finditer(text, start, end)]
+
+
+@settings(max_examples=500)
+@given(SENTENCES)
+def test_the_last_sentence_start_as_the_plain_pattern(text: str) -> None:
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    plain = [m.end() for m in PLAIN_SENTENCE_START.finditer(text)]
+    assert (ends[-1] if ends else 0) == plain[-1]
 
 
 def test_lower_words_leave_out_capitals_digits_and_joined_words() -> None:
