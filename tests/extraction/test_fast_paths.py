@@ -9,6 +9,7 @@ from app.extraction.attribution import _BOUNDARY
 from app.extraction.candidates import _UPPER, _WORD
 from app.extraction.entities import _lower_words
 from app.extraction.mentions import _SENTENCE_BREAK
+from app.extraction.quotes import quote_words
 
 # The whole-body pattern the split of an ASCII body replaced.
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -115,6 +116,17 @@ def test_the_last_sentence_start_as_the_plain_pattern(text: str) -> None:
     ends = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
     plain = [m.end() for m in PLAIN_SENTENCE_START.finditer(text)]
     assert (ends[-1] if ends else 0) == plain[-1]
+
+
+@given(TEXT)
+def test_quote_words_as_the_word_pattern(text: str) -> None:
+    assert quote_words(text) == re.findall(r"\w+", text)
+
+
+@given(st.text(max_size=40))
+def test_quote_words_of_any_ascii_text_as_the_word_pattern(text: str) -> None:
+    ascii_text = text.encode("ascii", "replace").decode()
+    assert quote_words(ascii_text) == re.findall(r"\w+", ascii_text)
 
 
 def test_lower_words_leave_out_capitals_digits_and_joined_words() -> None:
