@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.extraction.attribution import _BOUNDARY
+from app.extraction.boilerplate import is_junk
 from app.extraction.candidates import _UPPER, _WORD
 from app.extraction.entities import _lower_words
 from app.extraction.mentions import _SENTENCE_BREAK
@@ -127,6 +128,24 @@ def test_quote_words_as_the_word_pattern(text: str) -> None:
 def test_quote_words_of_any_ascii_text_as_the_word_pattern(text: str) -> None:
     ascii_text = text.encode("ascii", "replace").decode()
     assert quote_words(ascii_text) == re.findall(r"\w+", ascii_text)
+
+
+COOKIE_WORDS = st.lists(
+    st.sampled_from(["We", "accept", "ALLOW", "all", "Cookies", "cookies", "co\u212aies", "x"]),
+    max_size=6,
+)
+
+
+@given(COOKIE_WORDS)
+def test_cookie_notices_as_one_pattern_reads_them(words: list[str]) -> None:
+    text = " ".join(words)
+    plain = re.match(r"^(?:.{0,80}\b(?:accept|allow)\s+(?:all\s+)?cookies.*)$", text, re.I)
+    assert is_junk(text) == bool(plain)
+
+
+def test_cookie_notices_are_junk_and_mentions_of_cookies_are_not() -> None:
+    assert is_junk("By using this site you accept all cookies.")
+    assert not is_junk("The bakery sold more cookies than ever this year.")
 
 
 def test_lower_words_leave_out_capitals_digits_and_joined_words() -> None:
