@@ -127,12 +127,13 @@ class Run:
         return self.tokens[-1].possessive
 
 
+_POSSESSIVE_ENDS = ("'s", "’s")
+
+
 def _trim(token: Token) -> Token | None:
     """Drop a possessive ending and a lower-case modifier tail; None when nothing is left."""
     text, start = token.text, token.start
-    if "-" not in text and not text.endswith(("'s", "’s")):
-        return token  # most words: nothing to trim, no copy
-    possessive = text.endswith(("'s", "’s"))
+    possessive = text.endswith(_POSSESSIVE_ENDS)
     if possessive:
         text = text[:-2]
     parts = text.split("-")
@@ -186,10 +187,14 @@ def _heading_starts(body: str) -> set[int]:
 def find_runs(body: str) -> list[Run]:
     tokens: list[Token] = []
     for m in _WORD.finditer(body):
-        start = m.start()
+        start, end = m.span()
         if start and body[start - 1] in _HANDLE_MARKS:
             continue
-        if token := _trim(Token(m[0], start, m.end())):
+        text = m[0]
+        # Most words have nothing to trim: only the others make the call and the copy.
+        if "-" not in text and not text.endswith(_POSSESSIVE_ENDS):
+            tokens.append(Token(text, start, end))
+        elif token := _trim(Token(text, start, end)):
             tokens.append(token)
     headings = _heading_starts(body)
     lines = _line_starts(body)
