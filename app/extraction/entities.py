@@ -43,6 +43,11 @@ from app.extraction.teams import teams
 from app.extraction.works import unpeople
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+# In ASCII text the word characters of ``_LOWER_WORD`` are letters, digits, "_", "'" and
+# "-": every other character becomes a space, and the words are what ``split`` leaves.
+_NOT_WORD = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'-")}
+)
 _CAPITALS = re.compile(r"[A-Z]{3}")
 
 __all__ = ["find_entities"]
@@ -61,7 +66,7 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     entity comes out wrong."""
     runs = find_runs(body)
     later = frozenset(t.text for r in runs for t in r.tokens[1:])
-    ctx = Context(body, frozenset(_LOWER_WORD.findall(body)), _shouted_lines(body), later)
+    ctx = Context(body, _lower_words(body), _shouted_lines(body), later)
     found: list[Found] = []
     prev: Run | None = None
     for run in _join_and_names(join_nicknames(join_possessive_names(runs, ctx), ctx), ctx):
@@ -164,6 +169,16 @@ def _after_titled_connector(run: Run, ctx: Context) -> int:
 
 def _span_text(run: Run, ctx: Context) -> str:
     return ctx.body[run.start : run.end]
+
+
+def _lower_words(body: str) -> frozenset[str]:
+    """Words written wholly in lower case. The regex tried a match at every position of
+    the body (5% of extraction's instructions on the BBC set); an ASCII body is split
+    instead, its distinct words tested once each (half the instructions)."""
+    if not body.isascii():
+        return frozenset(_LOWER_WORD.findall(body))
+    words = set(body.translate(_NOT_WORD).split())
+    return frozenset(filter(str.islower, filter(str.isalpha, words)))
 
 
 def _shouted_lines(body: str) -> tuple[tuple[int, int], ...]:

@@ -15,7 +15,10 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b|(?<=[sxz])['’](?!\w)")
 _PREPOSITIONS = frozenset(
     "of to for with by against about from than on in over like between at into".split()
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n)")
+# A sentence's end or a line break: the next sentence starts where the last one ends.
+# Opening on one character class lets the scan jump between those characters; a
+# pattern opening on "^|" tried a match at every position.
+_SENTENCE_BREAK = re.compile(r"[\n.!?](?:(?<=\n)|[\"'”’)]*\s+)")
 _WORD = re.compile(r"[\w’'-]+")
 # "Tory leader", "Labour spokesman", "Tory MP X": a role noun right after the name makes
 # the name a modifier of that noun, and the phrase is about the role, not the name.
@@ -92,7 +95,7 @@ class Mention:
     def subject(self) -> bool:
         """Near the start of its sentence and not inside a prepositional phrase."""
         preceding = self.body[max(0, self.start - 120) : self.start]
-        begins = [m.end() for m in _SENTENCE_START.finditer(preceding)]
+        begins = [m.end() for m in _SENTENCE_BREAK.finditer(preceding)]
         lead = preceding[begins[-1] :] if begins else preceding
         if self.after_preposition:
             return False

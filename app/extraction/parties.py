@@ -45,8 +45,9 @@ def families(found: list[Found], ctx: Context) -> dict[str, str]:
     texts = {f.text for f in eligible}
     family: dict[str, str] = {}
     for text in texts:
-        for plural in plurals(text.split()[-1]):
-            many = " ".join([*text.split()[:-1], plural])
+        *lead, last = text.split()  # once per name, not once per plural form
+        for plural in plurals(last):
+            many = " ".join([*lead, plural])
             if many in texts and _members(text, ctx):
                 family[text] = family[many] = many
     orgs = {f.text for f in found if f.kind == "organization" and " " in f.text}

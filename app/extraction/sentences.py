@@ -7,7 +7,10 @@ _ABBREVIATION = re.compile(
     r"Inc|Corp|Co|Ltd|No|vs|Rev|Hon|Atty|Mt|Ft|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|"
     r"U\.S|U\.K|U\.N|D\.C|e\.g|i\.e|a\.m|p\.m)|\b[A-Z])\.$"
 )
-_BOUNDARY = re.compile(r"[.!?…][\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n")
+# A sentence end before a capital or a digit, or a line break. Opening on one character
+# class lets the scan jump between those characters; "[.!?…]...|\n" tried a match at
+# every position (2% of extraction's instructions on the BBC set, now half that).
+_BOUNDARY = re.compile(r"[\n.!?…](?:(?<=\n)|[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9]))")
 # "… for the U.K. She adds": after an abbreviation these words open a new sentence; a name
 # follows a title ("Sen. Ann Lee"), never a pronoun or an article.
 _SENTENCE_OPENER = re.compile(r"(?:He|She|They|We|It|I|The|But|His|Her|Their|This)\b")

@@ -60,7 +60,7 @@ _AND_THE = re.compile(r" and the ((?:[A-Z][\w'’]*(?: of(?: the)?)? ?)+)")
 def unpeople(found: list[Found], ctx: Context) -> None:
     """Mark, in place, what each person-like span's context says: events and repeated
     words are never people; work and person context are weighed by linking."""
-    readable: list[Found] = []
+    readable: list[tuple[Found, list[str]]] = []  # each span with its words, split once
     for item in found:
         if item.kind not in ("person", "other"):
             continue
@@ -72,12 +72,11 @@ def unpeople(found: list[Found], ctx: Context) -> None:
             item.kind, item.decided_by = "organization", "works"
             continue
         item.work_hint = _work_context(item, ctx)
-        readable.append(item)
+        readable.append((item, names))
     # Person context is weighed only against a work's context, or for a lone given name
     # (linking's two uses): reading it for every span cost 5% of extraction time.
-    worded = {w for i in readable if i.work_hint for w in i.text.split()}
-    for item in readable:
-        names = item.text.split()
+    worded = {w for i, names in readable if i.work_hint for w in names}
+    for item, names in readable:
         lone = len(names) == 1 and is_given_name(names[0])
         if lone or not worded.isdisjoint(names):
             item.person_hint = person_evidence(item.start, item.end, ctx)
