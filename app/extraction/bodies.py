@@ -5,7 +5,7 @@ Runs after classification, on the whole article's findings:
    executive", "Hyundai, Toyota and Ford"), since big firms share names with towns.
 2. ``bodies_not_places``: a word read as a place only from "in" before it, that acts
    as a body elsewhere in the article.
-3. ``groups``: a letter and a number that meet or summit ("G7 finance ministers").
+3. ``groups``: a letter and a number that meet or summit ("G5 trade ministers").
 4. ``not_bodies``: a name used as a time ("over Christmas") and, in a sports report, a
    competition ("the Champions League"): neither is an organization.
 """
@@ -73,8 +73,8 @@ def _firm_candidate(item: Found) -> bool:
         return False
     if item.text.endswith(_ADJECTIVE_ENDINGS):
         return False  # "European shares": the shares of a region's firms
-    # "Net profit", "Tourism revenues": an ordinary word owns nothing, and neither does
-    # a format or a unit ("DVD sales").
+    # "Gross profit", "Fishing revenues": an ordinary word owns nothing, and neither does
+    # a format or a unit ("CD sales").
     ordinary = dictionary_word(item.text.lower()) or not_an_org(item.text)
     return item.kind == "place" or (item.kind == "other" and not ordinary)
 
@@ -155,7 +155,7 @@ def groups(found: list[Found], ctx: Context) -> None:
 def not_bodies(found: list[Found], ctx: Context) -> None:
     times = {f.text for f in found if " " not in f.text and _as_time(f, ctx)}
     sporting = sports_report(ctx)
-    # "the Champions League final": a competition played, in any article.
+    # "the Acme Cup final": a competition played, in any article.
     played = {
         f.text
         for f in found

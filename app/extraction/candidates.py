@@ -24,7 +24,7 @@ _PARTICLES = (
     "van der|van den|von der|de la|de los|de las|van|von|de|del|della|da|das|dos|di|du|"
     "bin|bint|ibn|al|el|wa"
 )
-# Prefixes joined to a name by a hyphen or an apostrophe: "al-Sadr", "d'Estaing".
+# Prefixes joined to a name by a hyphen or an apostrophe: "al-Tamar", "d'Aubry".
 _JOINED = "al|el|bin|ibn|de|d"
 # The rest of a name's word, and a channel's number, part of its name: "Channel 4",
 # "Radio 1", "TV 2".

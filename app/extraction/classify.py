@@ -120,7 +120,7 @@ def _medium_modifier(reading: Reading, ctx: Context) -> Decision:
 
 
 def _scheme_name(reading: Reading, ctx: Context) -> Decision:
-    """'the Energy Efficiency Program': an undertaking, named but no body."""
+    """'the Clean Water Program': an undertaking, named but no body."""
     tokens = reading.tokens
     if SCHEME_HEADS.isdisjoint(t.text for t in tokens) or not scheme_name(tokens, ctx):
         return None

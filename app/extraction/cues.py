@@ -50,7 +50,7 @@ CUE = _cue_alternation()
 # "two-term", "self-described": a cue word inside a hyphenated word is no verb.
 CUE_WORD = re.compile(rf"(?<![\w-])(?:{CUE})(?![\w-])")
 
-# A determiner or a possessive ("Trump’s claims") makes the next word a noun; "he’s" is
+# A determiner or a possessive ("Lee’s claims") makes the next word a noun; "he’s" is
 # "he is" or "he has", and the verb that follows may well be a cue.
 DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|this|that|his|her|its|their|our|my|your)"

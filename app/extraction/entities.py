@@ -142,9 +142,9 @@ def _and_continues(prev: Run, run: Run, ctx: Context) -> bool:
         t.text in ORG_OPENERS and ctx.body[t.end : n.start] in (" of ", " for ")
         for t, n in pairwise(prev.tokens)
     )
-    # A lone head word cannot name a body by itself: "Securities and Exchange Commission";
-    # nor can a trade before an institution's name: "National Publishing and Advertising
-    # Agency", "Harbin Post and Telecommunications Administration".
+    # A lone head word cannot name a body by itself: "Trade and Tariff Commission";
+    # nor can a trade before an institution's name: "National Printing and Posters
+    # Agency", "Dunmore Post and Telegraph Administration".
     last = prev.tokens[-1].text
     trade = not institution_head(last) and institution_head(run.tokens[-1].text)
     alone = len(prev.tokens) == 1 or not org_head(last) or trade

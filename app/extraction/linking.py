@@ -115,7 +115,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
             not hinted and sum(not i.initial for i in items) < MIN_RECURRING
         ):
             continue
-        # Singular and plural both capitalised ("Baptist", "Baptists"): a class of things;
+        # Singular and plural both capitalised ("Vellarite", "Vellarites"): a class of things;
         # but an institution's head noun that the words around make one body stays it
         # ("the Cabinet's rating" beside "past Cabinets").
         plural = text + "s" in unresolved or (text.endswith("s") and text[:-1] in unresolved)

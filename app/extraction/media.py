@@ -17,7 +17,7 @@ _WORD_AFTER = re.compile(r" ([a-z][a-z-]+)\b")
 
 def medium_modifier(tokens: list[Token], ctx: Context) -> bool:
     """'US TV network', 'US TV debut': a place, a medium, then a lower-case noun. A
-    broadcaster named after its country speaks or acts ("Syrian TV said", "Iraqi TV
+    broadcaster named after its country speaks or acts ("Acmean TV said", "Borduvian TV
     reported"), so a speech verb or a past tense after it keeps the body."""
     if len(tokens) < 2 or tokens[-1].text not in MEDIA:
         return False

@@ -1,6 +1,6 @@
 """Programmes, projects and initiatives: names of undertakings, not of bodies.
 
-"Space Shuttle Program", "Energy Efficiency Program", "Belt and Road Initiative": on three
+"Lunar Lander Program", "Clean Water Program", "Road and Rail Initiative": on three
 sets of annotated news no name headed by one of these words was annotated a body, and
 seven were read as one. A programme that acts as a body ("the World Food Programme
 said", "Acme Project officials") is still one.
@@ -33,7 +33,7 @@ def scheme_name(tokens: list[Token], ctx: Context) -> bool:
 
 def _head(tokens: list[Token], ctx: Context) -> str:
     """The word before the first connector ("Project for X"), past the words joined by
-    "and" ("Belt and Road Initiative"); else the last word."""
+    "and" ("Road and Rail Initiative"); else the last word."""
     for a, b in pairwise(tokens):
         if ctx.body[a.end : b.start] not in (" ", " and "):
             return a.text

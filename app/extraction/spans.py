@@ -22,10 +22,10 @@ from app.extraction.places import nested, place_found, place_part, plausible_pla
 from app.extraction.schemas import EntityType
 from app.extraction.wordsets import FUNCTION_WORDS, words
 
-# A currency's letters before its sign or an amount: "NT$500", "LE 1.2 billion".
+# A currency's letters before its sign or an amount: "ZK$500", "QX 1.2 billion".
 _MONEY_AFTER = re.compile(r"\$|\s?\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|bn|mn)\b")
 _CARDINAL = words("North South East West")
-# What a reserve of land is kept for: "Wildlife Reserve", "Natural Reserve".
+# What a reserve of land is kept for: "Wildlife Reserve", "Forest Reserve".
 _NATURE = words("Forest Wildlife Biosphere Nature Natural Game Marine Biological Ecological")
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 
@@ -46,7 +46,7 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
         return [make(tokens[:cut], ctx, "organization"), *(span_reading(tokens[cut:], ctx) or [])]
     last = head_word(tokens, ctx.body)
     if _river_bank(tokens):
-        # "Jewish West Bank": the leading people are read by the passes after this one.
+        # "Acmean North Bank": the leading people are read by the passes after this one.
         sides = all(t.text in _CARDINAL for t in tokens[:-1])
         return [make(tokens, ctx, "place")] if sides else None
     if _nature_reserve(tokens):
@@ -71,14 +71,14 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
 
 
 def _river_bank(tokens: list[Token]) -> bool:
-    """'West Bank', 'South Bank': a bank that a cardinal point places is land by a river,
-    not a lender ("Central Bank", "Southern Bank" are lenders)."""
+    """'North Bank', 'East Bank': a bank that a cardinal point places is land by a river,
+    not a lender ("Acme Bank", "Northern Bank" are lenders)."""
     return len(tokens) > 1 and tokens[-1].text == "Bank" and tokens[-2].text in _CARDINAL
 
 
 def _nature_reserve(tokens: list[Token]) -> bool:
-    """'Golfito Wildlife Reserve', 'Khuvsgul Lake Biosphere Reserve': land kept for nature,
-    not a reserve bank ("Federal Reserve")."""
+    """'Dunmore Wildlife Reserve', 'Lake Vellar Biosphere Reserve': land kept for nature,
+    not a reserve bank ("the Acme Reserve")."""
     return len(tokens) > 1 and tokens[-1].text == "Reserve" and tokens[-2].text in _NATURE
 
 

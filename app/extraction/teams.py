@@ -107,7 +107,7 @@ def _candidate(item: Found) -> bool:
 
 
 def _table_row(item: Found, ctx: Context) -> bool:
-    """'Hull 4 2 2 0 4 2 8': a name opening a line of a standings table, four numbers or
+    """'Dunmore 4 2 2 0 4 2 8': a name opening a line of a standings table, four numbers or
     more after it, is a side, though a dictionary lists the word ("hull", "stoke"); a
     table's label ("Total 23") has one or two."""
     if item.kind != "other" or item.qualified or item.demonym:
