@@ -208,9 +208,15 @@ class Keyset:
     scope: str
     keys: Sequence[SortKey]
 
+    def after(self, page: PageRequest) -> list[Any] | None:
+        """The sort key values the page starts after (its cursor's), None on the first page."""
+        if not page.cursor:
+            return None
+        return _decode(self.scope, page.cursor, [k.kind for k in self.keys])
+
     def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:
-        if page.cursor:
-            values = _decode(self.scope, page.cursor, [k.kind for k in self.keys])
+        values = self.after(page)
+        if values is not None:
             stmt = stmt.where(_after(self.keys, values))
         order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
         return stmt.order_by(*order).limit(page.limit + 1)
