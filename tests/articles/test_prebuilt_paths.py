@@ -7,10 +7,14 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 import app.articles.listing
 import app.search.matches
+import app.search.service
 from app.articles import driven
+from app.articles.writer import store_extraction
+from app.extraction import ExtractedEntity, ExtractedMention, Extraction
 from tests.conftest import ArticleFactory
 
 PERSON = "Odile Varnasse"
@@ -87,3 +91,40 @@ def test_one_entity_alone_answers_as_the_general_path(
     assert prebuilt == general
     ids = [item["id"] for page in prebuilt for item in page["items"]]
     assert len(ids) == len(set(ids)) == prebuilt[0]["total"] == 6
+
+
+# Six articles naming persons (digits), countries and organizations (letters): counts
+# 6, 5, 4, 4, 2, 2, 1 of each type, so each facet has more candidates than it shows, with
+# ties to break at every cut.
+ARTICLES = ["0123 46", "0123 5", "01234", "01235", "01", "0"]
+KINDS = {"person": "Person{} Quillon", "country": "Country{}land", "organization": "Org{} Guild"}
+
+
+def _named(body: str, name: str, kind: str) -> ExtractedEntity:
+    start = body.index(name)
+    mention = ExtractedMention(text=name, start=start, end=start + len(name))
+    code = f"Q{name[7]}" if kind == "country" else None
+    return ExtractedEntity(name=name, type=kind, country_code=code, mentions=[mention])  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def crowded(session: Session) -> None:
+    for number, members in enumerate(ARTICLES):
+        names = [(t.format(n), kind) for kind, t in KINDS.items() for n in members if n != " "]
+        body = " and ".join(name for name, _ in names) + f" met at the quay, meeting {number}."
+        entities = [_named(body, name, kind) for name, kind in names]
+        store_extraction(session, Extraction(title=None, body=body, entities=entities), "test")
+        session.commit()
+
+
+@pytest.mark.usefixtures("crowded")
+@pytest.mark.parametrize("leading", range(1, 23))
+def test_facets_from_the_leading_entities_are_the_facets(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, leading: int
+) -> None:
+    expected = client.get("/search", params={"q": "quay"}).json()["facets"]
+    persons = [(f["name"], f["count"]) for f in expected["persons"]]
+    assert persons[-1] == ("Person4 Quillon", 2)  # the tie with Person5 goes to the first
+    assert len(expected["countries"]) == len(expected["organizations"]) == 5
+    monkeypatch.setattr(app.search.service, "LEADING", leading)
+    assert client.get("/search", params={"q": "quay"}).json()["facets"] == expected
