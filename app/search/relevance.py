@@ -1,12 +1,13 @@
 """SQLite: a page of articles matching a full-text query alone, by relevance, in one statement.
 
 ``/articles?q=`` and ``/search?q=`` without other filters are the commonest searches. The
-general path (``app.articles.listing``) builds three statements per request: the matches
-counted, the page ranked, the page's bodies read for highlights. Here one statement, built
+general path (``app.articles.listing``) builds four statements per request: the matches
+counted, the highest id, the page ranked, its bodies read for highlights. Here one, built
 once at import (so compiled once per process), returns the count of the newest matches
 (on a row of its own when the page is empty), the ranked page and each row's highlight
-window. Measured in-process at 100k articles: building and running the three statements
-took about three times their time in SQLite.
+window. Measured in-process at 100k articles (rare words, CPU per request): 5.5 ms with the
+four statements, 2.8 ms with this one (with top entities prebuilt too); SQLite's own time
+was about a third of the four statements' cost.
 """
 
 from collections.abc import Sequence
