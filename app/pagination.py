@@ -105,13 +105,15 @@ def total_of(session: Session, stmt: AnySelect) -> Total:
     if not _COUNTING.get():
         return Total(0, estimate=True)
     unordered = stmt.order_by(None)
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite counts every row past the cap anyway: one count, not a capped one first
+        # (a deep page of 100k articles counted 10,001 rows, then all of them).
+        every = select(func.count()).select_from(unordered.subquery())
+        return Total(int(session.execute(every).scalar_one()))
     capped = unordered.limit(COUNT_CAP + 1).subquery()
     count = int(session.execute(select(func.count()).select_from(capped)).scalar_one())
     if count <= COUNT_CAP:
         return Total(count)
-    if session.get_bind().dialect.name == "sqlite":
-        every = select(func.count()).select_from(unordered.subquery())
-        return Total(int(session.execute(every).scalar_one()))
     return Total(max(planned_rows(session, unordered), count), estimate=True)
 
 
@@ -208,9 +210,15 @@ class Keyset:
     scope: str
     keys: Sequence[SortKey]
 
+    def after(self, page: PageRequest) -> list[Any] | None:
+        """The sort key values the page starts after (its cursor's), None on the first page."""
+        if not page.cursor:
+            return None
+        return _decode(self.scope, page.cursor, [k.kind for k in self.keys])
+
     def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:
-        if page.cursor:
-            values = _decode(self.scope, page.cursor, [k.kind for k in self.keys])
+        values = self.after(page)
+        if values is not None:
             stmt = stmt.where(_after(self.keys, values))
         order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
         return stmt.order_by(*order).limit(page.limit + 1)

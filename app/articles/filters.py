@@ -6,9 +6,10 @@ order, so a page costs one short index range scan, however large the archive."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, bindparam, select
 from sqlmodel import Session, col
 
 from app.articles.models import UNDATED, Article
@@ -16,6 +17,7 @@ from app.articles.schemas import ArticleFilters
 from app.changes.service import changed_since
 from app.entities import service as entities
 from app.entities.models import Entity
+from app.pagination import AnySelect
 from app.quotes import service as quotes
 from app.schemas import as_utc
 from app.sections.service import in_section, require_section
@@ -64,6 +66,25 @@ def _entity_values(filters: ArticleFilters) -> list[tuple[str, tuple[str, ...] |
     return [(value, types) for values, types in typed for value in values]
 
 
+@lru_cache(maxsize=16)
+def _sized(code: bool, types: tuple[str, ...] | None) -> AnySelect:
+    by_code: Any = bindparam("code") if code else None
+    ids = entities.ids_named(bindparam("slug"), bindparam("normalized"), by_code, types)
+    return select(col(Entity.id), col(Entity.article_count)).where(col(Entity.id).in_(ids))
+
+
+def _sized_matches(
+    session: Session, value: str, types: tuple[str, ...] | None
+) -> list[tuple[int, int]]:
+    """Id and article count of each entity ``value`` names (``entities.ids_matching``):
+    one statement per kind of lookup, built once; building it per request cost more than
+    running it."""
+    slug, normalized, code = entities.lookup_names(value)
+    by_code = entities.by_code(code, types)
+    params = {"slug": slug, "normalized": normalized} | ({"code": code} if by_code else {})
+    return [(row[0], row[1]) for row in session.execute(_sized(by_code, types), params)]
+
+
 def plan(session: Session, filters: ArticleFilters, *, may_drive: bool) -> Plan:
     """Resolve each entity filter (one small indexed query each) and pick a driver."""
     result = Plan(speakers=list(filters.speaker))
@@ -71,11 +92,7 @@ def plan(session: Session, filters: ArticleFilters, *, may_drive: bool) -> Plan:
         result.section = require_section(session, filters.section)
     sized: list[tuple[int, list[int]]] = []
     for value, types in _entity_values(filters):
-        rows = session.execute(
-            select(col(Entity.id), col(Entity.article_count)).where(
-                col(Entity.id).in_(entities.ids_matching(value, types))
-            )
-        ).all()
+        rows = _sized_matches(session, value, types)
         if not rows:
             return Plan(empty=True)
         sized.append((sum(count for _, count in rows), [entity_id for entity_id, _ in rows]))

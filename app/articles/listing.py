@@ -11,14 +11,17 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, select
 from sqlmodel import Session, col
 
+from app.articles import driven
 from app.articles import filters as filters_
 from app.articles.models import Article
+from app.articles.queries import SUMMARY_COLUMNS
 from app.articles.schemas import ArticleFilters
 from app.entities.models import ArticleEntity
 from app.errors import InvalidInput
 from app.pagination import AnySelect, Keyset, Offset, PageRequest, SortKey, Total, total_of
 from app.search.fulltext import CANDIDATES, article_candidates, article_highlights, searchable
 from app.search.matches import count_matches, every_match, match_test, unindexed
+from app.search.relevance import ranked_page
 
 Rows = list[Row[*tuple[Any, ...]]]
 MatchTest = Callable[[Any], ColumnElement[bool]]
@@ -106,12 +109,16 @@ def _dated(
     page: PageRequest,
     columns: tuple[Any, ...],
 ) -> Listing:
-    rows, cursor, whole = _by_date(session, filters, found, page, columns)
     alone = not (
         found.groups or found.speakers or found.section or filters.published_after
     ) and not (filters.published_before or filters.updated_since)
-    if found.driver is not None and alone:
+    if found.driver is not None and alone and columns is SUMMARY_COLUMNS:
+        keyset = _keyset(filters, col(ArticleEntity.dated_at), col(ArticleEntity.article_id))
+        rows, cursor = driven.entity_page(session, found.driver, keyset, page)
         # The stored count, which the write path keeps equal to a recount.
+        return Listing(list(rows), cursor, Total(found.driver_articles))
+    rows, cursor, whole = _by_date(session, filters, found, page, columns)
+    if found.driver is not None and alone:
         return Listing(rows, cursor, Total(found.driver_articles))
     return Listing(rows, cursor, total_of(session, whole))
 
@@ -166,6 +173,14 @@ def _matching(
     return Listing(rows, cursor, matches.total)
 
 
+def _query_alone(session: Session, filters: ArticleFilters, found: filters_.Plan) -> bool:
+    """A SQLite search by relevance with no other filter: ``app.search.relevance``."""
+    others = found.driver or found.groups or found.speakers or found.section
+    dates = filters.published_after or filters.published_before or filters.updated_since
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    return sqlite and _sort(filters) == "relevance" and not (others or dates)
+
+
 def article_rows(
     session: Session, filters: ArticleFilters, page: PageRequest, columns: tuple[Any, ...]
 ) -> Listing:
@@ -178,6 +193,11 @@ def article_rows(
         return Listing([], None, Total(0))
     if not filters.q:
         return _dated(session, filters, found, page, columns)
+    if _query_alone(session, filters, found) and columns is SUMMARY_COLUMNS:
+        ranked = ranked_page(session, filters.q, page)
+        partial = ranked.total.count > CANDIDATES
+        among = CANDIDATES if partial else None
+        return Listing(list(ranked.rows), ranked.cursor, ranked.total, among, ranked.highlights)
     listing = _matching(session, filters, found, page, columns)
     listing.highlights = article_highlights(session, filters.q, [r.id for r in listing.rows])
     return listing

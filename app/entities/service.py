@@ -207,14 +207,27 @@ def _add_aliases(session: Session, ids: list[int], names: list[list[str]]) -> No
 
 def ids_matching(value: str, types: Sequence[str] | None = None) -> AnySelect:
     """Ids of entities a user string names: slug, name, alias, or (countries) ISO code."""
-    code = value.strip().upper()
+    slug, normalized, code = lookup_names(value)
+    return ids_named(slug, normalized, code if by_code(code, types) else None, types)
+
+
+def lookup_names(value: str) -> tuple[str, str, str]:
+    """What a user string is looked up as: a slug, a normalized name and an ISO code."""
+    return value.strip().lower(), normalize_name(value), value.strip().upper()
+
+
+def by_code(code: str, types: Sequence[str] | None) -> bool:
+    """Whether a lookup also tries ``code`` as a country's ISO code."""
+    return len(code) == 2 and (types is None or "country" in types)
+
+
+def ids_named(slug: Any, normalized: Any, code: Any, types: Sequence[str] | None) -> AnySelect:
+    """``ids_matching`` from its parts (values or bound parameters; no ``code``: None)."""
     branches: list[AnySelect] = [
-        select(col(Entity.id)).where(col(Entity.slug) == value.strip().lower()),
-        select(col(EntityAlias.entity_id)).where(
-            col(EntityAlias.normalized) == normalize_name(value)
-        ),
+        select(col(Entity.id)).where(col(Entity.slug) == slug),
+        select(col(EntityAlias.entity_id)).where(col(EntityAlias.normalized) == normalized),
     ]
-    if len(code) == 2 and (types is None or "country" in types):
+    if code is not None:
         branches.append(
             select(col(Entity.id)).where(col(Entity.type) == "country", col(Entity.key) == code)
         )

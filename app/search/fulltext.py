@@ -215,15 +215,17 @@ def article_highlights(session: Session, query: str, ids: list[int]) -> dict[int
     if session.get_bind().dialect.name == "sqlite":
         words = query_words(query)
         rows = session.execute(select(col(Article.id), window).where(col(Article.id).in_(ids)))
-        return {
-            id_: highlight(text, words, truncated=len(text) >= HIGHLIGHT_WINDOW)
-            for id_, text in rows
-        }
+        return {id_: window_highlight(text, words) for id_, text in rows}
     options = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=35, MinWords=15"
     tsquery = func.websearch_to_tsquery("english", query)
     headline = func.ts_headline("english", window, tsquery, options)
     stmt = select(col(Article.id), headline).where(col(Article.id).in_(ids))
     return {row[0]: row[1] for row in session.execute(stmt)}
+
+
+def window_highlight(text: str, words: list[str]) -> str:
+    """SQLite: the highlight of a body's first ``HIGHLIGHT_WINDOW`` characters (``text``)."""
+    return highlight(text, words, truncated=len(text) >= HIGHLIGHT_WINDOW)
 
 
 def query_words(text: str) -> list[str]:

@@ -65,10 +65,19 @@ def _sqlite_count(
     # article row), a walk ~100 µs a row tested (one FTS5 lookup each), and a page tests
     # about (limit + 1) × rows ÷ matches rows: the walk wins past sqrt(5 × (limit + 1) × rows).
     dense = walked * walked > 5 * (limit + 1) * highest
+    total = sqlite_total(walked, lowest, highest, found)
+    return Matches(total, dense=dense or walked > COUNT_CAP)
+
+
+def sqlite_total(walked: int, lowest: int | None, highest: int, found: int) -> Total:
+    """The size of the answer from the newest ``COUNT_CAP`` + 1 matches (``walked``, the
+    lowest id among them, ``found`` of them passing the filters): exact when they are all
+    the matches, else scaled from the id range they span to the table's."""
     if walked <= COUNT_CAP:
-        return Matches(Total(int(found)), dense=dense)
+        return Total(int(found))
+    assert lowest is not None
     matching = walked * highest / (highest - lowest + 1)
-    return Matches(Total(round(matching * found / walked), estimate=True), dense=True)
+    return Total(round(matching * found / walked), estimate=True)
 
 
 def _rum_count(

@@ -1,8 +1,10 @@
 """One query across articles, quotes and entities, with facets over the matching articles."""
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Row, func, literal, select
 from sqlmodel import Session, col
 
 from app.answers import Document
@@ -13,7 +15,7 @@ from app.articles.queries import SUMMARY_COLUMNS, summary_documents
 from app.entities.models import ArticleEntity, Entity
 from app.entities.profile import list_entities
 from app.entities.schemas import EntityFilters, EntityPublic
-from app.pagination import PageRequest
+from app.pagination import AnySelect, PageRequest
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import quote_page
 from app.search.fulltext import article_candidates, searchable
@@ -46,28 +48,51 @@ def facets(session: Session, query: str, where: list[ColumnElement[bool]] | None
         .group_by(col(ArticleEntity.entity_id))
         .subquery()
     )
-    counted = (
-        select(
-            col(Entity.slug),
-            col(Entity.name),
-            col(Entity.type),
-            per_entity.c.n,
-            func.row_number()
-            .over(partition_by=col(Entity.type), order_by=(per_entity.c.n.desc(), col(Entity.id)))
-            .label("position"),
+    found = session.execute(_entity_facets(per_entity, LEADING)).all()
+    if not _complete(found):
+        found = session.execute(_entity_facets(per_entity, None)).all()
+    for row in found:
+        buckets[FACET_TYPES[row.type]].append(FacetCount(slug=row.slug, name=row.name, count=row.n))
+    return Facets(**buckets, sections=section_facet(session, matching))
+
+
+# The most linked entities whose type is looked up: the top FACET_SIZE of a type are among
+# them whenever FACET_SIZE of that type are. 1,000 matches of a common word link ~3,000
+# entities, and looking each one up took about half of the entity facet's time.
+LEADING = 200
+
+
+def _entity_facets(per_entity: Any, leading: int | None) -> AnySelect:
+    """The top ``FACET_SIZE`` entities of each type, among the ``leading`` most linked
+    (all when None); ``linked`` is how many entities there were to choose from."""
+    if leading is not None:
+        per_entity = (
+            select(per_entity, func.count().over().label("linked"))
+            .order_by(per_entity.c.n.desc(), per_entity.c.entity_id)
+            .limit(leading)
+            .subquery()
         )
+    linked = per_entity.c.linked if leading is not None else literal(0)
+    position = func.row_number().over(
+        partition_by=col(Entity.type), order_by=(per_entity.c.n.desc(), col(Entity.id))
+    )
+    counted = (
+        select(col(Entity.slug), col(Entity.name), col(Entity.type), per_entity.c.n)
+        .add_columns(linked.label("linked"), position.label("position"))
         .join(per_entity, per_entity.c.entity_id == Entity.id)
         .where(col(Entity.type).in_(FACET_TYPES))
         .subquery()
     )
-    stmt = (
-        select(counted)
-        .where(counted.c.position <= FACET_SIZE)
-        .order_by(counted.c.type, counted.c.position)
-    )
-    for row in session.execute(stmt):
-        buckets[FACET_TYPES[row.type]].append(FacetCount(slug=row.slug, name=row.name, count=row.n))
-    return Facets(**buckets, sections=section_facet(session, matching))
+    stmt = select(counted).where(counted.c.position <= FACET_SIZE)
+    return stmt.order_by(counted.c.type, counted.c.position)
+
+
+def _complete(found: Sequence[Row[Any]]) -> bool:
+    """The leading entities held every entity, or ``FACET_SIZE`` of each type."""
+    if found and found[0].linked <= LEADING:
+        return True
+    sizes = Counter(row.type for row in found)
+    return all(sizes[kind] == FACET_SIZE for kind in FACET_TYPES)
 
 
 def section_facet(session: Session, matching: Any) -> list[SectionFacet]:

@@ -171,7 +171,7 @@ def main() -> int:
     out["ratios"] = ratios(out)
     out["loadavg_after"] = os.getloadavg()[0]
     print(json.dumps(out["ratios"], indent=1))
-    print(f"  RSS per process (MB): {out['rss_mb']}")  # parent first, then the workers
+    print(f"  RSS per process (MB): {out['rss_mb']}")  # the parent, then the workers
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"{backend}-{args.size}.json").write_text(json.dumps(out, indent=1) + "\n")
     return 0

@@ -44,7 +44,7 @@ def run_mixed(url: str, paths: list[str], warm: list[str], args: argparse.Namesp
     print(
         f"  mixed  {found['rps']:>8.0f} req/s  p50 {found['p50_ms']:7.1f}  p95 "
         f"{found['p95_ms']:7.1f}  p99 {found['p99_ms']:7.1f} ms  non-2xx {found['non_2xx']}  "
-        f"requests {found['requests']} over {len(paths)} paths",
+        f"requests {found['requests']} over {len(paths)} paths  RSS MB {found['rss_mb']}",
         flush=True,
     )
     return found

@@ -1,7 +1,9 @@
 """Start and stop the servers under test; each runs in its own process group on 127.0.0.1."""
 
+import contextlib
 import os
 import signal
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -46,6 +48,10 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 def running(
     cmd: list[str], ready_url: str, env: dict[str, str] | None = None, log: Path | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
+    port = httpx.URL(ready_url).port
+    with contextlib.suppress(OSError), socket.create_connection((HOST, port or 80), timeout=1):
+        # Another server (another run's) answering there would be measured instead.
+        raise RuntimeError(f"port {port} is already in use")
     out = log.open("wb") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         cmd,
@@ -86,15 +92,19 @@ def datasette(db: Path, port: int, log: Path | None = None) -> Server:
 
 
 def worker_rss_mb(proc: subprocess.Popen[bytes]) -> list[float]:
-    """Resident memory of every process in the server's group (the workers and their parent)."""
-    out = []
+    """Resident memory of the server's Python processes, the parent first, then its workers
+    (``uv`` left out). Matched by executable: a console script such as ``broadsheet`` names
+    its process after itself, so a match on the name found nothing."""
+    found: dict[int, tuple[int, float]] = {}  # pid: (parent pid, MB)
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            if os.getpgid(int(status.parent.name)) != proc.pid:
+            pid = int(status.parent.name)
+            if os.getpgid(pid) != proc.pid or "python" not in os.readlink(f"/proc/{pid}/exe"):
                 continue
             fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
-        except (OSError, ValueError):
+            found[pid] = (int(fields["PPid"]), int(fields["VmRSS"].split()[0]) / 1024)
+        except (OSError, ValueError, KeyError):
             continue
-        if "python" in fields.get("Name", "") or "uvicorn" in fields.get("Name", ""):
-            out.append(int(fields["VmRSS"].split()[0]) / 1024)
-    return sorted(out)
+    parents = [mb for ppid, mb in found.values() if ppid not in found]
+    workers = [mb for ppid, mb in found.values() if ppid in found]
+    return [round(mb, 1) for mb in sorted(parents) + sorted(workers)]

@@ -80,10 +80,13 @@ def broadsheet_paths(t: Targets) -> dict[str, list[str]]:
             "/articles?" + urlencode({"person": p, "country": c}) for p, c in t.person_country
         ],
         "entity_quotes": [f"/entities/{quote(s)}/quotes" for s in t.speakers],
-        "search_rare": [f"/search?q={w}" for w in t.rare_terms],
+        # Article search, the answer Datasette's FTS query gives (ranked matches with a
+        # fragment); /search adds quotes, entity names and facets to it.
+        "search_rare": [f"/articles?q={w}" for w in t.rare_terms],
+        "search_everything_rare": [f"/search?q={w}" for w in t.rare_terms],
         "deep_cursor_page": [t.deep_page],
         # Last: requests still running when its window closes would slow the next endpoint.
-        "search_common": [f"/search?q={COMMON_TERM}"],
+        "search_common": [f"/articles?q={COMMON_TERM}"],
     }
 
 

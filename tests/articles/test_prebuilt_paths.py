@@ -1,0 +1,130 @@
+"""The statements built once (a search by relevance alone, a listing by one entity alone)
+answer every page exactly as the general listing path does."""
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+import app.articles.listing
+import app.search.matches
+import app.search.service
+from app.articles import driven
+from app.articles.writer import store_extraction
+from app.extraction import ExtractedEntity, ExtractedMention, Extraction
+from tests.conftest import ArticleFactory
+
+PERSON = "Odile Varnasse"
+
+
+@pytest.fixture
+def corpus(make_article: ArticleFactory) -> None:
+    """Eleven articles with equal dates among them (the id breaks ties), one undated; a
+    word in the title of some, twice in the body of others; PERSON in every other one."""
+    for n in range(11):
+        day = None if n == 5 else str(date(2021, 3, 1) + timedelta(days=n % 4))
+        people = (PERSON,) if n % 2 == 0 else ()
+        body = f"{PERSON if people else 'Nobody'} spoke of the lagoon, item {n}."
+        make_article(
+            body + (" The lagoon rose." if n % 3 == 0 else ""),
+            title=f"Lagoon {n}" if n % 4 == 0 else f"Report {n}",
+            published_at=day,
+            people=people,
+        )
+
+
+def pages(client: TestClient, path: str, **params: Any) -> Iterator[dict[str, Any]]:
+    """Every page of a listing, two items a time, following next_cursor."""
+    query: dict[str, Any] = {**params, "limit": 2}
+    while True:
+        body = client.get(path, params=query).raise_for_status().json()
+        yield body
+        if not body["next_cursor"]:
+            return
+        query["cursor"] = body["next_cursor"]
+
+
+def both_ways(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, path: str, **params: Any
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every page through the prebuilt statements (SQLite: the search; both backends: the
+    entity listing), then through the general path."""
+    calls: list[str] = []
+    for module, name in ((app.articles.listing, "ranked_page"), (driven, "entity_page")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _r=real, _n=name: calls.append(_n) or _r(*a))
+    prebuilt = list(pages(client, path, **params))
+    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
+    assert len(calls) == len(prebuilt) if sqlite or "q" not in params else not calls
+    with monkeypatch.context() as patched:
+        patched.setattr(app.articles.listing, "SUMMARY_COLUMNS", ())  # no prebuilt path
+        general = list(pages(client, path, **params))
+    return prebuilt, general
+
+
+@pytest.mark.usefixtures("corpus")
+@pytest.mark.parametrize("query", ["lagoon", "lagoon OR item", "nothingatall"])
+@pytest.mark.parametrize("cap", [None, 3])  # 3: past the counting cap, totals are estimates
+def test_search_alone_answers_as_the_general_path(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, query: str, cap: int | None
+) -> None:
+    if cap is not None:
+        monkeypatch.setattr(app.search.matches, "COUNT_CAP", cap)
+    prebuilt, general = both_ways(client, monkeypatch, "/articles", q=query)
+    assert prebuilt == general
+    if query == "lagoon":
+        assert sum(len(page["items"]) for page in prebuilt) == 11
+        assert all(item["highlight"] for page in prebuilt for item in page["items"])
+    search = client.get("/search", params={"q": query}).json()
+    assert search["total"] == prebuilt[0]["total"]
+
+
+@pytest.mark.usefixtures("corpus")
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_one_entity_alone_answers_as_the_general_path(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    prebuilt, general = both_ways(client, monkeypatch, "/articles", person=PERSON, sort=sort)
+    assert prebuilt == general
+    ids = [item["id"] for page in prebuilt for item in page["items"]]
+    assert len(ids) == len(set(ids)) == prebuilt[0]["total"] == 6
+
+
+# Six articles naming persons (digits), countries and organizations (letters): counts
+# 6, 5, 4, 4, 2, 2, 1 of each type, so each facet has more candidates than it shows, with
+# ties to break at every cut.
+ARTICLES = ["0123 46", "0123 5", "01234", "01235", "01", "0"]
+KINDS = {"person": "Person{} Quillon", "country": "Country{}land", "organization": "Org{} Guild"}
+
+
+def _named(body: str, name: str, kind: str) -> ExtractedEntity:
+    start = body.index(name)
+    mention = ExtractedMention(text=name, start=start, end=start + len(name))
+    code = f"Q{name[7]}" if kind == "country" else None
+    return ExtractedEntity(name=name, type=kind, country_code=code, mentions=[mention])  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def crowded(session: Session) -> None:
+    for number, members in enumerate(ARTICLES):
+        names = [(t.format(n), kind) for kind, t in KINDS.items() for n in members if n != " "]
+        body = " and ".join(name for name, _ in names) + f" met at the quay, meeting {number}."
+        entities = [_named(body, name, kind) for name, kind in names]
+        store_extraction(session, Extraction(title=None, body=body, entities=entities), "test")
+        session.commit()
+
+
+@pytest.mark.usefixtures("crowded")
+@pytest.mark.parametrize("leading", range(1, 23))
+def test_facets_from_the_leading_entities_are_the_facets(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, leading: int
+) -> None:
+    expected = client.get("/search", params={"q": "quay"}).json()["facets"]
+    persons = [(f["name"], f["count"]) for f in expected["persons"]]
+    assert persons[-1] == ("Person4 Quillon", 2)  # the tie with Person5 goes to the first
+    assert len(expected["countries"]) == len(expected["organizations"]) == 5
+    monkeypatch.setattr(app.search.service, "LEADING", leading)
+    assert client.get("/search", params={"q": "quay"}).json()["facets"] == expected
