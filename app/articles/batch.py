@@ -32,7 +32,7 @@ from app.articles.writer import (
     knowledge_rows,
     move_counts,
 )
-from app.entities.service import resolve_entities
+from app.entities.identity import resolve_entities
 from app.errors import Unprocessable
 from app.extraction import Extraction
 from app.writes import write

@@ -13,8 +13,8 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlmodel import Session, SQLModel, col
 
 from app.articles.models import Article, sort_date, utcnow
+from app.entities.identity import resolve_entities
 from app.entities.models import ArticleEntity, Mention
-from app.entities.service import resolve_entities
 from app.errors import Unprocessable
 from app.extraction import Extraction
 from app.quotes.models import Quote

@@ -13,8 +13,8 @@ from sqlmodel import Session, col, select
 
 from app.articles.models import Article
 from app.articles.writer import check_offsets, links_of
+from app.entities.identity import entity_key, resolve_entities
 from app.entities.models import Entity
-from app.entities.service import entity_key, resolve_entities
 from app.extraction import ExtractedEntity, Extraction
 from app.reextraction import compare, redirects
 from app.reextraction.store import Changed, rewrite_batch

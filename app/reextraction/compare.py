@@ -12,8 +12,8 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app.articles.models import Article
+from app.entities.identity import entity_key
 from app.entities.models import ArticleEntity, Entity, Mention
-from app.entities.service import entity_key
 from app.extraction import Extraction
 from app.quotes.models import Quote
 

@@ -17,8 +17,8 @@ from sqlalchemy.engine import Connection
 
 from app.articles.models import Article, sort_date, utcnow
 from app.articles.writer import LEDE_WORDS, _as_datetime, check_offsets, content_hash
+from app.entities.identity import entity_key
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
-from app.entities.service import entity_key
 from app.extraction import ExtractedEntity, Extraction
 from app.quotes.models import Quote
 from app.text import normalize_name, slugify, word_count
