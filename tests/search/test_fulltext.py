@@ -1,6 +1,7 @@
 """``fts5_query``: any user text becomes a query FTS5 accepts, or None. No database server."""
 
 import importlib.util
+import math
 import re
 import sqlite3
 import string
@@ -262,6 +263,22 @@ def test_both_ways_to_the_newest_matches_agree(
     assert len(ids) == 6 and ids == sorted(ids, reverse=True)
 
 
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+def test_planned_matches_are_the_planners_counts_an_empty_table_one_row(
+    session: Session, make_article: ArticleFactory
+) -> None:
+    """The walk's break-even is matches² against ratio × rows: an empty table (reltuples 0,
+    or -1 before its first ANALYZE) counts as one row, the least a bar can be."""
+    session.execute(text("TRUNCATE article CASCADE"))  # the seed article; rolled back after
+    session.execute(text("ANALYZE article"))
+    assert fulltext.planned_matches(session, "article", "Morocco")[1] == 1.0
+    for day in range(1, 4):
+        make_article(f"Morocco signed trade deal number {day} on the {day}th.")
+    session.execute(text("ANALYZE article"))
+    matches, rows = fulltext.planned_matches(session, "article", "Morocco trade")
+    assert rows == 3.0 and 1.0 <= matches <= 3.0
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
@@ -282,6 +299,7 @@ def test_query_words_are_the_words_looked_for(text: str, words: list[str]) -> No
 def test_the_walk_pays_only_past_break_even() -> None:
     assert walk_pays(700.0, 70.0) is False  # 700² is 7,000 × 70 exactly: a tie is no gain
     assert walk_pays(701.0, 70.0) is True
+    assert walk_pays(8367.0, 10_000.0) is True  # 8,367² is short of 7,001 × 10,000
     assert walk_pays(520.0, 104.0, ratio=2600) is False
     assert walk_pays(521.0, 104.0, ratio=2600) is True
 
@@ -294,11 +312,15 @@ def test_the_walk_is_judged_against_the_index_that_serves(
     it pays once matches² exceeds 2,600 × rows against RUM, 7,000 × rows against GIN."""
     session = Session(info={FULLTEXT_INDEX: index})
     assert fulltext.id_ordered(session, "article") is (index == "rum")
-    # (matches, rows): a tie, one match past it, and 2,000 of 1,000 rows (4,000 × rows).
+    # (matches, rows): a tie, one match past it, and 2,000 of 1,000 rows (4,000 × rows);
+    # at 10,000 rows, the first whole number of matches past the bar, short of a bar one
+    # higher (5,100² is 2,601 × 10,000 exactly against RUM).
+    first_past = float(math.isqrt(int(ratio) * 10_000) + 1)
     cases = [
         ((ratio, ratio), False),
         ((ratio + 1, ratio), True),
         ((2000.0, 1000.0), index == "rum"),
+        ((first_past, 10_000.0), True),
     ]
     for estimate, walks in cases:
         monkeypatch.setattr(fulltext, "planned_matches", lambda *_, e=estimate: e)
@@ -321,6 +343,25 @@ def test_id_ordered_says_whether_the_table_has_its_rum_index(session: Session) -
             .params(name=f"ix_{table_name}_search_vector_rum")
         ).scalar_one()
         assert fulltext.id_ordered(session, table_name) is (found == 1)
+
+
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+def test_each_table_is_judged_by_its_own_index(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One table may have its RUM index and another not (an index dropped, a migration
+    half applied): each table's walk is judged against its own. Only the index's name is
+    looked up, so a plain index under that name stands in for RUM wherever it is missing."""
+    monkeypatch.setattr(fulltext, "_RUM_TABLES", {})
+    for table_name in ("article", "quote"):
+        session.execute(text(f"DROP INDEX IF EXISTS ix_{table_name}_search_vector_rum"))
+    session.execute(text("CREATE INDEX ix_article_search_vector_rum ON article (id)"))
+    # Past the bar against RUM (5,100² > 2,600 × 10,000), short of it against GIN.
+    monkeypatch.setattr(fulltext, "planned_matches", lambda *_: (5100.0, 10_000.0))
+    assert fulltext.id_ordered(session, "article") is True
+    assert fulltext.id_ordered(session, "quote") is False
+    assert walk_newest(session, "article", "Morocco") is True
+    assert walk_newest(session, "quote", "Morocco") is False
 
 
 def test_rum_distance_is_from_the_largest_id_the_column_holds() -> None:

@@ -5,7 +5,7 @@ import zlib
 
 import psycopg
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, col
 
@@ -67,18 +67,24 @@ def test_lock_keys_holds_one_advisory_lock_per_distinct_key(race_engine: Engine)
 
 
 def _title(session: Session, article_id: int, title: str) -> None:
-    session.execute(update(Article).where(col(Article.id) == article_id).values(title=title))
-    session.flush()
+    """Change the stored title behind the ORM's back, as another writer would: an ORM
+    update would also change the copy the session holds, hiding a stale read."""
+    statement = text("UPDATE article SET title = :title WHERE id = :id")
+    session.execute(statement, {"title": title, "id": article_id})
 
 
 def test_lock_articles_returns_the_stored_ones_in_ascending_id_order(
     session: Session, make_article: ArticleFactory
 ) -> None:
     ids = [make_article(f"Harbour report number {n}.").id for n in range(3)]
+    held = session.get(Article, ids[0])
+    assert held is not None
+    session.refresh(held)  # the session's copy, read before the change below
     # An updated row moves to the end of a PostgreSQL heap: an unordered read returns it last.
     _title(session, ids[0], "Harbour report, revised")
     locked = lock_articles(session, [ids[2], ids[0], 999_999, ids[1], ids[0]])
     assert [article.id for article in locked] == sorted(ids)
+    assert locked[0].title == "Harbour report, revised"  # not the identity map's copy
 
 
 def test_lock_article_rereads_the_row_or_is_not_found(
@@ -86,7 +92,7 @@ def test_lock_article_rereads_the_row_or_is_not_found(
 ) -> None:
     article = make_article("Harbour report.")
     assert article.id is not None
-    session.execute(update(Article).where(col(Article.id) == article.id).values(title="New"))
+    _title(session, article.id, "New")
     assert lock_article(session, article.id).title == "New"  # not the identity map's copy
     with pytest.raises(NotFound):
         lock_article(session, 999_999)
