@@ -402,3 +402,6 @@ def test_queries_are_read_as_english_whatever_the_servers_default(
     session.execute(text("SET LOCAL default_text_search_config = 'pg_catalog.simple'"))
     found = session.execute(article_candidates(session, "ferry", [])).all()
     assert article.id in [row.id for row in found]
+    assert article.id is not None
+    marked = fulltext.article_highlights(session, "ferry", [article.id])[article.id]
+    assert "<mark>ferries</mark>" in marked

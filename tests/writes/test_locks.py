@@ -40,6 +40,8 @@ def test_key_ids_above_the_signed_range_wrap_below_zero() -> None:
     high = [key for key in keys if zlib.crc32(key.encode()) >= 2**31]
     assert high and all(_key_id(key) < 0 for key in high)
     assert all(_key_id(key) >= 0 for key in keys if key not in high)
+    edge = "person:key 44 crK7"  # four characters chosen so its crc32 is 2**31 itself
+    assert zlib.crc32(edge.encode()) == 2**31 and _key_id(edge) == -(2**31)
 
 
 def _held_key_locks(session: Session) -> set[tuple[int, int]]:

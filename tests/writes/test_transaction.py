@@ -45,6 +45,12 @@ class _Serialization(Exception):
     sqlstate = "40001"
 
 
+class _PostgresError(Exception):
+    def __init__(self, message: str, sqlstate: str) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
 class _SqliteError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
@@ -62,6 +68,9 @@ def _error(orig: Exception) -> OperationalError:
             _Serialization("could not serialize access\nDETAIL: concurrent update"),
             "could not serialize access",
         ),
+        (_PostgresError("deadlock detected", "40P01"), "deadlock detected"),
+        (_PostgresError("lock timeout", "55P03"), "lock timeout"),  # lock_not_available
+        (_PostgresError("duplicate key value", "23505"), None),
         (_SqliteError("database is locked", 5), "database is locked"),
         (_SqliteError("database table is locked", 6), "database table is locked"),
         (_SqliteError("database is locked", 5 | 3 << 8), "database is locked"),  # BUSY_SNAPSHOT
