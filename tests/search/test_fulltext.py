@@ -6,13 +6,14 @@ import re
 import sqlite3
 import string
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import String, func, literal, select, text
 from sqlalchemy.dialects import postgresql
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from app.articles.models import Article
 from app.config import PROJECT_ROOT
@@ -369,6 +370,29 @@ def test_rum_distance_is_from_the_largest_id_the_column_holds() -> None:
     for model, top in ((Article, MAX_ID), (Quote, MAX_BIG_ID)):
         order = fulltext.newest_first(model).compile(dialect=postgresql.dialect())
         assert str(order).endswith(f"<=| {top}")
+
+
+@pytest.mark.parametrize("settings", ["sqlite"], indirect=True)  # PostgreSQL: weighted vectors
+def test_a_match_in_the_title_outranks_matches_in_the_body(
+    session: Session, make_article: ArticleFactory
+) -> None:
+    """A title match counts ten times a body match: one in the title beats three in a
+    short body, which BM25 over unweighted columns ranks first."""
+    body = make_article("The quokka quokka quokka census began.", title="Council news")
+    title = make_article("The council met and the budget was read out.", title="Quokka census")
+    scores = {
+        row.id: row.score for row in session.execute(article_candidates(session, "quokka", []))
+    }
+    assert scores[title.id] > scores[body.id]
+
+
+def test_filters_narrow_the_candidates(session: Session, make_article: ArticleFactory) -> None:
+    """Filters on the article's own columns apply to the matches, before the limit."""
+    old = make_article("The quokka census began.", published_at="2021-03-01T09:00:00Z")
+    new = make_article("The quokka census ended.", published_at="2024-03-01T09:00:00Z")
+    recent = [col(Article.published_at) >= datetime(2023, 1, 1)]
+    found = session.execute(article_candidates(session, "quokka", recent)).scalars().all()
+    assert new.id in found and old.id not in found
 
 
 def test_date_ordered_candidates_are_not_scored(session: Session) -> None:
