@@ -334,6 +334,16 @@ def test_candidates_are_the_newest_thousand_matches_at_most(session: Session) ->
         assert stmt._limit == fulltext.CANDIDATES == 1000
 
 
+def test_the_limit_keeps_the_newest_matches(
+    session: Session, make_article: ArticleFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit keeps the newest matches: FTS5 and a plain scan would yield the oldest."""
+    ids = [make_article(f"The quokka census, part {n}.").id for n in range(3)]
+    monkeypatch.setattr(fulltext, "CANDIDATES", 2)
+    found = session.execute(article_candidates(session, "quokka", [])).scalars().all()
+    assert found == [ids[2], ids[1]]
+
+
 @pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
 def test_id_ordered_says_whether_the_table_has_its_rum_index(session: Session) -> None:
     for table_name in ("article", "quote"):
