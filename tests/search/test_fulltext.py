@@ -396,6 +396,22 @@ def test_a_match_in_the_title_outranks_matches_in_the_body(
     assert scores[title.id] > scores[body.id]
 
 
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+def test_scores_ignore_length_and_stay_below_one(
+    session: Session, make_article: ArticleFactory
+) -> None:
+    """PostgreSQL ranks by matches alone (a long article is no less relevant for its
+    length), scaled as rank / (rank + 1) into [0, 1) however often the words occur."""
+    short = make_article("The quokka census began.", title="Census")
+    filler = " The council met and the budget was read out in full." * 40
+    long = make_article("The quokka census began." + filler, title="Census")
+    many = make_article("Quokka quokka quokka. " * 30, title="Quokka quokka quokka")
+    scored = session.execute(article_candidates(session, "quokka", []))
+    scores = {row.id: row.score for row in scored}
+    assert scores[short.id] == scores[long.id]
+    assert 0 < scores[many.id] < 1
+
+
 def test_filters_narrow_the_candidates(session: Session, make_article: ArticleFactory) -> None:
     """Filters on the article's own columns apply to the matches, before the limit."""
     old = make_article("The quokka census began.", published_at="2021-03-01T09:00:00Z")
