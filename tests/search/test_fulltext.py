@@ -452,6 +452,16 @@ def test_queries_are_read_as_english_whatever_the_servers_default(
     session.execute(text("SET LOCAL default_text_search_config = 'pg_catalog.simple'"))
     found = session.execute(article_candidates(session, "ferry", [])).all()
     assert article.id in [row.id for row in found]
+
+
+@pytest.mark.parametrize("settings", ["postgresql"], indirect=True)
+def test_highlights_are_read_as_english_whatever_the_servers_default(
+    session: Session, make_article: ArticleFactory
+) -> None:
+    """The query and the body are both read as English: with the server's "simple"
+    configuration, "ferry" would mark nothing in "ferries"."""
+    article = make_article("The ferries resumed sailing across the strait.")
     assert article.id is not None
+    session.execute(text("SET LOCAL default_text_search_config = 'pg_catalog.simple'"))
     marked = fulltext.article_highlights(session, "ferry", [article.id])[article.id]
     assert "<mark>ferries</mark>" in marked
