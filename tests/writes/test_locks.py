@@ -1,6 +1,8 @@
 """Locks and the recount, one rule at a time: what each lock holds, in which order rows come
 back, and which drift ``find_drift`` reports and ``repair`` sets right."""
 
+import threading
+import time
 import zlib
 
 import psycopg
@@ -133,6 +135,36 @@ def test_lock_entities_locks_those_rows_and_no_others(race_engine: Engine) -> No
 
     with Session(race_engine) as session:
         assert write(session, work) == ["locked", "free", "locked"]
+
+
+@only_postgresql
+def test_lock_entities_takes_the_rows_in_ascending_id_order(race_engine: Engine) -> None:
+    """Row locks are taken in id order, not in the order rows lie in the table: a writer
+    waiting for the highest id already holds every lower one."""
+    with Session(race_engine) as session:
+        ids = [_entity(session, name).id for name in ("Mara Ostrova", "Ines Kovacs", "Lena Aberg")]
+        session.commit()
+        # An updated row moves to the end of the heap: a scan in table order meets it last.
+        session.execute(text("UPDATE entity SET mention_count = 1 WHERE id = :id"), {"id": ids[0]})
+        session.commit()
+    url = race_engine.url.render_as_string(hide_password=False)
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    held: list[str] = []
+    with psycopg.connect(dsn) as holder:
+        holder.execute("SELECT id FROM entity WHERE id = %s FOR UPDATE", (ids[2],))
+        writer = threading.Thread(
+            target=lambda: write(Session(race_engine), lock_entities, ids)  # type: ignore[arg-type]
+        )
+        writer.start()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            held = [_nowait(url, entity_id) for entity_id in ids[:2]]  # type: ignore[arg-type]
+            if held == ["locked", "locked"]:
+                break
+            time.sleep(0.05)
+        holder.rollback()
+    writer.join(timeout=30)
+    assert held == ["locked", "locked"]
 
 
 def test_insert_ignore_skips_a_row_already_stored(session: Session) -> None:
