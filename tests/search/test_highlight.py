@@ -1,5 +1,6 @@
 """Highlights come from a bounded window of the body and still mark what matched."""
 
+import pytest
 from fastapi.testclient import TestClient
 
 from app.search.fulltext import HIGHLIGHT_WINDOW, query_words
@@ -35,6 +36,21 @@ def test_a_match_past_the_window_is_found_and_shows_the_start(
     highlight = hit_for(client, "wombat", article.id)["highlight"]
     assert "<mark>" not in highlight
     assert highlight.startswith("Opening words here.")
+
+
+@pytest.mark.parametrize("settings", ["sqlite"], indirect=True)  # ts_headline adds no "…"
+def test_a_fragment_ending_at_the_window_says_the_body_goes_on(
+    client: TestClient, make_article: ArticleFactory
+) -> None:
+    """A hit in the window's last words: the fragment runs to the window's end, and "…"
+    says the body goes on past it; a fragment that runs to the body's own end has none."""
+    lead = FILLER * (HIGHLIGHT_WINDOW // len(FILLER) - 1)
+    body = lead + "The quokka census began. " + FILLER * 10
+    assert len(lead) < HIGHLIGHT_WINDOW < len(body)
+    long = make_article(body)
+    assert hit_for(client, "quokka", long.id)["highlight"].endswith("…")
+    short = make_article("Opening words. The quokka census began on Monday.")
+    assert hit_for(client, "quokka", short.id)["highlight"].endswith("Monday.")
 
 
 def test_stems_match(client: TestClient, make_article: ArticleFactory) -> None:

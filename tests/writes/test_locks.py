@@ -1,11 +1,13 @@
 """Locks and the recount, one rule at a time: what each lock holds, in which order rows come
 back, and which drift ``find_drift`` reports and ``repair`` sets right."""
 
+import threading
+import time
 import zlib
 
 import psycopg
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, col
 
@@ -40,6 +42,8 @@ def test_key_ids_above_the_signed_range_wrap_below_zero() -> None:
     high = [key for key in keys if zlib.crc32(key.encode()) >= 2**31]
     assert high and all(_key_id(key) < 0 for key in high)
     assert all(_key_id(key) >= 0 for key in keys if key not in high)
+    edge = "person:key 44 crK7"  # four characters chosen so its crc32 is 2**31 itself
+    assert zlib.crc32(edge.encode()) == 2**31 and _key_id(edge) == -(2**31)
 
 
 def _held_key_locks(session: Session) -> set[tuple[int, int]]:
@@ -67,18 +71,24 @@ def test_lock_keys_holds_one_advisory_lock_per_distinct_key(race_engine: Engine)
 
 
 def _title(session: Session, article_id: int, title: str) -> None:
-    session.execute(update(Article).where(col(Article.id) == article_id).values(title=title))
-    session.flush()
+    """Change the stored title behind the ORM's back, as another writer would: an ORM
+    update would also change the copy the session holds, hiding a stale read."""
+    statement = text("UPDATE article SET title = :title WHERE id = :id")
+    session.execute(statement, {"title": title, "id": article_id})
 
 
 def test_lock_articles_returns_the_stored_ones_in_ascending_id_order(
     session: Session, make_article: ArticleFactory
 ) -> None:
     ids = [make_article(f"Harbour report number {n}.").id for n in range(3)]
+    held = session.get(Article, ids[0])
+    assert held is not None
+    session.refresh(held)  # the session's copy, read before the change below
     # An updated row moves to the end of a PostgreSQL heap: an unordered read returns it last.
     _title(session, ids[0], "Harbour report, revised")
     locked = lock_articles(session, [ids[2], ids[0], 999_999, ids[1], ids[0]])
     assert [article.id for article in locked] == sorted(ids)
+    assert locked[0].title == "Harbour report, revised"  # not the identity map's copy
 
 
 def test_lock_article_rereads_the_row_or_is_not_found(
@@ -86,7 +96,7 @@ def test_lock_article_rereads_the_row_or_is_not_found(
 ) -> None:
     article = make_article("Harbour report.")
     assert article.id is not None
-    session.execute(update(Article).where(col(Article.id) == article.id).values(title="New"))
+    _title(session, article.id, "New")
     assert lock_article(session, article.id).title == "New"  # not the identity map's copy
     with pytest.raises(NotFound):
         lock_article(session, 999_999)
@@ -125,6 +135,36 @@ def test_lock_entities_locks_those_rows_and_no_others(race_engine: Engine) -> No
 
     with Session(race_engine) as session:
         assert write(session, work) == ["locked", "free", "locked"]
+
+
+@only_postgresql
+def test_lock_entities_takes_the_rows_in_ascending_id_order(race_engine: Engine) -> None:
+    """Row locks are taken in id order, not in the order rows lie in the table: a writer
+    waiting for the highest id already holds every lower one."""
+    with Session(race_engine) as session:
+        ids = [_entity(session, name).id for name in ("Mara Ostrova", "Ines Kovacs", "Lena Aberg")]
+        session.commit()
+        # An updated row moves to the end of the heap: a scan in table order meets it last.
+        session.execute(text("UPDATE entity SET mention_count = 1 WHERE id = :id"), {"id": ids[0]})
+        session.commit()
+    url = race_engine.url.render_as_string(hide_password=False)
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    held: list[str] = []
+    with psycopg.connect(dsn) as holder:
+        holder.execute("SELECT id FROM entity WHERE id = %s FOR UPDATE", (ids[2],))
+        writer = threading.Thread(
+            target=lambda: write(Session(race_engine), lock_entities, ids)  # type: ignore[arg-type]
+        )
+        writer.start()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            held = [_nowait(url, entity_id) for entity_id in ids[:2]]  # type: ignore[arg-type]
+            if held == ["locked", "locked"]:
+                break
+            time.sleep(0.05)
+        holder.rollback()
+    writer.join(timeout=30)
+    assert held == ["locked", "locked"]
 
 
 def test_insert_ignore_skips_a_row_already_stored(session: Session) -> None:

@@ -45,6 +45,12 @@ class _Serialization(Exception):
     sqlstate = "40001"
 
 
+class _PostgresError(Exception):
+    def __init__(self, message: str, sqlstate: str) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+
+
 class _SqliteError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
@@ -62,6 +68,9 @@ def _error(orig: Exception) -> OperationalError:
             _Serialization("could not serialize access\nDETAIL: concurrent update"),
             "could not serialize access",
         ),
+        (_PostgresError("deadlock detected", "40P01"), "deadlock detected"),
+        (_PostgresError("lock timeout", "55P03"), "lock timeout"),  # lock_not_available
+        (_PostgresError("duplicate key value", "23505"), None),
         (_SqliteError("database is locked", 5), "database is locked"),
         (_SqliteError("database table is locked", 6), "database table is locked"),
         (_SqliteError("database is locked", 5 | 3 << 8), "database is locked"),  # BUSY_SNAPSHOT
@@ -84,10 +93,16 @@ def test_driver_message_is_the_first_line_or_the_errors_name() -> None:
 
 @pytest.fixture
 def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The back-off sleeps ``write`` takes, recorded instead of slept, without jitter."""
+    """The back-off sleeps ``write`` takes, recorded instead of slept; the jitter, drawn
+    from half to one and a half times the pause, is drawn at its top."""
     slept: list[float] = []
     monkeypatch.setattr(transaction.time, "sleep", slept.append)
-    monkeypatch.setattr(transaction.random, "uniform", lambda low, high: (low + high) / 2)
+
+    def top(low: float, high: float) -> float:
+        assert (low, high) == (0.5, 1.5)
+        return high
+
+    monkeypatch.setattr(transaction.random, "uniform", top)
     return slept
 
 
@@ -103,7 +118,8 @@ def test_a_busy_database_is_tried_three_times_backing_off_then_is_busy(
     with Session(race_engine) as session, pytest.raises(Busy) as caught:
         write(session, work)
     assert len(calls) == ATTEMPTS == 3
-    assert pauses == [BACKOFF_SECONDS * 2, BACKOFF_SECONDS * 4]  # doubling, none after the last
+    # Doubling, times the jitter; none after the last attempt.
+    assert pauses == [BACKOFF_SECONDS * 2 * 1.5, BACKOFF_SECONDS * 4 * 1.5]
     assert caught.value.detail == "could not serialize access after 3 attempts"
     assert caught.value.status == 503
 
