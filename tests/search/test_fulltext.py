@@ -115,6 +115,8 @@ def check(fts: sqlite3.Connection, text: str) -> str | None:
         ("body:Pegasus", '"body Pegasus"'),
         ("-Pegasus", None),  # nothing left to look for
         ("Pegasus -spyware", '("Pegasus") NOT "spyware"'),
+        ("Pegasus -a", '("Pegasus") NOT "a"'),  # a one-letter word is excluded too
+        ("Pegasus -spyware -Morocco", '("Pegasus") NOT "spyware" NOT "Morocco"'),
         ('a OR b -"c d"', '"a" OR (("b") NOT "c d")'),
         ("a b OR c", '("a" "b") OR "c"'),
         ("Pega*", '"Pega"'),
