@@ -109,18 +109,28 @@ def _dated(
     page: PageRequest,
     columns: tuple[Any, ...],
 ) -> Listing:
-    alone = not (
-        found.groups or found.speakers or found.section or filters.published_after
-    ) and not (filters.published_before or filters.updated_since)
-    if found.driver is not None and alone and columns is SUMMARY_COLUMNS:
-        keyset = _keyset(filters, col(ArticleEntity.dated_at), col(ArticleEntity.article_id))
-        rows, cursor = driven.entity_page(session, found.driver, keyset, page)
+    if found.driver is not None and _no_other_filter(filters, found):
+        if columns is SUMMARY_COLUMNS:
+            keyset = _keyset(filters, col(ArticleEntity.dated_at), col(ArticleEntity.article_id))
+            rows, cursor = driven.entity_page(session, found.driver, keyset, page)
+        else:
+            rows, cursor, _ = _by_date(session, filters, found, page, columns)
         # The stored count, which the write path keeps equal to a recount.
         return Listing(list(rows), cursor, Total(found.driver_articles))
     rows, cursor, whole = _by_date(session, filters, found, page, columns)
-    if found.driver is not None and alone:
-        return Listing(rows, cursor, Total(found.driver_articles))
     return Listing(rows, cursor, total_of(session, whole))
+
+
+def _no_other_filter(filters: ArticleFilters, found: filters_.Plan) -> bool:
+    """No filter beside the driving entity (if any) and the query: no group, speaker,
+    section or date."""
+    dates = filters.published_after or filters.published_before or filters.updated_since
+    return not (found.groups or found.speakers or found.section or dates)
+
+
+def _among(total: Total) -> int | None:
+    """How many of the newest matches were ranked, when they were not all of them."""
+    return CANDIDATES if total.count > CANDIDATES else None
 
 
 def _ranked(
@@ -157,8 +167,7 @@ def _matching(
     matches = count_matches(session, Article, query, where, page.limit)
     if _sort(filters) == "relevance":
         rows, cursor = _ranked(session, query, where, page, columns)
-        partial = matches.total.count > CANDIDATES
-        return Listing(rows, cursor, matches.total, CANDIDATES if partial else None)
+        return Listing(rows, cursor, matches.total, _among(matches.total))
     if matches.dense:
         test: MatchTest = lambda ident: match_test(session, Article, query, ident)  # noqa: E731
         rows, cursor, _ = _by_date(session, filters, found, page, columns, test)
@@ -175,10 +184,9 @@ def _matching(
 
 def _query_alone(session: Session, filters: ArticleFilters, found: filters_.Plan) -> bool:
     """A SQLite search by relevance with no other filter: ``app.search.relevance``."""
-    others = found.driver or found.groups or found.speakers or found.section
-    dates = filters.published_after or filters.published_before or filters.updated_since
     sqlite = session.get_bind().dialect.name == "sqlite"
-    return sqlite and _sort(filters) == "relevance" and not (others or dates)
+    alone = found.driver is None and _no_other_filter(filters, found)
+    return sqlite and alone and _sort(filters) == "relevance"
 
 
 def article_rows(
@@ -195,9 +203,8 @@ def article_rows(
         return _dated(session, filters, found, page, columns)
     if _query_alone(session, filters, found) and columns is SUMMARY_COLUMNS:
         ranked = ranked_page(session, filters.q, page)
-        partial = ranked.total.count > CANDIDATES
-        among = CANDIDATES if partial else None
-        return Listing(list(ranked.rows), ranked.cursor, ranked.total, among, ranked.highlights)
+        total = ranked.total
+        return Listing(list(ranked.rows), ranked.cursor, total, _among(total), ranked.highlights)
     listing = _matching(session, filters, found, page, columns)
     listing.highlights = article_highlights(session, filters.q, [r.id for r in listing.rows])
     return listing
