@@ -41,6 +41,7 @@ _CORE_END = re.compile(r",|\(|\s[–—-]\s|\s(?:who|whose|whom|which|that)\s")
 _MIN_HEAD = 3
 # "Mr Tolen": a title and one capitalised word, a surname to look up among earlier names.
 _SURNAME = re.compile(r"(?P<title>[A-Z][\w.]*)\s+(?P<surname>[A-Z][\w’'-]+)")
+_SURNAME_TITLES = HONORIFICS | TITLES
 # "his family physician": the role ends the first few lower-case words; only a listed
 # role or a person's ending counts ("fondness" ends in "-ess" too).
 _POSSESSED_REACH = 5
@@ -57,10 +58,11 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
     if named is not None:
         return named, "name"
     surname = _SURNAME.fullmatch(text.strip())
-    if surname is not None and surname["title"] in HONORIFICS | TITLES:
+    if surname is not None and surname["title"] in _SURNAME_TITLES:
         found = index.surname_holder(surname["surname"], start)
         return (found, "surname") if found else (None, None)
-    words = text.replace("’", "'").split()
+    plain = text.replace("’", "'")
+    words = plain.split()
     if not words:
         return None, None
     first = words[0].casefold()
@@ -75,7 +77,7 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
     if title is not None:
         found = index.described(title["title"].casefold(), quote_at)
         return (found, "title_holder") if found else (None, None)
-    head = _head(_CORE_END.split(text.replace("’", "'"), maxsplit=1)[0].split() or words)
+    head = _head(_CORE_END.split(plain, maxsplit=1)[0].split() or words)
     if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
         return None, None
     if first != "the" or len(head) < _MIN_HEAD or not head.isalpha():
