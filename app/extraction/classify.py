@@ -205,7 +205,9 @@ def _headline(reading: Reading, ctx: Context) -> Decision:
         return None
     if len(tokens) == 1:
         return [weak(tokens, ctx)]
-    return [person(tokens, ctx)] if named_person(tokens) else []
+    # A longer name unread is kept for the article-wide sieves: a line of a results
+    # table ("Bristol Rovers 1 Stockport 1") is a short line too.
+    return [person(tokens, ctx) if named_person(tokens) else make(tokens, ctx, "other")]
 
 
 def _single_word(reading: Reading, ctx: Context) -> Decision:

@@ -30,6 +30,11 @@ _SCORE_AFTER = re.compile(
     r"(?=[ ,;.)]*(?:$|\n|\d|\(|and |for |v |[A-Z][^\n]*? \d{1,3}(?:-\d{1,3})?(?![\w-])))"
 )
 _TABLE_ROW = re.compile(r"(?: \d{1,3}){4,} *(?:\n|$)")
+# A line of results: a side, its score, the other side, its score ("Hull 0 Barnet 0",
+# "Leyton Orient 2 Hartlepool 0"), perhaps a note in brackets after.
+_RESULT_LINE = re.compile(
+    r"^([^\d\n]+?) \d{1,3} ([^\d\n]+?) \d{1,3}(?: \([^\n]*\))? *$", re.MULTILINE
+)
 # Verbs of a result, written right after the winner or right before the loser.
 _RESULT_VERBS = words(
     "beat beats defeated defeat thrashed routed edged hammered trounced overcame drew draw"
@@ -86,6 +91,7 @@ def teams(found: list[Found], ctx: Context) -> None:
     clubs |= {
         f.text for f in found if f.kind == "other" and _table_row(f, ctx) and f.text not in people
     }
+    clubs |= _result_sides(found, ctx)
     if clubs or sports_report(ctx):
         clubs |= {f.text for f in found if _sports_name(f, ctx, people)}
         clubs |= _listed_with(found, clubs, people, ctx)
@@ -114,6 +120,20 @@ def _table_row(item: Found, ctx: Context) -> bool:
         return False
     line_start = item.start == 0 or ctx.body[item.start - 1] == "\n"
     return line_start and _TABLE_ROW.match(ctx.body, item.end) is not None
+
+
+def _result_sides(found: list[Found], ctx: Context) -> set[str]:
+    """'Hull 0 Barnet 0': the two names of a line of results are sides, though a
+    dictionary lists the word ("hull", "sale") or a name's shape reads as a person's
+    ("Leyton Orient"); a country there is its national side, named as the country."""
+    sides: set[str] = set()
+    at = {f.start: f for f in found if f.kind in ("other", "place", "person")}
+    for m in _RESULT_LINE.finditer(ctx.body):
+        for group in (1, 2):
+            item = at.get(m.start(group))
+            if item is not None and item.end == m.end(group) and not item.qualified:
+                sides.add(item.text)
+    return sides
 
 
 def _nickname_item(item: Found) -> bool:
