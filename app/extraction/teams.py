@@ -72,6 +72,8 @@ NOT_TEAMS = words(
     "Downs Highlands Lowlands Fields Gardens Woods Glades Flats Banks Rocks Games Olympics "
     "Championships Awards Finals Series Talks Accords Masters"
 )
+# Endings of peoples' names, before the plural "s": "Chechens", "Koreans".
+_PEOPLE_ENDINGS = ("an", "en", "ese", "i", "ite")
 # Short words of club names that no dictionary lists: "St", "Utd".
 _CLUB_WORDS = words("St Utd Ath Athletic Sporting Olympique Racing")
 # Words of an event's or an area's name: "Monaco Grand Prix", "Paris Open", "East Coast".
@@ -201,7 +203,17 @@ def _sports_name(item: Found, ctx: Context, people: set[str]) -> bool:
         return item.kind in ("other", "place") and _town_words(parts)
     if not _candidate(item) or item.text in people:
         return False
-    return bool(before) and before[-1] in _OPPONENT_BEFORE
+    return bool(before) and (before[-1] in _OPPONENT_BEFORE or _the_plural(item, before))
+
+
+def _the_plural(item: Found, before: list[str]) -> bool:
+    """'as the Tigers blanked ...', 'the Springboks' second try': in a sports report, a
+    plural name no list knows, after 'the' in running text, is a side's nickname; a
+    people's plural ("the Chechens") ends like its adjective."""
+    word = item.text
+    if before[-1] != "the" or item.initial or not word.endswith("s") or word in NOT_TEAMS:
+        return False
+    return not word[:-1].endswith(_PEOPLE_ENDINGS)
 
 
 def _listed_with(found: list[Found], clubs: set[str], people: set[str], ctx: Context) -> set[str]:

@@ -24,3 +24,21 @@ def test_a_line_with_one_score_is_no_result() -> None:
     assert ("organization", "Kelmouth Mills") in found
     body = "Velby Rovers 0 Kelmouth Mills\n"
     assert ("organization", "Kelmouth Mills") not in _typed(body)
+
+
+_MATCH = (
+    "The Kelby Hawks beat Ardley 4-2 in the league on Sunday. Striker Ann Velt scored "
+    "twice as the Marlocks blanked the Hawks in the first half, and the goalkeeper "
+    "saved a penalty. The Chechens in the crowd cheered."
+)
+
+
+def test_a_plural_nickname_after_the_in_a_sports_report_is_a_side() -> None:
+    found = _typed(_MATCH)
+    assert ("organization", "Marlocks") in found
+    assert not any(text == "Chechens" for kind, text in found if kind == "organization")
+
+
+def test_a_plural_after_the_outside_sports_is_left_alone() -> None:
+    body = "Officials said the Marlocks had left the valley before the floods."
+    assert ("organization", "Marlocks") not in _typed(body)
