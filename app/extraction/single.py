@@ -21,8 +21,16 @@ _HOLDINGS = words("shares stake stakes interest investment invest invested inves
 _PLACE_OF = re.compile(
     r"\b(?:town|city|village|province|district|region|county|municipality|island|port) of $"
 )
-# "Acme's Chief Engineer", "Acme's Ana Ruiz": a possessive, then a capitalised word.
-_OWNS_NAME = re.compile(r"['’]s [A-Z][a-z]")
+# "Acme's Chief Engineer", "Acme's Ana Ruiz": a possessive, then a capitalised word;
+# wire copy splits the possessive off its word ("Acme 's Ana Ruiz").
+_OWNS_NAME = re.compile(r" ?['’]s [A-Z][a-z]")
+# What a news outlet or a firm is right after its name: "X news agency said", "X daily",
+# "X analysts", "a X reporter".
+_OUTLET_AFTER = re.compile(
+    r" (?:news agency|newspapers?|daily|dailies|reporters?|correspondents?|analysts?)\b"
+)
+# A source credited in brackets, closing a paragraph or after a dateline: "(Acme) --".
+_CREDIT_AFTER = re.compile(r"\)(?: ?[-–—]| *(?:\n|$))")
 _SAID = re.compile(r" (?:said|says|announced|confirmed|denied|reported|stated)\b")
 
 
@@ -86,6 +94,10 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
     people are introduced by their full names, and a later surname links to them."""
     if _word_after(token.end, ctx) in ORG_FOLLOWERS or lone_head(token, ctx.body):
         return True
+    if not _adjective(token) and (
+        _OUTLET_AFTER.match(ctx.body, token.end) or _credited(token, ctx)
+    ):
+        return True
     if is_given_name(token.text):
         return False
     if token.text in ctx.later_words:
@@ -96,6 +108,19 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
     if said is not None or (bool(before) and before[-1] in _TOLD):
         return True
     return _source_cited(token, ctx) or _owns_a_name(token, ctx)
+
+
+def _adjective(token: Token) -> bool:
+    """'the Yugoslav news agency', '(R-Texas)': a people's adjective or a party's letter
+    and a state describe the outlet or the senator, they are not its name."""
+    return gz.demonym(token.text) is not None or token.text[1:2] == "-"
+
+
+def _credited(token: Token, ctx: Context) -> bool:
+    """'BEIJING, July 1 (Acme) --', '... the statement said. (Acme)': a lone word in
+    brackets that close a paragraph or open the story credits the outlet that wrote it."""
+    opened = token.start > 0 and ctx.body[token.start - 1] == "("
+    return opened and _CREDIT_AFTER.match(ctx.body, token.end) is not None
 
 
 def _source_cited(token: Token, ctx: Context) -> bool:

@@ -42,3 +42,31 @@ def test_a_plural_nickname_after_the_in_a_sports_report_is_a_side() -> None:
 def test_a_plural_after_the_outside_sports_is_left_alone() -> None:
     body = "Officials said the Marlocks had left the valley before the floods."
     assert ("organization", "Marlocks") not in _typed(body)
+
+
+def test_a_lone_name_before_news_agency_or_daily_is_an_outlet() -> None:
+    body = (
+        "Troops left the border town on Friday, Korvax news agency said. The figures "
+        "were first printed by Pelmora daily. Ann Velt of Ardley told reporters."
+    )
+    found = _typed(body)
+    assert ("organization", "Korvax") in found
+    assert ("organization", "Pelmora") in found
+
+
+def test_a_lone_name_in_brackets_that_open_or_close_a_story_is_its_source() -> None:
+    body = (
+        "TARSLEY, July 18 (Korvax) -- Officials met on Monday.\n\n"
+        "The talks between the two sides will go on next week in the capital, the "
+        "statement said. (Pelmora)\n\n"
+        "Ann Velt (Ardley) spoke later, and Ben Holt (R-Texas) said so too."
+    )
+    found = _typed(body)
+    assert ("organization", "Korvax") in found
+    assert ("organization", "Pelmora") in found
+    assert not any(text in ("Ardley", "R-Texas") for kind, text in found if kind == "organization")
+
+
+def test_a_lone_name_owning_a_person_in_wire_spacing_is_a_body() -> None:
+    body = "The game was tight .\nDervolt 's Ann Velt went close before half-time ."
+    assert ("organization", "Dervolt") in _typed(body)
