@@ -65,7 +65,11 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     (``Found.decided_by``), and the party families among them: where to look when an
     entity comes out wrong."""
     runs = find_runs(body)
-    later = frozenset(t.text for r in runs for t in r.tokens[1:])
+    # A word after a connector ("Nathan Law of Acme") ends no longer name: only words
+    # after a space are surnames' and name tails' places.
+    later = frozenset(
+        b.text for r in runs for a, b in pairwise(r.tokens) if body[a.end : b.start] == " "
+    )
     ctx = Context(body, _lower_words(body), _shouted_lines(body), later)
     found: list[Found] = []
     prev: Run | None = None

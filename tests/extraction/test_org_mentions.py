@@ -70,3 +70,11 @@ def test_a_lone_name_in_brackets_that_open_or_close_a_story_is_its_source() -> N
 def test_a_lone_name_owning_a_person_in_wire_spacing_is_a_body() -> None:
     body = "The game was tight .\nDervolt 's Ann Velt went close before half-time ."
     assert ("organization", "Dervolt") in _typed(body)
+
+
+def test_a_word_after_of_in_a_name_is_no_surname() -> None:
+    body = (
+        "Voters backed the young candidates. Dervolt's Ann Velt won a seat in the east.\n\n"
+        "Ann Velt of Dervolt"
+    )
+    assert ("organization", "Dervolt") in _typed(body)
