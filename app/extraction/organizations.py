@@ -67,7 +67,10 @@ ORG_FOLLOWERS = words(
     "spokesperson ceo chairman chairwoman "
     # Members and shares of a party or a company: "Tory MPs", "Labour leader", "Sony shares".
     "MP MPs MEP MEPs peer peers leader leadership candidate candidates manifesto "
-    "backbencher backbenchers activists voters shares shareholder stake boss"
+    "backbencher backbenchers activists voters shares shareholder stake boss "
+    # Posts held in a body: "Acme president Ana Ruiz", "Acme Data CEO", "Acme co-owner".
+    "president director manager owner co-owner editor analyst analysts treasurer "
+    "secretary-general CEO"
 )
 PLACE_HEADS = words(
     "Island Islands Province Region County District State Territory Republic River "

@@ -16,6 +16,7 @@ _TOLD = frozenset({"told", "tell", "telling"})
 _IN_PLACE = frozenset({"in", "near", "outside"})
 _AT_PLACE = frozenset({"at", "from"})
 _LANGUAGE_ENDINGS = ("ish", "ese", "ian", "ic")
+_PEOPLES = (*_LANGUAGE_ENDINGS, "ine")
 _HOLDINGS = words("shares stake stakes interest investment invest invested investing holding")
 # Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
 _PLACE_OF = re.compile(
@@ -92,7 +93,10 @@ def _owned(token: Token, ctx: Context) -> bool:
 def _org_evidence(token: Token, ctx: Context) -> bool:
     """A lone name that is no given name and speaks, or is told something, is a body:
     people are introduced by their full names, and a later surname links to them."""
-    if _word_after(token.end, ctx) in ORG_FOLLOWERS or lone_head(token, ctx.body):
+    if lone_head(token, ctx.body):
+        return True
+    # "Philippine president", "Kurdish officials": a people's adjective has them too.
+    if _word_after(token.end, ctx) in ORG_FOLLOWERS and not token.text.endswith(_PEOPLES):
         return True
     if not _adjective(token) and (
         _OUTLET_AFTER.match(ctx.body, token.end) or _credited(token, ctx)

@@ -78,3 +78,14 @@ def test_a_word_after_of_in_a_name_is_no_surname() -> None:
         "Ann Velt of Dervolt"
     )
     assert ("organization", "Dervolt") in _typed(body)
+
+
+def test_a_post_after_a_name_makes_it_a_body_but_not_a_peoples_adjective() -> None:
+    body = (
+        "We met Kelvar Orbis CEO Ann Velt at dinner. Later Pelmora co-owner Ben Holt "
+        "spoke, and Tarsilian president Joe Marr waved."
+    )
+    found = _typed(body)
+    assert ("organization", "Kelvar Orbis") in found
+    assert ("organization", "Pelmora") in found
+    assert ("organization", "Tarsilian") not in found
