@@ -38,7 +38,7 @@ from app.extraction.personal import (
 )
 from app.extraction.places import place_token, shouted
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
-from app.extraction.single import cue_before, single_word
+from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading
 from app.extraction.wordsets import dictionary_word
 from app.extraction.works import EVENT_HEADS
@@ -233,6 +233,8 @@ def _org_context(reading: Reading, ctx: Context) -> Decision:
     """'the group Acme Data', 'Lib Dem leader', 'Sinn Fein MPs'."""
     tokens = reading.tokens
     if cue_before(tokens[0].start, ctx) in ORG_CUES:
+        return [make(tokens, ctx, "organization")]
+    if joined_before(tokens[0].start, ctx) and not named_person(tokens):
         return [make(tokens, ctx, "organization")]
     if org_follows(tokens[-1].end, ctx) and not named_person(tokens):
         return [make(tokens, ctx, "organization")]

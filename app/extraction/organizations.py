@@ -59,6 +59,8 @@ ORG_CUES = words(
     "union association foundation institute ngo think-tank watchdog "
     "regulator consortium conglomerate giant firm rival"
 )
+# One joins a body, a party, a club or a firm: "joined the Sea Scouts", "has joined Acme".
+JOINED_BEFORE = re.compile(r"\b(?:join|joins|joined|joining|rejoined)(?: the)? $")
 # Lower-case nouns that, right after a lone capitalised word, make it a company or body:
 # "X headquarters", "X co-founder Y", "X officials".
 ORG_FOLLOWERS = words(

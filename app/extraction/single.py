@@ -7,7 +7,7 @@ import re
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context, Found, common_word, weak
-from app.extraction.organizations import ORG_CUES, ORG_FOLLOWERS, lone_head
+from app.extraction.organizations import JOINED_BEFORE, ORG_CUES, ORG_FOLLOWERS, lone_head
 from app.extraction.people import is_given_name
 from app.extraction.personal import title_before
 from app.extraction.wordsets import dictionary_word, words
@@ -50,7 +50,7 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         found.initial = True
         return found
     cue = cue_before(token.start, ctx)
-    if cue in ORG_CUES:
+    if cue in ORG_CUES or joined_before(token.start, ctx):
         found.kind, found.weak = "organization", False
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
@@ -145,6 +145,11 @@ def _owns_a_name(token: Token, ctx: Context) -> bool:
 def _word_after(end: int, ctx: Context) -> str:
     words = ctx.body[end : end + 30].split(maxsplit=1)
     return words[0].strip(",.;:") if words else ""
+
+
+def joined_before(start: int, ctx: Context) -> bool:
+    """'has joined Acme', 'joined the Acme Guard': what one joins is a body."""
+    return JOINED_BEFORE.search(ctx.body, max(0, start - 16), start) is not None
 
 
 def cue_before(start: int, ctx: Context) -> str:

@@ -63,6 +63,8 @@ MIN_SPORT_WORDS = 3
 MIN_MATCH_WORDS = 6
 # Where a sports report names the other side: "against Kent", "victory over Leeds".
 _OPPONENT_BEFORE = words("against over rivals champions hosts visitors")
+# What a player joins or leaves: "joined Newcastle for 15 million pounds".
+_JOINED = words("join joins joined joining rejoined")
 # Lists: "Essex, Derbyshire and Surrey" (wire copy spaces its commas).
 _LIST_GAPS = frozenset({", ", " , ", " and ", ", and ", " , and ", " or "})
 # Plurals that make a town's name a landform or an event, not a team: "Blue Mountains",
@@ -203,7 +205,9 @@ def _sports_name(item: Found, ctx: Context, people: set[str]) -> bool:
         return item.kind in ("other", "place") and _town_words(parts)
     if not _candidate(item) or item.text in people:
         return False
-    return bool(before) and (before[-1] in _OPPONENT_BEFORE or _the_plural(item, before))
+    if not before:
+        return False
+    return before[-1] in _OPPONENT_BEFORE or before[-1] in _JOINED or _the_plural(item, before)
 
 
 def _the_plural(item: Found, before: list[str]) -> bool:

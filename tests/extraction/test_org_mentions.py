@@ -89,3 +89,22 @@ def test_a_post_after_a_name_makes_it_a_body_but_not_a_peoples_adjective() -> No
     assert ("organization", "Kelvar Orbis") in found
     assert ("organization", "Pelmora") in found
     assert ("organization", "Tarsilian") not in found
+
+
+def test_what_one_joins_is_a_body() -> None:
+    body = (
+        "She left home at fourteen and joined the Korvan Watchers, and her brother later "
+        "joined Pelmora. Years after, she joined Ann Velt on a tour."
+    )
+    found = _typed(body)
+    assert ("organization", "Korvan Watchers") in found
+    assert ("organization", "Pelmora") in found
+    assert ("person", "Ann Velt") in found
+
+
+def test_in_a_sports_report_a_town_a_player_joins_is_a_club() -> None:
+    body = (
+        "The striker, who joined Ipswich for a record fee, scored twice in the league "
+        "match. The goalkeeper saved a penalty and the coach praised the squad."
+    )
+    assert ("organization", "Ipswich") in _typed(body)
