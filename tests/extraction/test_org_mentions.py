@@ -108,3 +108,14 @@ def test_in_a_sports_report_a_town_a_player_joins_is_a_club() -> None:
         "match. The goalkeeper saved a penalty and the coach praised the squad."
     )
     assert ("organization", "Ipswich") in _typed(body)
+
+
+def test_a_lone_name_that_speaks_or_learns_is_a_body() -> None:
+    body = (
+        "Of the thousands at the fair, Korvax spoke with a visitor from the coast. "
+        "Pelmora has learned that the talks failed. Recent reports have said so too."
+    )
+    found = _typed(body)
+    assert ("organization", "Korvax") in found
+    assert ("organization", "Pelmora") in found
+    assert not any(text == "Recent" for _, text in found)
