@@ -76,6 +76,8 @@ NOT_TEAMS = words(
 )
 # Endings of peoples' names, before the plural "s": "Chechens", "Koreans".
 _PEOPLE_ENDINGS = ("an", "en", "ese", "i", "ite")
+# Endings of peoples' and languages' adjectives: "English", "Japanese".
+_LANGUAGE_ENDINGS = ("ish", "ese")
 # Short words of club names that no dictionary lists: "St", "Utd".
 _CLUB_WORDS = words("St Utd Ath Athletic Sporting Olympique Racing")
 # Words of an event's or an area's name: "Monaco Grand Prix", "Paris Open", "East Coast".
@@ -113,6 +115,8 @@ def _candidate(item: Found) -> bool:
         return True
     # "Total 23", "Extras 12": table labels are ordinary words, clubs are names; nor is a
     # format or a unit ("DVD", "USD") a club.
+    if item.text.endswith(_LANGUAGE_ENDINGS):
+        return False  # "English captain", "English county sides": a people, no side
     return item.kind == "other" and not dictionary_word(item.text) and not not_an_org(item.text)
 
 

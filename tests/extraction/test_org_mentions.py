@@ -119,3 +119,13 @@ def test_a_lone_name_that_speaks_or_learns_is_a_body() -> None:
     assert ("organization", "Korvax") in found
     assert ("organization", "Pelmora") in found
     assert not any(text == "Recent" for _, text in found)
+
+
+def test_a_peoples_adjective_before_a_squad_role_is_no_side() -> None:
+    body = (
+        "Kelby beat Ardley 2-1 in the league. The winner came late from Velmish captain "
+        "Ann Velt, and the goalkeeper saved a penalty before half-time."
+    )
+    found = _typed(body)
+    assert ("organization", "Velmish") not in found
+    assert ("organization", "Kelby") in found
