@@ -247,12 +247,23 @@ def _make_run(body: str, tokens: list[Token], headings: set[int], lines: list[in
     # The start of the run's line, by bisection: a backward search per run was quadratic
     # on a body with few line breaks.
     run.heading = lines[bisect.bisect_right(lines, start) - 1] in headings
-    while run.tokens and run.tokens[0].text in FUNCTION_WORDS:
+    while run.tokens and run.tokens[0].text in FUNCTION_WORDS and not _ordinal_firm(run.tokens):
         run.tokens.pop(0)
         run.sentence_start = True
     if run.sentence_start and _inverted_cue(run.tokens):
         run.tokens.pop(0)  # 'Said Mr Ruiz': the verb of an inverted cue, then the speaker
     return run
+
+
+_ORDINALS = frozenset({"First", "Second", "Third"})
+
+
+def _ordinal_firm(tokens: list[Token]) -> bool:
+    """'First Albany Corp', 'First Bank System Inc': an ordinal opens a company's name
+    when the run ends with a company's legal form; "First Nations" are peoples."""
+    from app.extraction.organizations import legal_form  # it reads this module's tokens
+
+    return len(tokens) > 1 and tokens[0].text in _ORDINALS and legal_form(tokens[-1].text)
 
 
 def _inverted_cue(tokens: list[Token]) -> bool:

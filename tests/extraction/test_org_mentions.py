@@ -129,3 +129,14 @@ def test_a_peoples_adjective_before_a_squad_role_is_no_side() -> None:
     found = _typed(body)
     assert ("organization", "Velmish") not in found
     assert ("organization", "Kelby") in found
+
+
+def test_an_ordinal_opens_a_company_name_that_ends_with_a_legal_form() -> None:
+    body = (
+        "Shares of First Dervolt Corp rose, said an analyst at Kelvar Orbis Inc. "
+        "First Nations leaders met on Monday."
+    )
+    names = {text for kind, text in _typed(body) if kind == "organization"}
+    assert "First Dervolt Corp" in names
+    assert "Dervolt Corp" not in names
+    assert "First Nations" not in names
