@@ -248,8 +248,9 @@ def institution_head(word: str) -> bool:
 
 
 def lone_head(token: Token, body: str) -> bool:
-    """'the Treasury', 'the Court': a body's head noun, capitalised after 'the' in
-    running text, names the one body the article is about."""
+    """'the Treasury', 'The Navy has': a body's head noun, capitalised after 'the' (the
+    article's own capital does not make the noun's), names the one body the article is
+    about."""
     if token.text not in _LONE_HEADS:
         return False
-    return body[max(0, token.start - 4) : token.start] == "the "
+    return body[max(0, token.start - 4) : token.start] in ("the ", "The ")

@@ -140,3 +140,8 @@ def test_an_ordinal_opens_a_company_name_that_ends_with_a_legal_form() -> None:
     assert "First Dervolt Corp" in names
     assert "Dervolt Corp" not in names
     assert "First Nations" not in names
+
+
+def test_a_lone_head_noun_after_the_opening_a_sentence_is_a_body() -> None:
+    body = "The Navy has one submarine in service. Officials expect two more by 2030."
+    assert ("organization", "Navy") in _typed(body)
