@@ -63,6 +63,9 @@ MIN_SPORT_WORDS = 3
 MIN_MATCH_WORDS = 6
 # Where a sports report names the other side: "against Kent", "victory over Leeds".
 _OPPONENT_BEFORE = words("against over rivals champions hosts visitors")
+# A town's possessive, then a player's name: "Birmingham's Gary Breen" (wire copy spaces
+# the possessive: "Atlanta 's Tom Glavine").
+_OWNS_PLAYER = re.compile(r" ?['’]s [A-Z][a-z]+ [A-Z][a-z]")
 # What a player joins or leaves: "joined Newcastle for 15 million pounds".
 _JOINED = words("join joins joined joining rejoined")
 # Lists: "Essex, Derbyshire and Surrey" (wire copy spaces its commas).
@@ -209,6 +212,8 @@ def _sports_name(item: Found, ctx: Context, people: set[str]) -> bool:
         return item.kind in ("other", "place") and _town_words(parts)
     if not _candidate(item) or item.text in people:
         return False
+    if item.kind == "place" and _OWNS_PLAYER.match(ctx.body, item.end):
+        return True
     if not before:
         return False
     return before[-1] in _OPPONENT_BEFORE or before[-1] in _JOINED or _the_plural(item, before)

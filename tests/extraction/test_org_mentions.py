@@ -145,3 +145,11 @@ def test_an_ordinal_opens_a_company_name_that_ends_with_a_legal_form() -> None:
 def test_a_lone_head_noun_after_the_opening_a_sentence_is_a_body() -> None:
     body = "The Navy has one submarine in service. Officials expect two more by 2030."
     assert ("organization", "Navy") in _typed(body)
+
+
+def test_in_a_sports_report_a_town_owning_a_player_is_a_club() -> None:
+    body = (
+        "The coach named his squad for the league match on Friday. Ipswich 's Ann Velt "
+        "was picked ahead of the striker who scored twice, and the goalkeeper is fit."
+    )
+    assert ("organization", "Ipswich") in _typed(body)
