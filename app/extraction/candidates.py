@@ -259,7 +259,7 @@ _ORDINALS = frozenset({"First", "Second", "Third"})
 
 
 def _ordinal_firm(tokens: list[Token]) -> bool:
-    """'First Albany Corp', 'First Bank System Inc': an ordinal opens a company's name
+    """'First Dunmore Corp', 'Second Velby Holdings Inc': an ordinal opens a company's name
     when the run ends with a company's legal form; "First Nations" are peoples."""
     from app.extraction.organizations import legal_form  # it reads this module's tokens
 

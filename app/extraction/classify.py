@@ -206,7 +206,7 @@ def _headline(reading: Reading, ctx: Context) -> Decision:
     if len(tokens) == 1:
         return [weak(tokens, ctx)]
     # A longer name unread is kept for the article-wide sieves: a line of a results
-    # table ("Bristol Rovers 1 Stockport 1") is a short line too.
+    # table ("Velby Rovers 1 Ardley 2") is a short line too.
     return [person(tokens, ctx) if named_person(tokens) else make(tokens, ctx, "other")]
 
 

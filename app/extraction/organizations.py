@@ -248,7 +248,7 @@ def institution_head(word: str) -> bool:
 
 
 def lone_head(token: Token, body: str) -> bool:
-    """'the Treasury', 'The Navy has': a body's head noun, capitalised after 'the' (the
+    """'the Treasury', 'The Army says': a body's head noun, capitalised after 'the' (the
     article's own capital does not make the noun's), names the one body the article is
     about."""
     if token.text not in _LONE_HEADS:

@@ -98,7 +98,7 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
     people are introduced by their full names, and a later surname links to them."""
     if lone_head(token, ctx.body):
         return True
-    # "Philippine president", "Kurdish officials": a people's adjective has them too.
+    # "Velmish president", "Tarsilian officials": a people's adjective has them too.
     if _word_after(token.end, ctx) in ORG_FOLLOWERS and not token.text.endswith(_PEOPLES):
         return True
     if not _adjective(token) and (
@@ -118,7 +118,7 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
 
 
 def _adjective(token: Token) -> bool:
-    """'the Yugoslav news agency', '(R-Texas)': a people's adjective or a party's letter
+    """'the Velmish news agency', '(X-Velby)': a people's adjective or a party's letter
     and a state describe the outlet or the senator, they are not its name."""
     return gz.demonym(token.text) is not None or token.text[1:2] == "-"
 

@@ -30,8 +30,8 @@ _SCORE_AFTER = re.compile(
     r"(?=[ ,;.)]*(?:$|\n|\d|\(|and |for |v |[A-Z][^\n]*? \d{1,3}(?:-\d{1,3})?(?![\w-])))"
 )
 _TABLE_ROW = re.compile(r"(?: \d{1,3}){4,} *(?:\n|$)")
-# A line of results: a side, its score, the other side, its score ("Hull 0 Barnet 0",
-# "Leyton Orient 2 Hartlepool 0"), perhaps a note in brackets after.
+# A line of results: a side, its score, the other side, its score ("Marsh 0 Ardley 0",
+# "Velby Rovers 2 Kelmouth 0"), perhaps a note in brackets after.
 _RESULT_LINE = re.compile(
     r"^([^\d\n]+?) \d{1,3} ([^\d\n]+?) \d{1,3}(?: \([^\n]*\))? *$", re.MULTILINE
 )
@@ -63,10 +63,10 @@ MIN_SPORT_WORDS = 3
 MIN_MATCH_WORDS = 6
 # Where a sports report names the other side: "against Kent", "victory over Leeds".
 _OPPONENT_BEFORE = words("against over rivals champions hosts visitors")
-# A town's possessive, then a player's name: "Birmingham's Gary Breen" (wire copy spaces
-# the possessive: "Atlanta 's Tom Glavine").
+# A town's possessive, then a player's name: "Ardley's Ann Velt" (wire copy spaces
+# the possessive: "Ardley 's Ann Velt").
 _OWNS_PLAYER = re.compile(r" ?['’]s [A-Z][a-z]+ [A-Z][a-z]")
-# What a player joins or leaves: "joined Newcastle for 15 million pounds".
+# What a player joins or leaves: "joined Ardley for a record fee".
 _JOINED = words("join joins joined joining rejoined")
 # Lists: "Essex, Derbyshire and Surrey" (wire copy spaces its commas).
 _LIST_GAPS = frozenset({", ", " , ", " and ", ", and ", " , and ", " or "})
@@ -77,7 +77,7 @@ NOT_TEAMS = words(
     "Downs Highlands Lowlands Fields Gardens Woods Glades Flats Banks Rocks Games Olympics "
     "Championships Awards Finals Series Talks Accords Masters"
 )
-# Endings of peoples' names, before the plural "s": "Chechens", "Koreans".
+# Endings of peoples' names, before the plural "s": "Velmans", "Tarsilese".
 _PEOPLE_ENDINGS = ("an", "en", "ese", "i", "ite")
 # Endings of peoples' and languages' adjectives: "English", "Japanese".
 _LANGUAGE_ENDINGS = ("ish", "ese")
@@ -119,7 +119,7 @@ def _candidate(item: Found) -> bool:
     # "Total 23", "Extras 12": table labels are ordinary words, clubs are names; nor is a
     # format or a unit ("DVD", "USD") a club.
     if item.text.endswith(_LANGUAGE_ENDINGS):
-        return False  # "English captain", "English county sides": a people, no side
+        return False  # "Velmish captain", "Velmish sides": a people, no side
     return item.kind == "other" and not dictionary_word(item.text) and not not_an_org(item.text)
 
 
@@ -134,9 +134,9 @@ def _table_row(item: Found, ctx: Context) -> bool:
 
 
 def _result_sides(found: list[Found], ctx: Context) -> set[str]:
-    """'Hull 0 Barnet 0': the two names of a line of results are sides, though a
-    dictionary lists the word ("hull", "sale") or a name's shape reads as a person's
-    ("Leyton Orient"); a country there is its national side, named as the country."""
+    """'Marsh 0 Ardley 0': the two names of a line of results are sides, though a
+    dictionary lists the word ("marsh", "moor") or a name's shape reads as a person's
+    ("Velby Orme"); a country there is its national side, named as the country."""
     sides: set[str] = set()
     at = {f.start: f for f in found if f.kind in ("other", "place", "person")}
     for m in _RESULT_LINE.finditer(ctx.body):
@@ -220,9 +220,9 @@ def _sports_name(item: Found, ctx: Context, people: set[str]) -> bool:
 
 
 def _the_plural(item: Found, before: list[str]) -> bool:
-    """'as the Tigers blanked ...', 'the Springboks' second try': in a sports report, a
+    """'as the Marlocks blanked ...', 'the Dervolts' second try': in a sports report, a
     plural name no list knows, after 'the' in running text, is a side's nickname; a
-    people's plural ("the Chechens") ends like its adjective."""
+    people's plural ("the Velmans") ends like its adjective."""
     word = item.text
     if before[-1] != "the" or item.initial or not word.endswith("s") or word in NOT_TEAMS:
         return False
