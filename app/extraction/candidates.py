@@ -261,9 +261,11 @@ _ORDINALS = frozenset({"First", "Second", "Third"})
 def _ordinal_firm(tokens: list[Token]) -> bool:
     """'First Dunmore Corp', 'Second Velby Holdings Inc': an ordinal opens a company's name
     when the run ends with a company's legal form; "First Nations" are peoples."""
+    if len(tokens) < 2 or tokens[0].text not in _ORDINALS:
+        return False
     from app.extraction.organizations import legal_form  # it reads this module's tokens
 
-    return len(tokens) > 1 and tokens[0].text in _ORDINALS and legal_form(tokens[-1].text)
+    return legal_form(tokens[-1].text)
 
 
 def _inverted_cue(tokens: list[Token]) -> bool:
