@@ -33,7 +33,7 @@ _OUTLET_AFTER = re.compile(
 # A source credited in brackets, closing a paragraph or after a dateline: "(Acme) --".
 _CREDIT_AFTER = re.compile(r"\)(?: ?[-–—]| *(?:\n|$))")
 _SAID = re.compile(
-    r" (?:said|says|announced|announces|confirmed|denied|reported|stated|spoke|told|"
+    r" (?:said|says|announced|announces|confirmed|denied|reported|stated|told|"
     r"warned|claimed|(?:has |had )?learned)\b"
 )
 

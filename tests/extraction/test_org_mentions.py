@@ -110,9 +110,9 @@ def test_in_a_sports_report_a_town_a_player_joins_is_a_club() -> None:
     assert ("organization", "Ipswich") in _typed(body)
 
 
-def test_a_lone_name_that_speaks_or_learns_is_a_body() -> None:
+def test_a_lone_name_that_tells_or_learns_is_a_body() -> None:
     body = (
-        "Of the thousands at the fair, Korvax spoke with a visitor from the coast. "
+        "Of the thousands at the fair, Korvax told a visitor from the coast to wait. "
         "Pelmora has learned that the talks failed. Recent reports have said so too."
     )
     found = _typed(body)
