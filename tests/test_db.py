@@ -43,3 +43,15 @@ def test_a_healthy_checkout_sends_nothing(monkeypatch: pytest.MonkeyPatch) -> No
         assert pings == []
     finally:
         engine.dispose()
+
+
+def test_connections_plan_for_data_in_memory() -> None:
+    """Each connection sets the planner for an archive in memory or on SSD, without JIT."""
+    _require_postgres()
+    engine = make_engine(Settings(database_url=POSTGRES_URL))
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("SHOW random_page_cost")).scalar_one() == "1.1"
+            assert connection.execute(text("SHOW jit")).scalar_one() == "off"
+    finally:
+        engine.dispose()
