@@ -1,12 +1,15 @@
 """The engine's PostgreSQL pool: a connection the server closed is replaced at checkout,
 without a round trip on a healthy one."""
 
+import asyncio
+
 import psycopg
 import pytest
 from sqlalchemy import text
+from sqlmodel import Session
 
 from app.config import Settings
-from app.db import make_engine
+from app.db import make_engine, read
 from tests.conftest import POSTGRES_URL, _require_postgres, admin_dsn
 
 
@@ -35,7 +38,12 @@ def test_a_healthy_checkout_sends_nothing(monkeypatch: pytest.MonkeyPatch) -> No
     _require_postgres()
     engine = make_engine(Settings(database_url=POSTGRES_URL))
     pings: list[object] = []
-    monkeypatch.setattr(engine.dialect, "do_ping", lambda c: pings.append(c) or True)
+
+    def ping(dbapi_connection: object) -> bool:
+        pings.append(dbapi_connection)
+        return True
+
+    monkeypatch.setattr(engine.dialect, "do_ping", ping)
     try:
         for _ in range(3):
             with engine.connect() as connection:
@@ -53,5 +61,26 @@ def test_connections_plan_for_data_in_memory() -> None:
         with engine.connect() as connection:
             assert connection.execute(text("SHOW random_page_cost")).scalar_one() == "1.1"
             assert connection.execute(text("SHOW jit")).scalar_one() == "off"
+    finally:
+        engine.dispose()
+
+
+def test_reads_send_no_begin_and_leave_the_pool_transactional() -> None:
+    """A read runs each statement as its own transaction (no BEGIN and ROLLBACK round
+    trips); the connection goes back to the pool transactional for the next writer."""
+    _require_postgres()
+    engine = make_engine(Settings(database_url=POSTGRES_URL, pool_size=1))
+
+    def status(session: Session) -> psycopg.pq.TransactionStatus:
+        session.execute(text("SELECT 1"))
+        driver = session.connection().connection.driver_connection
+        assert isinstance(driver, psycopg.Connection)
+        return driver.info.transaction_status
+
+    try:
+        with Session(engine) as session:
+            assert asyncio.run(read(session, status)) == psycopg.pq.TransactionStatus.IDLE
+        with Session(engine) as session:  # the same pooled connection, given back
+            assert status(session) == psycopg.pq.TransactionStatus.INTRANS
     finally:
         engine.dispose()
