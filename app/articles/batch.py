@@ -13,7 +13,9 @@ article is the one ``ingest_extraction`` gives, including for a twin stored by a
 writer or earlier in the same batch.
 """
 
+import threading
 from collections import Counter
+from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
 from sqlalchemy.sql.elements import ColumnElement
@@ -40,7 +42,35 @@ from app.writes import write
 Key = tuple[str, str]  # ("hash", content hash) or ("url", source URL)
 
 
-def ingest_batch(session: Session, extractions: list[Extraction], version: str) -> list[Ingested]:
+@dataclass
+class Turn:
+    """A batch's place behind the one stored before it, when two are stored side by side.
+
+    It inserts its articles once the batch before has inserted its own, and resolves its
+    entities once that batch has ended (committed or failed): article and entity ids,
+    slugs and counts come out as they would one batch after the other, while the server
+    indexes one batch's article text (most of its work, the RUM index) as the other batch
+    writes its entities, mentions and quotes."""
+
+    # The batch before's two events (None: first, or alone), not the batch itself, so a
+    # long run does not keep a chain of every batch it stored.
+    before_inserted: threading.Event | None = None
+    before_ended: threading.Event | None = None
+    inserted: threading.Event = field(default_factory=threading.Event)
+    ended: threading.Event = field(default_factory=threading.Event)
+
+    def next(self) -> "Turn":
+        """The turn of the batch stored after this one."""
+        return Turn(self.inserted, self.ended)
+
+    def end(self) -> None:
+        self.inserted.set()
+        self.ended.set()
+
+
+def ingest_batch(
+    session: Session, extractions: list[Extraction], version: str, turn: Turn | None = None
+) -> list[Ingested]:
     """Store the new ones among ``extractions`` in one transaction; for each, in order,
     what ``ingest_extraction`` would return. Raises what storing any one of them would
     (the caller can then store them one at a time to learn which)."""
@@ -48,7 +78,7 @@ def ingest_batch(session: Session, extractions: list[Extraction], version: str) 
         if not extraction.body.strip():
             raise Unprocessable("The article has no text", field="body")
         check_offsets(extraction)
-    return write(session, _store_batch, extractions, version)
+    return write(session, _store_batch, extractions, version, turn or Turn())
 
 
 def _keys(extraction: Extraction) -> list[Key]:
@@ -73,8 +103,12 @@ def _stored(session: Session, keyed: list[list[Key]]) -> dict[Key, Article]:
     return found
 
 
-def _store_batch(session: Session, extractions: list[Extraction], version: str) -> list[Ingested]:
+def _store_batch(
+    session: Session, extractions: list[Extraction], version: str, turn: Turn
+) -> list[Ingested]:
     keyed = [_keys(extraction) for extraction in extractions]
+    if turn.before_inserted is not None:
+        turn.before_inserted.wait()
     stored = _stored(session, keyed)
     results: list[Ingested] = []
     new: list[tuple[Article, Extraction]] = []
@@ -90,6 +124,9 @@ def _store_batch(session: Session, extractions: list[Extraction], version: str) 
         stored.update(dict.fromkeys(keys, article))
         assert article.id is not None
         results.append(Ingested(article, created=created, article_id=article.id))
+    turn.inserted.set()
+    if turn.before_ended is not None:
+        turn.before_ended.wait()
     _write_knowledge(session, new)
     return results
 

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlmodel import Session, SQLModel, col
 
 from app.articles.models import Article, sort_date, utcnow
@@ -20,6 +20,7 @@ from app.extraction import Extraction
 from app.quotes.models import Quote
 from app.schemas import as_utc
 from app.text import slugify, word_count
+from app.writes.bulk import insert_all
 from app.writes.locks import insert_ignore, lock_entities
 
 LEDE_WORDS = 10
@@ -183,13 +184,9 @@ def insert_rows(session: Session, rows: KnowledgeRows) -> None:
     """Each kind of row as one batch insert, of the table rather than the ORM class: the
     ORM's bulk insert spent more time preparing the rows (20% of a 50-article ingest batch)
     than the database spent storing them."""
-    for table, batch in (
-        ("mention", rows.mentions),
-        ("article_entity", rows.links),
-        ("quote", rows.quotes),
-    ):
-        if batch:
-            session.execute(insert(SQLModel.metadata.tables[table]), batch)
+    insert_all(session, "mention", rows.mentions)
+    insert_all(session, "article_entity", rows.links)
+    insert_all(session, "quote", rows.quotes)
 
 
 def _write_knowledge(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Engine
 
+    from app.articles.batch import Turn
     from app.articles.ingest import Extracted
     from app.articles.sources import Document
     from app.extraction.knowledge import Knowledge
@@ -32,6 +35,11 @@ SKIPPED = "skipped (not an article)"
 # Articles stored per write transaction (``app.articles.batch``) at most. SQLite holds its
 # one write lock for a batch: at a few ms an article, other writers wait well under a second.
 BATCH = 50
+# Batches stored at once, each in a thread of its own, while this one gathers the next
+# (``app.articles.batch.Turn``). PostgreSQL: the server indexes one batch's text while the
+# other's rows are built and sent. SQLite runs in this process under one write lock, so
+# there one batch at a time.
+IN_FLIGHT = 2
 
 
 def ingest_command(
@@ -78,9 +86,12 @@ def ingest_command(
             pending.flush()  # the snapshot is read once what came before it is stored
             return growing()
 
-        for document, found in extract_all(found_docs, jobs, Limits.of(settings), knowledge):
-            pending.add(document, found)
-        pending.flush()
+        try:
+            for document, found in extract_all(found_docs, jobs, Limits.of(settings), knowledge):
+                pending.add(document, found)
+            pending.flush()
+        finally:
+            pending.close()
     engine.dispose()
     for what, name, why in reports:
         typer.echo(f"{what}: {name}: {why}", err=True)
@@ -91,43 +102,73 @@ def ingest_command(
 
 class _Pending:
     """Extracted documents waiting to be stored, ``BATCH`` articles to a transaction;
-    each document's outcome goes to ``account`` in input order."""
+    each document's outcome goes to ``account`` in input order. On PostgreSQL up to
+    ``IN_FLIGHT`` batches are stored at once, each in its own thread and transaction."""
 
     def __init__(self, engine: Engine, account: Callable[[Document, str, str | None], None]):
         self.engine = engine
         self.account = account
         self.found: list[tuple[Document, Extracted]] = []
         self.articles = 0
+        in_flight = IN_FLIGHT if engine.dialect.name == "postgresql" else 1
+        self.storing: deque[tuple[list[tuple[Document, Extracted]], Future[list[str] | None]]]
+        self.storing = deque()
+        self.in_flight = in_flight
+        self.pool = ThreadPoolExecutor(in_flight, thread_name_prefix="store")
+        self.turn: Turn | None = None  # the last batch sent's
 
     def add(self, document: Document, found: Extracted) -> None:
         self.found.append((document, found))
         if isinstance(found, Extraction):
             self.articles += 1
             if self.articles >= BATCH:
-                self.flush()
+                self._send()
 
-    def flush(self) -> None:
+    def _send(self) -> None:
+        from app.articles.batch import Turn
+
         found, self.found, self.articles = self.found, [], 0
-        stored = _store_batch(self.engine, [f for _, f in found if isinstance(f, Extraction)])
+        extractions = [f for _, f in found if isinstance(f, Extraction)]
+        self.turn = turn = self.turn.next() if self.turn else Turn()
+        self.storing.append((found, self.pool.submit(_store_batch, self.engine, extractions, turn)))
+        while len(self.storing) > self.in_flight:
+            self._account_oldest()
+
+    def _account_oldest(self) -> None:
+        found, storing = self.storing.popleft()
+        stored = storing.result()
         for document, one in found:
             if isinstance(one, Extraction) and stored is not None:
                 self.account(document, stored.pop(0), None)
             else:
                 self.account(document, *_outcome(self.engine, one))
 
+    def flush(self) -> None:
+        """Store what is waiting and account for every batch sent."""
+        if self.found:
+            self._send()
+        while self.storing:
+            self._account_oldest()
 
-def _store_batch(engine: Engine, extractions: list[Extraction]) -> list[str] | None:
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _store_batch(engine: Engine, extractions: list[Extraction], turn: Turn) -> list[str] | None:
     """``created`` or ``unchanged`` per extraction, or None when the batch failed (each is
     then stored alone, to say which failed and why)."""
     from app.articles.batch import ingest_batch
 
-    if not extractions:
-        return []
-    with Session(engine) as session:
-        try:
-            stored = ingest_batch(session, extractions, EXTRACTOR_VERSION)
-        except (AppError, SQLAlchemyError):
-            return None
+    try:
+        if not extractions:
+            return []
+        with Session(engine) as session:
+            try:
+                stored = ingest_batch(session, extractions, EXTRACTOR_VERSION, turn)
+            except (AppError, SQLAlchemyError):
+                return None
+    finally:
+        turn.end()
     return ["created" if one.created else "unchanged" for one in stored]
 
 

@@ -27,7 +27,7 @@ from sqlmodel import Session, col
 from app.articles.models import Article
 from app.db import MAX_BIG_ID, MAX_ID
 from app.pagination import AnySelect
-from app.search.highlight import HIGHLIGHT_END, HIGHLIGHT_START, highlight
+from app.search.highlight import highlight
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+")
@@ -208,19 +208,15 @@ HIGHLIGHT_WINDOW = 10_000
 
 def article_highlights(session: Session, query: str, ids: list[int]) -> dict[int, str]:
     """A fragment of each article's body with the matches marked, for one page of ids: read
-    from the body's first ``HIGHLIGHT_WINDOW`` characters."""
+    from the body's first ``HIGHLIGHT_WINDOW`` characters, in Python on both backends.
+    PostgreSQL's ``ts_headline()`` parsed and scored every window again on the server: 27 ms
+    of a rare-word page's 31 ms of queries (20 articles, 10k archive)."""
     if not ids:
         return {}
     window = func.substr(col(Article.body), 1, HIGHLIGHT_WINDOW)
-    if session.get_bind().dialect.name == "sqlite":
-        words = query_words(query)
-        rows = session.execute(select(col(Article.id), window).where(col(Article.id).in_(ids)))
-        return {id_: window_highlight(text, words) for id_, text in rows}
-    options = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=35, MinWords=15"
-    tsquery = func.websearch_to_tsquery("english", query)
-    headline = func.ts_headline("english", window, tsquery, options)
-    stmt = select(col(Article.id), headline).where(col(Article.id).in_(ids))
-    return {row[0]: row[1] for row in session.execute(stmt)}
+    words = query_words(query)
+    rows = session.execute(select(col(Article.id), window).where(col(Article.id).in_(ids)))
+    return {id_: window_highlight(text, words) for id_, text in rows}
 
 
 def window_highlight(text: str, words: list[str]) -> str:

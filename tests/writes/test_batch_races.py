@@ -4,6 +4,7 @@ each article is stored once, every writer learns which copy is stored, and the c
 a recount."""
 
 import random
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
@@ -13,7 +14,7 @@ from app.articles import ingest
 from app.articles.batch import ingest_batch
 from app.articles.models import Article
 from app.entities.models import Entity, EntityAlias
-from app.extraction import Extraction
+from app.extraction import ExtractedQuote, Extraction
 from tests.writes.conftest import assert_no_drift, race, story
 
 PEOPLE = ("Mara Ostrova", "Tomas Hallberg", "Ines Kovacs", "Pavel Rudnik", "Lena Aberg")
@@ -122,4 +123,74 @@ def test_an_ingest_batch_with_a_bad_article_stores_the_others(race_engine: Engin
     ]
     assert "do not hold" in str(outcomes[1][2])
     assert _counts(race_engine)[0] == 3
+    assert_no_drift(race_engine)
+
+
+def _pending_run(engine: Engine, names: str, stories: list[Extraction]) -> list[str]:
+    """``broadsheet ingest``'s storing loop over ``stories``: the outcome per document."""
+    from app.articles.sources import Document
+    from app.cli.ingest import _Pending
+
+    outcomes: list[str] = []
+    pending = _Pending(engine, lambda doc, what, _: outcomes.append(f"{doc.name}:{what}"))
+    try:
+        for name, found in zip(names, stories, strict=True):
+            pending.add(Document(name=name, raw="", format="text"), found)
+        pending.flush()
+    finally:
+        pending.close()
+    return outcomes
+
+
+def test_batches_in_flight_store_in_input_order(race_engine: Engine, monkeypatch: Any) -> None:
+    """Batches stored side by side (two in flight on PostgreSQL) give each article the id
+    and each entity the id it gets one batch after the other: in input order."""
+    monkeypatch.setattr("app.cli.ingest.BATCH", 2)
+    stories = [_story(n) for n in range(9)]
+    outcomes = _pending_run(race_engine, "abcdefghi", stories)
+    assert outcomes == [f"{name}:created" for name in "abcdefghi"]
+    with Session(race_engine) as session:
+        bodies = session.execute(select(col(Article.body)).order_by(col(Article.id))).scalars()
+        assert list(bodies) == [s.body for s in stories]
+        names = session.execute(select(col(Entity.name)).order_by(col(Entity.id))).scalars()
+        first_seen = list(dict.fromkeys(e.name for s in stories for e in s.entities))
+        assert list(names) == first_seen
+    assert_no_drift(race_engine)
+
+
+def test_ingest_runs_with_batches_in_flight_race(race_engine: Engine, monkeypatch: Any) -> None:
+    monkeypatch.setattr("app.cli.ingest.BATCH", 2)
+    stories = [_story(n) for n in range(10)]
+
+    def work(i: int) -> list[str]:
+        # Three runs over the same stories, each in its own order.
+        mine = random.Random(200 + i).sample(stories, len(stories))
+        return _pending_run(race_engine, "abcdefghij", mine)
+
+    outcomes = race(3, work)
+    assert all(isinstance(o, list) for o in outcomes), outcomes
+    created = sum(o.endswith(":created") for run in outcomes for o in run)
+    unchanged = sum(o.endswith(":unchanged") for run in outcomes for o in run)
+    articles, entities, aliases = _counts(race_engine)
+    assert created == articles == len(stories)
+    assert unchanged == 2 * len(stories)
+    assert entities == len(PEOPLE) + len(COUNTRIES)
+    assert len(aliases) == len(set(aliases))
+    assert_no_drift(race_engine)
+
+
+def test_a_refused_row_fails_its_batch_alone(race_engine: Engine, monkeypatch: Any) -> None:
+    """A row the database refuses (a quote's cue longer than its column, which only
+    PostgreSQL enforces) is raised as the database error it is, so its batch is stored
+    again one article at a time; the batch in flight beside it is stored whole."""
+    monkeypatch.setattr("app.cli.ingest.BATCH", 2)
+    stories = [_story(n) for n in range(6)]
+    body = stories[2].body
+    stories[2].quotes = [ExtractedQuote(text=body[:6], start=0, end=6, cue="said " * 20)]
+    outcomes = _pending_run(race_engine, "abcdef", stories)
+    postgresql = race_engine.dialect.name == "postgresql"
+    assert outcomes == [
+        f"{n}:{'failed' if n == 'c' and postgresql else 'created'}" for n in "abcdef"
+    ]
+    assert _counts(race_engine)[0] == (5 if postgresql else 6)
     assert_no_drift(race_engine)
