@@ -30,6 +30,7 @@ from app.extraction.people import (
 from app.extraction.personal import (
     inner_title,
     looks_personal,
+    name_shaped,
     named_person,
     org_follows,
     person,
@@ -205,7 +206,8 @@ def _headline(reading: Reading, ctx: Context) -> Decision:
         return None
     if len(tokens) == 1:
         return [weak(tokens, ctx)]
-    return [person(tokens, ctx)] if named_person(tokens) else []
+    # "Venuste Niyongabo" on a results line: words no list knows, shaped as a name.
+    return [person(tokens, ctx)] if named_person(tokens) or name_shaped(tokens, ctx) else []
 
 
 def _single_word(reading: Reading, ctx: Context) -> Decision:

@@ -140,7 +140,11 @@ def _unknown_name_word(word: str, ctx: Context) -> bool:
         word = rest  # "de Silva", "wa Mutharika": the particle's word carries the name
     if not (word[:1].isupper() and word[1:2].islower()) or any(c.isdigit() for c in word):
         return False
-    if word.lower() in ctx.lower_words or dictionary_word(word) or word in TITLES:
+    if word.lower() in ctx.lower_words or word in TITLES:
+        return False
+    if dictionary_word(word) and not is_given_name(word):
+        # Webster's lists rare words that are names elsewhere ("Ashraf", "Shamir"): the
+        # name lists outweigh it, unless the article writes the word in lower case.
         return False
     if word.endswith("s") and dictionary_word(word[:-1]):
         # The word list holds no plurals: "Angels", "Seasons".
