@@ -37,7 +37,7 @@ from app.extraction.personal import (
     person_tail,
     skip_titles,
 )
-from app.extraction.places import place_token, shouted
+from app.extraction.places import COMPASS, compass_place, place_token, shouted
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, single_word
 from app.extraction.spans import span_reading
@@ -130,6 +130,15 @@ def _scheme_name(reading: Reading, ctx: Context) -> Decision:
 
 def _whole_span(reading: Reading, ctx: Context) -> Decision:
     return span_reading(reading.tokens, ctx)
+
+
+def _compass_place(reading: Reading, ctx: Context) -> Decision:
+    """'Western Honduras': part of a place, named by a point of the compass."""
+    tokens = reading.tokens
+    if len(tokens) < 2 or tokens[0].text not in COMPASS:
+        return None
+    found = compass_place(tokens, ctx)
+    return [found] if found else None
 
 
 def _opening_adjective(reading: Reading, ctx: Context) -> Decision:
@@ -282,6 +291,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("medium_modifier", _medium_modifier),
     ("scheme_name", _scheme_name),
     ("whole_span", _whole_span),
+    ("compass_place", _compass_place),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),
     ("titled_person", _titled_person),

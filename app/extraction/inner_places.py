@@ -35,7 +35,9 @@ def _holder(item: Found) -> bool:
         return False
     if item.kind == "organization":
         return True
-    return item.kind == "place" and gz.lookup(item.text) is None
+    # "Western Honduras" names part of Honduras, not Honduras.
+    compass = item.decided_by == "compass_place"
+    return item.kind == "place" and not compass and gz.lookup(item.text) is None
 
 
 def _named_alone(place: Found, holder: Found) -> bool:

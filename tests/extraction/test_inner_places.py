@@ -37,3 +37,14 @@ def test_club_names_its_team_not_its_town() -> None:
     body = "Leeds United 2 Arsenal 1\nChelsea 0 Manchester City 3\nEverton 1 Leeds United 1"
     found = _mentions(body)
     assert ("place", "Manchester") not in found
+
+
+def test_compass_point_before_a_place_names_part_of_it() -> None:
+    found = {(e.type, e.name, e.country_code) for e in find_entities("Floods hit South China.")}
+    assert ("place", "South China", "CN") in found
+    assert not any(name == "China" for _, name, _ in found)
+
+
+def test_compass_point_before_a_people_word_is_no_place() -> None:
+    found = _mentions("North Korean troops crossed the line on Monday.")
+    assert not any(kind == "place" for kind, _ in found)
