@@ -39,6 +39,7 @@ from app.extraction.organizations import ORG_OPENERS, institution_head, org_head
 from app.extraction.parties import families, merge_families, party_context
 from app.extraction.people import PORTFOLIOS, TITLES
 from app.extraction.personal import is_title_word
+from app.extraction.place_lists import place_lists
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
 from app.extraction.works import unpeople
@@ -82,6 +83,7 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     bodies(found, ctx)
     party_context(found, ctx)
     inner_places(found, ctx)
+    place_lists(found, ctx)
     return found, families(found, ctx)
 
 
