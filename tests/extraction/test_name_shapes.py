@@ -26,3 +26,22 @@ def test_unknown_name_on_a_results_line() -> None:
     found = _mentions(body)
     assert ("person", "Tavonga Murewi") in found
     assert ("person", "Osego Balisane") in found
+
+
+def test_first_of_two_surnames_stands_for_the_person() -> None:
+    body = "Police held Tomas Elio Varcena Ruiloba on Monday. Later, Varcena denied it."
+    found = {e.name: [m.text for m in e.mentions] for e in find_entities(body)}
+    assert "Varcena" in found["Tomas Elio Varcena Ruiloba"]
+
+
+def test_first_of_two_surnames_wins_over_a_town_of_that_name() -> None:
+    body = "Judges heard Luis Maldonado Ferro on Monday. Later, Maldonado left the court."
+    found = {(e.type, m.text) for e in find_entities(body) for m in e.mentions}
+    assert ("person", "Maldonado") in found
+    assert ("place", "Maldonado") not in found
+
+
+def test_a_middle_given_name_is_no_surname() -> None:
+    body = "Ana Luisa Pereda met officials on Monday. Later, Luisa arrived too."
+    found = {e.name: [m.text for m in e.mentions] for e in find_entities(body)}
+    assert "Luisa" not in found["Ana Luisa Pereda"]
