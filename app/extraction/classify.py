@@ -133,7 +133,7 @@ def _whole_span(reading: Reading, ctx: Context) -> Decision:
 
 
 def _compass_place(reading: Reading, ctx: Context) -> Decision:
-    """'Western Honduras': part of a place, named by a point of the compass."""
+    """'Western Ruritania': part of a place, named by a point of the compass."""
     tokens = reading.tokens
     if len(tokens) < 2 or tokens[0].text not in COMPASS:
         return None
@@ -215,7 +215,7 @@ def _headline(reading: Reading, ctx: Context) -> Decision:
         return None
     if len(tokens) == 1:
         return [weak(tokens, ctx)]
-    # "Venuste Niyongabo" on a results line: words no list knows, shaped as a name.
+    # "Tavonga Murewi" on a results line: words no list knows, shaped as a name.
     return [person(tokens, ctx)] if named_person(tokens) or name_shaped(tokens, ctx) else []
 
 

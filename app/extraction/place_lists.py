@@ -1,5 +1,5 @@
-"""Unknown words listed with places are places: "Perth, Albany, Kalgoorlie and
-Esperance", "Livorno, Tuscany".
+"""Unknown words listed with places are places: "Perth, Albany, Wirrabool and
+Darwin", "Kirkuk, Varzanda".
 
 Small towns, villages and regions in local spellings are missing from every gazetteer
 (on the worldwide set, 15 of the 49 places read as unknown single words stood in such
@@ -26,7 +26,7 @@ def place_lists(found: list[Found], ctx: Context) -> None:
             continue
         coordinated = len(group) > 2 or _closed(group[-1], ctx)
         # Every member a place or a lone word no pass could read: a name the dictionary
-        # also lists ("Esperance") stays unread, but does not end the list.
+        # also lists ("Enfield") stays unread, but does not end the list.
         if coordinated and all(_place(f) or _lone(f) for f in group):
             for item in group:
                 if _unknown(item, ctx):
@@ -46,7 +46,7 @@ def _lists(items: list[Found], ctx: Context) -> list[list[Found]]:
 
 
 def _closed(last: Found, ctx: Context) -> bool:
-    """'Zakho, Dohuk.': two names, the second closing the clause."""
+    """'Kirkuk, Varzanda.': two names, the second closing the clause."""
     return _CLAUSE_END.match(ctx.body, last.end) is not None
 
 
@@ -64,7 +64,7 @@ def _lone(item: Found) -> bool:
 
 def _unknown(item: Found, ctx: Context) -> bool:
     """A lone word no list knows: no abbreviation ("EU"), no ordinary word even where
-    it is a name too ("Western", "Cardigan", "T-shirt"), no word a heading capitalised,
+    it is a name too ("Western", "Jumper", "T-shirt"), no word a heading capitalised,
     no surname ending a name elsewhere."""
     if not _lone(item) or item.common or item.initial:
         return False

@@ -23,8 +23,8 @@ _DATE_AFTER = re.compile(
     r"(?:\s*,)?(?:\s+[A-Z][\w.]*)*\s*,?\s+"
     rf"(?:\d{{4}}-\d\d-\d\d|(?:{'|'.join(calendar.month_abbr[1:])})[a-z]*\.? \d)"
 )
-# The points of the compass that name part of a place: "Western Honduras",
-# "South East Asia", "North-East England", "Southwest China".
+# The points of the compass that name part of a place: "Western Ruritania",
+# "South-West Ruritania", "North-East England", "Southwest Ruritania".
 _POINTS = ("North", "South", "East", "West")
 COMPASS = frozenset(
     [
@@ -122,8 +122,8 @@ def dateline(tokens: list[Token], ctx: Context) -> bool:
 
 
 def compass_place(tokens: list[Token], ctx: Context) -> Found | None:
-    """'Western Honduras', 'South East Asia': up to two compass words before a place name
-    part of that place, in its country."""
+    """'Western Ruritania', 'South West Ruritania': up to two compass words before a place
+    name part of that place, in its country."""
     points = 0
     while points < min(2, len(tokens) - 1) and tokens[points].text in COMPASS:
         points += 1

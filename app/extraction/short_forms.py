@@ -101,9 +101,9 @@ def is_short_form(text: str, group: Group) -> bool:
 
 
 def first_surname(words: list[str]) -> list[str]:
-    """'Castillo' of "Byron David Castillo Segura": a name of two surnames, the father's
+    """'Varcena' of "Tomas Elio Varcena Ruiloba": a name of two surnames, the father's
     then the mother's, is cut to the first. A given name there is a middle name instead
-    ("Mary Joe Fernandez")."""
+    ("Ana Luisa Pereda")."""
     if len(words) < 3:
         return []
     word = words[-2]

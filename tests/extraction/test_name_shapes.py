@@ -45,3 +45,13 @@ def test_a_middle_given_name_is_no_surname() -> None:
     body = "Ana Luisa Pereda met officials on Monday. Later, Luisa arrived too."
     found = {e.name: [m.text for m in e.mentions] for e in find_entities(body)}
     assert "Luisa" not in found["Ana Luisa Pereda"]
+
+
+def test_a_name_opening_with_an_article_is_no_person_by_shape() -> None:
+    found = _mentions("Members of La Verdosa marched through the town on Monday.")
+    assert ("person", "La Verdosa") not in found
+
+
+def test_an_article_shaped_given_name_still_opens_a_name() -> None:
+    found = _mentions("The race was won by Al Kemmerton, who led from the start.")
+    assert ("person", "Al Kemmerton") in found
