@@ -46,21 +46,30 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
 def person_tail(tokens: list[Token], ctx: Context) -> int:
-    """'Harbour Council Jane Doe', 'ESA Tom Reed': a body, then a person's name."""
+    """'Harbour Council Jane Doe', 'ESA Tom Reed': a body, then a person's name; after
+    a body's head, a name no list knows by its shape ("Acme Institute Kadiro Ashraf")."""
     # A tail has at most three tokens: start there rather than slicing every longer one.
     for i in range(max(1, len(tokens) - 3), len(tokens) - 1):
-        tail, before = tokens[i:], tokens[i - 1].text
-        if len(tail) > 3 or not is_given_name(tail[0].text) or has_head(tail, ctx.body):
+        tail = tokens[i:]
+        if has_head(tail, ctx.body) or is_title_word(tail[0].text):
             continue
         if is_particle(tail[0].text):
             continue  # "Paul Van Himst": a particle goes on with the name before it
         if not all(spaced(tokens[: j + 1], ctx) for j in range(i, len(tokens))):
             continue
-        if org_head(before) or place_head(before) or acronym(before):
+        if is_given_name(tail[0].text) and _body_before(tokens, i, ctx):
             return i
-        if gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None:
+        # Shape is weaker evidence than a given name: only after a body's head word.
+        if has_head(tokens[:i], ctx.body) and name_shaped(tail, ctx):
             return i
     return 0
+
+
+def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
+    before = tokens[i - 1].text
+    if org_head(before) or place_head(before) or acronym(before):
+        return True
+    return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
 
 
 def inner_title(tokens: list[Token], body: str) -> int:

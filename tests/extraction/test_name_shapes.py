@@ -55,3 +55,17 @@ def test_a_name_opening_with_an_article_is_no_person_by_shape() -> None:
 def test_an_article_shaped_given_name_still_opens_a_name() -> None:
     found = _mentions("The race was won by Al Kemmerton, who led from the start.")
     assert ("person", "Al Kemmerton") in found
+
+
+def test_unknown_name_after_a_body_is_cut_from_it() -> None:
+    body = "Officials at the Dunmore Research Institute Kadiro Oltusi said the study was sound."
+    found = _mentions(body)
+    assert ("person", "Kadiro Oltusi") in found
+    assert ("organization", "Dunmore Research Institute") in found
+
+
+def test_a_title_after_a_body_stays_out_of_the_name() -> None:
+    body = "The Dunmore Institute Secretary-General Kadiro Oltusi spoke on Monday."
+    found = _mentions(body)
+    assert ("person", "Kadiro Oltusi") in found
+    assert not any("Secretary" in text for kind, text in found if kind == "person")
