@@ -30,13 +30,14 @@ from app.extraction.people import (
 from app.extraction.personal import (
     inner_title,
     looks_personal,
+    name_shaped,
     named_person,
     org_follows,
     person,
     person_tail,
     skip_titles,
 )
-from app.extraction.places import place_token, shouted
+from app.extraction.places import COMPASS, compass_place, place_token, shouted
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading
@@ -131,6 +132,15 @@ def _whole_span(reading: Reading, ctx: Context) -> Decision:
     return span_reading(reading.tokens, ctx)
 
 
+def _compass_place(reading: Reading, ctx: Context) -> Decision:
+    """'Western Ruritania': part of a place, named by a point of the compass."""
+    tokens = reading.tokens
+    if len(tokens) < 2 or tokens[0].text not in COMPASS:
+        return None
+    found = compass_place(tokens, ctx)
+    return [found] if found else None
+
+
 def _opening_adjective(reading: Reading, ctx: Context) -> Decision:
     """'Controversial Australian Anna Hill': an ordinary word opening a sentence before
     a people's name describes what follows (trims, never decides)."""
@@ -206,8 +216,11 @@ def _headline(reading: Reading, ctx: Context) -> Decision:
     if len(tokens) == 1:
         return [weak(tokens, ctx)]
     # A longer name unread is kept for the article-wide sieves: a line of a results
-    # table ("Velby Rovers 1 Ardley 2") is a short line too.
-    return [person(tokens, ctx) if named_person(tokens) else make(tokens, ctx, "other")]
+    # table ("Velby Rovers 1 Ardley 2") is a short line too; words no list knows,
+    # shaped as a name ("Tavonga Murewi"), read as a person there.
+    if named_person(tokens) or name_shaped(tokens, ctx):
+        return [person(tokens, ctx)]
+    return [make(tokens, ctx, "other")]
 
 
 def _single_word(reading: Reading, ctx: Context) -> Decision:
@@ -284,6 +297,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("medium_modifier", _medium_modifier),
     ("scheme_name", _scheme_name),
     ("whole_span", _whole_span),
+    ("compass_place", _compass_place),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),
     ("titled_person", _titled_person),

@@ -31,6 +31,7 @@ from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
+from app.extraction.inner_places import inner_places
 from app.extraction.joins import join_nicknames, join_possessive_names
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
@@ -38,6 +39,7 @@ from app.extraction.organizations import ORG_OPENERS, institution_head, org_head
 from app.extraction.parties import families, merge_families, party_context
 from app.extraction.people import PORTFOLIOS, TITLES
 from app.extraction.personal import is_title_word
+from app.extraction.place_lists import place_lists
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
 from app.extraction.works import unpeople
@@ -84,6 +86,8 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     teams(found, ctx)
     bodies(found, ctx)
     party_context(found, ctx)
+    inner_places(found, ctx)
+    place_lists(found, ctx)
     return found, families(found, ctx)
 
 

@@ -16,7 +16,7 @@ from app.extraction.org_merges import merge_orgs
 from app.extraction.organizations import org_head
 from app.extraction.people import is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity
-from app.extraction.short_forms import ShortForms
+from app.extraction.short_forms import ShortForms, first_surname
 from app.extraction.wordsets import dictionary_word
 
 MIN_RECURRING = 2
@@ -85,7 +85,8 @@ def _country_name(item: Found, found: list[Found]) -> str:
 def _surnames_over_places(found: list[Found]) -> None:
     """ "Bush" after "George W Bush" is the person, though a town has that name too:
     within one article a person's surname wins over a one-word place."""
-    surnames = {f.text.split()[-1] for f in found if f.kind == "person" and " " in f.text}
+    names = [f.text.split() for f in found if f.kind == "person" and " " in f.text]
+    surnames = {w for words in names for w in (words[-1], *first_surname(words))}
     for item in found:
         if item.kind == "place" and item.text in surnames:
             item.kind, item.code, item.weak = "person", None, True

@@ -32,6 +32,10 @@ _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
 # Romanised East Asian given names: "Mei-ling", "Wai-man", "Ji-Hoon", "Soo-Min".
 _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
+# Articles of other languages opening a name ("La Verdosa", "Los Pinares", "Der
+# Abendblatt") name a body, a work or a place; a person is named so only with evidence
+# ("Le Pen said"). "Al", "El", "Les" are also given names ("Al Kemmerton") and stay out.
+_ARTICLES = frozenset({"La", "Las", "Los", "Le", "Der", "Die", "Das"})
 _ROLE_MODIFIERS = frozenset({"Former", "Acting", "Ex", "Late"})
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
 # "X leader", "X MPs": the words after say the name is a body's.
@@ -42,21 +46,30 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
 
 def person_tail(tokens: list[Token], ctx: Context) -> int:
-    """'Harbour Council Jane Doe', 'ESA Tom Reed': a body, then a person's name."""
+    """'Harbour Council Jane Doe', 'ESA Tom Reed': a body, then a person's name; after
+    a body's head, a name no list knows by its shape ("Acme Institute Kadiro Ashraf")."""
     # A tail has at most three tokens: start there rather than slicing every longer one.
     for i in range(max(1, len(tokens) - 3), len(tokens) - 1):
-        tail, before = tokens[i:], tokens[i - 1].text
-        if len(tail) > 3 or not is_given_name(tail[0].text) or has_head(tail, ctx.body):
+        tail = tokens[i:]
+        if has_head(tail, ctx.body) or is_title_word(tail[0].text):
             continue
         if is_particle(tail[0].text):
             continue  # "Paul Van Himst": a particle goes on with the name before it
         if not all(spaced(tokens[: j + 1], ctx) for j in range(i, len(tokens))):
             continue
-        if org_head(before) or place_head(before) or acronym(before):
+        if is_given_name(tail[0].text) and _body_before(tokens, i, ctx):
             return i
-        if gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None:
+        # Shape is weaker evidence than a given name: only after a body's head word.
+        if has_head(tokens[:i], ctx.body) and name_shaped(tail, ctx):
             return i
     return 0
+
+
+def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
+    before = tokens[i - 1].text
+    if org_head(before) or place_head(before) or acronym(before):
+        return True
+    return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
 
 
 def inner_title(tokens: list[Token], body: str) -> int:
@@ -100,7 +113,7 @@ def name_shaped(tokens: list[Token], ctx: Context) -> bool:
     """'Qubad Talabani', 'Bavisha Rajesh': two or three words that are no English word,
     place, people or body are, in running news text, most often a person's name,
     whatever language it comes from."""
-    if not 2 <= len(tokens) <= 3:
+    if not 2 <= len(tokens) <= 3 or tokens[0].text in _ARTICLES:
         return False
     text = ctx.body[tokens[0].start : tokens[-1].end]
     if ctx.body[max(0, tokens[0].start - 4) : tokens[0].start].lower() == "the ":
@@ -140,7 +153,12 @@ def _unknown_name_word(word: str, ctx: Context) -> bool:
         word = rest  # "de Silva", "wa Mutharika": the particle's word carries the name
     if not (word[:1].isupper() and word[1:2].islower()) or any(c.isdigit() for c in word):
         return False
-    if word.lower() in ctx.lower_words or dictionary_word(word) or word in TITLES:
+    if word.lower() in ctx.lower_words or word in TITLES:
+        return False
+    if dictionary_word(word) and not is_given_name(word):
+        # Webster's lists rare words that are given names elsewhere (of Arabic or Hindi
+        # origin): the name list outweighs it, unless the article writes the word in
+        # lower case.
         return False
     if word.endswith("s") and dictionary_word(word[:-1]):
         # The word list holds no plurals: "Angels", "Seasons".
@@ -153,7 +171,7 @@ def named_person(tokens: list[Token]) -> bool:
     """A given name or an initial first ('C. Lewis'), or romanised syllables ('Lee
     Mei-ling'): a name by its shape."""
     words = [t.text for t in tokens]
-    if len(tokens) > 4 or any(w in FUNCTION_WORDS for w in words):
+    if len(tokens) > 4 or any(w in FUNCTION_WORDS for w in words) or words[0] in _ARTICLES:
         return False
     if any(w in TITLES for w in words) and not (surname_title(words) and len(words) == 2):
         return False

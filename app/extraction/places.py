@@ -23,6 +23,18 @@ _DATE_AFTER = re.compile(
     r"(?:\s*,)?(?:\s+[A-Z][\w.]*)*\s*,?\s+"
     rf"(?:\d{{4}}-\d\d-\d\d|(?:{'|'.join(calendar.month_abbr[1:])})[a-z]*\.? \d)"
 )
+# The points of the compass that name part of a place: "Western Ruritania",
+# "South-West Ruritania", "North-East England", "Southwest Ruritania".
+_POINTS = ("North", "South", "East", "West")
+COMPASS = frozenset(
+    [
+        *_POINTS,
+        *(f"{p}ern" for p in _POINTS),
+        "Central",
+        *(f"{a}-{b}" for a in _POINTS[:2] for b in _POINTS[2:]),
+        *(f"{a}{sep}{b.lower()}" for a in _POINTS[:2] for b in _POINTS[2:] for sep in ("-", "")),
+    ]
+)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 
 
@@ -107,6 +119,23 @@ def dateline(tokens: list[Token], ctx: Context) -> bool:
     if start and ctx.body[start - 1] != "\n":
         return False
     return _DATE_AFTER.match(ctx.body, tokens[-1].end) is not None
+
+
+def compass_place(tokens: list[Token], ctx: Context) -> Found | None:
+    """'Western Ruritania', 'South West Ruritania': up to two compass words before a place
+    name part of that place, in its country."""
+    points = 0
+    while points < min(2, len(tokens) - 1) and tokens[points].text in COMPASS:
+        points += 1
+    rest = tokens[points:]
+    if not points or len(rest) > 3:
+        return None
+    place = gz.lookup(span_text(rest, ctx))
+    if place is None or not plausible_place(rest, ctx):
+        return None
+    found = make(tokens, ctx, "place")
+    found.code = place.code
+    return found
 
 
 def place_token(token: Token, ctx: Context) -> Found | None:

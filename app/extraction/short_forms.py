@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.extraction.gazetteer import demonym, fold, lookup
 from app.extraction.groups import Group, names_of
 from app.extraction.organizations import ORG_OPENERS, acronym, acronym_of, org_head
+from app.extraction.people import is_given_name, is_particle, is_surname
 
 
 def short_form_owner(groups: list[Group], text: str) -> Group | None:
@@ -66,7 +67,8 @@ def short_form_keys(group: Group) -> list[tuple[str, ...]]:
     words = group.name.split()
     if group.kind == "person":
         tails = [("tail", *words[-n:]) for n in range(1, len(words))]
-        return [("word", words[0]), *tails] if words else []
+        first = [("word", words[0])] if words else []
+        return first + tails + [("word", w) for w in first_surname(words)]
     if group.kind == "organization" and len(words) > 1:
         keys = [("word", words[0]), ("word", head_of(words))]
         if len(words) == 3 and words[1] == "of":
@@ -81,6 +83,8 @@ def is_short_form(text: str, group: Group) -> bool:
     if group.kind == "person":
         # "van Persie" for "Robin van Persie": a surname may be several words.
         tail = text.split()
+        if text in first_surname(words):
+            return True
         return len(words) > len(tail) and (text == words[0] or words[-len(tail) :] == tail)
     if group.kind == "organization" and len(words) > 1:
         if acronym(text) and acronym_of(text, group.name):
@@ -94,6 +98,19 @@ def is_short_form(text: str, group: Group) -> bool:
             return org_head(text) or text in ORG_OPENERS
         return len(words) == 3 and words[1] == "of" and text == words[2]
     return fold(text) in names_of(group)
+
+
+def first_surname(words: list[str]) -> list[str]:
+    """'Varcena' of "Tomas Elio Varcena Ruiloba": a name of two surnames, the father's
+    then the mother's, is cut to the first. A given name there is a middle name instead
+    ("Ana Luisa Pereda")."""
+    if len(words) < 3:
+        return []
+    word = words[-2]
+    middle = is_given_name(word) and not is_surname(word)
+    if not word[:1].isupper() or middle or is_particle(word):
+        return []
+    return [word]
 
 
 def head_of(words: list[str]) -> str:

@@ -71,3 +71,9 @@ def dictionary_word(word: str) -> bool:
     does not also list as a proper noun ('Tory', 'Victoria')."""
     lower, proper = _dictionary()
     return word.lower() in lower and word not in proper
+
+
+def ordinary_word(word: str) -> bool:
+    """The word in lower case is in the dictionary, whether or not it is also listed as
+    a proper noun ("Gulf", "Metro")."""
+    return word.lower() in _dictionary()[0]
