@@ -31,7 +31,6 @@ from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
-from app.extraction.inner_places import inner_places
 from app.extraction.joins import join_nicknames, join_possessive_names
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
@@ -86,7 +85,6 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     teams(found, ctx)
     bodies(found, ctx)
     party_context(found, ctx)
-    inner_places(found, ctx)
     place_lists(found, ctx)
     return found, families(found, ctx)
 

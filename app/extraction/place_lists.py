@@ -51,7 +51,7 @@ def _closed(last: Found, ctx: Context) -> bool:
 
 
 def _member(item: Found) -> bool:
-    return not item.qualified and item.decided_by != "inner_places"
+    return not item.qualified
 
 
 def _place(item: Found) -> bool:
