@@ -17,6 +17,7 @@ _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
 _PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
+_ARTICLES = frozenset("the a an".split())
 _SALIENCE_WINDOW = 1500
 
 
@@ -205,8 +206,12 @@ def _opener_object(body: str, mention: Mention, phrase_at: int | None) -> bool:
 
 
 def _complement(body: str, start: int, at: int) -> bool:
-    before = body[start:at].split()
-    return bool(before) and before[-1].casefold() in _PHRASE_PREPOSITIONS
+    """A preposition, or a preposition and an article, comes right before the name ("a
+    document obtained by the Post": the Post did not speak)."""
+    before = [word.casefold() for word in body[start:at].split()[-2:]]
+    if before and before[-1] in _ARTICLES:
+        before.pop()
+    return bool(before) and before[-1] in _PHRASE_PREPOSITIONS
 
 
 def _at(salient: Salient) -> int:
