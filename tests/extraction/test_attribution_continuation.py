@@ -1,0 +1,50 @@
+"""A later sentence of a paragraph that is about a person speaks for them; a quote in the
+same sentence as the one before it continues that one; short texts written for the tests."""
+
+from app.extraction.quotes import find_quotes
+from tests.conftest import mentioned as entity
+
+
+def test_a_pronoun_subject_of_a_later_sentence_names_the_speaker() -> None:
+    body = (
+        "“The vote was a step forward,” Omar Velk said on Monday. He cited the seat rules "
+        "as “a serious obstacle to any real reform”."
+    )
+    quotes = find_quotes(body, [entity(body, "Omar Velk")])
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        ("Omar Velk", "Omar Velk"),
+        ("Omar Velk", "He"),
+    ]
+
+
+def test_a_person_named_as_a_later_subject_takes_the_quote() -> None:
+    body = (
+        "Bo Diaz said the harbour deal must stop “treating the island like a colony.” Meanwhile, "
+        "Ana Ruiz backed the deal, although she has “serious doubts” about it."
+    )
+    quotes = find_quotes(body, [entity(body, "Bo Diaz"), entity(body, "Ana Ruiz")])
+    assert [q.speaker for q in quotes] == ["Bo Diaz", "Ana Ruiz"]
+
+
+def test_a_later_quote_of_the_same_sentence_continues_the_speaker() -> None:
+    body = (
+        "Omar Velk said the vote was “an important step,” though the seat rules were "
+        "“far from perfect” for the region."
+    )
+    quotes = find_quotes(body, [entity(body, "Omar Velk")])
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("Omar Velk", "leading_cue+name"),
+        ("Omar Velk", "same_paragraph+name"),
+    ]
+
+
+def test_a_thing_as_a_later_subject_leaves_the_continuation() -> None:
+    body = (
+        "“The vote was a step forward,” Omar Velk said on Monday. The seat rules remain "
+        "“a serious obstacle to any real reform”."
+    )
+    quotes = find_quotes(body, [entity(body, "Omar Velk")])
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("Omar Velk", "trailing_cue+name"),
+        ("Omar Velk", "same_paragraph+name"),
+    ]
