@@ -48,3 +48,12 @@ def test_a_thing_as_a_later_subject_leaves_the_continuation() -> None:
         ("Omar Velk", "trailing_cue+name"),
         ("Omar Velk", "same_paragraph+name"),
     ]
+
+
+def test_a_pronoun_after_the_reporters_clause_is_the_whole_speaker() -> None:
+    body = (
+        "Omar Velk opened the harbour on Monday. Pointing to the empty quays, he said the "
+        "town had “waited far too long for ships”."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
