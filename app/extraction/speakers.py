@@ -8,10 +8,14 @@ word, who spoke last, and which body was named last. ``resolution.resolve`` orde
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from app.extraction.gazetteer import lookup
 from app.extraction.gender import Gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
+from app.extraction.people import is_given_name, is_surname
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.wordsets import dictionary_word
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
@@ -109,6 +113,8 @@ class SpeakerIndex:
         if not candidates:
             candidates = [Salient(m.start, m.entity) for m in recent if not m.after_preposition]
         for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
+            if gender is not None and _club_like(candidate.entity.name):
+                continue  # "Leeds United" read as a person: "he" is never the club
             known = self.gender(candidate.entity)
             if gender is None or known is None or known == gender:
                 # "X spoke. A spokeswoman added: "…," she said": she is the spokeswoman,
@@ -192,6 +198,19 @@ class SpeakerIndex:
             if mention.entity.type == "organization" and mention.names_it:
                 return mention.entity
         return None
+
+
+@lru_cache(maxsize=4096)  # asked for every pronoun of an article about the same few names
+def _club_like(name: str) -> bool:
+    """A town and an ordinary word that is no one's name ("Leeds United", "Bristol
+    Rovers"): a club or a firm, whatever type the name was given."""
+    words = name.split()
+    if len(words) < 2 or is_surname(words[-1]) or is_given_name(words[-1]):
+        return False
+    last = words[-1]
+    ordinary = dictionary_word(last) or (last.endswith("s") and dictionary_word(last[:-1]))
+    town = lookup(" ".join(words[:-1]))
+    return ordinary and town is not None and town.kind == "place"
 
 
 def _opener_object(body: str, mention: Mention, phrase_at: int | None) -> bool:
