@@ -57,3 +57,18 @@ def test_a_pronoun_after_the_reporters_clause_is_the_whole_speaker() -> None:
     )
     (found,) = find_quotes(body, [entity(body, "Omar Velk")])
     assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
+
+
+def test_a_retort_credits_the_one_who_shot_back() -> None:
+    body = (
+        "“The bridge is a scandal,” Ana Ruiz said.\n\n"
+        "“The bridge will open on time, whatever she says,” Bo Diaz shot back."
+    )
+    quotes = find_quotes(body, [entity(body, "Ana Ruiz"), entity(body, "Bo Diaz")])
+    assert [q.speaker for q in quotes] == ["Ana Ruiz", "Bo Diaz"]
+
+
+def test_reiterated_is_a_reporting_verb() -> None:
+    body = "Ana Ruiz spoke first. Bo Diaz reiterated: “The bridge will open on time.”"
+    quotes = find_quotes(body, [entity(body, "Ana Ruiz"), entity(body, "Bo Diaz")])
+    assert [(q.speaker, q.rule) for q in quotes] == [("Bo Diaz", "leading_cue+name")]
