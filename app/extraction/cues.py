@@ -14,7 +14,7 @@ _REGULAR = (
     "reveal scoff shout signal snap state stress suggest testify threaten tweet urge vow "
     "warn wonder yell accuse brand criticize criticise dub hail mock praise slam blast "
     "characterize characterise term question assure exhort demur retort interject concur "
-    "continue fume bark elaborate remember reiterate"
+    "continue fume bark elaborate remember reiterate react"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote writing written "

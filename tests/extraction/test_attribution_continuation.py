@@ -72,3 +72,9 @@ def test_reiterated_is_a_reporting_verb() -> None:
     body = "Ana Ruiz spoke first. Bo Diaz reiterated: “The bridge will open on time.”"
     quotes = find_quotes(body, [entity(body, "Ana Ruiz"), entity(body, "Bo Diaz")])
     assert [(q.speaker, q.rule) for q in quotes] == [("Bo Diaz", "leading_cue+name")]
+
+
+def test_reacted_after_a_quote_credits_its_subject() -> None:
+    body = "“Why would the bridge close on a Sunday?” reacted Bo Diaz."
+    (found,) = find_quotes(body, [entity(body, "Bo Diaz")])
+    assert (found.speaker, found.speaker_text) == ("Bo Diaz", "Bo Diaz")
