@@ -79,7 +79,7 @@ _PERSON_NOUNS = frozenset(
 )
 _NOT_PERSON = frozenset(
     "letter paper order number chapter center centre border matter power water report "
-    "statement document agreement government department parliament tower member".split()
+    "statement document agreement government department parliament tower member committee".split()
 )
 
 

@@ -123,8 +123,9 @@ def _source(
         explicit[i] = subject_attribution(story.body, story.spans, i, story.paragraphs)
         found = Source(i, "sentence_subject") if explicit[i] is not None else None
     if found is None and not story.spans[i].single:
-        explicit[i] = paragraph_subject(story.body, story.spans, i, story.paragraphs)
-        found = Source(i, "paragraph_subject") if explicit[i] is not None else None
+        layout = paragraph_subject(story.body, story.spans, i, story.paragraphs)
+        explicit[i] = layout
+        found = Source(i, layout.rule) if layout is not None else None
     return found
 
 

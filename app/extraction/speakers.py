@@ -145,14 +145,17 @@ class SpeakerIndex:
             for head, _ in unnamed_speakers(self.body, other, before)
         )
 
-    def last_speaker(self, before: int) -> ExtractedEntity | None:
+    def last_speaker(self, before: int, head: str, phrase_at: int) -> ExtractedEntity | None:
         """The person who spoke the latest quote before a position, when nobody else has
-        become the subject of a sentence since."""
+        become the subject of a sentence since, nor been named by the description's role
+        word ("…," X said. A spokesman urged calm. The spokesman said: the new one)."""
         first = bisect.bisect_left(self.speakers, before - _SALIENCE_WINDOW, key=_at)
         last = bisect.bisect_left(self.speakers, before, key=_at)
         if last == first:
             return None
         spoke = self.speakers[last - 1]
+        if spoke.at < phrase_at and word_pattern(head).search(self.body, spoke.at, phrase_at):
+            return None
         lo = bisect.bisect_left(self._starts, spoke.at)
         hi = bisect.bisect_left(self._starts, before)
         others = (

@@ -78,3 +78,41 @@ def test_reacted_after_a_quote_credits_its_subject() -> None:
     body = "“Why would the bridge close on a Sunday?” reacted Bo Diaz."
     (found,) = find_quotes(body, [entity(body, "Bo Diaz")])
     assert (found.speaker, found.speaker_text) == ("Bo Diaz", "Bo Diaz")
+
+
+def test_a_quote_after_a_paragraph_of_reported_speech_is_the_reporters_source() -> None:
+    body = (
+        "The harbour will stay shut until spring, but the ferries will run, Omar Velk said.\n\n"
+        "“What is happening is that the quay is being rebuilt from the ground up.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.rule) == ("Omar Velk", "reported_before+name")
+
+
+def test_reported_speech_after_the_last_quote_of_a_paragraph_carries_on() -> None:
+    body = (
+        "“It is a scandal,” Bo Diaz said. Later, Omar Velk said the quay was being rebuilt.\n\n"
+        "“What is happening is that the quay is being rebuilt from the ground up.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Bo Diaz"), entity(body, "Omar Velk")])
+    assert [q.speaker for q in quotes] == ["Bo Diaz", "Omar Velk"]
+
+
+def test_a_role_introduced_after_the_last_speaker_is_someone_new() -> None:
+    body = (
+        "“It is a scandal,” Bo Diaz said.\n\n"
+        "Later, the mayor's official spokesman urged calm. The rules were clear, the "
+        "spokesman said.\n\n"
+        "“We have been exploring how we can open the quay again,” the spokesman added."
+    )
+    quotes = find_quotes(body, [entity(body, "Bo Diaz")])
+    assert [q.speaker for q in quotes] == ["Bo Diaz", None]
+
+
+def test_a_committee_is_no_person_the_last_speaker_could_be() -> None:
+    body = (
+        "“It is a scandal,” Bo Diaz said.\n\n"
+        "The committee called the plan “deeply worrying” for the town."
+    )
+    quotes = find_quotes(body, [entity(body, "Bo Diaz")])
+    assert [q.speaker for q in quotes] == ["Bo Diaz", None]
