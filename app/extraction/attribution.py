@@ -18,7 +18,7 @@ _CLAUSE_MARKS = tuple(",.?!…—-")
 _AGENT_REACH = 200
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
-# "Pointing to the budget, he said", "… in its heartlands, he said": a pronoun after the
+# "Pointing to the budget, he said", "… as the quays fill up, she said": a pronoun after the
 # last comma is the whole subject; the words before it are the reporter's clause.
 _CLAUSE_THEN_PRONOUN = re.compile(r"[,;]\s+(?P<pronoun>he|she|they|we|I)$", re.IGNORECASE)
 

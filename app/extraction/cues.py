@@ -26,7 +26,7 @@ _PHRASAL = (
     "pointed out",
     "went on",
     "goes on",
-    # A retort: "X shot back", "the crowd fired back".
+    # A retort: a verb of shooting, firing, hitting or writing, and "back".
     *(f"{verb} back" for verb in "shot shoots fired fires hit hits wrote writes".split()),
 )
 

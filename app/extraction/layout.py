@@ -4,7 +4,7 @@
 - ``inverted_cue``: the verb first, ``Said Name, "…"``.
 - ``credit_paragraph``: a quote paragraph followed by a credit line, ``— Name``.
 - ``reported_before``: a paragraph that opens with a quote, after a paragraph without one
-  whose last sentence reports someone's words ("…, the spokesman said.\n\n"…""), is theirs.
+  whose last sentence reports someone's words ("…, a port official said.\n\n"…""), is theirs.
 - ``paragraph_subject``: a paragraph that is only a quote, after a paragraph without one
   that ends on what someone did or said ("X praised the plan.\n\n"…""), is that person's.
 """
@@ -109,7 +109,7 @@ def paragraph_subject(
 
 
 def _reported_before(body: str, start: int, end: int) -> Attribution | None:
-    """ "…, the spokesman said.\n\n"…"": a paragraph that reports someone's words ends, and
+    """ "…, a port official said.\n\n"…"": a paragraph that reports someone's words ends, and
     the quote that opens the next one goes on in their own words."""
     found = before_quote(body, start, end)
     if found is None or found.rule != "leading_cue":

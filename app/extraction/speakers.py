@@ -114,7 +114,7 @@ class SpeakerIndex:
             candidates = [Salient(m.start, m.entity) for m in recent if not m.after_preposition]
         for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
             if gender is not None and _club_like(candidate.entity.name):
-                continue  # "Leeds United" read as a person: "he" is never the club
+                continue  # "Harbourton United" read as a person: "he" is never the club
             known = self.gender(candidate.entity)
             if gender is None or known is None or known == gender:
                 # "X spoke. A spokeswoman added: "…," she said": she is the spokeswoman,
@@ -148,7 +148,7 @@ class SpeakerIndex:
     def last_speaker(self, before: int, head: str, phrase_at: int) -> ExtractedEntity | None:
         """The person who spoke the latest quote before a position, when nobody else has
         become the subject of a sentence since, nor been named by the description's role
-        word ("…," X said. A spokesman urged calm. The spokesman said: the new one)."""
+        word ("…," X said. A harbour spokeswoman urged calm. The spokeswoman added: the new one)."""
         first = bisect.bisect_left(self.speakers, before - _SALIENCE_WINDOW, key=_at)
         last = bisect.bisect_left(self.speakers, before, key=_at)
         if last == first:
@@ -205,8 +205,8 @@ class SpeakerIndex:
 
 @lru_cache(maxsize=4096)  # asked for every pronoun of an article about the same few names
 def _club_like(name: str) -> bool:
-    """A town and an ordinary word that is no one's name ("Leeds United", "Bristol
-    Rovers"): a club or a firm, whatever type the name was given."""
+    """A town and an ordinary word that is no one's name ("Harbourton United",
+    "Norbury Rovers"): a club or a firm, whatever type the name was given."""
     words = name.split()
     if len(words) < 2 or is_surname(words[-1]) or is_given_name(words[-1]):
         return False

@@ -52,7 +52,7 @@ _APPOSITION = re.compile(
     r"(?:[^,;:\"“”()]|\([^,;:\"“”()]{1,20}\)){2,200},"
     r"(?=\s+[a-z])"
 )
-# "Ann Lee, R-Ky., said": a party and state tag between a name and its verb.
+# "Ann Lee, D-Ore., spoke": a party and state tag between a name and its verb.
 _PARTY_TAG = re.compile(r",\s+[A-Z]-[A-Z][\w.]*,(?=\s+[a-z])")
 # "Two analysts, Ann Lee and Bo Diaz, found": the names a described phrase stands for.
 _ONE_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*"
@@ -184,7 +184,7 @@ def _phrase_end(body: str, at: int, end: int) -> int | None:
 
 def _appositive_end(body: str, at: int, end: int, named: bool) -> int | None:
     """Where an apposition closed by a comma before the verb ends: a description ("X, the
-    party's chair, said"), a party tag ("X, R-Ky., said") or, after a described phrase, the
+    party's chair, said"), a party tag ("X, D-Ore., spoke") or, after a described phrase, the
     names it describes ("Two analysts, Ann Lee and Bo Diaz, found"); ``named`` allows those."""
     apposition = _APPOSITION.match(body, at, end) or _PARTY_TAG.match(body, at, end)
     if apposition is None and named:
