@@ -18,12 +18,27 @@ _CLAUSE_MARKS = tuple(",.?!…—-")
 _AGENT_REACH = 200
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
+# "Pointing to the budget, he said", "… as the quays fill up, she said": a pronoun after the
+# last comma is the whole subject; the words before it are the reporter's clause.
+_CLAUSE_THEN_PRONOUN = re.compile(r"[,;]\s+(?P<pronoun>he|she|they|we|I)$", re.IGNORECASE)
 
 
 def explicit_attribution(
     body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
 ) -> Attribution | None:
-    """The speaker named in the quote's own sentence, if any."""
+    """The speaker named in the quote's own sentence, if any: a noun phrase, never a clause."""
+    found = _own_sentence(body, spans, i, paragraphs)
+    if found is not None:
+        pronoun = _CLAUSE_THEN_PRONOUN.search(found.speaker_text)
+        if pronoun is not None:
+            found.speaker_start += pronoun.start("pronoun")
+            found.speaker_text = pronoun["pronoun"]
+    return found
+
+
+def _own_sentence(
+    body: str, spans: list[QuoteSpan], i: int, paragraphs: list[Paragraph]
+) -> Attribution | None:
     span = spans[i]
     paragraph = paragraphs[span.paragraph]
     after_end = spans[i + 1].open_at if _same_paragraph(spans, i, i + 1) else paragraph.end

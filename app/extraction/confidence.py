@@ -22,6 +22,7 @@ LOCATING = {
     "credit_paragraph": 0.8,  # 6
     "same_paragraph": 0.86,  # 438
     "paragraph_continuation": 0.78,  # 36
+    "reported_before": 0.78,  # as paragraph_continuation, which it stands in for
     "quote_continued": 0.6,  # 10
     "alternation": 0.55,  # rare: below continuation, which it overrides
     "sentence_subject": 0.64,  # 101

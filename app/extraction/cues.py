@@ -14,13 +14,21 @@ _REGULAR = (
     "reveal scoff shout signal snap state stress suggest testify threaten tweet urge vow "
     "warn wonder yell accuse brand criticize criticise dub hail mock praise slam blast "
     "characterize characterise term question assure exhort demur retort interject concur "
-    "continue fume bark elaborate remember"
+    "continue fume bark elaborate remember reiterate react"
 ).split()
 _IRREGULAR = (
     "say says said saying tell tells told telling write writes wrote writing written "
     "put puts putting insisted read reads pressed"
 ).split()
-_PHRASAL = ("point out", "points out", "pointed out", "went on", "goes on")
+_PHRASAL = (
+    "point out",
+    "points out",
+    "pointed out",
+    "went on",
+    "goes on",
+    # A retort: a verb of shooting, firing, hitting or writing, and "back".
+    *(f"{verb} back" for verb in "shot shoots fired fires hit hits wrote writes".split()),
+)
 
 
 def _inflect(verb: str) -> list[str]:
@@ -71,7 +79,7 @@ _PERSON_NOUNS = frozenset(
 )
 _NOT_PERSON = frozenset(
     "letter paper order number chapter center centre border matter power water report "
-    "statement document agreement government department parliament tower member".split()
+    "statement document agreement government department parliament tower member committee".split()
 )
 
 

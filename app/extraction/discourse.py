@@ -4,7 +4,9 @@ Each step has one job and a name, tried in this order (most precise first):
 
 - ``quote_continued``: a quote left open at a paragraph's end goes on in the next one;
   every part has the speaker the quote's own cue names.
-- ``same_paragraph``: a later quote of the paragraph continues the quote before it.
+- ``same_paragraph``: a later quote of the paragraph continues the quote before it, unless
+  it sits in a later sentence whose subject is a person (``own_subject``: "…," Ana said. He
+  cited it as "…": he spoke).
 - ``alternation``: a quote-only paragraph right after a question answers it, so it is the
   last speaker before the one who asked (interviews and features alternate).
 - ``paragraph_continuation``: a paragraph that opens with a quote continues the speaker
@@ -16,11 +18,16 @@ is about another person ("…," said Ann. Bo disagreed. "…"), the speaker is l
 
 from dataclasses import dataclass
 
+from app.extraction.attribution import subject_attribution
 from app.extraction.gender import unnamed_speakers
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.sentences import first_sentence_end
+from app.extraction.speaker_words import Attribution
 from app.extraction.speakers import SpeakerIndex
+
+# Subjects that name a person by themselves: a later sentence about one speaks for them.
+_PERSONAL_SUBJECTS = frozenset("he she they we i".split())
 
 
 @dataclass(frozen=True)
@@ -106,3 +113,23 @@ def _alternation(story: Story, i: int) -> Source | None:
         if source is not None and story.speakers[j] not in (None, asker):
             return Source(source.index, "alternation")
     return None
+
+
+def own_subject(story: Story, i: int) -> Attribution | None:
+    """ "…," Ana said. Then she called the plan "…": a quote inside a later sentence of the
+    paragraph whose subject is a person is that person's, not the earlier quote's speaker."""
+    previous, span = story.spans[i - 1], story.spans[i]
+    # From the quote's last word: a quote that ends its sentence ends it inside the marks.
+    if (
+        first_sentence_end(story.body, max(previous.start, previous.end - 1), span.open_at)
+        >= span.open_at
+    ):
+        return None  # the same sentence as the quote before: its subject is the reporter's
+    found = subject_attribution(story.body, story.spans, i, story.paragraphs)
+    if found is None:
+        return None
+    if found.speaker_text.casefold() in _PERSONAL_SUBJECTS:
+        return found
+    start = found.speaker_start
+    named = story.index.named_in(start, start + len(found.speaker_text))
+    return found if named is not None and named.type == "person" else None

@@ -3,6 +3,8 @@
 - ``speaker_label``: a transcript or round-up label, ``Name: "…"``.
 - ``inverted_cue``: the verb first, ``Said Name, "…"``.
 - ``credit_paragraph``: a quote paragraph followed by a credit line, ``— Name``.
+- ``reported_before``: a paragraph that opens with a quote, after a paragraph without one
+  whose last sentence reports someone's words ("…, a port official said.\n\n"…""), is theirs.
 - ``paragraph_subject``: a paragraph that is only a quote, after a paragraph without one
   that ends on what someone did or said ("X praised the plan.\n\n"…""), is that person's.
 """
@@ -10,7 +12,7 @@
 import re
 
 from app.extraction.cues import CUE_WORD
-from app.extraction.leads import subject_of
+from app.extraction.leads import before_quote, subject_of
 from app.extraction.phrases import noun_phrase
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import last_sentence_start
@@ -89,13 +91,28 @@ def paragraph_subject(
     paragraph = paragraphs[span.paragraph]
     if span.paragraph == 0 or span.open_at != paragraph.start:
         return None
-    if body[span.close_at : paragraph.end].strip(" .,"):
-        return None  # the paragraph holds more than the quote
-    if i and spans[i - 1].paragraph == span.paragraph - 1:
-        return None  # the paragraph before has quotes: continuation decides
     previous = paragraphs[span.paragraph - 1]
-    found = subject_of(body, last_sentence_start(body, previous.start, previous.end), previous.end)
-    if found is None or found.speaker_text.split()[0] in ("The", "A", "An"):
-        return None  # only a name or a pronoun carries over a paragraph break
-    found.rule = "paragraph_subject"
+    quoted_before = i > 0 and spans[i - 1].paragraph == span.paragraph - 1
+    found = None
+    if not quoted_before and not body[span.close_at : paragraph.end].strip(" .,"):
+        # A paragraph that is only the quote, after one with no quote: its last subject.
+        found = subject_of(
+            body, last_sentence_start(body, previous.start, previous.end), previous.end
+        )
+    if found is not None and found.speaker_text.split()[0] not in ("The", "A", "An"):
+        found.rule = "paragraph_subject"  # only a name or a pronoun carries over a break
+        return found
+    # After the paragraph's last quote, if any: a sentence reporting speech may close it.
+    return _reported_before(
+        body, spans[i - 1].close_at if quoted_before else previous.start, previous.end
+    )
+
+
+def _reported_before(body: str, start: int, end: int) -> Attribution | None:
+    """ "…, a port official said.\n\n"…"": a paragraph that reports someone's words ends, and
+    the quote that opens the next one goes on in their own words."""
+    found = before_quote(body, start, end)
+    if found is None or found.rule != "leading_cue":
+        return None
+    found.rule = "reported_before"
     return found

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from app.extraction.attribution import explicit_attribution, subject_attribution
 from app.extraction.budget import check
 from app.extraction.confidence import MIN_CONFIDENCE, decision
-from app.extraction.discourse import Source, Story, discourse_source
+from app.extraction.discourse import Source, Story, discourse_source, own_subject
 from app.extraction.layout import layout_attribution, paragraph_subject
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.resolution import resolve
@@ -116,12 +116,16 @@ def _source(
     if own is not None:
         return Source(i, own.rule)
     found = discourse_source(story, i, groups.get(story.spans[i].group))
+    if found is not None and found.rule == "same_paragraph":
+        explicit[i] = own_subject(story, i)
+        found = Source(i, "sentence_subject") if explicit[i] is not None else found
     if found is None and not story.spans[i].single:
         explicit[i] = subject_attribution(story.body, story.spans, i, story.paragraphs)
         found = Source(i, "sentence_subject") if explicit[i] is not None else None
     if found is None and not story.spans[i].single:
-        explicit[i] = paragraph_subject(story.body, story.spans, i, story.paragraphs)
-        found = Source(i, "paragraph_subject") if explicit[i] is not None else None
+        layout = paragraph_subject(story.body, story.spans, i, story.paragraphs)
+        explicit[i] = layout
+        found = Source(i, layout.rule) if layout is not None else None
     return found
 
 

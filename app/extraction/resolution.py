@@ -93,7 +93,7 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
     # person merely named is as often someone else ("Home Secretary X warned …; the prime
     # minister conceded"), and a missing speaker costs less than a wrong one.
     if is_person_role(head):
-        found = index.last_speaker(quote_at)
+        found = index.last_speaker(quote_at, head, start)
         return found, "salient_role" if found else None
     return None, None
 

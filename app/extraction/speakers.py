@@ -8,15 +8,20 @@ word, who spoke last, and which body was named last. ``resolution.resolve`` orde
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from app.extraction.gazetteer import lookup
 from app.extraction.gender import Gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
+from app.extraction.people import is_given_name, is_surname
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.wordsets import dictionary_word
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
 _HEADLESS_TAIL = re.compile(r"(?:\s*[,(][^a-z]*)?")
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
 _PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
+_ARTICLES = frozenset("the a an".split())
 _SALIENCE_WINDOW = 1500
 
 
@@ -108,6 +113,8 @@ class SpeakerIndex:
         if not candidates:
             candidates = [Salient(m.start, m.entity) for m in recent if not m.after_preposition]
         for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
+            if gender is not None and _club_like(candidate.entity.name):
+                continue  # "Harbourton United" read as a person: "he" is never the club
             known = self.gender(candidate.entity)
             if gender is None or known is None or known == gender:
                 # "X spoke. A spokeswoman added: "…," she said": she is the spokeswoman,
@@ -138,14 +145,17 @@ class SpeakerIndex:
             for head, _ in unnamed_speakers(self.body, other, before)
         )
 
-    def last_speaker(self, before: int) -> ExtractedEntity | None:
+    def last_speaker(self, before: int, head: str, phrase_at: int) -> ExtractedEntity | None:
         """The person who spoke the latest quote before a position, when nobody else has
-        become the subject of a sentence since."""
+        become the subject of a sentence since, nor been named by the description's role
+        word ("…," X said. A harbour spokeswoman urged calm. The spokeswoman added: the new one)."""
         first = bisect.bisect_left(self.speakers, before - _SALIENCE_WINDOW, key=_at)
         last = bisect.bisect_left(self.speakers, before, key=_at)
         if last == first:
             return None
         spoke = self.speakers[last - 1]
+        if spoke.at < phrase_at and word_pattern(head).search(self.body, spoke.at, phrase_at):
+            return None
         lo = bisect.bisect_left(self._starts, spoke.at)
         hi = bisect.bisect_left(self._starts, before)
         others = (
@@ -193,6 +203,19 @@ class SpeakerIndex:
         return None
 
 
+@lru_cache(maxsize=4096)  # asked for every pronoun of an article about the same few names
+def _club_like(name: str) -> bool:
+    """A town and an ordinary word that is no one's name ("Harbourton United",
+    "Norbury Rovers"): a club or a firm, whatever type the name was given."""
+    words = name.split()
+    if len(words) < 2 or is_surname(words[-1]) or is_given_name(words[-1]):
+        return False
+    last = words[-1]
+    ordinary = dictionary_word(last) or (last.endswith("s") and dictionary_word(last[:-1]))
+    town = lookup(" ".join(words[:-1]))
+    return ordinary and town is not None and town.kind == "place"
+
+
 def _opener_object(body: str, mention: Mention, phrase_at: int | None) -> bool:
     """ "Speaking to X, the minister said": a name after a preposition that only a comma
     parts from the description ends an opening phrase; the description is the sentence's
@@ -205,8 +228,12 @@ def _opener_object(body: str, mention: Mention, phrase_at: int | None) -> bool:
 
 
 def _complement(body: str, start: int, at: int) -> bool:
-    before = body[start:at].split()
-    return bool(before) and before[-1].casefold() in _PHRASE_PREPOSITIONS
+    """A preposition, or a preposition and an article, comes right before the name ("a
+    document obtained by the Post": the Post did not speak)."""
+    before = [word.casefold() for word in body[start:at].split()[-2:]]
+    if before and before[-1] in _ARTICLES:
+        before.pop()
+    return bool(before) and before[-1] in _PHRASE_PREPOSITIONS
 
 
 def _at(salient: Salient) -> int:

@@ -52,6 +52,11 @@ _APPOSITION = re.compile(
     r"(?:[^,;:\"“”()]|\([^,;:\"“”()]{1,20}\)){2,200},"
     r"(?=\s+[a-z])"
 )
+# "Ann Lee, D-Ore., spoke": a party and state tag between a name and its verb.
+_PARTY_TAG = re.compile(r",\s+[A-Z]-[A-Z][\w.]*,(?=\s+[a-z])")
+# "Two analysts, Ann Lee and Bo Diaz, found": the names a described phrase stands for.
+_ONE_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*"
+_NAMES_APPOSITION = re.compile(rf",\s+{_ONE_NAME}(?:\s+and\s+{_ONE_NAME})?,(?=\s+[a-z])")
 _NAMED_COMPLEMENT = re.compile(
     rf"\s+(?:of|on|for|from|at|in|inside|with)\s+(?:the\s+)?(?:{_CAPITALISED}\s+){{0,4}}"
     rf"{_CAPITALISED}"
@@ -158,20 +163,35 @@ def _phrase_end(body: str, at: int, end: int) -> int | None:
         name = _NAME.match(body, at, end)
         led = _adjective_led(body, at, end, name)
         if led is not None:
-            return led
+            return _appositive_end(body, led, end, named=True) or led
         if name is None or name["who"].split()[0] in _DETERMINERS:
             # "The Florida senator likes …": no name to end the phrase, its words do.
             phrase = _DESCRIBED.match(body, at, end)
-            return _complemented(body, phrase.end("who"), end) if phrase else None
+            if phrase is None:
+                return None
+            who_end = _complemented(body, phrase.end("who"), end)
+            return _appositive_end(body, who_end, end, named=True) or who_end
         who_end = _complemented(body, name.end("who"), end)
     possessed = _POSSESSED.match(body, who_end, end)
     if possessed is not None:
         role = possessed["role"]
         who_end = possessed.end("role") if role and is_person_role(role) else possessed.end("noun")
-    apposition = _APPOSITION.match(body, who_end, end)
+    appositive = _appositive_end(body, who_end, end, named=False)
+    if appositive is not None:
+        return appositive
+    return who_end if _VERB_FOLLOWS.match(body, who_end, end) else None
+
+
+def _appositive_end(body: str, at: int, end: int, named: bool) -> int | None:
+    """Where an apposition closed by a comma before the verb ends: a description ("X, the
+    party's chair, said"), a party tag ("X, D-Ore., spoke") or, after a described phrase, the
+    names it describes ("Two analysts, Ann Lee and Bo Diaz, found"); ``named`` allows those."""
+    apposition = _APPOSITION.match(body, at, end) or _PARTY_TAG.match(body, at, end)
+    if apposition is None and named:
+        apposition = _NAMES_APPOSITION.match(body, at, end)
     if apposition is not None and len(apposition.group().split()) <= _MAX_APPOSITION_WORDS:
         return apposition.end() - 1
-    return who_end if _VERB_FOLLOWS.match(body, who_end, end) else None
+    return None
 
 
 def _adjective_led(body: str, at: int, end: int, name: re.Match[str] | None) -> int | None:

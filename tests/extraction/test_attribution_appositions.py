@@ -1,0 +1,48 @@
+"""A speaker's words keep the apposition that names them: "Two analysts, Ann Lee and Bo
+Diaz, found", "Sen. Ana Ruiz, D-Ore., delivered"; short texts written for the tests."""
+
+from app.extraction.quotes import find_quotes
+from app.extraction.subjects import sentence_subject
+from tests.conftest import mentioned as entity
+
+
+def _subject(body: str) -> str | None:
+    found = sentence_subject(body, 0, body.index("“"))
+    return found[0] if found else None
+
+
+def test_the_names_after_a_described_subject_belong_to_it() -> None:
+    body = "Two harbour pilots, Ana Ruiz and Bo Diaz, found the channel “far too shallow”."
+    assert _subject(body) == "Two harbour pilots, Ana Ruiz and Bo Diaz"
+
+
+def test_a_name_after_an_adjective_led_subject_belongs_to_it() -> None:
+    body = "Another critic, Omar Velk, likened the plan to “a sandcastle”."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == ("Omar Velk", "Another critic, Omar Velk")
+
+
+def test_a_party_tag_between_a_name_and_its_verb_is_no_subject() -> None:
+    body = "Sen. Ana Ruiz, D-Ore., delivered a short message: “Fix the bridge first.”"
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "Sen. Ana Ruiz, D-Ore.")
+
+
+def test_a_relative_clause_after_a_described_subject_belongs_to_it() -> None:
+    body = "The retired pilot, who flew for forty years, thinks the runway is “a death trap”."
+    assert _subject(body) == "The retired pilot, who flew for forty years"
+
+
+def test_a_body_named_after_by_in_the_apposition_does_not_speak() -> None:
+    body = (
+        "One such letter, obtained by the Gazette, includes a clause that bans staff from "
+        "“speaking ill of the board”."
+    )
+    gazette = entity(body, "Gazette", kind="organization")
+    (found,) = find_quotes(body, [gazette])
+    assert (found.speaker, found.speaker_text) == (None, "One such letter, obtained by the Gazette")
+
+
+def test_a_list_of_names_is_no_apposition_of_a_name() -> None:
+    body = "Ana Ruiz, Bo Diaz, and Omar Velk called the plan “a sandcastle”."
+    assert _subject(body) != "Ana Ruiz, Bo Diaz"

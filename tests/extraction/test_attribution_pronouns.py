@@ -1,0 +1,26 @@
+"""A personal pronoun points back to a person, never to a club read as one; short texts
+written for the tests."""
+
+from app.extraction.quotes import find_quotes
+from tests.conftest import mentioned as entity
+
+
+def test_he_is_never_a_club_read_as_a_person() -> None:
+    body = (
+        "Bolton host Arsenal or Sheffield United in the next round.\n\n"
+        "The manager welcomed the draw. “We are not counting on anything yet,” he said."
+    )
+    club = entity(body, "Sheffield United")  # typed as a person, as a misread may leave it
+    (found,) = find_quotes(body, [club])
+    assert (found.speaker, found.speaker_text) == (None, "he")
+
+
+def test_he_still_finds_a_person_after_a_club() -> None:
+    body = (
+        "Omar Velk watched Sheffield United lose on Saturday. “We are not counting on "
+        "anything yet,” he said."
+    )
+    velk = entity(body, "Omar Velk")
+    club = entity(body, "Sheffield United")
+    (found,) = find_quotes(body, [velk, club])
+    assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
