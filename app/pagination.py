@@ -98,6 +98,11 @@ def uncounted() -> Iterator[None]:
         _COUNTING.reset(token)
 
 
+def counting() -> bool:
+    """Whether pages read here count their total (see ``uncounted``)."""
+    return _COUNTING.get()
+
+
 def total_of(session: Session, stmt: AnySelect) -> Total:
     """How many rows ``stmt`` returns: counted up to ``COUNT_CAP``; past it counted on
     SQLite (an in-process index count, ~1 ms per 10,000 rows) and estimated by the planner

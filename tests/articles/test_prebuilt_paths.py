@@ -93,6 +93,48 @@ def test_one_entity_alone_answers_as_the_general_path(
     assert len(ids) == len(set(ids)) == prebuilt[0]["total"] == 6
 
 
+@pytest.fixture
+def paired(make_article: ArticleFactory) -> None:
+    """Twelve articles, equal dates among them, one undated: PERSON in every other one, a
+    country in two of three, another country in every fourth."""
+    for n in range(12):
+        day = None if n == 7 else str(date(2021, 3, 1) + timedelta(days=n % 3))
+        countries = [("Lagonia", "LG")] if n % 3 else []
+        countries += [("Marevia", "MV")] if n % 4 == 0 else []
+        people = (PERSON,) if n % 2 == 0 else ()
+        names = [*people, *(name for name, _ in countries)]
+        make_article(
+            f"Report {n} from the lagoon: {' and '.join(names) or 'nobody'}.",
+            title=f"Report {n}",
+            published_at=day,
+            people=people,
+            countries=tuple(countries),
+        )
+
+
+@pytest.mark.usefixtures("paired")
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+@pytest.mark.parametrize("country", ["LG", ["LG", "MV"]])
+def test_entities_alone_answer_as_the_general_path(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, sort: str, country: Any
+) -> None:
+    calls: list[int] = []
+    real = driven.entity_count
+    monkeypatch.setattr(driven, "entity_count", lambda *a: calls.append(1) or real(*a))
+    params = {"person": PERSON, "country": country, "sort": sort}
+    prebuilt = list(pages(client, "/articles", **params))
+    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
+    assert len(calls) == (len(prebuilt) if sqlite else 0)
+    with monkeypatch.context() as patched:
+        patched.setattr(app.articles.listing, "SUMMARY_COLUMNS", ())  # no prebuilt path
+        general = list(pages(client, "/articles", **params))
+    assert prebuilt == general
+    ids = [item["id"] for page in prebuilt for item in page["items"]]
+    # Even n and n % 3 != 0: 2, 4, 8, 10; with Marevia too (n % 4 == 0): 4, 8.
+    expected = 2 if isinstance(country, list) else 4
+    assert len(ids) == len(set(ids)) == prebuilt[0]["total"] == expected
+
+
 # Six articles naming persons (digits), countries and organizations (letters): counts
 # 6, 5, 4, 4, 2, 2, 1 of each type, so each facet has more candidates than it shows, with
 # ties to break at every cut.
