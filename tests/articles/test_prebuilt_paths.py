@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 import app.articles.listing
+import app.quotes.service
 import app.search.matches
 import app.search.service
 from app.articles import driven
@@ -170,3 +171,36 @@ def test_facets_from_the_leading_entities_are_the_facets(
     assert len(expected["countries"]) == len(expected["organizations"]) == 5
     monkeypatch.setattr(app.search.service, "LEADING", leading)
     assert client.get("/search", params={"q": "quay"}).json()["facets"] == expected
+
+
+@pytest.fixture
+def quoted(make_article: ArticleFactory) -> None:
+    """Nine quotes about the lagoon on equal dates (the id breaks ties), one undated."""
+    for n in range(9):
+        said = f"The lagoon will hold, plan {n}"
+        make_article(
+            f"{PERSON} spoke. \u201c{said}.\u201d",
+            published_at=None if n == 4 else f"2021-04-0{1 + n % 3}",
+            people=(PERSON,),
+            quotes={said: PERSON},
+        )
+
+
+@pytest.mark.usefixtures("quoted")
+@pytest.mark.parametrize("cap", [None, 2])  # 2: past the counting cap, the dense walk
+def test_quotes_by_words_alone_answer_as_the_general_path(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, cap: int | None
+) -> None:
+    if cap is not None:
+        monkeypatch.setattr(app.search.matches, "COUNT_CAP", cap)
+    calls: list[int] = []
+    real = app.quotes.service._words_alone
+    monkeypatch.setattr(app.quotes.service, "_words_alone", lambda *a: calls.append(1) or real(*a))
+    prebuilt = list(pages(client, "/quotes", q="lagoon"))
+    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
+    assert len(calls) == (len(prebuilt) if sqlite else 0)
+    with monkeypatch.context() as patched:
+        patched.setattr(app.quotes.service, "_alone", lambda *_: False)
+        general = list(pages(client, "/quotes", q="lagoon"))
+    assert prebuilt == general
+    assert sum(len(page["items"]) for page in prebuilt) == 9
