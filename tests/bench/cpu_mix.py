@@ -18,7 +18,6 @@ functions (cumulative).
 import argparse
 import asyncio
 import cProfile
-import functools
 import json
 import pstats
 import random
@@ -129,20 +128,6 @@ async def dump(app: FastAPI, kinds: dict[str, list[str]], out: Path) -> None:
                     lines.write(json.dumps({"path": path, "status": status, "body": body}) + "\n")
 
 
-def instructions(app: FastAPI, kinds: dict[str, list[str]], kind: str) -> None:
-    """Every path once (warm-up), then ``kind``'s paths inside ``functools.reduce``: under
-    ``valgrind --tool=callgrind --collect-atstart=no --toggle-collect=functools_reduce``
-    only those requests are counted (instructions repeat under load; CPU time does not)."""
-    loop = asyncio.new_event_loop()
-    lifespan = app.router.lifespan_context(app)
-    loop.run_until_complete(lifespan.__aenter__())
-    for paths in kinds.values():
-        loop.run_until_complete(replay(app, paths))
-    functools.reduce(lambda _, path: loop.run_until_complete(call(app, path)), kinds[kind], 0)
-    loop.run_until_complete(lifespan.__aexit__(None, None, None))
-    print(f"{kind}: {len(kinds[kind])} requests counted")
-
-
 def report(costs: dict[str, float], kinds: dict[str, list[str]]) -> None:
     mix = sum(SHARES.get(kind, 0) * ms for kind, ms in costs.items())
     print(
@@ -168,7 +153,6 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="kinds to run (all by default)")
     parser.add_argument("--profile", help="a kind to profile after measuring")
     parser.add_argument("--dump", type=Path, help="write each path's answer here instead")
-    parser.add_argument("--instructions", help="a kind to run once for callgrind (see above)")
     args = parser.parse_args()
     if args.paths_file.exists():
         kinds = json.loads(args.paths_file.read_text())
@@ -178,9 +162,6 @@ def main() -> int:
     if args.only:
         kinds = {kind: kinds[kind] for kind in args.only}
     app = create_app(Settings(database_url=args.database_url, response_cache_mb=0))
-    if args.instructions:
-        instructions(app, kinds, args.instructions)
-        return 0
     if args.dump:
         asyncio.run(dump(app, kinds, args.dump))
         return 0
