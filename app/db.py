@@ -24,6 +24,9 @@ MAX_ID = 2**31 - 1
 
 # Execution option marking a connection whose transaction will write (see app/writes).
 WRITE_OPTION = "broadsheet_write"
+# SQLite: the connection's count of rows changed when its transaction began (``info`` key);
+# still equal, the transaction has written nothing.
+CHANGES_AT_BEGIN = "broadsheet_changes_at_begin"
 
 
 def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
@@ -44,6 +47,7 @@ def _configure_sqlite(engine: Engine, busy_ms: int) -> None:
         # a deferred BEGIN that upgrades later fails at once in WAL mode. Reads stay deferred.
         immediate = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        connection.info[CHANGES_AT_BEGIN] = connection.connection.dbapi_connection.total_changes
 
 
 # Planner settings of every PostgreSQL connection. random_page_cost 1.1 (default 4, for

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, and_, func, or_, select, tuple_
+from sqlalchemy import Select, and_, bindparam, func, or_, select, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
@@ -96,6 +96,11 @@ def uncounted() -> Iterator[None]:
         yield
     finally:
         _COUNTING.reset(token)
+
+
+def counting() -> bool:
+    """Whether pages read here count their total (see ``uncounted``)."""
+    return _COUNTING.get()
 
 
 def total_of(session: Session, stmt: AnySelect) -> Total:
@@ -222,6 +227,20 @@ class Keyset:
             stmt = stmt.where(_after(self.keys, values))
         order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
         return stmt.order_by(*order).limit(page.limit + 1)
+
+    def prepared(self, stmt: AnySelect, *, after: bool) -> AnySelect:
+        """``apply`` with the cursor's values and the limit as parameters (``params``): a
+        statement built once serves every page."""
+        if after:
+            values = [bindparam(f"after_{i}", type_=k.column.type) for i, k in enumerate(self.keys)]
+            stmt = stmt.where(_after(self.keys, values))
+        order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
+        return stmt.order_by(*order).limit(bindparam("limit"))
+
+    def params(self, page: PageRequest) -> dict[str, Any]:
+        """The parameters of a ``prepared`` statement for ``page``."""
+        values = self.after(page) or []
+        return {"limit": page.limit + 1} | {f"after_{i}": v for i, v in enumerate(values)}
 
     def page(
         self, rows: Sequence[Row], page: PageRequest, key_of: Callable[[Row], Sequence[Any]]

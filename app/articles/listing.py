@@ -11,14 +11,23 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, select
 from sqlmodel import Session, col
 
-from app.articles import driven
+from app.articles import driven, whole
 from app.articles import filters as filters_
 from app.articles.models import Article
 from app.articles.queries import SUMMARY_COLUMNS
 from app.articles.schemas import ArticleFilters
 from app.entities.models import ArticleEntity
 from app.errors import InvalidInput
-from app.pagination import AnySelect, Keyset, Offset, PageRequest, SortKey, Total, total_of
+from app.pagination import (
+    AnySelect,
+    Keyset,
+    Offset,
+    PageRequest,
+    SortKey,
+    Total,
+    counting,
+    total_of,
+)
 from app.search.fulltext import CANDIDATES, article_candidates, article_highlights, searchable
 from app.search.matches import count_matches, every_match, match_test, unindexed
 from app.search.relevance import ranked_page
@@ -117,15 +126,47 @@ def _dated(
             rows, cursor, _ = _by_date(session, filters, found, page, columns)
         # The stored count, which the write path keeps equal to a recount.
         return Listing(list(rows), cursor, Total(found.driver_articles))
-    rows, cursor, whole = _by_date(session, filters, found, page, columns)
-    return Listing(rows, cursor, total_of(session, whole))
+    if _entities_alone(session, filters, found, columns):
+        assert found.driver is not None
+        keyset = _keyset(filters, col(ArticleEntity.dated_at), col(ArticleEntity.article_id))
+        rows, cursor = driven.entity_page(session, found.driver, keyset, page, found.groups)
+        if not counting():
+            return Listing(list(rows), cursor, Total(0, estimate=True))
+        count = driven.entity_count(session, found.driver, found.groups)
+        return Listing(list(rows), cursor, Total(count))
+    if found.driver is None and _no_other_filter(filters, found) and columns is SUMMARY_COLUMNS:
+        rows, cursor = whole.page_of_all(session, filters.sort != "oldest", page)
+        return Listing(list(rows), cursor, _every_article(session))
+    rows, cursor, every = _by_date(session, filters, found, page, columns)
+    return Listing(rows, cursor, total_of(session, every))
+
+
+def _every_article(session: Session) -> Total:
+    if counting() and session.get_bind().dialect.name == "sqlite":
+        return Total(whole.article_count(session))
+    return total_of(session, select(col(Article.id)))
 
 
 def _no_other_filter(filters: ArticleFilters, found: filters_.Plan) -> bool:
     """No filter beside the driving entity (if any) and the query: no group, speaker,
     section or date."""
+    return not found.groups and _entities_only(filters, found)
+
+
+def _entities_alone(
+    session: Session, filters: ArticleFilters, found: filters_.Plan, columns: tuple[Any, ...]
+) -> bool:
+    """SQLite, entity filters alone driven by one: ``app.articles.driven`` pages and counts
+    them (PostgreSQL counts past ``COUNT_CAP`` by estimate, through ``total_of``)."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    driven_alone = found.driver is not None and _entities_only(filters, found)
+    return sqlite and driven_alone and columns is SUMMARY_COLUMNS
+
+
+def _entities_only(filters: ArticleFilters, found: filters_.Plan) -> bool:
+    """No filter beside entities and the query: no speaker, section or date."""
     dates = filters.published_after or filters.published_before or filters.updated_since
-    return not (found.groups or found.speakers or found.section or dates)
+    return not (found.speakers or found.section or dates)
 
 
 def _among(total: Total) -> int | None:

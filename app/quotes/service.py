@@ -1,8 +1,10 @@
 """Quote queries: who said what, where, and about whom."""
 
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Row, select
 from sqlmodel import Session, col
 
 from app.answers import Document, rows
@@ -21,8 +23,8 @@ from app.pagination import (
 from app.quotes.models import Quote
 from app.quotes.queries import WITH_SPEAKER, Q, detail_document, detail_select, quote_document
 from app.quotes.schemas import QuoteDetail, QuoteFilters, QuotePublic
-from app.search.fulltext import searchable
-from app.search.matches import count_matches, every_match, match_test, unindexed
+from app.search.fulltext import fts5_query, searchable
+from app.search.matches import count_matches, every_match, match_test, prepared_match, unindexed
 
 NEWEST = Keyset("quotes:newest", [SortKey(col(Quote.dated_at), True), SortKey(col(Quote.id), True)])
 # The same order for a few full-text matches, sorted rather than walked (same cursors).
@@ -77,6 +79,8 @@ def quote_page(session: Session, filters: QuoteFilters, page: PageRequest) -> Do
         # Every match, newest first, however many (see app.search.matches).
         matches = count_matches(session, Quote, filters.q, clauses, page.limit)
         total = matches.total
+        if _alone(session, clauses):
+            return _words_alone(session, filters.q, matches.dense, page, total)
         if matches.dense:
             clauses.append(match_test(session, Quote, filters.q, col(Quote.id)))
         else:
@@ -90,8 +94,37 @@ def quote_page(session: Session, filters: QuoteFilters, page: PageRequest) -> Do
     return _newest(session, NEWEST.apply(stmt, page), page, total)
 
 
+def _alone(session: Session, clauses: list[ColumnElement[bool]]) -> bool:
+    """SQLite, a full-text query with no other filter: ``_words_alone``."""
+    return not clauses and session.get_bind().dialect.name == "sqlite"
+
+
+@lru_cache(maxsize=4)
+def _words_statement(dense: bool, after: bool) -> AnySelect:
+    """The page ``quote_page`` builds for a full-text query alone, built once per form
+    (``terms``, ``limit``, the cursor's ``after_``s): on SQLite, building it per request
+    cost more than running it (``/search`` asks for quotes beside articles)."""
+    matched = prepared_match(Quote, col(Quote.id), dense=dense)
+    keyset = NEWEST if dense else SPARSE
+    ids = keyset.prepared(select(col(Quote.id), col(Quote.dated_at)).where(matched), after=after)
+    inner = ids.subquery()
+    return NEWEST.prepared(detail_select().join(inner, inner.c.id == Quote.id), after=after)
+
+
+def _words_alone(
+    session: Session, query: str, dense: bool, page: PageRequest, total: Total
+) -> Document:
+    params = NEWEST.params(page) | {"terms": fts5_query(query)}
+    stmt = _words_statement(dense, "after_0" in params)
+    return _documents(rows(session, stmt, **params), page, total)
+
+
 def _newest(session: Session, stmt: AnySelect, page: PageRequest, total: Total) -> Document:
-    items, cursor = NEWEST.page(rows(session, stmt), page, lambda r: (r.dated_at, r.id))
+    return _documents(rows(session, stmt), page, total)
+
+
+def _documents(found: Sequence[Row[Any]], page: PageRequest, total: Total) -> Document:
+    items, cursor = NEWEST.page(found, page, lambda r: (r.dated_at, r.id))
     return page_document([detail_document(row) for row in items], cursor, total)
 
 

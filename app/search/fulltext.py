@@ -243,10 +243,20 @@ def searchable(query: str | None) -> bool:
 
 def prefix_match(dialect: str, column: Any, prefix: str) -> ColumnElement[bool]:
     """``column`` starts with ``prefix``, in a form each backend serves from a btree index."""
+    return pattern_match(dialect, column, prefix_pattern(dialect, prefix))
+
+
+def prefix_pattern(dialect: str, prefix: str) -> str:
+    """The pattern ``pattern_match`` tests for "starts with ``prefix``"."""
+    if dialect == "sqlite":
+        return re.sub(r"([*?\[])", r"[\1]", prefix) + "*"
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def pattern_match(dialect: str, column: Any, pattern: Any) -> ColumnElement[bool]:
+    """``column`` matches a ``prefix_pattern`` (a value or a bound parameter)."""
     if dialect == "sqlite":
         # GLOB is case-sensitive, so SQLite can range-scan the index; LIKE could not.
-        escaped = re.sub(r"([*?\[])", r"[\1]", prefix)
-        result: ColumnElement[bool] = column.op("GLOB")(escaped + "*")
+        result: ColumnElement[bool] = column.op("GLOB")(pattern)
         return result
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.like(escaped + "%", escape="\\")
+    return column.like(pattern, escape="\\")

@@ -18,11 +18,23 @@ table; GIN: the planner's estimate).
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, column, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    and_,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlmodel import Session, col
 
+from app.answers import rows
 from app.pagination import COUNT_CAP, AnySelect, Total, planned_rows
 from app.search.fulltext import fts5_query, id_ordered, newest_first, walk_newest, walk_pays
 
@@ -45,28 +57,62 @@ def _tsquery(query: str) -> ColumnElement[Any]:
 def _sqlite_count(
     session: Session, model: Any, query: str, where: list[ColumnElement[bool]], limit: int
 ) -> Matches:
-    fts, ref = _fts(model)
-    newest = (
-        select(fts.c.rowid.label("id"))
-        .select_from(fts)
-        .where(ref.op("MATCH")(fts5_query(query) or '""'))
-        .order_by(fts.c.rowid.desc())
-        .limit(COUNT_CAP + 1)
-        .subquery()
-    )
-    # Filters are tested on the walked matches only: a bounded sample when there are more.
-    kept = func.count(col(model.id)) if where else func.count()
-    stmt = select(func.count(), func.min(newest.c.id), kept).select_from(newest)
+    terms = fts5_query(query) or '""'
     if where:
-        stmt = stmt.outerjoin(model, and_(col(model.id) == newest.c.id, *where))
-    walked, lowest, found = session.execute(stmt).one()
-    highest = session.execute(select(func.max(col(model.id)))).scalar_one() or 0
+        walked, lowest, found, highest = _filtered_count(session, model, terms, where)
+    else:
+        counted = rows(session, _newest_counted(model), terms=terms, walked=COUNT_CAP + 1)[0]
+        walked, lowest, highest = tuple(counted)
+        found, highest = walked, highest or 0
     # Measured at 100k articles: sorting costs ~20 µs a match (its date is read from the
     # article row), a walk ~100 µs a row tested (one FTS5 lookup each), and a page tests
     # about (limit + 1) × rows ÷ matches rows: the walk wins past sqrt(5 × (limit + 1) × rows).
     dense = walked * walked > 5 * (limit + 1) * highest
     total = sqlite_total(walked, lowest, highest, found)
     return Matches(total, dense=dense or walked > COUNT_CAP)
+
+
+def _newest(model: Any, terms: Any, walked: Any) -> Any:
+    fts, ref = _fts(model)
+    return (
+        select(fts.c.rowid.label("id"))
+        .select_from(fts)
+        .where(ref.op("MATCH")(terms))
+        .order_by(fts.c.rowid.desc())
+        .limit(walked)
+        .subquery()
+    )
+
+
+def _filtered_count(
+    session: Session, model: Any, terms: str, where: list[ColumnElement[bool]]
+) -> tuple[int, int | None, int, int]:
+    newest = _newest(model, terms, COUNT_CAP + 1)
+    # Filters are tested on the walked matches only: a bounded sample when there are more.
+    stmt = select(func.count(), func.min(newest.c.id), func.count(col(model.id)))
+    stmt = stmt.select_from(newest).outerjoin(model, and_(col(model.id) == newest.c.id, *where))
+    walked, lowest, found = session.execute(stmt).one()
+    highest = session.execute(select(func.max(col(model.id)))).scalar_one() or 0
+    return walked, lowest, found, highest
+
+
+@lru_cache(maxsize=8)
+def _newest_counted(model: Any) -> AnySelect:
+    """SQLite, no filter: the newest matches counted (``walked`` at most), the lowest id
+    among them and the table's highest, in one statement built once (``terms``)."""
+    newest = _newest(model, bindparam("terms"), bindparam("walked"))
+    highest = select(func.max(col(model.id))).scalar_subquery()
+    return select(func.count(), func.min(newest.c.id), highest).select_from(newest)
+
+
+def prepared_match(model: Any, ident: Any, *, dense: bool) -> ColumnElement[bool]:
+    """SQLite: ``match_test`` (``dense``) or ``every_match`` with the FTS5 query as the
+    parameter ``terms``, for statements built once."""
+    fts, ref = _fts(model)
+    matching = select(fts.c.rowid).where(ref.op("MATCH")(bindparam("terms")))
+    if dense:
+        return matching.where(fts.c.rowid == ident).exists()
+    return ident.in_(matching)
 
 
 def sqlite_total(walked: int, lowest: int | None, highest: int, found: int) -> Total:

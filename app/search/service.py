@@ -2,29 +2,42 @@
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Row,
+    bindparam,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+)
 from sqlmodel import Session, col
 
-from app.answers import Document
+from app.answers import Document, rows
 from app.articles.filters import conditions
 from app.articles.listing import article_rows
 from app.articles.models import Article
 from app.articles.queries import SUMMARY_COLUMNS, summary_documents
-from app.entities.models import ArticleEntity, Entity
-from app.entities.profile import list_entities
-from app.entities.schemas import EntityFilters, EntityPublic
+from app.entities.models import ArticleEntity, Entity, EntityAlias
+from app.entities.schemas import EntityPublic
 from app.pagination import AnySelect, PageRequest
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import quote_page
-from app.search.fulltext import article_candidates, searchable
-from app.search.schemas import (
-    FacetCount,
-    Facets,
-    SearchFilters,
-    SectionFacet,
+from app.search.fulltext import (
+    CANDIDATES,
+    article_candidates,
+    fts5_query,
+    pattern_match,
+    prefix_pattern,
+    searchable,
 )
+from app.search.schemas import SearchFilters
 from app.text import normalize_name
 
 SIDE_RESULTS = 5
@@ -32,14 +45,37 @@ FACET_SIZE = 5
 FACET_TYPES = {"person": "persons", "country": "countries", "organization": "organizations"}
 
 
-def facets(session: Session, query: str, where: list[ColumnElement[bool]] | None = None) -> Facets:
+def facets(
+    session: Session, query: str, where: list[ColumnElement[bool]] | None = None
+) -> Document:
     """Top persons, countries, organizations and sections by number of matching articles
-    (among the newest ``CANDIDATES`` matches, as ranking is); ``where`` narrows the
-    matches as the search's filters do, None meaning nothing matches."""
-    buckets: dict[str, list[FacetCount]] = {name: [] for name in FACET_TYPES.values()}
+    (among the newest ``CANDIDATES`` matches, as ranking is), as ``Facets``; ``where``
+    narrows the matches as the search's filters do, None meaning nothing matches."""
+    buckets: dict[str, list[Document]] = {name: [] for name in FACET_TYPES.values()}
     if not searchable(query) or where is None:
-        return Facets(**buckets)
-    matching = article_candidates(session, query, where, scored=False).subquery()
+        return {**buckets, "sections": []}
+    params: dict[str, Any] = {"leading": LEADING}
+    if not where and session.get_bind().dialect.name == "sqlite":
+        statements = _prepared_facets()
+        params |= {"terms": fts5_query(query), "candidates": CANDIDATES}
+    else:
+        statements = _facet_statements(article_candidates(session, query, where, scored=False))
+    leading, every, sections = statements
+    found = rows(session, leading, **params)
+    if not _complete(found):
+        found = rows(session, every, **params)
+    for row in found:
+        buckets[FACET_TYPES[row.type]].append({"slug": row.slug, "name": row.name, "count": row.n})
+    by_section = [
+        {"name": row.section, "count": row.n} for row in rows(session, sections, **params)
+    ]
+    return {**buckets, "sections": by_section}
+
+
+def _facet_statements(candidates: AnySelect) -> tuple[AnySelect, AnySelect, AnySelect]:
+    """The entity facets among the ``leading`` most linked entities, among all of them, and
+    the section facet, of the articles ``candidates`` selects."""
+    matching = candidates.subquery()
     # Count links per entity first (an index-only walk), then look up only the entities
     # that occur, rather than every link's entity.
     per_entity = (
@@ -48,12 +84,21 @@ def facets(session: Session, query: str, where: list[ColumnElement[bool]] | None
         .group_by(col(ArticleEntity.entity_id))
         .subquery()
     )
-    found = session.execute(_entity_facets(per_entity, LEADING)).all()
-    if not _complete(found):
-        found = session.execute(_entity_facets(per_entity, None)).all()
-    for row in found:
-        buckets[FACET_TYPES[row.type]].append(FacetCount(slug=row.slug, name=row.name, count=row.n))
-    return Facets(**buckets, sections=section_facet(session, matching))
+    return (
+        _entity_facets(per_entity, bindparam("leading")),
+        _entity_facets(per_entity, None),
+        _section_facet(matching),
+    )
+
+
+@lru_cache(maxsize=1)
+def _prepared_facets() -> tuple[AnySelect, AnySelect, AnySelect]:
+    """SQLite, a query alone: the facet statements built once (``terms``, ``candidates``,
+    ``leading``); built per request they cost more than running them."""
+    fts = table("article_fts", column("rowid", Integer))
+    matching = literal_column("article_fts").op("MATCH")(bindparam("terms"))
+    newest = select(fts.c.rowid.label("id")).where(matching).order_by(fts.c.rowid.desc())
+    return _facet_statements(newest.limit(bindparam("candidates")))
 
 
 # The most linked entities whose type is looked up: the top FACET_SIZE of a type are among
@@ -62,7 +107,7 @@ def facets(session: Session, query: str, where: list[ColumnElement[bool]] | None
 LEADING = 200
 
 
-def _entity_facets(per_entity: Any, leading: int | None) -> AnySelect:
+def _entity_facets(per_entity: Any, leading: Any) -> AnySelect:
     """The top ``FACET_SIZE`` entities of each type, among the ``leading`` most linked
     (all when None); ``linked`` is how many entities there were to choose from."""
     if leading is not None:
@@ -95,10 +140,10 @@ def _complete(found: Sequence[Row[Any]]) -> bool:
     return all(sizes[kind] == FACET_SIZE for kind in FACET_TYPES)
 
 
-def section_facet(session: Session, matching: Any) -> list[SectionFacet]:
+def _section_facet(matching: Any) -> AnySelect:
     """Matching articles per section, largest first: primary-key probes of the matches."""
     n = func.count().label("n")
-    stmt = (
+    return (
         select(col(Article.section), n)
         .join(matching, matching.c.id == Article.id)
         .where(col(Article.section).is_not(None))
@@ -106,17 +151,35 @@ def section_facet(session: Session, matching: Any) -> list[SectionFacet]:
         .order_by(n.desc(), col(Article.section))
         .limit(FACET_SIZE)
     )
-    return [SectionFacet(name=name, count=count) for name, count in session.execute(stmt)]
 
 
-def entity_hits(session: Session, query: str) -> list[EntityPublic]:
-    """Entities whose name starts with the query; none for a query without words."""
-    if not searchable(query) or not normalize_name(query):
+def entity_hits(session: Session, query: str) -> list[Document]:
+    """Entities whose name starts with the query, most covered first, as ``EntityPublic``
+    (``/entities?q=``'s first items); none for a query without words."""
+    prefix = normalize_name(query)
+    if not searchable(query) or not prefix:
         return []
-    # /search takes longer queries than /entities' `q`; a long one just matches no name.
-    filters = EntityFilters.model_construct(q=query, type=None, country=None)
-    first = PageRequest(limit=SIDE_RESULTS, cursor=None)
-    return list_entities(session, filters, first).items
+    dialect = session.get_bind().dialect.name
+    found = rows(session, _named(dialect), pattern=prefix_pattern(dialect, prefix))
+    return [dict(zip(ENTITY_FIELDS, row, strict=True)) for row in found]
+
+
+ENTITY_FIELDS = tuple(EntityPublic.model_fields)
+
+
+@lru_cache(maxsize=2)
+def _named(dialect: str) -> AnySelect:
+    """``list_entities``' first page for a name prefix (``pattern``), built once."""
+    named = select(col(EntityAlias.entity_id)).where(
+        pattern_match(dialect, col(EntityAlias.normalized), bindparam("pattern"))
+    )
+    entity = Entity.__table__.c  # type: ignore[attr-defined]
+    return (
+        select(*(entity[name] for name in ENTITY_FIELDS))
+        .where(entity.article_count > 0, entity.id.in_(named))
+        .order_by(entity.article_count.desc(), entity.id.desc())
+        .limit(SIDE_RESULTS)
+    )
 
 
 def _quote_filters(filters: SearchFilters) -> QuoteFilters:

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 import app.articles.listing
+import app.quotes.service
 import app.search.matches
 import app.search.service
 from app.articles import driven
@@ -93,6 +94,48 @@ def test_one_entity_alone_answers_as_the_general_path(
     assert len(ids) == len(set(ids)) == prebuilt[0]["total"] == 6
 
 
+@pytest.fixture
+def paired(make_article: ArticleFactory) -> None:
+    """Twelve articles, equal dates among them, one undated: PERSON in every other one, a
+    country in two of three, another country in every fourth."""
+    for n in range(12):
+        day = None if n == 7 else str(date(2021, 3, 1) + timedelta(days=n % 3))
+        countries = [("Lagonia", "LG")] if n % 3 else []
+        countries += [("Marevia", "MV")] if n % 4 == 0 else []
+        people = (PERSON,) if n % 2 == 0 else ()
+        names = [*people, *(name for name, _ in countries)]
+        make_article(
+            f"Report {n} from the lagoon: {' and '.join(names) or 'nobody'}.",
+            title=f"Report {n}",
+            published_at=day,
+            people=people,
+            countries=tuple(countries),
+        )
+
+
+@pytest.mark.usefixtures("paired")
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+@pytest.mark.parametrize("country", ["LG", ["LG", "MV"]])
+def test_entities_alone_answer_as_the_general_path(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, sort: str, country: Any
+) -> None:
+    calls: list[int] = []
+    real = driven.entity_count
+    monkeypatch.setattr(driven, "entity_count", lambda *a: calls.append(1) or real(*a))
+    params = {"person": PERSON, "country": country, "sort": sort}
+    prebuilt = list(pages(client, "/articles", **params))
+    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
+    assert len(calls) == (len(prebuilt) if sqlite else 0)
+    with monkeypatch.context() as patched:
+        patched.setattr(app.articles.listing, "SUMMARY_COLUMNS", ())  # no prebuilt path
+        general = list(pages(client, "/articles", **params))
+    assert prebuilt == general
+    ids = [item["id"] for page in prebuilt for item in page["items"]]
+    # Even n and n % 3 != 0: 2, 4, 8, 10; with Marevia too (n % 4 == 0): 4, 8.
+    expected = 2 if isinstance(country, list) else 4
+    assert len(ids) == len(set(ids)) == prebuilt[0]["total"] == expected
+
+
 # Six articles naming persons (digits), countries and organizations (letters): counts
 # 6, 5, 4, 4, 2, 2, 1 of each type, so each facet has more candidates than it shows, with
 # ties to break at every cut.
@@ -128,3 +171,36 @@ def test_facets_from_the_leading_entities_are_the_facets(
     assert len(expected["countries"]) == len(expected["organizations"]) == 5
     monkeypatch.setattr(app.search.service, "LEADING", leading)
     assert client.get("/search", params={"q": "quay"}).json()["facets"] == expected
+
+
+@pytest.fixture
+def quoted(make_article: ArticleFactory) -> None:
+    """Nine quotes about the lagoon on equal dates (the id breaks ties), one undated."""
+    for n in range(9):
+        said = f"The lagoon will hold, plan {n}"
+        make_article(
+            f"{PERSON} spoke. \u201c{said}.\u201d",
+            published_at=None if n == 4 else f"2021-04-0{1 + n % 3}",
+            people=(PERSON,),
+            quotes={said: PERSON},
+        )
+
+
+@pytest.mark.usefixtures("quoted")
+@pytest.mark.parametrize("cap", [None, 2])  # 2: past the counting cap, the dense walk
+def test_quotes_by_words_alone_answer_as_the_general_path(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, cap: int | None
+) -> None:
+    if cap is not None:
+        monkeypatch.setattr(app.search.matches, "COUNT_CAP", cap)
+    calls: list[int] = []
+    real = app.quotes.service._words_alone
+    monkeypatch.setattr(app.quotes.service, "_words_alone", lambda *a: calls.append(1) or real(*a))
+    prebuilt = list(pages(client, "/quotes", q="lagoon"))
+    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
+    assert len(calls) == (len(prebuilt) if sqlite else 0)
+    with monkeypatch.context() as patched:
+        patched.setattr(app.quotes.service, "_alone", lambda *_: False)
+        general = list(pages(client, "/quotes", q="lagoon"))
+    assert prebuilt == general
+    assert sum(len(page["items"]) for page in prebuilt) == 9
