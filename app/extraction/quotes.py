@@ -17,6 +17,8 @@ from app.extraction.speakers import SpeakerIndex
 _HEADING_MAX_WORDS = 10
 _SCARE_QUOTE_WORDS = 3
 _LINK_LIKE = re.compile(r"[\d/@]")
+# A short quote that is a whole exclamation or sentence of its own ("No!", "We won.").
+_UTTERANCE_END = re.compile(r"[.!?…]$")
 # Titles of shows, books and films sit after these: 'on "Face the Nation"', 'CNN's "X"'.
 _NAMES_A_WORK = re.compile(
     r"(?:\b(?:on|in|of|at|from|about|titled|entitled|told|to)|['’]s)\s*$", re.IGNORECASE
@@ -164,10 +166,27 @@ def _worth_keeping(
         return False
     if all(word.casefold() in _FUNCTION_WORDS for word in words):
         return False
-    if not attributed and len(words) <= _SCARE_QUOTE_WORDS:
+    if all(len(word) == 1 for word in words):
+        return False  # "R," "D,": a party's or a grade's letter, not words anyone said
+    if (
+        not attributed
+        and len(words) <= _SCARE_QUOTE_WORDS
+        and not _utterance(body, span, paragraph, text)
+    ):
         return False
     lead = body[max(paragraph.start, span.open_at - 20) : span.open_at]
     return not (_is_title_case(words) and _NAMES_A_WORK.search(lead))
+
+
+def _utterance(body: str, span: QuoteSpan, paragraph: Paragraph, text: str) -> bool:
+    """A short quote that opens its sentence with a capital and closes with its own
+    full stop or exclamation ("This is fantastic!"): someone's whole words, not a term."""
+    lead_end = _skip_back(body, paragraph.start, span.open_at, str.isspace)
+    return (
+        text[:1].isupper()
+        and _UTTERANCE_END.search(text) is not None
+        and _opens_sentence(body, paragraph.start, lead_end)
+    )
 
 
 def _is_title_case(words: list[str]) -> bool:

@@ -175,3 +175,20 @@ def test_demonyms_and_nouns_do_not_speak() -> None:
     (quote,) = find_quotes(body, [person(body, "Rita Holm"), country])
     assert quote.speaker is None
     assert quote.cue is None
+
+
+def test_a_short_unattributed_sentence_of_its_own_is_a_quote() -> None:
+    body = "The crowd rose as the results came in.\n\n“We won!” beamed one fan in a red cap."
+    (quote,) = find_quotes(body, [])
+    assert (quote.text, quote.kind) == ("We won!", "direct")
+
+
+def test_a_short_unattributed_term_inside_a_sentence_is_not() -> None:
+    # A capital and a full stop inside the marks, but the sentence began before them.
+    body = "In the end, it was the “Reform.” that did it."
+    assert find_quotes(body, []) == []
+
+
+def test_quoted_single_letters_are_not_quotes() -> None:
+    body = "Many voters simply pick “R,” or “D,” on the ballot, Ana Ruiz said."
+    assert find_quotes(body, [person(body, "Ana Ruiz")]) == []
