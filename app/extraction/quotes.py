@@ -13,6 +13,8 @@ from app.extraction.resolution import resolve
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speaker_words import Attribution
 from app.extraction.speakers import SpeakerIndex
+from app.extraction.wordsets import alternation
+from app.extraction.works import WORK_NOUNS
 
 _HEADING_MAX_WORDS = 10
 _SCARE_QUOTE_WORDS = 3
@@ -23,6 +25,10 @@ _UTTERANCE_END = re.compile(r"[.!?…]$")
 _NAMES_A_WORK = re.compile(
     r"(?:\b(?:on|in|of|at|from|about|titled|entitled|told|to)|['’]s)\s*$", re.IGNORECASE
 )
+# ... and after the kind of work they name: 'the reality show "X"', 'her memoir, "X"'.
+# A slogan is left out of the kinds: a campaign's slogan is words it says.
+_WORK_KINDS = [*WORK_NOUNS.split(), "podcast", "program", "programme", "memoir", "column"]
+_WORK_KIND_BEFORE = re.compile(rf"\b(?:{alternation(_WORK_KINDS)}),?\s*$")
 _FUNCTION_WORDS = frozenset(
     "a an the and or but of in on at to for with by from as is are was were be it its this "
     "that he she they we i you him her them his their our my your me us".split()
@@ -175,7 +181,9 @@ def _worth_keeping(
     ):
         return False
     lead = body[max(paragraph.start, span.open_at - 20) : span.open_at]
-    return not (_is_title_case(words) and _NAMES_A_WORK.search(lead))
+    return not (
+        _is_title_case(words) and (_NAMES_A_WORK.search(lead) or _WORK_KIND_BEFORE.search(lead))
+    )
 
 
 def _utterance(body: str, span: QuoteSpan, paragraph: Paragraph, text: str) -> bool:

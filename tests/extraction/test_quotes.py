@@ -192,3 +192,16 @@ def test_a_short_unattributed_term_inside_a_sentence_is_not() -> None:
 def test_quoted_single_letters_are_not_quotes() -> None:
     body = "Many voters simply pick “R,” or “D,” on the ballot, Ana Ruiz said."
     assert find_quotes(body, [person(body, "Ana Ruiz")]) == []
+
+
+def test_a_title_after_the_kind_of_work_it_names_is_not_a_quote() -> None:
+    body = (
+        "Lena Park, a former host of the cooking show “Salt And Smoke,” said the studio "
+        "closed. She wrote about it in her memoir, “Last Orders.”"
+    )
+    assert find_quotes(body, [person(body, "Lena Park")]) == []
+
+
+def test_a_slogan_is_still_a_quote() -> None:
+    body = "The Harbour Party printed its slogan, “Build The Bridge Now,” on every flyer."
+    assert [q.text for q in find_quotes(body, [])] == ["Build The Bridge Now,"]
