@@ -205,3 +205,15 @@ def test_a_title_after_the_kind_of_work_it_names_is_not_a_quote() -> None:
 def test_a_slogan_is_still_a_quote() -> None:
     body = "The Harbour Party printed its slogan, “Build The Bridge Now,” on every flyer."
     assert [q.text for q in find_quotes(body, [])] == ["Build The Bridge Now,"]
+
+
+def test_a_direction_mark_before_a_quotation_mark_is_invisible() -> None:
+    body = "\u202a”The ferry was late again,” posted Ana Ruiz."
+    (quote,) = find_quotes(body, [person(body, "Ana Ruiz")])
+    assert (quote.text, quote.speaker) == ("The ferry was late again,", "Ana Ruiz")
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote() -> None:
+    body = "Ana Ruiz spoke at length.\n\n” … and then the lights went out,” she said in May."
+    (quote,) = find_quotes(body, [person(body, "Ana Ruiz")])
+    assert (quote.text, quote.speaker) == ("… and then the lights went out,", "Ana Ruiz")
