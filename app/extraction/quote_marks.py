@@ -7,6 +7,7 @@ leaving a quote open at a paragraph's end when the next paragraph carries on the
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,21 +80,30 @@ def find_spans(body: str, paragraphs: list[Paragraph]) -> list[QuoteSpan]:
 
 
 def _role(body: str, at: int, mark: str, paragraph: Paragraph) -> Role:
-    before = body[at - 1] if at > paragraph.start else " "
+    before = _seen(body[at - 1]) if at > paragraph.start else " "
     after_at = at + len(mark)
-    after = body[after_at] if after_at < paragraph.end else " "
+    after = _seen(body[after_at]) if after_at < paragraph.end else " "
     if mark in _OPEN_ONLY:
         # "It rained,“ said X": an opening mark typed where the closing one belongs.
         return "close" if before in _CLOSING_SLIP and after.isspace() else "open"
     left_open = before.isspace() or before in _LEFT_EDGE
     if mark in _CLOSE_ONLY:
-        return "open" if left_open and after.isalnum() else "close"
+        # A closing mark that opens a paragraph closes nothing: '” … and then we left,”
+        # she said' opens a quote that starts with an ellipsis.
+        opens = after.isalnum() or at == paragraph.start
+        return "open" if left_open and opens else "close"
     right_open = after.isspace() or after in _RIGHT_EDGE
     if left_open and not right_open:
         return "open"
     if right_open and not left_open:
         return "close"
     return "either"
+
+
+def _seen(char: str) -> str:
+    """A formatting character (a direction mark pasted from a post) shows nothing: it
+    reads as a space beside a quotation mark."""
+    return " " if char > "\u2000" and unicodedata.category(char) == "Cf" else char
 
 
 def _style(mark: str) -> str:

@@ -23,7 +23,7 @@ EVENT_HEADS = words(
     "Treaty Accord Medal Challenge Invitational Masters Derby Stakes Rally Week Weekend"
 )
 # Nouns for works and bands, right before a name: "the film Vera Drake".
-_WORK_NOUNS = (
+WORK_NOUNS = (
     "film movie novel book album song single band group play musical series show opera "
     "documentary sitcom drama comedy thriller biopic franchise sequel"
 )
@@ -35,12 +35,12 @@ _WORK_MODIFIED = (
 # What one plays a part in is a work, never a person: "her role in Vera Drake".
 _PART_IN = "role roles performance performances starring starred appeared appearance cameo"
 _WORK_BEFORE = re.compile(
-    rf"\b(?:(?:{alternation(_WORK_NOUNS.split())}),?|(?:{alternation(_PART_IN.split())}) in) "
+    rf"\b(?:(?:{alternation(WORK_NOUNS.split())}),?|(?:{alternation(_PART_IN.split())}) in) "
     r"(?:[“\"‘']\s?)?$"
 )
 # What the words before a match end with, once the marks and spaces after it are gone:
 # tested first, since the search tries every position of the window (1.5% of extraction).
-_WORK_BEFORE_ENDS = (*_WORK_NOUNS.split(), " in")
+_WORK_BEFORE_ENDS = (*WORK_NOUNS.split(), " in")
 _WORK_AFTER = re.compile(rf" (?:{alternation(_WORK_MODIFIED.split())})\b")
 # A band, not a person: "rock band X", "X frontman Y", "X have won", "X, who were".
 _BAND_NOUNS = ("band", "bands", "group", "duo", "trio")

@@ -175,3 +175,45 @@ def test_demonyms_and_nouns_do_not_speak() -> None:
     (quote,) = find_quotes(body, [person(body, "Rita Holm"), country])
     assert quote.speaker is None
     assert quote.cue is None
+
+
+def test_a_short_unattributed_sentence_of_its_own_is_a_quote() -> None:
+    body = "The crowd rose as the results came in.\n\n“We won!” beamed one fan in a red cap."
+    (quote,) = find_quotes(body, [])
+    assert (quote.text, quote.kind) == ("We won!", "direct")
+
+
+def test_a_short_unattributed_term_inside_a_sentence_is_not() -> None:
+    # A capital and a full stop inside the marks, but the sentence began before them.
+    body = "In the end, it was the “Reform.” that did it."
+    assert find_quotes(body, []) == []
+
+
+def test_quoted_single_letters_are_not_quotes() -> None:
+    body = "Many voters simply pick “R,” or “D,” on the ballot, Ana Ruiz said."
+    assert find_quotes(body, [person(body, "Ana Ruiz")]) == []
+
+
+def test_a_title_after_the_kind_of_work_it_names_is_not_a_quote() -> None:
+    body = (
+        "Lena Park, a former host of the cooking show “Salt And Smoke,” said the studio "
+        "closed. She wrote about it in her memoir, “Last Orders.”"
+    )
+    assert find_quotes(body, [person(body, "Lena Park")]) == []
+
+
+def test_a_slogan_is_still_a_quote() -> None:
+    body = "The Harbour Party printed its slogan, “Build The Bridge Now,” on every flyer."
+    assert [q.text for q in find_quotes(body, [])] == ["Build The Bridge Now,"]
+
+
+def test_a_direction_mark_before_a_quotation_mark_is_invisible() -> None:
+    body = "\u202a”The ferry was late again,” posted Ana Ruiz."
+    (quote,) = find_quotes(body, [person(body, "Ana Ruiz")])
+    assert (quote.text, quote.speaker) == ("The ferry was late again,", "Ana Ruiz")
+
+
+def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote() -> None:
+    body = "Ana Ruiz spoke at length.\n\n” … and then the lights went out,” she said in May."
+    (quote,) = find_quotes(body, [person(body, "Ana Ruiz")])
+    assert (quote.text, quote.speaker) == ("… and then the lights went out,", "Ana Ruiz")
