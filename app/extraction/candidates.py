@@ -260,7 +260,8 @@ _ORDINALS = frozenset({"First", "Second", "Third"})
 
 def _ordinal_firm(tokens: list[Token]) -> bool:
     """'First Dunmore Corp', 'Second Velby Holdings Inc': an ordinal opens a company's name
-    when the run ends with a company's legal form; without one ("Third Estate") the ordinal stays a word of the sentence."""
+    when the run ends with a company's legal form; without one ("Third Estate") the
+    ordinal stays a word of the sentence."""
     if len(tokens) < 2 or tokens[0].text not in _ORDINALS:
         return False
     from app.extraction.organizations import legal_form  # it reads this module's tokens
