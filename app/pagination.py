@@ -225,8 +225,7 @@ class Keyset:
         values = self.after(page)
         if values is not None:
             stmt = stmt.where(_after(self.keys, values))
-        order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
-        return stmt.order_by(*order).limit(page.limit + 1)
+        return stmt.order_by(*self._order()).limit(page.limit + 1)
 
     def prepared(self, stmt: AnySelect, *, after: bool) -> AnySelect:
         """``apply`` with the cursor's values and the limit as parameters (``params``): a
@@ -234,8 +233,10 @@ class Keyset:
         if after:
             values = [bindparam(f"after_{i}", type_=k.column.type) for i, k in enumerate(self.keys)]
             stmt = stmt.where(_after(self.keys, values))
-        order = [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
-        return stmt.order_by(*order).limit(bindparam("limit"))
+        return stmt.order_by(*self._order()).limit(bindparam("limit"))
+
+    def _order(self) -> list[ColumnElement[Any]]:
+        return [k.column.desc() if k.descending else k.column.asc() for k in self.keys]
 
     def params(self, page: PageRequest) -> dict[str, Any]:
         """The parameters of a ``prepared`` statement for ``page``."""

@@ -40,7 +40,7 @@ def page_of_all(
     """A page of ``SUMMARY_COLUMNS`` rows of every article, newest or oldest first."""
     keyset = KEYSETS[descending]
     params = keyset.params(page)
-    found = rows(session, _statement(descending, "after_0" in params), **params)
+    found = rows(session, _statement(descending, bool(page.cursor)), **params)
     return keyset.page(found, page, lambda row: (row.dated_at, row.id))
 
 
