@@ -41,6 +41,7 @@ from app.extraction.places import COMPASS, compass_place, place_token, shouted
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading
+from app.extraction.word_names import plain_words_body
 from app.extraction.wordsets import dictionary_word
 from app.extraction.works import EVENT_HEADS
 
@@ -254,6 +255,12 @@ def _org_context(reading: Reading, ctx: Context) -> Decision:
     return None
 
 
+def _ordinary_words(reading: Reading, ctx: Context) -> Decision:
+    """'Hope Relief': plain English words name a body, whatever name one of them is."""
+    body = plain_words_body(reading.tokens, ctx)
+    return [body] if body else None
+
+
 def _person_context(reading: Reading, ctx: Context) -> Decision:
     tokens = reading.tokens
     return [person(tokens, ctx)] if looks_personal(tokens, ctx) else None
@@ -310,6 +317,7 @@ _REST_PASSES: tuple[tuple[str, Pass], ...] = (
     ("sentence_opener", _sentence_opener),
     ("region_adjective", _region_adjective),
     ("org_context", _org_context),
+    ("ordinary_words", _ordinary_words),
     ("person_context", _person_context),
     ("unread", _unread),
 )

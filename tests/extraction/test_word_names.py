@@ -1,0 +1,29 @@
+"""Names made of plain English words (``word_names``), on short invented texts."""
+
+from app.extraction.entities import find_entities
+
+
+def _typed(body: str) -> set[tuple[str, str]]:
+    return {(e.type, e.name) for e in find_entities(body)}
+
+
+def test_given_name_and_a_plain_noun_name_a_body() -> None:
+    body = "Volunteers from Hope Relief handed out blankets on Monday, Hope Relief said."
+    found = _typed(body)
+    assert ("organization", "Hope Relief") in found
+    assert ("person", "Hope Relief") not in found
+
+
+def test_plain_word_that_is_a_surname_stays_a_person() -> None:
+    body = "Grace Baker, a nurse from Tarlow, said the ward was full."
+    assert ("person", "Grace Baker") in _typed(body)
+
+
+def test_name_no_dictionary_knows_stays_a_person() -> None:
+    body = "Hope Valdrenko said the ward was full."
+    assert ("person", "Hope Valdrenko") in _typed(body)
+
+
+def test_plain_words_after_a_title_stay_a_person() -> None:
+    body = "The prize went to Dr Hope Relief, who said she was moved."
+    assert ("organization", "Hope Relief") not in _typed(body)
