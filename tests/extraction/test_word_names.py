@@ -37,3 +37,8 @@ def test_recurring_word_ending_in_a_number_designates_no_body() -> None:
     found = _typed(body)
     assert not any(name == "Orvix-19" for _, name in found)
     assert ("organization", "Zelmora") in found
+
+
+def test_saint_opening_a_name_makes_no_person() -> None:
+    body = "The frescoes of Santo Orvieno were restored, and Santo Orvieno reopened."
+    assert not any(kind == "person" for kind, _ in _typed(body))
