@@ -42,3 +42,13 @@ def test_recurring_word_ending_in_a_number_designates_no_body() -> None:
 def test_saint_opening_a_name_makes_no_person() -> None:
     body = "The frescoes of Santo Orvieno were restored, and Santo Orvieno reopened."
     assert not any(kind == "person" for kind, _ in _typed(body))
+
+
+def test_name_ending_in_a_plural_noun_is_a_firm() -> None:
+    body = "Shares were bought by Velmar Trustees, Velmar Trustees said on Friday."
+    assert ("organization", "Velmar Trustees") in _typed(body)
+
+
+def test_given_name_before_a_plural_surname_shape_stays_a_person() -> None:
+    body = "Hazel Tumblers, a teacher from Tarlow, said the school was full."
+    assert ("person", "Hazel Tumblers") in _typed(body)
