@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from app.extraction.acronyms import defined_acronyms
 from app.extraction.archive import recall
 from app.extraction.bodies import bodies
 from app.extraction.budget import check
@@ -86,6 +87,7 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     bodies(found, ctx)
     party_context(found, ctx)
     place_lists(found, ctx)
+    defined_acronyms(found, ctx)
     return found, families(found, ctx)
 
 
