@@ -19,7 +19,7 @@ from app.extraction.organizations import org_head
 from app.extraction.people import is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity
 from app.extraction.short_forms import ShortForms, first_surname
-from app.extraction.wordsets import dictionary_word
+from app.extraction.wordsets import dictionary_word, proper_noun
 
 MIN_RECURRING = 2
 # Recurring capitalised words with these endings are adjectives or groups ("Baltic").
@@ -131,7 +131,13 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
         kind: EntityType = "person" if is_given_name(text) and not hinted else "organization"
         if kind == "person" and not any(i.person_hint for i in items):
             continue  # "Chelsea" alone, never titled and never speaking: no one named
-        group = _recurring_town(text, hinted) or Group(kind, text)
+        town = _recurring_town(text, hinted)
+        if town is None and kind == "organization" and not hinted and proper_noun(text):
+            # "Velmish", "Ruritans": a word the dictionary writes capitalised is a people,
+            # a region or a feast, not a body, unless the words around make it one (on
+            # three annotated entity sets, 10 of 10 so read were not bodies).
+            continue
+        group = town or Group(kind, text)
         for item in items:
             item.kind, item.decided_by = group.kind, "recurring_names"
             group.add(item)

@@ -77,3 +77,9 @@ def ordinary_word(word: str) -> bool:
     """The word in lower case is in the dictionary, whether or not it is also listed as
     a proper noun ("Gulf", "Metro")."""
     return word.lower() in _dictionary()[0]
+
+
+def proper_noun(word: str) -> bool:
+    """The dictionary lists the word capitalised: a people, a place, a figure of history
+    ("Tory", "Victoria")."""
+    return word in _dictionary()[1]

@@ -52,3 +52,11 @@ def test_name_ending_in_a_plural_noun_is_a_firm() -> None:
 def test_given_name_before_a_plural_surname_shape_stays_a_person() -> None:
     body = "Hazel Tumblers, a teacher from Tarlow, said the school was full."
     assert ("person", "Hazel Tumblers") in _typed(body)
+
+
+def test_recurring_word_the_dictionary_capitalises_is_no_body() -> None:
+    body = (
+        "The play casts a Visigoth as its hero. Later a second Visigoth joins him, "
+        "and in the last act a third Visigoth sings."
+    )
+    assert ("organization", "Visigoth") not in _typed(body)
