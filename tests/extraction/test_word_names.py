@@ -60,3 +60,13 @@ def test_recurring_word_the_dictionary_capitalises_is_no_body() -> None:
         "and in the last act a third Visigoth sings."
     )
     assert ("organization", "Visigoth") not in _typed(body)
+
+
+def test_recurring_irregular_plural_of_a_word_is_no_body() -> None:
+    body = (
+        "At the meeting Women spoke first. Later the Witnesses gave evidence, Women "
+        "asked questions and the Witnesses left early."
+    )
+    names = {name for _, name in _typed(body)}
+    assert "Women" not in names
+    assert "Witnesses" not in names
