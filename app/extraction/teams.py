@@ -16,7 +16,7 @@ import re
 from itertools import pairwise
 
 from app.extraction.found import Context, Found
-from app.extraction.gazetteer import lookup
+from app.extraction.gazetteer import lookup, nation
 from app.extraction.organizations import ORG_FOLLOWERS, not_an_org, place_head
 from app.extraction.people import is_given_name
 from app.extraction.wordsets import dictionary_word, words
@@ -106,6 +106,8 @@ def teams(found: list[Found], ctx: Context) -> None:
         clubs |= _listed_with(found, clubs, people, ctx)
         clubs |= _nicknames(found, clubs)
     for item in found:
+        if item.kind == "place" and nation(item.text):
+            continue  # a nation within a state fields its side as a country: its name stays
         if item.text in clubs and (_candidate(item) or _nickname_item(item)):
             item.kind, item.code, item.weak, item.common = "organization", None, False, False
             item.decided_by = "teams"
