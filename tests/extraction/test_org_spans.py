@@ -25,3 +25,15 @@ def test_nation_within_a_state_keeps_its_name_as_a_side() -> None:
     found = _typed(body)
     assert ("organization", "Scotland") not in found
     assert any(name == "Scotland" for _, name in found)
+
+
+def test_lone_dotted_initials_are_a_body_but_a_state_code_is_not() -> None:
+    body = "The end of a three-year R.T.A. trade embargo came. Officials in N.H. agreed."
+    found = _typed(body)
+    assert ("organization", "R.T.A.") in found
+    assert not any(name == "N.H." for _, name in found)
+
+
+def test_bracketed_dotted_initials_are_left_to_the_name_they_spell() -> None:
+    body = "1990 - Historian Ann Beth Cole ( A.B. ) Smith died in Tarlow."
+    assert ("organization", "A.B.") not in _typed(body)
