@@ -118,6 +118,6 @@ def _typed_whole(name: Found) -> bool:
 
 
 def _body_name(ctx: Context, start: int, item: Found) -> bool:
-    """Pieces joined into a body's name: no law or event ("... Opportunity Act")."""
+    """Pieces joined into a body's name: no law or event ("... Fisheries Act")."""
     last = ctx.body[start : item.start - 2].split()[-1]
     return last not in EVENT_HEADS

@@ -35,7 +35,7 @@ def ordinary_words_name(tokens: list[Token]) -> bool:
 
 
 def plural_noun_name(tokens: list[Token]) -> bool:
-    """'Velmar Trustees', 'Orbis Asset Advisors': a name ending in the plural of a plain
+    """'Velmar Trustees', 'Orbis Grain Traders': a name ending in the plural of a plain
     noun, no surname ("Banks", "Wells"), and opening with no given name, is a firm's or
     a group's: over the BBC articles, 12 of 12 person names so made were not people's
     (with a given name first, 9 of 21 were)."""

@@ -81,5 +81,5 @@ def ordinary_word(word: str) -> bool:
 
 def proper_noun(word: str) -> bool:
     """The dictionary lists the word capitalised: a people, a place, a figure of history
-    ("Tory", "Victoria")."""
+    ("Saxon", "Visigoth")."""
     return word in _dictionary()[1]
