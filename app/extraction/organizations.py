@@ -217,7 +217,7 @@ def portfolio_of_body(tokens: list[Token], body: str) -> bool:
 
 def legal_tail(tokens: list[Token], body: str) -> int:
     """Where 'Acme Corp of Ohio' ends the company: after a legal form that 'of' (or 'of
-    the') and a place follow. 'Bank of America' keeps its place: a bank is no legal form."""
+    the') and a place follow. 'Bank of Ruritania' keeps its place: a bank is no legal form."""
     for i, (a, b) in enumerate(pairwise(tokens)):
         legal = i > 0 and legal_form(a.text) and body[a.end : b.start] in (" of ", " of the ")
         if legal and _names_place(body[b.start : tokens[-1].end]):

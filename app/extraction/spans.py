@@ -62,7 +62,7 @@ def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
         prefix = gz.lookup(ctx.body[tokens[0].start : tokens[-2].end])
         if prefix is not None and prefix.kind == "country" and last in _ADMIN_HEADS:
             return [place_found(tokens[:-1], ctx, prefix)]
-        # No mention inside a longer name: "Bank of America" names no country.
+        # No mention inside a longer name: "Bank of Ruritania" names no country.
         site = make(tokens, ctx, "place")
         # A site takes the country of the place it is named after ("Kotor Bay").
         site.code = next((f.code for f in nested(tokens, ctx) if f.code), None)
