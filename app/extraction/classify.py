@@ -32,6 +32,7 @@ from app.extraction.personal import (
     looks_personal,
     name_shaped,
     named_person,
+    opening_role,
     org_follows,
     person,
     person_tail,
@@ -168,6 +169,15 @@ def _leading_places(reading: Reading, ctx: Context) -> Decision:
     return None
 
 
+def _opening_role(reading: Reading, ctx: Context) -> Decision:
+    """'Winger Tom Reed': an ordinary word opening a clause before a name is a role."""
+    tokens, run = reading.tokens, reading.run
+    opens = run.sentence_start or ctx.body[max(0, run.start - 2) : run.start] == ", "
+    if not opening_role(tokens, opens, ctx):
+        return None
+    return [person(tokens[1:], ctx, tokens[0].text)]
+
+
 def _titled_person(reading: Reading, ctx: Context) -> Decision:
     """'Prime Minister Ana Ruiz': a title, then the name of the one who holds it."""
     tokens = reading.tokens
@@ -300,6 +310,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("compass_place", _compass_place),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),
+    ("opening_role", _opening_role),
     ("titled_person", _titled_person),
     ("rest", _rest),
 )

@@ -21,6 +21,7 @@ from app.extraction.people import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
+    common_noun,
     is_given_name,
     is_particle,
     is_surname,
@@ -183,6 +184,23 @@ def named_person(tokens: list[Token]) -> bool:
 def is_title_word(word: str) -> bool:
     """'Minister', and hyphenated titles: 'Secretary-General', 'Attorney-General'."""
     return word in TITLES or ("-" in word and all(p in TITLES for p in word.split("-")))
+
+
+def opening_role(tokens: list[Token], opens_clause: bool, ctx: Context) -> bool:
+    """'Winger Tom Reed', 'Fly-half Ana Ruiz': an ordinary word that opens a sentence or
+    follows a comma, before a given name and a surname, says what the person is. Only
+    before such a name: "Saint Ann Church" and "Golden Tom Reed Lane" name no one."""
+    if not opens_clause or len(tokens) < 3 or not common_noun(tokens[0].text):
+        return False
+    rest = tokens[1:]
+    if not spaced(tokens[:2], ctx) or not named_person(rest) or has_head(rest, ctx.body):
+        return False
+    # "Bright Ivy Lantern": a given name before an ordinary word that is no
+    # surname opens a thing's name ("Ivy" is a given name too).
+    last = rest[-1].text
+    if dictionary_word(last) and not is_surname(last):
+        return False
+    return not org_follows(rest[-1].end, ctx)
 
 
 def _is_title(word: str) -> bool:

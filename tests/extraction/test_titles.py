@@ -1,0 +1,36 @@
+"""Words before a name that say what the person is, not what they are called."""
+
+from app.extraction.entities import find_entities
+from app.extraction.people import common_noun
+
+
+def _people(body: str) -> set[str]:
+    return {e.name for e in find_entities(body) if e.type == "person"}
+
+
+def test_an_ordinary_word_opening_a_sentence_before_a_name_is_a_role() -> None:
+    people = _people("The pack held firm. Prop Dario Velmonte scored twice before the break.")
+    assert people == {"Dario Velmonte"}
+
+
+def test_an_ordinary_word_after_a_comma_before_a_name_is_a_role() -> None:
+    people = _people("In the second half, Winger Tom Ardlow ran in a try from halfway.")
+    assert people == {"Tom Ardlow"}
+
+
+def test_a_compound_of_lower_case_words_is_a_role() -> None:
+    people = _people("Fly-half Anna Kestrane kicked the conversion. Stand-in Ian Folt ran.")
+    assert people == {"Anna Kestrane", "Ian Folt"}
+
+
+def test_a_word_that_is_also_a_given_name_stays_in_the_name() -> None:
+    assert _people("Rose Ann Tully said the plan would work.") == {"Rose Ann Tully"}
+
+
+def test_a_given_name_before_an_ordinary_noun_names_a_thing() -> None:
+    assert not _people("Sales of Bright Ivy Lantern kits rose in the spring.")
+
+
+def test_initials_and_double_names_are_no_common_nouns() -> None:
+    assert common_noun("Scrum-half") and common_noun("Stand-in")
+    assert not any(common_noun(w) for w in ("CA", "Jay-Jay", "Winter", "Rose"))
