@@ -33,6 +33,7 @@ from app.extraction.personal import (
     name_shaped,
     named_person,
     opening_role,
+    opens_clause,
     org_follows,
     person,
     person_tail,
@@ -172,8 +173,7 @@ def _leading_places(reading: Reading, ctx: Context) -> Decision:
 def _opening_role(reading: Reading, ctx: Context) -> Decision:
     """'Winger Tom Reed': an ordinary word opening a clause before a name is a role."""
     tokens, run = reading.tokens, reading.run
-    opens = run.sentence_start or ctx.body[max(0, run.start - 2) : run.start] == ", "
-    if not opening_role(tokens, opens, ctx):
+    if not opening_role(tokens, opens_clause(run.start, run.sentence_start, ctx), ctx):
         return None
     return [person(tokens[1:], ctx, tokens[0].text)]
 

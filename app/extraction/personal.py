@@ -27,7 +27,7 @@ from app.extraction.people import (
     is_surname,
     surname_title,
 )
-from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, ordinary_word
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
@@ -186,6 +186,18 @@ def is_title_word(word: str) -> bool:
     return word in TITLES or ("-" in word and all(p in TITLES for p in word.split("-")))
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?)\s+$")
+
+
+def opens_clause(start: int, sentence_start: bool, ctx: Context) -> bool:
+    """The run opens a sentence or follows a comma, and no article stands before it:
+    "The Copper Jones Average" is a thing's name, though "The" leaves the run."""
+    before = ctx.body[max(0, start - 4) : start]
+    if _ARTICLE_BEFORE.search(before):
+        return False
+    return sentence_start or before.endswith(", ")
+
+
 def opening_role(tokens: list[Token], opens_clause: bool, ctx: Context) -> bool:
     """'Winger Tom Reed', 'Fly-half Ana Ruiz': an ordinary word that opens a sentence or
     follows a comma, before a given name and a surname, says what the person is. Only
@@ -195,10 +207,10 @@ def opening_role(tokens: list[Token], opens_clause: bool, ctx: Context) -> bool:
     rest = tokens[1:]
     if not spaced(tokens[:2], ctx) or not named_person(rest) or has_head(rest, ctx.body):
         return False
-    # "Bright Ivy Lantern": a given name before an ordinary word that is no
-    # surname opens a thing's name ("Ivy" is a given name too).
-    last = rest[-1].text
-    if dictionary_word(last) and not is_surname(last):
+    # "Bright Ivy Lantern": a given name that is also a word, before an ordinary word
+    # that is no surname, opens a thing's name.
+    first, last = rest[0].text, rest[-1].text
+    if ordinary_word(first) and dictionary_word(last) and not is_surname(last):
         return False
     return not org_follows(rest[-1].end, ctx)
 

@@ -34,3 +34,12 @@ def test_a_given_name_before_an_ordinary_noun_names_a_thing() -> None:
 def test_initials_and_double_names_are_no_common_nouns() -> None:
     assert common_noun("Scrum-half") and common_noun("Stand-in")
     assert not any(common_noun(w) for w in ("CA", "Jay-Jay", "Winter", "Rose"))
+
+
+def test_a_given_name_and_a_surname_that_is_also_a_word_follow_a_role() -> None:
+    assert _people("Producer Dana Trowel presented the award on Sunday.") == {"Dana Trowel"}
+
+
+def test_no_role_opens_a_name_after_an_article() -> None:
+    body = "Shares fell on Monday across the region. The Copper Jones Average rose by two points."
+    assert not _people(body)
