@@ -23,6 +23,7 @@ from app.extraction.people import (
     PORTFOLIOS,
     POSTNOMINALS,
     TITLES,
+    compound_word,
     is_given_name,
     is_surname,
     surname_title,
@@ -171,11 +172,15 @@ def _leading_places(reading: Reading, ctx: Context) -> Decision:
 
 
 def _opening_role(reading: Reading, ctx: Context) -> Decision:
-    """'Winger Tom Reed': an ordinary word opening a clause before a name is a role."""
+    """'Winger Tom Reed': an ordinary word opening a clause before a name is a role; a
+    compound of lower-case words there ("Stand-in Reed") is no name's (trims it)."""
     tokens, run = reading.tokens, reading.run
-    if not opening_role(tokens, opens_clause(run.start, run.sentence_start, ctx), ctx):
-        return None
-    return [person(tokens[1:], ctx, tokens[0].text)]
+    opens = opens_clause(run.start, run.sentence_start, ctx)
+    if opening_role(tokens, opens, ctx):
+        return [person(tokens[1:], ctx, tokens[0].text)]
+    if opens and len(tokens) > 1 and compound_word(tokens[0].text):
+        tokens.pop(0)
+    return None
 
 
 def _titled_person(reading: Reading, ctx: Context) -> Decision:

@@ -145,13 +145,23 @@ def common_noun(word: str) -> bool:
     "Rose" or "Winter" are given names too, and stay in the name."""
     head, *tail = word.split("-")
     if tail and all(p.islower() for p in tail):
-        # "Stand-in", "Out-half": lower-case parts make a compound of words, though
-        # "In" or "Man" alone is a given name somewhere; double names capitalise each part.
-        return all(p.isalpha() and ordinary_word(p) for p in (head, *tail))
+        return compound_word(word)
     # "CA Smith": capitals are initials; "Scrum-Half": a title-cased compound.
     return all(
         _plain_word(p.title()) and p[1:].islower() for p in (head, *tail)
     ) and not is_given_name(word)
+
+
+def compound_word(word: str) -> bool:
+    """'Stand-in', 'Out-half': lower-case parts make a compound of words, never a name,
+    though "In" or "Man" alone is a given name somewhere; double names capitalise each
+    part ("Jean-Luc")."""
+    head, *tail = word.split("-")
+    return (
+        bool(tail)
+        and all(p.islower() for p in tail)
+        and all(p.isalpha() and ordinary_word(p) for p in (head, *tail))
+    )
 
 
 def _plain_word(word: str) -> bool:

@@ -43,3 +43,9 @@ def test_a_given_name_and_a_surname_that_is_also_a_word_follow_a_role() -> None:
 def test_no_role_opens_a_name_after_an_article() -> None:
     body = "Shares fell on Monday across the region. The Copper Jones Average rose by two points."
     assert not _people(body)
+
+
+def test_a_compound_of_words_before_a_surname_leaves_the_surname_to_its_person() -> None:
+    body = "Tom Ardlow joined in May. Stand-in Ardlow kicked four goals on Saturday."
+    people = {e.name: [m.text for m in e.mentions] for e in find_entities(body)}
+    assert people["Tom Ardlow"] == ["Tom Ardlow", "Ardlow"]
