@@ -23,7 +23,6 @@ from app.extraction.people import (
     PORTFOLIOS,
     POSTNOMINALS,
     TITLES,
-    compound_word,
     is_given_name,
     is_surname,
     surname_title,
@@ -33,6 +32,7 @@ from app.extraction.personal import (
     looks_personal,
     name_shaped,
     named_person,
+    opening_descriptor,
     opening_role,
     opens_clause,
     org_follows,
@@ -173,12 +173,12 @@ def _leading_places(reading: Reading, ctx: Context) -> Decision:
 
 def _opening_role(reading: Reading, ctx: Context) -> Decision:
     """'Winger Tom Reed': an ordinary word opening a clause before a name is a role; a
-    compound of lower-case words there ("Stand-in Reed") is no name's (trims it)."""
+    word there that is no part of the name after it is trimmed ("Stand-in Reed")."""
     tokens, run = reading.tokens, reading.run
     opens = opens_clause(run.start, run.sentence_start, ctx)
     if opening_role(tokens, opens, ctx):
         return [person(tokens[1:], ctx, tokens[0].text)]
-    if opens and len(tokens) > 1 and compound_word(tokens[0].text):
+    if opening_descriptor(tokens, opens):
         tokens.pop(0)
     return None
 

@@ -22,6 +22,7 @@ from app.extraction.people import (
     SPEECH_VERBS,
     TITLES,
     common_noun,
+    compound_word,
     is_given_name,
     is_particle,
     is_surname,
@@ -213,6 +214,19 @@ def opening_role(tokens: list[Token], opens_clause: bool, ctx: Context) -> bool:
     if ordinary_word(first) and dictionary_word(last) and not is_surname(last):
         return False
     return not org_follows(rest[-1].end, ctx)
+
+
+def opening_descriptor(tokens: list[Token], opens_clause: bool) -> bool:
+    """A word opening a clause that is no part of the name after it: a compound of
+    lower-case words ("Stand-in Reed"), or an ordinary word before a title ("Manager
+    Sir Tom Reed")."""
+    if not opens_clause or len(tokens) < 2:
+        return False
+    first, second = tokens[0].text, tokens[1].text
+    if compound_word(first):
+        return True
+    titled = second in HONORIFICS or is_title_word(second)
+    return titled and len(tokens) > 2 and common_noun(first)
 
 
 def _is_title(word: str) -> bool:

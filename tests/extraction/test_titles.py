@@ -49,3 +49,8 @@ def test_a_compound_of_words_before_a_surname_leaves_the_surname_to_its_person()
     body = "Tom Ardlow joined in May. Stand-in Ardlow kicked four goals on Saturday."
     people = {e.name: [m.text for m in e.mentions] for e in find_entities(body)}
     assert people["Tom Ardlow"] == ["Tom Ardlow", "Ardlow"]
+
+
+def test_an_ordinary_word_before_a_title_belongs_to_the_title() -> None:
+    body = "The audit was late. Surveyor General Sir Tom Pellow said the figures were wrong."
+    assert _people(body) == {"Tom Pellow"}
