@@ -15,6 +15,7 @@ from app.extraction.organizations import (
     org_head,
     place_head,
 )
+from app.extraction.parties import plurals
 from app.extraction.people import (
     HONORIFICS,
     PORTFOLIOS,
@@ -71,7 +72,21 @@ def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
     before = tokens[i - 1].text
     if org_head(before) or place_head(before) or acronym(before):
         return True
+    if _group_before(tokens[:i], ctx):
+        return True
     return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
+
+
+def _group_before(tokens: list[Token], ctx: Context) -> bool:
+    """'Velist Tom Reed', 'Red Velist Ann Vole': a member's word for a group that the
+    article also names with an article and a plural ("the Velists"), before a name. No
+    person is named so, though the word may be a given name too."""
+    *lead, last = [t.text for t in tokens]
+    for plural in plurals(last):
+        group = " ".join([*lead, plural])
+        if ctx.occurs(f"the {group}") or ctx.occurs(f"The {group}"):
+            return True
+    return False
 
 
 def inner_title(tokens: list[Token], body: str) -> int:

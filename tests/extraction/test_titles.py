@@ -54,3 +54,8 @@ def test_a_compound_of_words_before_a_surname_leaves_the_surname_to_its_person()
 def test_an_ordinary_word_before_a_title_belongs_to_the_title() -> None:
     body = "The audit was late. Surveyor General Sir Tom Pellow said the figures were wrong."
     assert _people(body) == {"Tom Pellow"}
+
+
+def test_a_groups_member_word_before_a_name_is_no_part_of_it() -> None:
+    body = "The Velists lost two seats on Monday. Voters cheered when Velist Tom Ardlow spoke."
+    assert _people(body) == {"Tom Ardlow"}
