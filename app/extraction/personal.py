@@ -251,12 +251,27 @@ def _is_title(word: str) -> bool:
 def skip_titles(tokens: list[Token], body: str) -> int:
     i = 0
     # "Foreign Affairs minister": a portfolio after a title word goes on with the title.
-    while i < len(tokens) and (_is_title(tokens[i].text) or (i and tokens[i].text in PORTFOLIOS)):
+    while i < len(tokens) and (
+        _is_title(tokens[i].text)
+        or (i and (tokens[i].text in PORTFOLIOS or _title_noun(tokens, i)))
+    ):
         i += 1
         # "Secretary of State": the word after a connector belongs to the title.
         while i < len(tokens) and body[tokens[i - 1].end : tokens[i].start] != " ":
             i += 1
     return i
+
+
+def _title_noun(tokens: list[Token], i: int) -> bool:
+    """'Chief Ranger Tom Reed', 'Supreme Bench Justice Ana Ruiz': after a title, an
+    ordinary word goes on with the title when a given name and a surname follow the
+    title's words."""
+    if not common_noun(tokens[i].text):
+        return False
+    j = i
+    while j < len(tokens) and (common_noun(tokens[j].text) or _is_title(tokens[j].text)):
+        j += 1
+    return len(tokens) - j >= 2 and named_person(tokens[j:])
 
 
 def person(tokens: list[Token], ctx: Context, description: str | None = None) -> Found:

@@ -59,3 +59,9 @@ def test_an_ordinary_word_before_a_title_belongs_to_the_title() -> None:
 def test_a_groups_member_word_before_a_name_is_no_part_of_it() -> None:
     body = "The Velists lost two seats on Monday. Voters cheered when Velist Tom Ardlow spoke."
     assert _people(body) == {"Tom Ardlow"}
+
+
+def test_ordinary_words_between_titles_belong_to_the_title() -> None:
+    body = "The vote was close on Monday. Later, Chief Ranger Tom Reedley said it was fair."
+    assert _people(body) == {"Tom Reedley"}
+    assert _people("Critics were heard. Supreme Bench Justice Ana Ruiz agreed.") == {"Ana Ruiz"}
