@@ -32,15 +32,13 @@ from app.extraction.personal import (
     looks_personal,
     name_shaped,
     named_person,
-    opening_descriptor,
-    opening_role,
-    opens_clause,
     org_follows,
     person,
     person_tail,
     skip_titles,
 )
 from app.extraction.places import COMPASS, compass_place, place_token, shouted
+from app.extraction.roles import opening_descriptor, opening_role, opens_clause
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading

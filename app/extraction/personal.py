@@ -23,13 +23,12 @@ from app.extraction.people import (
     SPEECH_VERBS,
     TITLES,
     common_noun,
-    compound_word,
     is_given_name,
     is_particle,
     is_surname,
     surname_title,
 )
-from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, ordinary_word
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
@@ -200,48 +199,6 @@ def named_person(tokens: list[Token]) -> bool:
 def is_title_word(word: str) -> bool:
     """'Minister', and hyphenated titles: 'Secretary-General', 'Attorney-General'."""
     return word in TITLES or ("-" in word and all(p in TITLES for p in word.split("-")))
-
-
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?)\s+$")
-
-
-def opens_clause(start: int, sentence_start: bool, ctx: Context) -> bool:
-    """The run opens a sentence or follows a comma, and no article stands before it:
-    "The Copper Jones Average" is a thing's name, though "The" leaves the run."""
-    before = ctx.body[max(0, start - 4) : start]
-    if _ARTICLE_BEFORE.search(before):
-        return False
-    return sentence_start or before.endswith(", ")
-
-
-def opening_role(tokens: list[Token], opens_clause: bool, ctx: Context) -> bool:
-    """'Winger Tom Reed', 'Fly-half Ana Ruiz': an ordinary word that opens a sentence or
-    follows a comma, before a given name and a surname, says what the person is. Only
-    before such a name: "Saint Ann Church" and "Golden Tom Reed Lane" name no one."""
-    if not opens_clause or len(tokens) < 3 or not common_noun(tokens[0].text):
-        return False
-    rest = tokens[1:]
-    if not spaced(tokens[:2], ctx) or not named_person(rest) or has_head(rest, ctx.body):
-        return False
-    # "Bright Ivy Lantern": a given name that is also a word, before an ordinary word
-    # that is no surname, opens a thing's name.
-    first, last = rest[0].text, rest[-1].text
-    if ordinary_word(first) and dictionary_word(last) and not is_surname(last):
-        return False
-    return not org_follows(rest[-1].end, ctx)
-
-
-def opening_descriptor(tokens: list[Token], opens_clause: bool) -> bool:
-    """A word opening a clause that is no part of the name after it: a compound of
-    lower-case words ("Stand-in Reed"), or an ordinary word before a title ("Manager
-    Sir Tom Reed")."""
-    if not opens_clause or len(tokens) < 2:
-        return False
-    first, second = tokens[0].text, tokens[1].text
-    if compound_word(first):
-        return True
-    titled = second in HONORIFICS or is_title_word(second)
-    return titled and len(tokens) > 2 and common_noun(first)
 
 
 def _is_title(word: str) -> bool:
