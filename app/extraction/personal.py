@@ -71,9 +71,17 @@ def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
     before = tokens[i - 1].text
     if org_head(before) or place_head(before) or acronym(before):
         return True
-    if _group_before(tokens[:i], ctx):
+    if _group_before(tokens[:i], ctx) or _plural_noun(before):
         return True
     return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
+
+
+def _plural_noun(word: str) -> bool:
+    """'Relations', 'Sprinters': the plural of an ordinary word is no word of a person's
+    name, and ends what comes before one (a body's name, a role); a surname that is also
+    a plural is told apart by the census list."""
+    stem = word.removesuffix("s")
+    return stem != word and dictionary_word(stem) and not is_surname(word)
 
 
 def _group_before(tokens: list[Token], ctx: Context) -> bool:

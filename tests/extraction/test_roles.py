@@ -65,3 +65,10 @@ def test_ordinary_words_between_titles_belong_to_the_title() -> None:
     body = "The vote was close on Monday. Later, Chief Ranger Tom Reedley said it was fair."
     assert _people(body) == {"Tom Reedley"}
     assert _people("Critics were heard. Supreme Bench Justice Ana Ruiz agreed.") == {"Ana Ruiz"}
+
+
+def test_a_plural_noun_before_a_name_is_no_part_of_it() -> None:
+    body = "The final was close on Monday. Sprinters Tom Ardlow and Ana Ruiz ran well."
+    assert _people(body) == {"Tom Ardlow", "Ana Ruiz"}
+    body = "Police said so. The Office of Water Relations Ana Ruiz spoke later."
+    assert "Ana Ruiz" in _people(body)
