@@ -29,11 +29,11 @@ def opens_clause(start: int, sentence_start: bool, ctx: Context) -> bool:
     return sentence_start or before.endswith(", ")
 
 
-def opening_role(tokens: list[Token], opens_clause: bool, ctx: Context) -> bool:
+def opening_role(tokens: list[Token], opens: bool, ctx: Context) -> bool:
     """'Winger Tom Reed', 'Fly-half Ana Ruiz': an ordinary word that opens a sentence or
     follows a comma, before a given name and a surname, says what the person is. Only
     before such a name: "Saint Ann Church" and "Golden Tom Reed Lane" name no one."""
-    if not opens_clause or len(tokens) < 3 or not common_noun(tokens[0].text):
+    if not opens or len(tokens) < 3 or not common_noun(tokens[0].text):
         return False
     rest = tokens[1:]
     if not spaced(tokens[:2], ctx) or not named_person(rest) or has_head(rest, ctx.body):
@@ -46,11 +46,11 @@ def opening_role(tokens: list[Token], opens_clause: bool, ctx: Context) -> bool:
     return not org_follows(rest[-1].end, ctx)
 
 
-def opening_descriptor(tokens: list[Token], opens_clause: bool) -> bool:
+def opening_descriptor(tokens: list[Token], opens: bool) -> bool:
     """A word opening a clause that is no part of the name after it: a compound of
     lower-case words ("Stand-in Reed"), or an ordinary word before a title ("Manager
     Sir Tom Reed")."""
-    if not opens_clause or len(tokens) < 2:
+    if not opens or len(tokens) < 2:
         return False
     first, second = tokens[0].text, tokens[1].text
     if compound_word(first):
