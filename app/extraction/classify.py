@@ -38,6 +38,7 @@ from app.extraction.personal import (
     skip_titles,
 )
 from app.extraction.places import COMPASS, compass_place, place_token, shouted
+from app.extraction.roles import opening_descriptor, opening_role, opens_clause
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading
@@ -166,6 +167,18 @@ def _leading_places(reading: Reading, ctx: Context) -> Decision:
         rest = span_reading(tokens, ctx)
         if rest is not None:
             return rest
+    return None
+
+
+def _opening_role(reading: Reading, ctx: Context) -> Decision:
+    """'Winger Tom Reed': an ordinary word opening a clause before a name is a role; a
+    word there that is no part of the name after it is trimmed ("Stand-in Reed")."""
+    tokens, run = reading.tokens, reading.run
+    opens = opens_clause(run.start, run.sentence_start, ctx)
+    if opening_role(tokens, opens, ctx):
+        return [person(tokens[1:], ctx, tokens[0].text)]
+    if opening_descriptor(tokens, opens):
+        tokens.pop(0)
     return None
 
 
@@ -307,6 +320,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("compass_place", _compass_place),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),
+    ("opening_role", _opening_role),
     ("titled_person", _titled_person),
     ("rest", _rest),
 )

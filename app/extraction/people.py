@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from app.extraction.wordsets import words
+from app.extraction.wordsets import dictionary_word, ordinary_word, words
 
 # The census list runs down to names borne by a few hundred people, among them plain
 # words ("Bulls", "Orient"); the commonest 20,000 hold the surnames news names.
@@ -123,3 +123,51 @@ def is_particle(word: str) -> bool:
 def surname_title(words: list[str]) -> bool:
     """'John Major', 'Mary Justice': a title word right after a given name is a surname."""
     return len(words) >= 2 and words[-1] in TITLES and is_given_name(words[-2])
+
+
+@cache
+def census_given_names() -> frozenset[str]:
+    """The census's male and female first names (``names``): a thousand of them, "Winter",
+    "Mercy", are missing from the first-name dictionary."""
+    import names
+
+    found: set[str] = set()
+    for listed in ("dist.male.first", "dist.female.first"):
+        for line in (resources.files(names) / listed).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                found.add(line.split()[0].title())
+    return frozenset(found)
+
+
+def common_noun(word: str) -> bool:
+    """'Winger', 'Fly-half': an ordinary word in Webster's list, no given name in either
+    name list. Such a word before a name describes the person and is no name of theirs;
+    "Rose" or "Winter" are given names too, and stay in the name."""
+    head, *tail = word.split("-")
+    if tail and all(p.islower() for p in tail):
+        return compound_word(word)
+    # "CA Smith": capitals are initials; "Scrum-Half": a title-cased compound.
+    return all(
+        _plain_word(p.title()) and p[1:].islower() for p in (head, *tail)
+    ) and not is_given_name(word)
+
+
+def compound_word(word: str) -> bool:
+    """'Stand-in', 'Out-half': lower-case parts make a compound of words, never a name,
+    though "In" or "Man" alone is a given name somewhere; double names capitalise each
+    part ("Jean-Luc")."""
+    head, *tail = word.split("-")
+    return (
+        bool(tail)
+        and all(p.islower() for p in tail)
+        and all(p.isalpha() and ordinary_word(p) for p in (head, *tail))
+    )
+
+
+def _plain_word(word: str) -> bool:
+    return (
+        word.isalpha()
+        and dictionary_word(word)
+        and not is_given_name(word)
+        and word not in census_given_names()
+    )

@@ -15,12 +15,14 @@ from app.extraction.organizations import (
     org_head,
     place_head,
 )
+from app.extraction.parties import plurals
 from app.extraction.people import (
     HONORIFICS,
     PORTFOLIOS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
+    common_noun,
     is_given_name,
     is_particle,
     is_surname,
@@ -72,7 +74,29 @@ def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
     before = tokens[i - 1].text
     if org_head(before) or place_head(before) or acronym(before):
         return True
+    if _group_before(tokens[:i], ctx) or _plural_noun(before):
+        return True
     return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
+
+
+def _plural_noun(word: str) -> bool:
+    """'Relations', 'Sprinters': the plural of an ordinary word is no word of a person's
+    name, and ends what comes before one (a body's name, a role); a surname that is also
+    a plural is told apart by the census list."""
+    stem = word.removesuffix("s")
+    return stem != word and dictionary_word(stem) and not is_surname(word)
+
+
+def _group_before(tokens: list[Token], ctx: Context) -> bool:
+    """'Velist Tom Reed', 'Red Velist Ann Vole': a member's word for a group that the
+    article also names with an article and a plural ("the Velists"), before a name. No
+    person is named so, though the word may be a given name too."""
+    *lead, last = [t.text for t in tokens]
+    for plural in plurals(last):
+        group = " ".join([*lead, plural])
+        if ctx.occurs(f"the {group}") or ctx.occurs(f"The {group}"):
+            return True
+    return False
 
 
 def inner_title(tokens: list[Token], body: str) -> int:
@@ -195,12 +219,27 @@ def _is_title(word: str) -> bool:
 def skip_titles(tokens: list[Token], body: str) -> int:
     i = 0
     # "Foreign Affairs minister": a portfolio after a title word goes on with the title.
-    while i < len(tokens) and (_is_title(tokens[i].text) or (i and tokens[i].text in PORTFOLIOS)):
+    while i < len(tokens) and (
+        _is_title(tokens[i].text)
+        or (i and (tokens[i].text in PORTFOLIOS or _title_noun(tokens, i)))
+    ):
         i += 1
         # "Secretary of State": the word after a connector belongs to the title.
         while i < len(tokens) and body[tokens[i - 1].end : tokens[i].start] != " ":
             i += 1
     return i
+
+
+def _title_noun(tokens: list[Token], i: int) -> bool:
+    """'Chief Ranger Tom Reed', 'Supreme Bench Justice Ana Ruiz': after a title, an
+    ordinary word goes on with the title when a given name and a surname follow the
+    title's words."""
+    if not common_noun(tokens[i].text):
+        return False
+    j = i
+    while j < len(tokens) and (common_noun(tokens[j].text) or _is_title(tokens[j].text)):
+        j += 1
+    return len(tokens) - j >= 2 and named_person(tokens[j:])
 
 
 def person(tokens: list[Token], ctx: Context, description: str | None = None) -> Found:

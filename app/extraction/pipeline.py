@@ -10,7 +10,7 @@ from app.extraction.gazetteer import longest_name_words
 from app.extraction.gender import given_name_gender
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.organizations import legal_form
-from app.extraction.people import given_names, surnames
+from app.extraction.people import census_given_names, given_names, surnames
 from app.extraction.quotes import find_quotes
 from app.extraction.schemas import (
     EXTRACTOR_VERSION,
@@ -79,6 +79,7 @@ def load_lexicons() -> None:
     starts: that is no article's cost."""
     longest_name_words()  # builds the gazetteer
     given_names()
+    census_given_names()
     surnames()
     dictionary_word("Word")  # loads the English dictionary
     legal_form("Ltd")  # loads the company legal forms
