@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Row,
     bindparam,
     column,
     func,
@@ -19,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from app.answers import Document, rows
+from app.answers import Document, Record, rows
 from app.articles.filters import conditions
 from app.articles.listing import article_rows
 from app.articles.models import Article
@@ -132,7 +131,7 @@ def _entity_facets(per_entity: Any, leading: Any) -> AnySelect:
     return stmt.order_by(counted.c.type, counted.c.position)
 
 
-def _complete(found: Sequence[Row[Any]]) -> bool:
+def _complete(found: Sequence[Record]) -> bool:
     """The leading entities held every entity, or ``FACET_SIZE`` of each type."""
     if found and found[0].linked <= LEADING:
         return True
