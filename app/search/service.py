@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    String,
     bindparam,
     column,
     func,
@@ -28,10 +29,12 @@ from app.entities.schemas import EntityPublic
 from app.pagination import AnySelect, PageRequest
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import quote_page
+from app.search import fulltext
 from app.search.fulltext import (
-    CANDIDATES,
     article_candidates,
     fts5_query,
+    newest_key,
+    newest_order,
     pattern_match,
     prefix_pattern,
     searchable,
@@ -56,7 +59,10 @@ def facets(
     params: dict[str, Any] = {"leading": LEADING}
     if not where and session.get_bind().dialect.name == "sqlite":
         statements = _prepared_facets()
-        params |= {"terms": fts5_query(query), "candidates": CANDIDATES}
+        params |= {"terms": fts5_query(query), "candidates": fulltext.CANDIDATES}
+    elif not where:
+        statements = _prepared_postgres_facets(newest_order(session, Article, query))
+        params |= {"terms": query, "candidates": fulltext.CANDIDATES}
     else:
         statements = _facet_statements(article_candidates(session, query, where, scored=False))
     leading, every, sections = statements
@@ -98,6 +104,22 @@ def _prepared_facets() -> tuple[AnySelect, AnySelect, AnySelect]:
     matching = literal_column("article_fts").op("MATCH")(bindparam("terms"))
     newest = select(fts.c.rowid.label("id")).where(matching).order_by(fts.c.rowid.desc())
     return _facet_statements(newest.limit(bindparam("candidates")))
+
+
+@lru_cache(maxsize=3)
+def _prepared_postgres_facets(order: str) -> tuple[AnySelect, AnySelect, AnySelect]:
+    """PostgreSQL, a query alone: the facet statements built once per ``newest_order``
+    (``terms``, ``candidates``, ``leading``). Built per request (and their cache keys
+    generated from scratch) they took a quarter of a search's instructions in the
+    application: 32.0M a request, 23.7M once prepared (callgrind, 10k articles)."""
+    vector: ColumnElement[Any] = literal_column(f"{Article.__tablename__}.search_vector")
+    tsquery = func.websearch_to_tsquery("english", bindparam("terms", type_=String))
+    newest: AnySelect = (
+        select(col(Article.id).label("id"))
+        .where(vector.op("@@")(tsquery))
+        .order_by(newest_key(Article, order))
+    )
+    return _facet_statements(newest.limit(bindparam("candidates", type_=Integer)))
 
 
 # The most linked entities whose type is looked up: the top FACET_SIZE of a type are among
