@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select, tuple_
+from sqlalchemy import bindparam, func, select, tuple_
 from sqlmodel import Session
 
+from app.answers import Record, rows
 from app.articles.queries import AE, AE_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import AnySelect, Keyset, PageRequest
 
@@ -72,7 +73,7 @@ def entity_page(
     keyset: Keyset,
     page: PageRequest,
     groups: Sequence[Sequence[int]] = (),
-) -> tuple[Sequence[Row[Any]], str | None]:
+) -> tuple[Sequence[Record], str | None]:
     """The page of ``SUMMARY_COLUMNS`` rows of articles mentioning ``entity_id`` and one
     entity of each of ``groups``, in the order of ``keyset`` (``dated_at``, ``id``; both
     one way), and the next cursor."""
@@ -81,7 +82,7 @@ def entity_page(
     if after is not None:
         params |= {"after_dated": after[0], "after_id": after[1]}
     stmt = _statement(keyset.keys[0].descending, after is not None, len(groups))
-    found = session.execute(stmt, params).all()
+    found = rows(session, stmt, **params)
     return keyset.page(found, page, lambda row: (row.dated_at, row.id))
 
 

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, select
+from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, col
 
+from app import answers
+from app.answers import Record
 from app.articles import driven, whole
 from app.articles import filters as filters_
 from app.articles.models import Article
@@ -32,7 +34,7 @@ from app.search.fulltext import CANDIDATES, article_candidates, article_highligh
 from app.search.matches import count_matches, every_match, match_test, unindexed
 from app.search.relevance import ranked_page
 
-Rows = list[Row[*tuple[Any, ...]]]
+Rows = list[Record]
 MatchTest = Callable[[Any], ColumnElement[bool]]
 
 
@@ -76,8 +78,8 @@ def _conditions(
 
 
 def _page(session: Session, keyset: Keyset, stmt: AnySelect, page: PageRequest) -> Any:
-    rows = session.execute(keyset.apply(stmt, page)).all()
-    return keyset.page(rows, page, lambda r: (r.dated_at, r.id))
+    found = answers.rows(session, keyset.apply(stmt, page))
+    return keyset.page(found, page, lambda r: (r.dated_at, r.id))
 
 
 def _by_date(
@@ -191,7 +193,7 @@ def _ranked(
     ).subquery()
     stmt = select(*columns, ranked.c.score).join(ranked, ranked.c.id == Article.id)
     ordered = stmt.order_by(ranked.c.score.desc(), col(Article.id))
-    return offset.page(session.execute(ordered).all(), page)
+    return offset.page(answers.rows(session, ordered), page)
 
 
 def _matching(

@@ -5,10 +5,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
-from app.answers import Document, picked, rows
+from app.answers import Document, Record, picked, rows
 from app.articles.models import Article
 from app.articles.schemas import ArticleDetail, ArticleFields
 from app.entities.models import ArticleEntity, Entity, Mention
@@ -65,7 +65,7 @@ def article_document(session: Session, key: str, value: int | str) -> Document |
 
 
 def entity_documents(
-    session: Session, article_id: int, links: Sequence[Row[Any]] | None = None
+    session: Session, article_id: int, links: Sequence[Record] | None = None
 ) -> list[Document]:
     """Entities of an article (``links``, rows of ``ENTITY_LINKS``; all by default) with
     their mention offsets."""
@@ -86,7 +86,7 @@ def lede(text: str | None) -> str:
 
 
 def summary_documents(
-    session: Session, found: Sequence[Row[Any]], highlights: dict[int, str]
+    session: Session, found: Sequence[Record], highlights: dict[int, str]
 ) -> list[Document]:
     """Rows of ``SUMMARY_COLUMNS`` as ``ArticleSummary`` documents."""
     tops = top_entities(session, [row.id for row in found])

@@ -8,12 +8,11 @@ the page's statement cost more than running it; counting every article cost ~1 m
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
-from app.answers import rows
+from app.answers import Record, rows
 from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.db import CHANGES_AT_BEGIN
 from app.pagination import AnySelect, Keyset, PageRequest, SortKey
@@ -36,7 +35,7 @@ def _statement(descending: bool, after: bool) -> AnySelect:
 
 def page_of_all(
     session: Session, descending: bool, page: PageRequest
-) -> tuple[Sequence[Row[Any]], str | None]:
+) -> tuple[Sequence[Record], str | None]:
     """A page of ``SUMMARY_COLUMNS`` rows of every article, newest or oldest first."""
     keyset = KEYSETS[descending]
     params = keyset.params(page)

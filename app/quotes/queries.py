@@ -1,12 +1,10 @@
 """Quotes read as plain rows (see ``app.answers``): the columns of each document, and the
 documents built from them in the order of ``QuotePublic`` and ``QuoteDetail``."""
 
-from typing import Any
-
-from sqlalchemy import Row, bindparam, select
+from sqlalchemy import bindparam, select
 from sqlmodel import Session
 
-from app.answers import Document, rows, utc
+from app.answers import Document, Record, rows, utc
 from app.articles.models import Article
 from app.entities.models import Entity
 from app.pagination import AnySelect
@@ -51,7 +49,7 @@ def detail_select() -> AnySelect:
     )
 
 
-def quote_document(row: Row[Any]) -> Document:
+def quote_document(row: Record) -> Document:
     speaker = None
     if row.speaker_id is not None:
         speaker = {
@@ -76,7 +74,7 @@ def quote_document(row: Row[Any]) -> Document:
     }
 
 
-def detail_document(row: Row[Any]) -> Document:
+def detail_document(row: Record) -> Document:
     article = {
         "id": row.article_id,
         "slug": row.article_slug,

@@ -4,10 +4,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, select
+from sqlalchemy import ColumnElement, select
 from sqlmodel import Session, col
 
-from app.answers import Document, rows
+from app.answers import Document, Record, rows
 from app.changes.service import changed_since
 from app.errors import NotFound
 from app.pagination import (
@@ -123,7 +123,7 @@ def _newest(session: Session, stmt: AnySelect, page: PageRequest, total: Total) 
     return _documents(rows(session, stmt), page, total)
 
 
-def _documents(found: Sequence[Row[Any]], page: PageRequest, total: Total) -> Document:
+def _documents(found: Sequence[Record], page: PageRequest, total: Total) -> Document:
     items, cursor = NEWEST.page(found, page, lambda r: (r.dated_at, r.id))
     return page_document([detail_document(row) for row in items], cursor, total)
 

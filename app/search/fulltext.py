@@ -178,16 +178,30 @@ def _candidates(
     columns = [key.label("id")]
     if weights is not None:
         columns.append(func.ts_rank_cd(vector, tsquery, 32).label("score"))
-    newest: ColumnElement[Any]
-    if walk_newest(session, table_name, query):
-        newest = key.desc()
-    elif id_ordered(session, table_name):
-        newest = newest_first(model)
-    else:  # "id + 0" is not the primary key's order, so the planner cannot choose the walk.
-        newest = (key + 0).desc()
+    newest = newest_key(model, newest_order(session, model, query))
     return (
         select(*columns).where(vector.op("@@")(tsquery), *where).order_by(newest).limit(CANDIDATES)
     )
+
+
+def newest_order(session: Session, model: Any, query: str) -> str:
+    """PostgreSQL: how the newest matches of ``query`` are found: ``walk`` (ids backwards,
+    see ``walk_newest``), ``rum`` (the RUM index, newest first) or ``gin`` (every match
+    from the GIN index, then sorted)."""
+    if walk_newest(session, model.__tablename__, query):
+        return "walk"
+    return "rum" if id_ordered(session, model.__tablename__) else "gin"
+
+
+def newest_key(model: Any, order: str) -> ColumnElement[Any]:
+    """The ORDER BY of a ``newest_order``."""
+    key = col(model.id)
+    if order == "walk":
+        return key.desc()
+    if order == "rum":
+        return newest_first(model)
+    # "id + 0" is not the primary key's order, so the planner cannot choose the walk.
+    return (key + 0).desc()
 
 
 # A match in the title counts ten times one in the body.

@@ -12,12 +12,11 @@ was about a third of the four statements' cost.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import Integer, Row, bindparam, column, func, literal_column, select, table, true
+from sqlalchemy import Integer, bindparam, column, func, literal_column, select, table, true
 from sqlmodel import Session
 
-from app.answers import rows
+from app.answers import Record, rows
 from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import Offset, PageRequest, Total
 from app.search import fulltext, matches
@@ -79,7 +78,7 @@ _OFFSET = Offset("articles:relevance")
 
 @dataclass
 class RankedPage:
-    rows: Sequence[Row[Any]]  # SUMMARY_COLUMNS and ``score``
+    rows: Sequence[Record]  # SUMMARY_COLUMNS and ``score``
     cursor: str | None
     total: Total
     highlights: dict[int, str]

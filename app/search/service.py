@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Row,
+    String,
     bindparam,
     column,
     func,
@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from app.answers import Document, rows
+from app.answers import Document, Record, rows
 from app.articles.filters import conditions
 from app.articles.listing import article_rows
 from app.articles.models import Article
@@ -29,10 +29,12 @@ from app.entities.schemas import EntityPublic
 from app.pagination import AnySelect, PageRequest
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import quote_page
+from app.search import fulltext
 from app.search.fulltext import (
-    CANDIDATES,
     article_candidates,
     fts5_query,
+    newest_key,
+    newest_order,
     pattern_match,
     prefix_pattern,
     searchable,
@@ -57,7 +59,10 @@ def facets(
     params: dict[str, Any] = {"leading": LEADING}
     if not where and session.get_bind().dialect.name == "sqlite":
         statements = _prepared_facets()
-        params |= {"terms": fts5_query(query), "candidates": CANDIDATES}
+        params |= {"terms": fts5_query(query), "candidates": fulltext.CANDIDATES}
+    elif not where:
+        statements = _prepared_postgres_facets(newest_order(session, Article, query))
+        params |= {"terms": query, "candidates": fulltext.CANDIDATES}
     else:
         statements = _facet_statements(article_candidates(session, query, where, scored=False))
     leading, every, sections = statements
@@ -101,6 +106,22 @@ def _prepared_facets() -> tuple[AnySelect, AnySelect, AnySelect]:
     return _facet_statements(newest.limit(bindparam("candidates")))
 
 
+@lru_cache(maxsize=3)
+def _prepared_postgres_facets(order: str) -> tuple[AnySelect, AnySelect, AnySelect]:
+    """PostgreSQL, a query alone: the facet statements built once per ``newest_order``
+    (``terms``, ``candidates``, ``leading``). Built per request (and their cache keys
+    generated from scratch) they took a quarter of a search's instructions in the
+    application: 32.0M a request, 23.7M once prepared (callgrind, 10k articles)."""
+    vector: ColumnElement[Any] = literal_column(f"{Article.__tablename__}.search_vector")
+    tsquery = func.websearch_to_tsquery("english", bindparam("terms", type_=String))
+    newest: AnySelect = (
+        select(col(Article.id).label("id"))
+        .where(vector.op("@@")(tsquery))
+        .order_by(newest_key(Article, order))
+    )
+    return _facet_statements(newest.limit(bindparam("candidates", type_=Integer)))
+
+
 # The most linked entities whose type is looked up: the top FACET_SIZE of a type are among
 # them whenever FACET_SIZE of that type are. 1,000 matches of a common word link ~3,000
 # entities, and looking each one up took about half of the entity facet's time.
@@ -132,7 +153,7 @@ def _entity_facets(per_entity: Any, leading: Any) -> AnySelect:
     return stmt.order_by(counted.c.type, counted.c.position)
 
 
-def _complete(found: Sequence[Row[Any]]) -> bool:
+def _complete(found: Sequence[Record]) -> bool:
     """The leading entities held every entity, or ``FACET_SIZE`` of each type."""
     if found and found[0].linked <= LEADING:
         return True

@@ -1,6 +1,7 @@
 """PostgreSQL answers full-text queries alike through a RUM index (matches in id order) and
 through GIN (unordered): every listing, total, facet and highlight, page by page."""
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,9 +10,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlmodel import Session
 
+from app.articles.models import Article
 from app.config import Settings
-from app.search import fulltext
-from app.search.fulltext import FULLTEXT_INDEX, article_candidates, id_ordered
+from app.search import fulltext, service
+from app.search.fulltext import FULLTEXT_INDEX, article_candidates, id_ordered, newest_order
 from tests.conftest import ArticleFactory, every_item
 
 HARBOUR_PEOPLE = ("Odile Ferncastle", "Bram Ostley")
@@ -147,3 +149,24 @@ def test_facets_and_highlights_are_bounded(
     assert sum(f["count"] for f in found["facets"]["countries"]) == 4
     assert sum(f["count"] for f in found["facets"]["sections"]) == 4
     assert [a["highlight"] is not None for a in found["articles"]] == [True] * 3
+
+
+def _sql(stmt: Any, session: Session) -> str:
+    """The statement's SQL, its parameters' names aside."""
+    return re.sub(r"%\(\w+\)s", "%s", str(stmt.compile(session.get_bind())))
+
+
+@pytest.mark.parametrize("walk", [True, False])
+@pytest.mark.parametrize("index", ["rum", "gin"])
+def test_prepared_facets_are_the_statements_a_filtered_search_builds(
+    session: Session, using: Any, monkeypatch: pytest.MonkeyPatch, index: str, walk: bool
+) -> None:
+    """A query alone reads its facets through statements built once per order of the
+    newest matches: the same SQL as the statements built for each request."""
+    using(index)
+    monkeypatch.setattr(fulltext, "walk_pays", lambda *_args, **_kwargs: walk)
+    built = service._facet_statements(article_candidates(session, "harbour", [], scored=False))
+    order = newest_order(session, Article, "harbour")
+    assert order == ("walk" if walk else index)
+    prepared = service._prepared_postgres_facets(order)
+    assert [_sql(stmt, session) for stmt in prepared] == [_sql(stmt, session) for stmt in built]
