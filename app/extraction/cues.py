@@ -133,7 +133,10 @@ LEADING_ADVERBIAL = re.compile(
 # Where a speaker phrase after the verb stops: time and circumstance, not identity.
 SPEAKER_END = re.compile(
     r"(?:\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec|\d)\w*|last|this|earlier|yesterday|today|tonight|during|while|when|adding|before|"
+    r"nov|dec|\d)\w*|last|this\s+(?:week|month|year|morning|afternoon|evening|weekend|spring|"
+    # "this" only before a time: "who may not speak publicly on this issue" is identity.
+    r"summer|fall|autumn|winter|season|time|mon|tue|wed|thu|fri|sat|sun)|earlier|yesterday|"
+    r"today|tonight|during|while|when|adding|before|"
     r"after|in\s+(?:a|an|his|her|their|the)\s+(?:statement|interview|speech|tweet|post|"
     r"letter|email|news|press|television|radio))\b|[;:(]\s|\s+[–—-]\s).*$",
     re.IGNORECASE,

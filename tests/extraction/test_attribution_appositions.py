@@ -46,3 +46,26 @@ def test_a_body_named_after_by_in_the_apposition_does_not_speak() -> None:
 def test_a_list_of_names_is_no_apposition_of_a_name() -> None:
     body = "Ana Ruiz, Bo Diaz, and Omar Velk called the plan “a sandcastle”."
     assert _subject(body) != "Ana Ruiz, Bo Diaz"
+
+
+def test_a_cue_word_after_of_is_part_of_the_post() -> None:
+    body = (
+        "“The fleet will not wait,” Ana Voss, assistant secretary of state for harbours, "
+        "fisheries and roads, said."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert found.speaker_text == (
+        "Ana Voss, assistant secretary of state for harbours, fisheries and roads"
+    )
+
+
+def test_this_before_a_noun_that_is_no_time_stays_in_the_speaker_words() -> None:
+    body = "“We see no change,” said a port official who may not speak on this issue."
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "a port official who may not speak on this issue"
+
+
+def test_this_before_a_time_still_ends_the_speaker_words() -> None:
+    body = "“We see no change,” said Ana Voss this morning."
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert found.speaker_text == "Ana Voss"
