@@ -69,3 +69,24 @@ def test_this_before_a_time_still_ends_the_speaker_words() -> None:
     body = "“We see no change,” said Ana Voss this morning."
     (found,) = find_quotes(body, [entity(body, "Ana Voss")])
     assert found.speaker_text == "Ana Voss"
+
+
+def test_a_title_inside_the_apposition_after_a_quote_is_part_of_the_speaker_words() -> None:
+    body = "“The ports hold the power,” said Ana Voss, author of “Tide Lines,” a history of docks."
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert (found.speaker, found.speaker_text) == (
+        "Ana Voss",
+        "Ana Voss, author of “Tide Lines,” a history of docks",
+    )
+
+
+def test_a_title_inside_the_apposition_before_a_quote_is_part_of_the_speaker_words() -> None:
+    body = "Voss, the co-author of “Tide Lines,” about the docks, said “one shared story” is gone."
+    (found,) = find_quotes(body, [entity(body, "Voss")])
+    assert found.speaker_text == "Voss, the co-author of “Tide Lines,” about the docks"
+
+
+def test_a_title_in_an_opening_phrase_still_ends_that_phrase() -> None:
+    body = "Sunday on the Harbour Channel’s “Dockside,” Ana Voss said the fees were “too high.”"
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert (found.speaker, found.speaker_text) == ("Ana Voss", "Ana Voss")
