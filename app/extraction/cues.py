@@ -2,6 +2,7 @@
 
 import re
 
+from app.extraction.people import ROLE_NOUNS
 from app.extraction.wordsets import alternation
 
 # Verbs that introduce speech or writing. Regular ones are inflected below.
@@ -87,6 +88,17 @@ def is_person_role(noun: str) -> bool:
     if noun in _NOT_PERSON:
         return False
     return noun in _PERSON_NOUNS or bool(_PERSON_SUFFIX.search(noun))
+
+
+_NEXT_WORD = re.compile(r"\s+(?P<word>[a-z]+)\b")
+
+
+def modifies_role(text: str, cue_end: int, end: int) -> bool:
+    """ "the firm's Norland state director": a cue word right before a person's role is a
+    noun that modifies it, no verb."""
+    role = _NEXT_WORD.match(text, cue_end, end)
+    # Only a listed role: a suffix such as "-er" would take "said her" for a role too.
+    return role is not None and role["word"] in ROLE_NOUNS
 
 
 # A speaker phrase is unnamed when it is one of these and names nobody.

@@ -3,7 +3,7 @@
 import re
 
 from app.extraction.agents import absolute_subject, passive_agent, possessor
-from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE
+from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE, modifies_role
 from app.extraction.phrases import noun_phrase, speaker_phrase, trim_object, trim_subject
 from app.extraction.sentences import last_sentence_start
 from app.extraction.speaker_words import Attribution
@@ -34,7 +34,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     start = last_sentence_start(body, start, end)
     # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
     found = [
-        c for c in CUE_WORD.finditer(body, start, end) if not _after_determiner(body, start, c)
+        c
+        for c in CUE_WORD.finditer(body, start, end)
+        if not _after_determiner(body, start, c) and not modifies_role(body, c.end(), end)
     ]
     # ", explaining why …": a participle has no subject of its own; it shares the sentence's.
     cues = [c for c in found if not _participle(body, start, c)]

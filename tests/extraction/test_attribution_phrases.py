@@ -144,3 +144,23 @@ def test_an_amount_that_opens_with_a_preposition_may_speak() -> None:
     body = "About four in ten harbour pilots said the channel felt “far too shallow.”"
     found = only(find_quotes(body, []))
     assert found.speaker_text == "About four in ten harbour pilots"
+
+
+def test_a_cue_word_before_a_role_is_no_verb() -> None:
+    body = (
+        "“You need an organization,” said Bo Diaz, Lund's Norland state director. "
+        "“You can't arrive two weeks before.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Lund"), entity(body, "Bo Diaz")])
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        ("Bo Diaz", "Bo Diaz, Lund's Norland state director")
+    ] * 2
+
+
+def test_a_role_after_a_name_belongs_to_the_subject() -> None:
+    body = (
+        "In May, Lund's Norland state director, Bo Diaz, reached out, writing in an email: "
+        "“We want to use this now.”"
+    )
+    found = only(find_quotes(body, [entity(body, "Lund"), entity(body, "Bo Diaz")]))
+    assert found.speaker == "Bo Diaz"
