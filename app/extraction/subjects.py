@@ -49,7 +49,11 @@ _ADJECTIVE_LED = re.compile(
     rf"(?P<who>[A-Z][a-z]+(?:\s+{_NOT_IN_PHRASE}(?![a-z]+ed\b)[a-z][\w’'-]*){{1,3}})(?=[\s,])"
 )
 # "Ann Lee’s doctor": after a possessive the next word is a noun, and a role may follow it.
-_POSSESSED = re.compile(r"[’']s\s+(?P<noun>[a-z][\w-]*)(?:\s+(?P<role>[a-z][\w-]*))?")
+_POSSESSED = re.compile(
+    r"[’']s\s+(?P<noun>[a-z][\w-]*)(?:\s+(?P<role>[a-z][\w-]*))?"
+    # "Ann Lee's first five callers": a role may come third, after an ordinal and a number.
+    r"(?:\s+(?P<third>[a-z][\w-]*))?"
+)
 # ", the party's chair, said": an apposition closed by a comma before the verb.
 _APPOSITION = re.compile(
     # "X, and others …" joins a second subject: no apposition.
@@ -183,8 +187,13 @@ def _phrase_end(body: str, at: int, end: int) -> int | None:
         who_end = _role_after(body, _complemented(body, name.end("who"), end), end)
     possessed = _POSSESSED.match(body, who_end, end)
     if possessed is not None:
-        role = possessed["role"]
-        who_end = possessed.end("role") if role and is_person_role(role) else possessed.end("noun")
+        role, third = possessed["role"], possessed["third"]
+        if third and _role_or_roles(third):
+            who_end = possessed.end("third")
+        elif role and is_person_role(role):
+            who_end = possessed.end("role")
+        else:
+            who_end = possessed.end("noun")
     appositive = _appositive_end(body, who_end, end, named=False)
     if appositive is not None:
         return appositive
@@ -212,6 +221,11 @@ def _adjective_led(body: str, at: int, end: int, name: re.Match[str] | None) -> 
         return None
     phrase = _ADJECTIVE_LED.match(body, at, end)
     return phrase.end("who") if phrase else None
+
+
+def _role_or_roles(word: str) -> bool:
+    """A person's role, or several ("callers")."""
+    return is_person_role(word) or (word.endswith("s") and is_person_role(word[:-1]))
 
 
 def _role_after(body: str, at: int, end: int) -> int:

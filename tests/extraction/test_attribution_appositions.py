@@ -90,3 +90,8 @@ def test_a_title_in_an_opening_phrase_still_ends_that_phrase() -> None:
     body = "Sunday on the Harbour Channel’s “Dockside,” Ana Voss said the fees were “too high.”"
     (found,) = find_quotes(body, [entity(body, "Ana Voss")])
     assert (found.speaker, found.speaker_text) == ("Ana Voss", "Ana Voss")
+
+
+def test_a_possessed_role_may_follow_an_ordinal_and_a_number() -> None:
+    body = "Lund's first five callers pressed her on the plan: “Is it time to change course?”"
+    assert _subject(body) == "Lund's first five callers"
