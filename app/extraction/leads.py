@@ -9,7 +9,8 @@ from app.extraction.sentences import last_sentence_start
 from app.extraction.speaker_words import Attribution
 from app.extraction.subjects import sentence_subject
 
-_NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
+# An initial's full stop is no sentence end: "according to the firm's founder Ann B. Lee".
+_NP_AFTER = re.compile(r"\s*(?P<who>(?:[^,.;:]|(?<=\b[A-Z])\.(?=\s+[A-Z])){1,120})")
 # How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
 _DETERMINER_REACH = 40
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".

@@ -95,3 +95,9 @@ def test_a_title_in_an_opening_phrase_still_ends_that_phrase() -> None:
 def test_a_possessed_role_may_follow_an_ordinal_and_a_number() -> None:
     body = "Lund's first five callers pressed her on the plan: “Is it time to change course?”"
     assert _subject(body) == "Lund's first five callers"
+
+
+def test_an_initial_does_not_end_the_source_after_according_to() -> None:
+    body = "According to the port's former harbour master Ann B. Lund, the channel is “a trap.”"
+    (found,) = find_quotes(body, [entity(body, "Ann B. Lund")])
+    assert found.speaker_text == "the port's former harbour master Ann B. Lund"
