@@ -32,7 +32,9 @@ _SPEAKER_FIRST = re.compile(
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
     # ... and after "of": "secretary of state for ports" names a post, "state" no verb.
     r"(?<!\bof)"
-    rf"\s+(?P<cue>{CUE})\b",
+    # A cue word another cue follows is a noun: "the harbour report said" (a participle
+    # may follow a verb: "Ann Lee said, answering").
+    rf"\s+(?P<cue>{CUE})\b(?!\s+(?!\w+ing\b)(?:{CUE})\b)",
     re.DOTALL,
 )
 # "…" ― Name: a credit line after a quote.
@@ -166,5 +168,7 @@ def _verb_cue(text: str) -> bool:
     return any(
         not DETERMINER_BEFORE.search(text, max(0, cue.start() - 12), cue.start())
         and not _OF_BEFORE.search(text, max(0, cue.start() - 4), cue.start())
+        # The last word, right before the credit's own cue, is a noun: "the harbour report".
+        and cue.end() < len(text)
         for cue in CUE_WORD.finditer(text)
     )

@@ -164,3 +164,9 @@ def test_a_role_after_a_name_belongs_to_the_subject() -> None:
     )
     found = only(find_quotes(body, [entity(body, "Lund"), entity(body, "Bo Diaz")]))
     assert found.speaker == "Bo Diaz"
+
+
+def test_a_cue_word_the_credits_cue_follows_is_a_noun() -> None:
+    body = "“Even the chair’s own staff knew,” the harbour report said."
+    found = only(find_quotes(body, []))
+    assert (found.speaker_text, found.rule) == ("the harbour report", "trailing_cue")
