@@ -30,7 +30,11 @@ _SPEAKER_FIRST = re.compile(
     r"|it|(?:(?:this|these|those|that)\s+)?(?:[a-z][\w-]*\s+){0,2}(?P<role>[a-z][\w-]*))"
     # After a determiner the cue word is a noun: "the report said" is not "the" + "report".
     r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bhis)(?<!\bher)(?<!\bits)(?<!\btheir)"
-    rf"\s+(?P<cue>{CUE})\b",
+    # ... and after "of": "secretary of state for ports" names a post, "state" no verb.
+    r"(?<!\bof)"
+    # A cue word another cue follows is a noun: "the harbour report said" (a participle
+    # may follow a verb: "Ann Lee said, answering").
+    rf"\s+(?P<cue>{CUE})\b(?!\s+(?!\w+ing\b)(?:{CUE})\b)",
     re.DOTALL,
 )
 # "…" ― Name: a credit line after a quote.
@@ -45,6 +49,8 @@ _TRAILING_CUE_FIRST = re.compile(rf",\s+(?P<cue>{CUE})\s+(?P<who>[A-Z][^\"“”
 # "…" said X, with no comma after the quote: only a capitalised name may follow.
 _BARE_CUE = re.compile(rf"^\s+(?:{CUE})\s+(?:[a-z][\w’'-]*\s+){{0,3}}[A-Z]")
 _CLAUSE_END = re.compile(r"^\s*[,–—]")
+# "secretary of state": after "of" a cue word is a noun.
+_OF_BEFORE = re.compile(r"\bof\s+$")
 _MAX_SPEAKER_FIRST_WORDS = 15
 # "…," Ann Lee, the club's captain for six seasons since joining it as a boy, said: a
 # name and its apposition may run longer than a description alone.
@@ -161,5 +167,8 @@ def _verb_cue(text: str) -> bool:
     """A reporting verb inside the words, not a noun after a determiner ("the report")."""
     return any(
         not DETERMINER_BEFORE.search(text, max(0, cue.start() - 12), cue.start())
+        and not _OF_BEFORE.search(text, max(0, cue.start() - 4), cue.start())
+        # The last word, right before the credit's own cue, is a noun: "the harbour report".
+        and cue.end() < len(text)
         for cue in CUE_WORD.finditer(text)
     )

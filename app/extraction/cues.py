@@ -2,6 +2,7 @@
 
 import re
 
+from app.extraction.people import ROLE_NOUNS
 from app.extraction.wordsets import alternation
 
 # Verbs that introduce speech or writing. Regular ones are inflected below.
@@ -89,6 +90,17 @@ def is_person_role(noun: str) -> bool:
     return noun in _PERSON_NOUNS or bool(_PERSON_SUFFIX.search(noun))
 
 
+_NEXT_WORD = re.compile(r"\s+(?P<word>[a-z]+)\b")
+
+
+def modifies_role(text: str, cue_end: int, end: int) -> bool:
+    """ "the firm's Norland state director": a cue word right before a person's role is a
+    noun that modifies it, no verb."""
+    role = _NEXT_WORD.match(text, cue_end, end)
+    # Only a listed role: a suffix such as "-er" would take "said her" for a role too.
+    return role is not None and role["word"] in ROLE_NOUNS
+
+
 # A speaker phrase is unnamed when it is one of these and names nobody.
 ANONYMOUS_HEADS = frozenset(
     "source sources official officials people person insider insiders aide aides "
@@ -133,7 +145,10 @@ LEADING_ADVERBIAL = re.compile(
 # Where a speaker phrase after the verb stops: time and circumstance, not identity.
 SPEAKER_END = re.compile(
     r"(?:\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec|\d)\w*|last|this|earlier|yesterday|today|tonight|during|while|when|adding|before|"
+    r"nov|dec|\d)\w*|last|this\s+(?:week|month|year|morning|afternoon|evening|weekend|spring|"
+    # "this" only before a time: "who may not speak publicly on this issue" is identity.
+    r"summer|fall|autumn|winter|season|time|mon|tue|wed|thu|fri|sat|sun)|earlier|yesterday|"
+    r"today|tonight|during|while|when|adding|before|"
     r"after|in\s+(?:a|an|his|her|their|the)\s+(?:statement|interview|speech|tweet|post|"
     r"letter|email|news|press|television|radio))\b|[;:(]\s|\s+[–—-]\s).*$",
     re.IGNORECASE,

@@ -3,13 +3,14 @@
 import re
 
 from app.extraction.agents import absolute_subject, passive_agent, possessor
-from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE
+from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE, modifies_role
 from app.extraction.phrases import noun_phrase, speaker_phrase, trim_object, trim_subject
 from app.extraction.sentences import last_sentence_start
 from app.extraction.speaker_words import Attribution
 from app.extraction.subjects import sentence_subject
 
-_NP_AFTER = re.compile(r"\s*(?P<who>[^,.;:]{1,120})")
+# An initial's full stop is no sentence end: "according to the firm's founder Ann B. Lee".
+_NP_AFTER = re.compile(r"\s*(?P<who>(?:[^,.;:]|(?<=\b[A-Z])\.(?=\s+[A-Z])){1,120})")
 # How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
 _DETERMINER_REACH = 40
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
@@ -34,7 +35,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     start = last_sentence_start(body, start, end)
     # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
     found = [
-        c for c in CUE_WORD.finditer(body, start, end) if not _after_determiner(body, start, c)
+        c
+        for c in CUE_WORD.finditer(body, start, end)
+        if not _after_determiner(body, start, c) and not modifies_role(body, c.end(), end)
     ]
     # ", explaining why …": a participle has no subject of its own; it shares the sentence's.
     cues = [c for c in found if not _participle(body, start, c)]

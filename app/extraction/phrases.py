@@ -42,6 +42,17 @@ ENDS_OPEN = re.compile(r"\b(?:of|the|a|an|and|or|in|on|at|for|with|from|to|by)$"
 
 _MAX_SPEAKER_WORDS = 25
 
+# "On the eve of her third term as mayor, Ann Lee warned": a preposition and lower-case
+# words with no name and no subject pronoun are an opening phrase that ran into a cue word
+# used as a noun ("term"); the subject comes after it.
+_OPENING_PHRASE = re.compile(
+    # Not "At least half of voters", "About four in 10", "For someone who": amounts and
+    # people.
+    r"(?:On|In|Within|During|After|Before|Since|Until|Despite|Amid|Following|Throughout|"
+    r"Upon|Through|Ahead|Beyond)"
+    r"(?:\s+(?!(?:he|she|they|we|I|it)\b)[a-z0-9][\w’'-]*)+"
+)
+
 # ", who …" / ", a lawyer, …": an apposition may hold a verb; the phrase's own head may not.
 _APPOSITION = re.compile(r",|\(|\s[–—-]\s")
 # "One official who relayed the talks": a relative clause may hold a verb as well.
@@ -85,11 +96,12 @@ _CLAUSE_WORD = re.compile(
 
 def plausible_subject(who: str) -> bool:
     """Short, and opening with a name, a determiner or a pronoun, or with a few lowercase
-    modifiers before a name ("former governor X")."""
+    modifiers before a name ("former governor X"); never an opening phrase alone."""
     return (
         bool(who)
         and len(who.split()) <= _MAX_SPEAKER_WORDS
         and bool(re.match(SPEAKER_START, who) or _MODIFIED_NAME.match(who))
+        and not _OPENING_PHRASE.fullmatch(who)
     )
 
 

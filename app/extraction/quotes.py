@@ -13,6 +13,7 @@ from app.extraction.resolution import resolve
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
 from app.extraction.speaker_words import Attribution
 from app.extraction.speakers import SpeakerIndex
+from app.extraction.titles import as_written, in_description, without_marks
 from app.extraction.wordsets import alternation
 from app.extraction.works import WORK_NOUNS
 
@@ -61,15 +62,21 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
     # Once per paragraph, not per quote: a long paragraph holds many quotes.
     headings = {i for i in {s.paragraph for s in found} if _in_heading(body, paragraphs[i])}
     spans = [s for s in found if s.paragraph not in headings]
-    explicit = [_own_attribution(body, spans, i, paragraphs) for i in range(len(spans))]
+    titles = _described_titles(body, spans, paragraphs)
+    spans = [s for s in spans if s not in titles]
+    cue_body = without_marks(body, titles)
+    explicit = [_own_attribution(cue_body, spans, i, paragraphs) for i in range(len(spans))]
     groups = _group_sources(spans, explicit)
     named_at = [(a.speaker_start, a.speaker_start + len(a.speaker_text)) for a in explicit if a]
-    story = Story(body, spans, paragraphs, SpeakerIndex(body, entities), [], [], named_at)
+    story = Story(cue_body, spans, paragraphs, SpeakerIndex(body, entities), [], [], named_at)
     decided: dict[int, tuple[ExtractedEntity | None, str | None]] = {}
     quotes = []
     for i, span in enumerate(spans):
         check()
         source = _source(story, explicit, groups, i)
+        own = explicit[i]
+        if own is not None and titles:
+            as_written(body, own, titles)
         story.sources.append(source)
         attribution = explicit[source.index] if source else None
         entity, resolved_by = _speaker(story, explicit, decided, source)
@@ -96,6 +103,20 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
             )
         )
     return quotes
+
+
+def _described_titles(
+    body: str, spans: list[QuoteSpan], paragraphs: list[Paragraph]
+) -> list[QuoteSpan]:
+    """Works' titles inside a description: no quotes, and no bound of the words around
+    them, whose marks are blanked where a cue is read ("said Ann Lee, author of “Tide
+    Lines,” a history …": 7 speakers' words made whole on polnear-train, none lost). A
+    title in an opening phrase still bounds that phrase."""
+    return [
+        s
+        for s in spans
+        if _names_a_work(body, s, paragraphs[s.paragraph]) and in_description(body, s, paragraphs)
+    ]
 
 
 def _own_attribution(
@@ -185,9 +206,19 @@ def _worth_keeping(
         and not _utterance(body, span, paragraph, text)
     ):
         return False
+    return not _names_a_work(body, span, paragraph, words)
+
+
+def _names_a_work(
+    body: str, span: QuoteSpan, paragraph: Paragraph, words: list[str] | None = None
+) -> bool:
+    """Title-case words right after "on", "of", "’s" or a kind of work name a show, a book
+    or a film ('the co-author of “Tide Lines,”'), not words anyone said."""
+    if words is None:
+        words = quote_words(body[span.start : span.end])
     lead = body[max(paragraph.start, span.open_at - 20) : span.open_at]
-    return not (
-        _is_title_case(words) and (_NAMES_A_WORK.search(lead) or _WORK_KIND_BEFORE.search(lead))
+    return _is_title_case(words) and bool(
+        _NAMES_A_WORK.search(lead) or _WORK_KIND_BEFORE.search(lead)
     )
 
 

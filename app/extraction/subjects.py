@@ -8,7 +8,13 @@ Lee, the party's chair,") or a described phrase ("The two senators"). An opening
 
 import re
 
-from app.extraction.cues import CUE_WORD, LEADING_ADVERBIAL, NOT_A_SUBJECT, is_person_role
+from app.extraction.cues import (
+    CUE_WORD,
+    LEADING_ADVERBIAL,
+    NOT_A_SUBJECT,
+    is_person_role,
+    modifies_role,
+)
 from app.extraction.people import ROLE_NOUNS, is_given_name, is_surname
 from app.extraction.phrases import bare_word
 from app.extraction.wordsets import dictionary_word
@@ -43,7 +49,11 @@ _ADJECTIVE_LED = re.compile(
     rf"(?P<who>[A-Z][a-z]+(?:\s+{_NOT_IN_PHRASE}(?![a-z]+ed\b)[a-z][\w’'-]*){{1,3}})(?=[\s,])"
 )
 # "Ann Lee’s doctor": after a possessive the next word is a noun, and a role may follow it.
-_POSSESSED = re.compile(r"[’']s\s+(?P<noun>[a-z][\w-]*)(?:\s+(?P<role>[a-z][\w-]*))?")
+_POSSESSED = re.compile(
+    r"[’']s\s+(?P<noun>[a-z][\w-]*)(?:\s+(?P<role>[a-z][\w-]*))?"
+    # "Ann Lee's first five callers": a role may come third, after an ordinal and a number.
+    r"(?:\s+(?P<third>[a-z][\w-]*))?"
+)
 # ", the party's chair, said": an apposition closed by a comma before the verb.
 _APPOSITION = re.compile(
     # "X, and others …" joins a second subject: no apposition.
@@ -62,6 +72,7 @@ _NAMED_COMPLEMENT = re.compile(
     rf"{_CAPITALISED}"
     r"(?=,?\s+[a-z])"
 )
+_ROLE_WORDS = re.compile(r"(?:\s+[a-z][a-z-]*){1,2}(?=\s*,|\s+[a-z])")
 _VERB_FOLLOWS = re.compile(
     r",?\s+(?!(?:in|on|at|of|for|to|with|from|by|and|or|as|than)\b|(?:later|earlier|ago),)"
     r"(?=[a-z])"
@@ -118,7 +129,9 @@ def _subject_at(body: str, at: int, end: int) -> tuple[str, int] | None:
     if who_end is None:
         return None
     who = body[at:who_end].rstrip(" ,")
-    cue = CUE_WORD.search(who)
+    cue = next(
+        (c for c in CUE_WORD.finditer(who) if not modifies_role(who, c.end(), len(who))), None
+    )
     who = who[: cue.start()].rstrip(" ,") if cue else who
     words = who.split()
     if not words:
@@ -171,11 +184,16 @@ def _phrase_end(body: str, at: int, end: int) -> int | None:
                 return None
             who_end = _complemented(body, phrase.end("who"), end)
             return _appositive_end(body, who_end, end, named=True) or who_end
-        who_end = _complemented(body, name.end("who"), end)
+        who_end = _role_after(body, _complemented(body, name.end("who"), end), end)
     possessed = _POSSESSED.match(body, who_end, end)
     if possessed is not None:
-        role = possessed["role"]
-        who_end = possessed.end("role") if role and is_person_role(role) else possessed.end("noun")
+        role, third = possessed["role"], possessed["third"]
+        if third and _role_or_roles(third):
+            who_end = possessed.end("third")
+        elif role and is_person_role(role):
+            who_end = possessed.end("role")
+        else:
+            who_end = possessed.end("noun")
     appositive = _appositive_end(body, who_end, end, named=False)
     if appositive is not None:
         return appositive
@@ -203,6 +221,21 @@ def _adjective_led(body: str, at: int, end: int, name: re.Match[str] | None) -> 
         return None
     phrase = _ADJECTIVE_LED.match(body, at, end)
     return phrase.end("who") if phrase else None
+
+
+def _role_or_roles(word: str) -> bool:
+    """A person's role, or several ("callers")."""
+    return is_person_role(word) or (word.endswith("s") and is_person_role(word[:-1]))
+
+
+def _role_after(body: str, at: int, end: int) -> int:
+    """ "Ann Lee's Norland state director": lower-case words after a name
+    that end in a person's role belong to the phrase; the verb comes after them."""
+    words = _ROLE_WORDS.match(body, at, end)
+    if words is None:
+        return at
+    last = words.group().split()[-1]
+    return words.end() if last in ROLE_NOUNS else at
 
 
 def _complemented(body: str, at: int, end: int) -> int:

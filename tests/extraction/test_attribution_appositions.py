@@ -46,3 +46,58 @@ def test_a_body_named_after_by_in_the_apposition_does_not_speak() -> None:
 def test_a_list_of_names_is_no_apposition_of_a_name() -> None:
     body = "Ana Ruiz, Bo Diaz, and Omar Velk called the plan “a sandcastle”."
     assert _subject(body) != "Ana Ruiz, Bo Diaz"
+
+
+def test_a_cue_word_after_of_is_part_of_the_post() -> None:
+    body = (
+        "“The fleet will not wait,” Ana Voss, assistant secretary of state for harbours, "
+        "fisheries and roads, said."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert found.speaker_text == (
+        "Ana Voss, assistant secretary of state for harbours, fisheries and roads"
+    )
+
+
+def test_this_before_a_noun_that_is_no_time_stays_in_the_speaker_words() -> None:
+    body = "“We see no change,” said a port official who may not speak on this issue."
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "a port official who may not speak on this issue"
+
+
+def test_this_before_a_time_still_ends_the_speaker_words() -> None:
+    body = "“We see no change,” said Ana Voss this morning."
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert found.speaker_text == "Ana Voss"
+
+
+def test_a_title_inside_the_apposition_after_a_quote_is_part_of_the_speaker_words() -> None:
+    body = "“The ports hold the power,” said Ana Voss, author of “Tide Lines,” a history of docks."
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert (found.speaker, found.speaker_text) == (
+        "Ana Voss",
+        "Ana Voss, author of “Tide Lines,” a history of docks",
+    )
+
+
+def test_a_title_inside_the_apposition_before_a_quote_is_part_of_the_speaker_words() -> None:
+    body = "Voss, the co-author of “Tide Lines,” about the docks, said “one shared story” is gone."
+    (found,) = find_quotes(body, [entity(body, "Voss")])
+    assert found.speaker_text == "Voss, the co-author of “Tide Lines,” about the docks"
+
+
+def test_a_title_in_an_opening_phrase_still_ends_that_phrase() -> None:
+    body = "Sunday on the Harbour Channel’s “Dockside,” Ana Voss said the fees were “too high.”"
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert (found.speaker, found.speaker_text) == ("Ana Voss", "Ana Voss")
+
+
+def test_a_possessed_role_may_follow_an_ordinal_and_a_number() -> None:
+    body = "Lund's first five callers pressed her on the plan: “Is it time to change course?”"
+    assert _subject(body) == "Lund's first five callers"
+
+
+def test_an_initial_does_not_end_the_source_after_according_to() -> None:
+    body = "According to the port's former harbour master Ann B. Lund, the channel is “a trap.”"
+    (found,) = find_quotes(body, [entity(body, "Ann B. Lund")])
+    assert found.speaker_text == "the port's former harbour master Ann B. Lund"

@@ -123,3 +123,50 @@ def test_a_judged_speech_noun_is_the_judges_words() -> None:
     body = "Tom Hale denounced Ann Lee’s remarks as “hurtful and humiliating” at once."
     found = only(find_quotes(body, [entity(body, "Tom Hale"), entity(body, "Ann Lee")]))
     assert found.speaker != "Ann Lee"
+
+
+def test_an_opening_phrase_that_runs_into_a_cue_word_is_no_speaker() -> None:
+    body = (
+        "On the eve of her third term as mayor in May, Greta Lund rallied the crowd by "
+        "warning that “the port is in danger.”"
+    )
+    found = only(find_quotes(body, [entity(body, "Greta Lund")]))
+    assert (found.speaker, found.speaker_text) == ("Greta Lund", "Greta Lund")
+
+
+def test_an_opening_phrase_with_its_own_subject_keeps_it() -> None:
+    body = "In what she called “a test of nerve,” the board held firm on the fees."
+    found = only(find_quotes(body, []))
+    assert "she" in (found.speaker_text or "").split()
+
+
+def test_an_amount_that_opens_with_a_preposition_may_speak() -> None:
+    body = "About four in ten harbour pilots said the channel felt “far too shallow.”"
+    found = only(find_quotes(body, []))
+    assert found.speaker_text == "About four in ten harbour pilots"
+
+
+def test_a_cue_word_before_a_role_is_no_verb() -> None:
+    body = (
+        "“You need an organization,” said Bo Diaz, Lund's Norland state director. "
+        "“You can't arrive two weeks before.”"
+    )
+    quotes = find_quotes(body, [entity(body, "Lund"), entity(body, "Bo Diaz")])
+    assert [(q.speaker, q.speaker_text) for q in quotes] == [
+        ("Bo Diaz", "Bo Diaz, Lund's Norland state director")
+    ] * 2
+
+
+def test_a_role_after_a_name_belongs_to_the_subject() -> None:
+    body = (
+        "In May, Lund's Norland state director, Bo Diaz, reached out, writing in an email: "
+        "“We want to use this now.”"
+    )
+    found = only(find_quotes(body, [entity(body, "Lund"), entity(body, "Bo Diaz")]))
+    assert found.speaker == "Bo Diaz"
+
+
+def test_a_cue_word_the_credits_cue_follows_is_a_noun() -> None:
+    body = "“Even the chair’s own staff knew,” the harbour report said."
+    found = only(find_quotes(body, []))
+    assert (found.speaker_text, found.rule) == ("the harbour report", "trailing_cue")
