@@ -106,9 +106,15 @@ def _newest_counted(model: Any) -> AnySelect:
     return select(func.count(), func.min(newest.c.id), highest).select_from(newest)
 
 
-def prepared_match(model: Any, ident: Any, *, dense: bool) -> ColumnElement[bool]:
-    """SQLite: ``match_test`` (``dense``) or ``every_match`` with the FTS5 query as the
-    parameter ``terms``, for statements built once."""
+def prepared_match(
+    model: Any, ident: Any, *, dense: bool, dialect: str = "sqlite"
+) -> ColumnElement[bool]:
+    """``match_test`` (``dense``) or ``every_match`` with the query as the parameter
+    ``terms`` (FTS5 syntax on SQLite, the user's text on PostgreSQL), for statements built
+    once. On PostgreSQL both test the row's own vector (``ident`` is the key)."""
+    if dialect != "sqlite":
+        tsquery = func.websearch_to_tsquery("english", bindparam("terms", type_=String))
+        return literal_column(f"{model.__tablename__}.search_vector").op("@@")(tsquery)
     fts, ref = _fts(model)
     matching = select(fts.c.rowid).where(ref.op("MATCH")(bindparam("terms")))
     if dense:
