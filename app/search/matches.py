@@ -17,6 +17,7 @@ estimate (SQLite and RUM: the id range the newest ``COUNT_CAP`` matches span, sc
 table; GIN: the planner's estimate).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -193,22 +194,44 @@ def _postgres_count(
     session: Session, model: Any, query: str, where: list[ColumnElement[bool]]
 ) -> Matches:
     name = model.__tablename__
-    if not where and walk_newest(session, name, query):
+    walk = walk_newest(session, name, query)
+    if not walk and id_ordered(session, name):
+        return _rum_count(session, model, query, where)
+    if not where:
         # The estimate ``walk_newest`` judged from is the planner's for these very rows: a
         # second EXPLAIN of the listing's own statement gave the same figure.
-        planned, _ = planned_matches(session, name, query)
-        return Matches(Total(int(planned), estimate=True), dense=True)
+        planned = int(planned_matches(session, name, query)[0])
+        if walk:
+            return Matches(Total(planned, estimate=True), dense=True)
+        params = {"gin_q": query, "gin_capped": COUNT_CAP + 1}
+        count = int(session.connection().execute(_prepared_gin_count(model), params).scalar_one())
+        return _gin_matches(count, lambda: planned)
     vector: ColumnElement[Any] = literal_column(f"{name}.search_vector")
     stmt: AnySelect = select(col(model.id)).where(vector.op("@@")(_tsquery(query)), *where)
-    if walk_newest(session, name, query):
+    if walk:
         return Matches(Total(planned_rows(session, stmt), estimate=True), dense=True)
-    if id_ordered(session, model.__tablename__):
-        return _rum_count(session, model, query, where)
     capped = select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery())
     count = int(session.execute(capped).scalar_one())
+    return _gin_matches(count, lambda: planned_rows(session, stmt))
+
+
+def _gin_matches(count: int, planned: Callable[[], int]) -> Matches:
+    """Matches read from the GIN index: ``count`` of them up to ``COUNT_CAP`` + 1, beyond
+    that the planner's estimate (``planned``, asked only then) if it is larger."""
     if count <= COUNT_CAP:
         return Matches(Total(count), dense=False)
-    return Matches(Total(max(planned_rows(session, stmt), count), estimate=True), dense=False)
+    return Matches(Total(max(planned(), count), estimate=True), dense=False)
+
+
+@lru_cache(maxsize=4)
+def _prepared_gin_count(model: Any) -> AnySelect:
+    """A query alone through GIN: the matches counted up to ``gin_capped``, built once
+    (``gin_q``) rather than per request."""
+    vector: ColumnElement[Any] = literal_column(f"{model.__tablename__}.search_vector")
+    tsquery = func.websearch_to_tsquery("english", bindparam("gin_q", type_=String))
+    matching = select(col(model.id)).where(vector.op("@@")(tsquery))
+    capped = matching.limit(bindparam("gin_capped", type_=Integer)).subquery()
+    return select(func.count()).select_from(capped)
 
 
 def count_matches(
