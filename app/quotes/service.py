@@ -79,7 +79,7 @@ def quote_page(session: Session, filters: QuoteFilters, page: PageRequest) -> Do
         # Every match, newest first, however many (see app.search.matches).
         matches = count_matches(session, Quote, filters.q, clauses, page.limit)
         total = matches.total
-        if not clauses:  # a full-text query alone: a statement built once
+        if _alone(clauses):
             return _words_alone(session, filters.q, matches.dense, page, total)
         if matches.dense:
             clauses.append(match_test(session, Quote, filters.q, col(Quote.id)))
@@ -92,6 +92,11 @@ def quote_page(session: Session, filters: QuoteFilters, page: PageRequest) -> Do
     ids = keyset.apply(select(col(Quote.id), col(Quote.dated_at)).where(*clauses), page).subquery()
     stmt = detail_select().join(ids, ids.c.id == Quote.id)
     return _newest(session, NEWEST.apply(stmt, page), page, total)
+
+
+def _alone(clauses: list[ColumnElement[bool]]) -> bool:
+    """A full-text query with no other filter: ``_words_alone``, on either backend."""
+    return not clauses
 
 
 @lru_cache(maxsize=8)
