@@ -33,6 +33,7 @@ from app.pagination import (
 from app.search.fulltext import CANDIDATES, article_candidates, article_highlights, searchable
 from app.search.matches import count_matches, every_match, match_test, unindexed
 from app.search.relevance import ranked_page
+from app.search.relevance_postgres import ranked_page as postgres_ranked_page
 
 Rows = list[Record]
 MatchTest = Callable[[Any], ColumnElement[bool]]
@@ -225,11 +226,11 @@ def _matching(
     return Listing(rows, cursor, matches.total)
 
 
-def _query_alone(session: Session, filters: ArticleFilters, found: filters_.Plan) -> bool:
-    """A SQLite search by relevance with no other filter: ``app.search.relevance``."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
+def _query_alone(filters: ArticleFilters, found: filters_.Plan) -> bool:
+    """A search by relevance with no other filter: ``app.search.relevance`` (SQLite) or
+    ``app.search.relevance_postgres``."""
     alone = found.driver is None and _no_other_filter(filters, found)
-    return sqlite and alone and _sort(filters) == "relevance"
+    return alone and _sort(filters) == "relevance"
 
 
 def article_rows(
@@ -244,8 +245,9 @@ def article_rows(
         return Listing([], None, Total(0))
     if not filters.q:
         return _dated(session, filters, found, page, columns)
-    if _query_alone(session, filters, found) and columns is SUMMARY_COLUMNS:
-        ranked = ranked_page(session, filters.q, page)
+    if _query_alone(filters, found) and columns is SUMMARY_COLUMNS:
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        ranked = (ranked_page if sqlite else postgres_ranked_page)(session, filters.q, page)
         total = ranked.total
         return Listing(list(ranked.rows), ranked.cursor, total, _among(total), ranked.highlights)
     listing = _matching(session, filters, found, page, columns)

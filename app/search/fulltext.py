@@ -108,20 +108,41 @@ def planned_matches(session: Session, table_name: str, query: str) -> tuple[floa
     """PostgreSQL: the planner's estimate of matching rows, and of rows in the table."""
     key = ("planned_matches", table_name, query)
     if key not in session.info:
-        plan = session.execute(
-            text(
-                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table_name} "
-                "WHERE search_vector @@ websearch_to_tsquery('english', :q)"
-            ),
-            {"q": query},
-        ).scalar_one()
-        rows = session.execute(
-            text("SELECT reltuples FROM pg_class WHERE oid = CAST(:t AS regclass)"),
-            {"t": table_name},
-        ).scalar_one()
-        session.info[key] = (float(plan[0]["Plan"]["Plan Rows"]), max(float(rows), 1.0))
+        plan = (
+            session.connection()
+            .execute(
+                text(
+                    f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table_name} "
+                    "WHERE search_vector @@ websearch_to_tsquery('english', :q)"
+                ),
+                {"q": query},
+            )
+            .scalar_one()
+        )
+        rows = _table_rows(session, table_name, query)
+        session.info[key] = (float(plan[0]["Plan"]["Plan Rows"]), max(rows, 1.0))
     matches, rows = session.info[key]
     return matches, rows
+
+
+# The tables searched in full text: ``/search`` plans a query on both, so their sizes are
+# read together, one round trip instead of two.
+FULLTEXT_TABLES = ("article", "quote")
+_TABLE_ROWS = text(
+    "SELECT name, (SELECT reltuples FROM pg_class WHERE oid = CAST(name AS regclass)) "
+    "FROM unnest(CAST(:names AS text[])) AS name"
+)
+
+
+def _table_rows(session: Session, table_name: str, query: str) -> float:
+    """PostgreSQL: the planner's count of ``table_name``'s rows, read with the other
+    tables' once per query planned in a session, as the estimate of matches is."""
+    known: dict[str, float] = session.info.setdefault(("table_rows", query), {})
+    if table_name not in known:
+        names = sorted({table_name, *FULLTEXT_TABLES})
+        found = session.connection().execute(_TABLE_ROWS, {"names": names})
+        known.update((name, float(rows)) for name, rows in found)
+    return known[table_name]
 
 
 def walk_newest(session: Session, table_name: str, query: str) -> bool:

@@ -54,12 +54,13 @@ def both_ways(
     """Every page through the prebuilt statements (SQLite: the search; both backends: the
     entity listing), then through the general path."""
     calls: list[str] = []
-    for module, name in ((app.articles.listing, "ranked_page"), (driven, "entity_page")):
+    listing = app.articles.listing
+    prebuilt_paths = ((listing, "ranked_page"), (listing, "postgres_ranked_page"))
+    for module, name in (*prebuilt_paths, (driven, "entity_page")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _r=real, _n=name: calls.append(_n) or _r(*a))
     prebuilt = list(pages(client, path, **params))
-    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
-    assert len(calls) == len(prebuilt) if sqlite or "q" not in params else not calls
+    assert len(calls) == len(prebuilt)  # on both backends
     with monkeypatch.context() as patched:
         patched.setattr(app.articles.listing, "SUMMARY_COLUMNS", ())  # no prebuilt path
         general = list(pages(client, path, **params))
@@ -197,8 +198,7 @@ def test_quotes_by_words_alone_answer_as_the_general_path(
     real = app.quotes.service._words_alone
     monkeypatch.setattr(app.quotes.service, "_words_alone", lambda *a: calls.append(1) or real(*a))
     prebuilt = list(pages(client, "/quotes", q="lagoon"))
-    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
-    assert len(calls) == (len(prebuilt) if sqlite else 0)
+    assert len(calls) == len(prebuilt)  # on both backends
     with monkeypatch.context() as patched:
         patched.setattr(app.quotes.service, "_alone", lambda *_: False)
         general = list(pages(client, "/quotes", q="lagoon"))
