@@ -57,6 +57,26 @@ _WORD = re.compile(
     rf"|(?:{_first_read(_PARTICLES)}) (?={_CAPITAL}\w)(?:(?:{_JOINED})[-'’])?{_CAPITAL}{_NAME_REST}"
     rf"|(?:{_first_read(_JOINED)})[-'’]{_CAPITAL}{_NAME_REST})"
 )
+# The same pattern opening on capitals alone. A lower-case opening matches only a
+# particle's or prefix's first word standing alone (no word character before it, a space,
+# hyphen or apostrophe after): an ASCII body without such a word is scanned with this one.
+# Trying a match at every "a", "e" and "i" of the body cost two thirds of the scan (3% of
+# extraction's instructions on the BBC set); nine bodies in ten hold no particle.
+_CAPITAL_WORD = re.compile(_WORD.pattern.replace(f"{_FIRSTS}](?<!", "](?<!", 1))
+_OPENING_WORDS = frozenset(a.split()[0] for a in f"{_PARTICLES}|{_JOINED}".split("|"))
+# Every ASCII character that is no word character (``\w``) becomes a space.
+_WORD_BREAKS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+)
+
+
+def _words_pattern(body: str) -> re.Pattern[str]:
+    """``_WORD``, or ``_CAPITAL_WORD`` where no lower-case opening can match."""
+    if body.isascii() and _OPENING_WORDS.isdisjoint(body.translate(_WORD_BREAKS).split()):
+        return _CAPITAL_WORD
+    return _WORD
+
+
 _CONNECTORS = frozenset(
     f" {w} "
     for w in [
@@ -186,7 +206,7 @@ def _heading_starts(body: str) -> set[int]:
 
 def find_runs(body: str) -> list[Run]:
     tokens: list[Token] = []
-    for m in _WORD.finditer(body):
+    for m in _words_pattern(body).finditer(body):
         start, end = m.span()
         if start and body[start - 1] in _HANDLE_MARKS:
             continue

@@ -37,7 +37,9 @@ def layout_attribution(
 ) -> Attribution | None:
     span = spans[i]
     paragraph = paragraphs[span.paragraph]
-    lead_start = spans[i - 1].close_at if i and spans[i - 1].paragraph == span.paragraph else None
+    lead_start: int | None = (
+        spans[i - 1].close_at if i and spans[i - 1].paragraph == span.paragraph else None
+    )
     lead = body[lead_start or paragraph.start : span.open_at]
     offset = (lead_start or paragraph.start) if lead_start is None else lead_start
     label = _LABEL.search(lead) if lead_start is None else None

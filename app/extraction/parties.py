@@ -178,7 +178,7 @@ def member_form(form: str, name: str) -> bool:
     if len(a) == len(b) and a[:-1] == b[:-1] and b[-1] in plurals(a[-1]):
         return True
     if len(a) == 1 and len(b) == 2 and b[1] in GROUP_HEADS:
-        return a[0] in (b[0], *plurals(b[0]))
+        return a[0] == b[0] or a[0] in plurals(b[0])
     return clipped(form, name)
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.extraction.boilerplate import is_junk
-from app.extraction.candidates import _UPPER, _WORD
+from app.extraction.candidates import _CAPITAL_WORD, _UPPER, _WORD, _words_pattern
 from app.extraction.entities import _lower_words
 from app.extraction.mentions import _SENTENCE_BREAK
 from app.extraction.quotes import quote_words
@@ -89,6 +89,21 @@ def test_tokens_as_the_pattern_first_written(parts: list[str]) -> None:
     text = "".join(parts)
     spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     assert spans == [(m.start(), m.end()) for m in PLAIN_WORD.finditer(text)]
+
+
+@settings(max_examples=500)
+@given(NAME_PARTS)
+def test_tokens_of_the_pattern_a_body_picks_as_the_whole_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    spans = [m.span() for m in _words_pattern(text).finditer(text)]
+    assert spans == [m.span() for m in _WORD.finditer(text)]
+
+
+def test_a_body_without_particles_is_scanned_for_capitals_alone() -> None:
+    assert _words_pattern("Ana Berg met the dean in Velby.") is _CAPITAL_WORD
+    assert _words_pattern("Ana van Berg met Omar al-Sadr.") is _WORD
+    assert _words_pattern("(de Souza) and d'Estaing") is _WORD
+    assert _words_pattern("Ana de Souza, née Émile") is _WORD  # not ASCII
 
 
 def test_tokens_keep_particles_prefixes_initials_and_channel_numbers() -> None:
