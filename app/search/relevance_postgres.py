@@ -7,18 +7,16 @@ read the page's highlight windows in a statement of its own. Here the page, its 
 which the newest matches are found (``fulltext.newest_order``), compiled once per process.
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, String, bindparam, func, literal_column, select, true
 from sqlmodel import Session
 
-from app.answers import Record, rows
+from app.answers import rows
 from app.articles.models import Article
 from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
-from app.pagination import AnySelect, Offset, PageRequest, Total
+from app.pagination import AnySelect, Offset, PageRequest
 from app.search import fulltext, matches
 from app.search.fulltext import (
     HIGHLIGHT_WINDOW,
@@ -28,6 +26,7 @@ from app.search.fulltext import (
     window_highlight,
 )
 from app.search.matches import count_matches, rum_counted, rum_matches
+from app.search.relevance import RankedPage
 
 _OFFSET = Offset("articles:relevance")
 
@@ -62,14 +61,6 @@ def _page(order: str, counted: bool) -> AnySelect:
     else:
         stmt = select(*columns).select_from(page)
     return stmt.order_by(ranked.c.score.desc(), A.id)
-
-
-@dataclass
-class RankedPage:
-    rows: Sequence[Record]  # SUMMARY_COLUMNS and ``score``
-    cursor: str | None
-    total: Total
-    highlights: dict[int, str]
 
 
 def ranked_page(session: Session, query: str, page: PageRequest) -> RankedPage:
