@@ -28,7 +28,7 @@ from app.extraction.people import (
     is_surname,
     surname_title,
 )
-from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, regular_plural
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
@@ -74,17 +74,11 @@ def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
     before = tokens[i - 1].text
     if org_head(before) or place_head(before) or acronym(before):
         return True
-    if _group_before(tokens[:i], ctx) or _plural_noun(before):
+    # 'Relations', 'Sprinters': a plural of an ordinary word is no word of a person's name
+    # and ends what comes before one; a surname that is also a plural is no such word.
+    if _group_before(tokens[:i], ctx) or (regular_plural(before) and not is_surname(before)):
         return True
     return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
-
-
-def _plural_noun(word: str) -> bool:
-    """'Relations', 'Sprinters': the plural of an ordinary word is no word of a person's
-    name, and ends what comes before one (a body's name, a role); a surname that is also
-    a plural is told apart by the census list."""
-    stem = word.removesuffix("s")
-    return stem != word and dictionary_word(stem) and not is_surname(word)
 
 
 def _group_before(tokens: list[Token], ctx: Context) -> bool:

@@ -6,7 +6,7 @@ from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
 from app.extraction.people import is_given_name, is_surname
 from app.extraction.personal import looks_personal, title_before
-from app.extraction.wordsets import dictionary_word
+from app.extraction.wordsets import dictionary_word, regular_plural
 from app.extraction.works import EVENT_HEADS
 
 
@@ -40,6 +40,6 @@ def plural_noun_name(tokens: list[Token]) -> bool:
     a group's: over the BBC articles, 12 of 12 person names so made were not people's
     (with a given name first, 9 of 21 were)."""
     first, last = tokens[0].text, tokens[-1].text
-    if not last.endswith("s") or not dictionary_word(last[:-1]):
+    if not regular_plural(last):
         return False
     return not (is_surname(last) or is_given_name(last) or is_given_name(first))

@@ -79,6 +79,24 @@ def ordinary_word(word: str) -> bool:
     return word.lower() in _dictionary()[0]
 
 
+def regular_plural(word: str) -> bool:
+    """'Sprinters', 'Trustees': an ordinary word with an s added (the word list holds no
+    plurals)."""
+    return word.endswith("s") and dictionary_word(word[:-1])
+
+
+def plural_word(word: str) -> bool:
+    """A plural of an ordinary word, irregular spellings too: "Rallies" and "Witnesses"
+    are looked up as "Rally" and "Witness", "Women" as "Woman"."""
+    if word.endswith("ies") and dictionary_word(word[:-3] + "y"):
+        return True
+    if word.endswith(("sses", "xes", "ches", "shes")) and dictionary_word(word[:-2]):
+        return True
+    if word.endswith("men") and dictionary_word(word[:-3] + "man"):
+        return True
+    return regular_plural(word)
+
+
 def proper_noun(word: str) -> bool:
     """The dictionary lists the word capitalised: a people, a place, a figure of history
     ("Saxon", "Visigoth")."""
