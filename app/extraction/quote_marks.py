@@ -84,8 +84,10 @@ def _role(body: str, at: int, mark: str, paragraph: Paragraph) -> Role:
     after_at = at + len(mark)
     after = _seen(body[after_at]) if after_at < paragraph.end else " "
     if mark in _OPEN_ONLY:
-        # "It rained,“ said X": an opening mark typed where the closing one belongs.
-        return "close" if before in _CLOSING_SLIP and after.isspace() else "open"
+        # "It rained,“ said X", 'called it “vile“ in a post': an opening mark typed where
+        # the closing one belongs, after the quote's last word or stop and before a space.
+        slip = before in _CLOSING_SLIP or before.isalnum()
+        return "close" if slip and after.isspace() else "open"
     left_open = before.isspace() or before in _LEFT_EDGE
     if mark in _CLOSE_ONLY:
         # A closing mark that opens a paragraph closes nothing: '” … and then we left,”

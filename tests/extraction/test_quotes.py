@@ -217,3 +217,9 @@ def test_a_closing_mark_that_opens_a_paragraph_opens_a_quote() -> None:
     body = "Ana Ruiz spoke at length.\n\n” … and then the lights went out,” she said in May."
     (quote,) = find_quotes(body, [person(body, "Ana Ruiz")])
     assert (quote.text, quote.speaker) == ("… and then the lights went out,", "Ana Ruiz")
+
+
+def test_an_opening_mark_typed_after_the_last_word_closes_the_quote() -> None:
+    body = "Ana Ruiz called the levy “reckless“ in a post on Sunday, and the council agreed."
+    quotes = find_quotes(body, [person(body, "Ana Ruiz")])
+    assert [(q.text, q.speaker) for q in quotes] == [("reckless", "Ana Ruiz")]
