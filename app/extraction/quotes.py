@@ -8,6 +8,7 @@ from app.extraction.budget import check
 from app.extraction.confidence import MIN_CONFIDENCE, decision
 from app.extraction.discourse import Source, Story, discourse_source, own_subject
 from app.extraction.layout import layout_attribution, paragraph_subject
+from app.extraction.not_quotes import QUOTE_FUNCTION_WORDS, Quoted, is_title_case, not_speech
 from app.extraction.quote_marks import Paragraph, QuoteSpan, find_spans, paragraphs_of
 from app.extraction.resolution import resolve
 from app.extraction.schemas import ExtractedEntity, ExtractedQuote, QuoteKind
@@ -31,10 +32,6 @@ _NAMES_A_WORK = re.compile(
 # quotes. A slogan is left out of the kinds: a campaign's slogan is words it says.
 _WORK_KINDS = [*WORK_NOUNS.split(), "podcast", "program", "programme", "memoir", "column"]
 _WORK_KIND_BEFORE = re.compile(rf"\b(?:{alternation(_WORK_KINDS)}),?\s*$")
-_FUNCTION_WORDS = frozenset(
-    "a an the and or but of in on at to for with by from as is are was were be it its this "
-    "that he she they we i you him her them his their our my your me us".split()
-)
 _SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 _WORD = re.compile(r"\w+")
 # In ASCII text a word character is a letter, a digit or "_": every other character
@@ -196,7 +193,7 @@ def _worth_keeping(
     text = body[span.start : span.end]
     if " " not in text and _LINK_LIKE.search(text):
         return False
-    if all(word.casefold() in _FUNCTION_WORDS for word in words):
+    if all(word.casefold() in QUOTE_FUNCTION_WORDS for word in words):
         return False
     if all(len(word) == 1 for word in words):
         return False  # "X," "Y,": a letter that labels something, not words anyone said
@@ -206,7 +203,9 @@ def _worth_keeping(
         and not _utterance(body, span, paragraph, text)
     ):
         return False
-    return not _names_a_work(body, span, paragraph, words)
+    if _names_a_work(body, span, paragraph, words):
+        return False
+    return not_speech(Quoted(body, span, paragraph, words, attributed)) is None
 
 
 def _names_a_work(
@@ -217,7 +216,7 @@ def _names_a_work(
     if words is None:
         words = quote_words(body[span.start : span.end])
     lead = body[max(paragraph.start, span.open_at - 20) : span.open_at]
-    return _is_title_case(words) and bool(
+    return is_title_case(words) and bool(
         _NAMES_A_WORK.search(lead) or _WORK_KIND_BEFORE.search(lead)
     )
 
@@ -232,11 +231,6 @@ def _utterance(body: str, span: QuoteSpan, paragraph: Paragraph, text: str) -> b
         and _UTTERANCE_END.search(text) is not None
         and _opens_sentence(body, paragraph.start, lead_end)
     )
-
-
-def _is_title_case(words: list[str]) -> bool:
-    content = [word for word in words if word.casefold() not in _FUNCTION_WORDS]
-    return bool(content) and all(word[:1].isupper() or word[:1].isdigit() for word in content)
 
 
 def _in_heading(body: str, paragraph: Paragraph) -> bool:

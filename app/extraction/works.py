@@ -28,7 +28,7 @@ WORK_NOUNS = (
     "documentary sitcom drama comedy thriller biopic franchise sequel"
 )
 # Nouns a work's or band's name modifies: "Vera Drake star", "Harry Potter books".
-_WORK_MODIFIED = (
+WORK_MODIFIED = (
     "film films movie movies book books novel novels album albums star stars author "
     "creator franchise frontman singer guitarist drummer sequel soundtrack cast series"
 )
@@ -41,7 +41,7 @@ _WORK_BEFORE = re.compile(
 # What the words before a match end with, once the marks and spaces after it are gone:
 # tested first, since the search tries every position of the window (1.5% of extraction).
 _WORK_BEFORE_ENDS = (*WORK_NOUNS.split(), " in")
-_WORK_AFTER = re.compile(rf" (?:{alternation(_WORK_MODIFIED.split())})\b")
+_WORK_AFTER = re.compile(rf" (?:{alternation(WORK_MODIFIED.split())})\b")
 # A band, not a person: "rock band X", "X frontman Y", "X have won", "X, who were".
 _BAND_NOUNS = ("band", "bands", "group", "duo", "trio")
 _BAND_BEFORE = re.compile(rf"\b(?:{'|'.join(_BAND_NOUNS)})[,:]? $")

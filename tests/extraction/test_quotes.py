@@ -223,3 +223,31 @@ def test_an_opening_mark_typed_after_the_last_word_closes_the_quote() -> None:
     body = "Ana Ruiz called the levy “reckless“ in a post on Sunday, and the council agreed."
     quotes = find_quotes(body, [person(body, "Ana Ruiz")])
     assert [(q.text, q.speaker) for q in quotes] == [("reckless", "Ana Ruiz")]
+
+
+def test_a_nickname_between_given_name_and_surname_is_not_a_quote() -> None:
+    body = (
+        "The club named Marta “Tiger” Velden as coach. She said the team would "
+        "“fight to the end” on Saturday."
+    )
+    quotes = find_quotes(body, [person(body, "Marta Velden")])
+    assert [q.text for q in quotes] == ["fight to the end"]
+
+
+def test_a_title_before_the_kind_of_work_it_names_is_not_a_quote() -> None:
+    body = (
+        "Ravi Pemberton, who joined the cast of the “Harbour Nights” reboot this year, "
+        "said the script was “sharper than ever.”"
+    )
+    quotes = find_quotes(body, [person(body, "Ravi Pemberton")])
+    assert [q.text for q in quotes] == ["sharper than ever."]
+
+
+def test_a_headline_credited_to_its_writer_is_not_a_quote() -> None:
+    body = (
+        "WEEKEND READING.\n\n"
+        "—“Ferry fares to rise again as fuel costs bite,” by the Gazette’s Ana Ruiz: "
+        "“Passengers on the island route will pay more from May.”"
+    )
+    quotes = find_quotes(body, [person(body, "Ana Ruiz")])
+    assert [q.text for q in quotes] == ["Passengers on the island route will pay more from May."]
