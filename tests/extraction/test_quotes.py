@@ -251,3 +251,9 @@ def test_a_headline_credited_to_its_writer_is_not_a_quote() -> None:
     )
     quotes = find_quotes(body, [person(body, "Ana Ruiz")])
     assert [q.text for q in quotes] == ["Passengers on the island route will pay more from May."]
+
+
+def test_a_quoted_word_between_capitals_that_name_no_one_is_no_nickname() -> None:
+    body = "Rita Holm said the Harbour “Reckless” Award was a joke."
+    quotes = find_quotes(body, [person(body, "Rita Holm")])
+    assert [q.text for q in quotes] == ["Reckless"]
