@@ -16,7 +16,7 @@ _DETERMINER_REACH = 40
 # Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
 _JUDGING = re.compile(
     r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
-    r"characteri|charg|deni|dismiss)"
+    r"characteri|charg|deni|dismiss|ask)"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
 _PARTICIPLE_LINK = re.compile(r"\b(?:by|while|after|before|when|in)$")
@@ -76,8 +76,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     agent = passive_agent(body, start, cue, end)
     if agent is not None:
         return Attribution(agent[0], agent[1], cue.group(), "leading_cue")
-    if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
-        return None  # "X is accused of "…"": the subject is not who said it
+    if _passive_judged(body, start, cue):
+        # "X is accused of "…"", "X was asked: "…?"": the subject is not who said it.
+        return None
     if _in_subordinate_clause(body, start, cue, end):
         return None  # "When a pupil asked X about it, X began: "…"": the cue is not the quote's
     speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
@@ -92,9 +93,27 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
 
 
 def subject_of(body: str, start: int, end: int) -> Attribution | None:
-    """The subject of the sentence that starts at ``start`` (see ``subjects``)."""
+    """The subject of the sentence that starts at ``start`` (see ``subjects``), unless a
+    passive cue after it makes the subject the one judged or asked: "X was accused of
+    "…"" and "X was asked, "…?"" quote someone else, whom the sentence does not name."""
     found = sentence_subject(body, start, end)
-    return Attribution(found[0], found[1], None, "sentence_subject") if found else None
+    if found is None:
+        return None
+    after = found[1] + len(found[0])
+    if any(_passive_judged(body, after, c) for c in CUE_WORD.finditer(body, after, end)):
+        return None
+    return Attribution(found[0], found[1], None, "sentence_subject")
+
+
+def _passive_judged(body: str, start: int, cue: re.Match[str]) -> bool:
+    """A judging or asking cue in the passive: its subject is not who said the words.
+    "Is labeling" is the progressive: its subject is the judge."""
+    word = cue.group()
+    return (
+        bool(_JUDGING.match(word))
+        and not word.endswith("ing")
+        and bool(_PASSIVE.search(body, start, cue.start()))
+    )
 
 
 def _clause_speaker(body: str, start: int, cue: re.Match[str]) -> tuple[str, int] | None:

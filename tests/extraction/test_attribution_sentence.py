@@ -171,3 +171,24 @@ def test_a_long_clause_before_a_cue_is_no_speaker() -> None:
     )
     quotes = find_quotes(body, [])
     assert all(not (q.speaker_text or "").startswith("1998") for q in quotes)
+
+
+def test_the_one_asked_did_not_ask_the_question() -> None:
+    body = (
+        "In a long interview with a weekly magazine, Senator Darla Fennick was asked, "
+        "“What is the hardest part of the job?”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_the_one_accused_did_not_say_the_words() -> None:
+    body = "Darla Fennick was accused of “lying to every voter in the state” on Monday."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_a_progressive_judging_cue_keeps_its_subject() -> None:
+    body = "Darla Fennick is labeling the harbour plan “a costly folly” this week."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert found.speaker == "Darla Fennick"
