@@ -6,12 +6,19 @@ The words after the quote are read by ``credits``, the words before it by ``lead
 import re
 
 from app.extraction.agents import PASSIVE_REACH, agent_after_quote
-from app.extraction.credits import after_quote, bare_credit, credits_own_words, sentence_credit
+from app.extraction.credits import (
+    after_quote,
+    bare_credit,
+    credits_own_words,
+    dash_credit,
+    sentence_credit,
+)
 from app.extraction.leads import before_quote, subject_of
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import first_sentence_end, last_sentence_start
 from app.extraction.speaker_words import Attribution
 
+_CLOSERS = "”\""
 # Marks that end a quote's clause.
 _CLAUSE_MARKS = tuple(",.?!…—-")
 # How far around a quote a passive cue and its "by" agent are looked for.
@@ -65,7 +72,26 @@ def _own_sentence(
         found = _shared_credit(body, spans, i, paragraph)
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
+    if found is None:
+        found = _credit_line(body, spans, i, paragraph)
     return found
+
+
+def _credit_line(
+    body: str, spans: list[QuoteSpan], i: int, paragraph: Paragraph
+) -> Attribution | None:
+    """ "“… what he calls “hell” than …” ― Ann Lee": a paragraph that opens with a quote
+    and ends in a credit line is all that person's words, the parts a quote inside the
+    quote splits off included (they went to the paragraph before's speaker)."""
+    first = i
+    while _same_paragraph(spans, i, first - 1):
+        first -= 1
+    if spans[first].open_at != paragraph.start:
+        return None
+    closing = max(body.rfind(mark, spans[i].close_at, paragraph.end) for mark in _CLOSERS)
+    if closing < 0:
+        return None
+    return dash_credit(body, closing + 1, paragraph.end)
 
 
 def _shared_credit(

@@ -192,3 +192,17 @@ def test_a_progressive_judging_cue_keeps_its_subject() -> None:
     body = "Darla Fennick is labeling the harbour plan “a costly folly” this week."
     (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
     assert found.speaker == "Darla Fennick"
+
+
+def test_a_credit_line_credits_the_parts_a_nested_quote_splits_off() -> None:
+    body = (
+        "Voters told us what they thought of the debate on Tuesday night.\n\n"
+        "“The whole night was a circus and I could not watch more than an hour of it.” "
+        "― Pella Vantreek\n\n"
+        "“As a nurse, I would rather live in what he calls “chaos” than in his world.” "
+        "― Ormi Tashgar\n"
+    )
+    people = [entity(body, "Pella Vantreek"), entity(body, "Ormi Tashgar")]
+    first, *rest = find_quotes(body, people)
+    assert first.speaker == "Pella Vantreek"
+    assert [q.speaker for q in rest] == ["Ormi Tashgar", "Ormi Tashgar"]
