@@ -186,11 +186,17 @@ class SpeakerIndex:
     def surname_holder(self, surname: str, before: int) -> ExtractedEntity | None:
         """The one person named earlier whose name ends in ``surname``: "Mr Tolen" when
         the name was not found as a mention of its own; two such people give nobody."""
+        return self.name_holder(surname, before)
+
+    def name_holder(self, name: str, before: int) -> ExtractedEntity | None:
+        """The one person named earlier whose name is ``name`` or ends in it; two such
+        people give nobody."""
         hi = bisect.bisect_left(self._starts, before)
         holders = {
             m.entity.name: m.entity
             for m in self.mentions[:hi]
-            if m.entity.type == "person" and m.entity.name.split()[-1] == surname
+            if m.entity.type == "person"
+            and (m.entity.name == name or m.entity.name.endswith(" " + name))
         }
         return next(iter(holders.values())) if len(holders) == 1 else None
 

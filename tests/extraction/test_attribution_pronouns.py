@@ -24,3 +24,15 @@ def test_he_still_finds_a_person_after_a_club() -> None:
     club = entity(body, "Sheffield United")
     (found,) = find_quotes(body, [velk, club])
     assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
+
+
+def test_a_name_the_entity_pass_missed_still_names_the_one_person_so_called() -> None:
+    body = (
+        "Omar Velk criticised the harbour plan on Friday, days after Tomas Brevik unveiled "
+        "it.\n\n“We expected more from the council,” Brevik said. “Our aim is to keep "
+        "talking to everyone,” he added."
+    )
+    velk = entity(body, "Omar Velk")
+    brevik = entity(body, "Tomas Brevik")  # the bare "Brevik" was not found as a mention
+    first, second = find_quotes(body, [velk, brevik])
+    assert (first.speaker, second.speaker) == ("Tomas Brevik", "Tomas Brevik")
