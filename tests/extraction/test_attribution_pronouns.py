@@ -36,3 +36,14 @@ def test_a_name_the_entity_pass_missed_still_names_the_one_person_so_called() ->
     brevik = entity(body, "Tomas Brevik")  # the bare "Brevik" was not found as a mention
     first, second = find_quotes(body, [velk, brevik])
     assert (first.speaker, second.speaker) == ("Tomas Brevik", "Tomas Brevik")
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_a_pronoun_points_to() -> None:
+    body = (
+        "Sens. Omar Velk (D-Ore.), Tomas Brevik (D-Ohio) and Kes Dunmore all backed the bill."
+        "\n\nIn a statement issued on Tuesday morning, party leader Ana Ruiz was more careful. "
+        "She called the plan “a costly gamble for the harbour.”"
+    )
+    people = [entity(body, name) for name in ("Omar Velk", "Tomas Brevik", "Kes Dunmore")]
+    (found,) = find_quotes(body, [*people, entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "She")
