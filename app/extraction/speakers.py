@@ -15,6 +15,7 @@ from app.extraction.gender import Gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
 from app.extraction.people import is_given_name, is_surname
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.sentences import last_sentence_start
 from app.extraction.wordsets import dictionary_word
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
@@ -23,6 +24,8 @@ _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
 _PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
 _ARTICLES = frozenset("the a an".split())
 _SALIENCE_WINDOW = 1500
+# How far back the sentence of a mention is looked for.
+_SENTENCE_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,14 @@ class SpeakerIndex:
         first = bisect.bisect_left(self.speakers, before - _SALIENCE_WINDOW, key=_at)
         candidates += self.speakers[first : bisect.bisect_left(self.speakers, before, key=_at)]
         if not candidates:
-            candidates = [Salient(m.start, m.entity) for m in recent if not m.after_preposition]
+            # No subject nor speaker: a person merely named, unless someone named only by
+            # a role speaks in that sentence or since ("As the party leader declared that
+            # X had failed, … he said": the leader, not X).
+            candidates = [
+                Salient(m.start, m.entity)
+                for m in recent
+                if not m.after_preposition and not self._role_speaks(m, before)
+            ]
         for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
             if gender is not None and _club_like(candidate.entity.name):
                 continue  # "Harbourton United" read as a person: "he" is never the club
@@ -126,6 +136,12 @@ class SpeakerIndex:
                     return None
                 return candidate.entity
         return None
+
+    def _role_speaks(self, mention: Mention, before: int) -> bool:
+        start = last_sentence_start(
+            self.body, max(0, mention.start - _SENTENCE_REACH), mention.start
+        )
+        return next(unnamed_speakers(self.body, start, before, True), None) is not None
 
     def _role_spoke_since(self, candidate: Salient, before: int) -> bool:
         """Someone named only by a role spoke after the candidate, and someone else was

@@ -47,3 +47,18 @@ def test_a_name_after_an_opening_phrase_is_the_subject_a_pronoun_points_to() -> 
     people = [entity(body, name) for name in ("Omar Velk", "Tomas Brevik", "Kes Dunmore")]
     (found,) = find_quotes(body, [*people, entity(body, "Ana Ruiz")])
     assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "She")
+
+
+def test_a_pronoun_is_not_a_person_named_beside_a_role_that_speaks() -> None:
+    body = (
+        "As the party leader declared that Omar Velk had failed the country, the hall fell "
+        "silent. “We stayed the course,” he said."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == (None, "he")
+
+
+def test_a_pronoun_may_still_be_the_only_person_named() -> None:
+    body = "The hall fell silent after Omar Velk lost the vote. “We stayed the course,” he said."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert found.speaker == "Omar Velk"
