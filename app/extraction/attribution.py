@@ -18,7 +18,7 @@ from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import first_sentence_end, last_sentence_start
 from app.extraction.speaker_words import Attribution
 
-_CLOSERS = "”\""
+_CLOSERS = '”"'
 # Marks that end a quote's clause.
 _CLAUSE_MARKS = tuple(",.?!…—-")
 # How far around a quote a passive cue and its "by" agent are looked for.
