@@ -13,7 +13,7 @@ from functools import lru_cache
 from app.extraction.gazetteer import lookup
 from app.extraction.gender import Gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
-from app.extraction.people import is_given_name, is_surname
+from app.extraction.people import ROLE_NOUNS, is_given_name, is_surname
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.sentences import last_sentence_start
 from app.extraction.wordsets import dictionary_word
@@ -24,6 +24,11 @@ _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
 _PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
 _ARTICLES = frozenset("the a an".split())
 _SALIENCE_WINDOW = 1500
+# How far after a possessive name its possessed noun is read ("’s campaign manager,").
+_POSSESSED_REACH = 60
+# Only a listed role or a person's ending: "-er", "-ess" would take "answer", "press".
+_PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
+_LINKING = frozenset("of for to with at from by in on and or but that which who as".split())
 # How far back the sentence of a mention is looked for.
 _SENTENCE_REACH = 300
 
@@ -93,13 +98,27 @@ class SpeakerIndex:
         heads_phrase = _HEADLESS_TAIL.fullmatch(self.body, inside[-1].end, end) if inside else None
         for preferred in (
             lambda m: m.entity.type == "person" and not m.possessive and not m.modifier,
-            lambda m: m.entity.type == "person" and m.possessive,
+            lambda m: m.entity.type == "person" and m.possessive and not self._has_person(m),
             lambda m: heads_phrase is not None and m is inside[-1] and m.names_it,
         ):
             for mention in inside:
                 if preferred(mention):
                     return mention.entity
         return None
+
+    def _has_person(self, mention: Mention) -> bool:
+        """ "Ann Lee's niece, …", "Ann Lee's campaign manager": the possessive names whom
+        the speaker belongs to; a person's role after it is the speaker, someone else."""
+        words = self.body[mention.end : mention.end + _POSSESSED_REACH].split()[1:4]
+        for word in words:
+            if not word[:1].islower() or word in _LINKING:
+                return False
+            noun = word.strip(",.;:")
+            if noun in ROLE_NOUNS or _PERSON_ENDING.search(noun):
+                return True
+            if word != noun:
+                return False
+        return False
 
     def salient_person(self, before: int, gender: Gender | None) -> ExtractedEntity | None:
         """The latest subject or quoted speaker before a position whose gender fits."""
