@@ -24,6 +24,7 @@ _CLAUSE_MARKS = tuple(",.?!…—-")
 # How far around a quote a passive cue and its "by" agent are looked for.
 _AGENT_REACH = 200
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s")
+_CLAUSE_JOIN = re.compile(r"(?:,|;|\s[-–—])\s+(?:but|and|while|whereas|yet)\s+")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 # "Pointing to the budget, he said", "… as the quays fill up, she said": a pronoun after the
 # last comma is the whole subject; the words before it are the reporter's clause.
@@ -142,7 +143,15 @@ def subject_attribution(
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
     if _SENTENCE_CLOSED.search(body, before_start, span.open_at):
         return None  # the quote is a sentence of its own, not words inside the reporter's
-    return subject_of(body, last_sentence_start(body, before_start, span.open_at), span.open_at)
+    start = last_sentence_start(body, before_start, span.open_at)
+    # "X signed the order, while Ann Lee proposed "…"": the quote's own clause has a
+    # subject of its own.
+    joins = list(_CLAUSE_JOIN.finditer(body, start, span.open_at))
+    if joins:
+        found = subject_of(body, joins[-1].end(), span.open_at)
+        if found is not None and found.speaker_start == joins[-1].end():
+            return found
+    return subject_of(body, start, span.open_at)
 
 
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:

@@ -206,3 +206,12 @@ def test_a_credit_line_credits_the_parts_a_nested_quote_splits_off() -> None:
     first, *rest = find_quotes(body, people)
     assert first.speaker == "Pella Vantreek"
     assert [q.speaker for q in rest] == ["Ormi Tashgar", "Ormi Tashgar"]
+
+
+def test_a_quote_in_a_joined_clause_is_that_clauses_subjects() -> None:
+    body = (
+        "Governor Omar Velk signed an order to close the harbour, while Ana Ruiz, the "
+        "former mayor, proposed “a toll on every ferry” instead."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk"), entity(body, "Ana Ruiz")])
+    assert found.speaker == "Ana Ruiz"
