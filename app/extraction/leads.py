@@ -95,13 +95,14 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
 def subject_of(body: str, start: int, end: int) -> Attribution | None:
     """The subject of the sentence that starts at ``start`` (see ``subjects``), unless a
     passive cue after it makes the subject the one judged or asked: "X was accused of
-    "…"" and "X was asked, "…?"" quote someone else, whom the sentence does not name."""
+    "…"" and "X was asked, "…?"" quote someone the sentence does not name, and the
+    attribution names nobody (empty words; the quote is still someone's words)."""
     found = sentence_subject(body, start, end)
     if found is None:
         return None
     after = found[1] + len(found[0])
     if any(_passive_judged(body, after, c) for c in CUE_WORD.finditer(body, after, end)):
-        return None
+        return Attribution("", after, None, "sentence_subject")
     return Attribution(found[0], found[1], None, "sentence_subject")
 
 
