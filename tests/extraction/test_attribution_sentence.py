@@ -215,3 +215,25 @@ def test_a_quote_in_a_joined_clause_is_that_clauses_subjects() -> None:
     )
     (found,) = find_quotes(body, [entity(body, "Omar Velk"), entity(body, "Ana Ruiz")])
     assert found.speaker == "Ana Ruiz"
+
+
+def test_a_short_quote_the_one_accused_did_not_say_is_still_kept() -> None:
+    body = "Darla Fennick was accused of “lying” on Monday."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.text, found.speaker, found.speaker_text) == ("lying", None, None)
+
+
+def test_the_subject_after_an_as_clause_is_the_sentences() -> None:
+    body = (
+        "As they walked the halls, some delegates could be heard grumbling that the "
+        "“fake” brochures were everywhere."
+    )
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "some delegates"
+
+
+def test_an_as_clause_the_quote_follows_at_once_names_its_source() -> None:
+    body = "As the Harbour Singers sang in 1985, “Nobody leaves the quay before the tide turns.”"
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text is not None
+    assert found.speaker_text.startswith("the Harbour Singers")
