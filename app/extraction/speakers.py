@@ -52,10 +52,21 @@ class SpeakerIndex:
     learnt: dict[str, Gender] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # "Quillon Messenger" beside "Quillon": a product the entity pass took for a person
+        # whose first name is a body the article names; it says nothing.
+        bodies = {e.name for e in self.entities if e.type == "organization"}
+        self.products = frozenset(
+            e.name
+            for e in self.entities
+            if e.type == "person"
+            and len(e.name.split()) > 1
+            and e.name.split()[0] in bodies
+            and not is_given_name(e.name.split()[0])
+        )
         found = [
             Mention(self.body, m.start, m.end, entity)
             for entity in self.entities
-            if entity.type in _SPEAKING_TYPES
+            if entity.type in _SPEAKING_TYPES and entity.name not in self.products
             for m in entity.mentions
             if self.body[m.start : m.end] == m.text
         ]

@@ -121,3 +121,15 @@ def test_a_persons_call_for_something_is_still_theirs() -> None:
     body = "Crowds cheered Tomas Brevik's call for “a fair deal for every harbour town.”"
     (found,) = find_quotes(body, [entity(body, "Tomas Brevik")])
     assert found.speaker == "Tomas Brevik"
+
+
+def test_a_product_named_after_a_firm_is_no_speaker() -> None:
+    body = (
+        "Quillon said on Monday that Quillon Messenger would stop working on old phones. "
+        "“We are sorry for any trouble this causes,” Quillon Messenger said in a notice."
+    )
+    firm = entity(body, "Quillon", kind="organization")
+    firm.mentions = firm.mentions[:1]  # only the firm's own first mention
+    product = entity(body, "Quillon Messenger")  # typed as a person, as a misread may leave it
+    (found,) = find_quotes(body, [firm, product])
+    assert found.speaker is None
