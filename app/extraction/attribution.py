@@ -13,6 +13,7 @@ from app.extraction.credits import (
     dash_credit,
     sentence_credit,
 )
+from app.extraction.cues import CUE_WORD
 from app.extraction.leads import before_quote, subject_of
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import first_sentence_end, last_sentence_start
@@ -24,6 +25,12 @@ _CLAUSE_MARKS = tuple(",.?!…—-")
 # How far around a quote a passive cue and its "by" agent are looked for.
 _AGENT_REACH = 200
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s")
+# A clause that opens the sentence and has not closed before the quote.
+# "After saying …", "When asked …": a participle's subject is the main clause's.
+_OPEN_SUBORDINATE = re.compile(
+    r"\s*(?:When|After|As|Before|While|If|Although|Though|Since|Once|Until)\s"
+    r"(?![a-z]+(?:ing|ed)\b)[^,;:.]*"
+)
 _CLAUSE_JOIN = re.compile(r"(?:,|;|\s[-–—])\s+(?:but|and|while|whereas|yet)\s+")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 # "Pointing to the budget, he said", "… as the quays fill up, she said": a pronoun after the
@@ -66,9 +73,7 @@ def _own_sentence(
             if found is not None and credits_own_words(found):
                 found = None
     else:
-        found = after_quote(body, span.close_at, after_end, quote_ends_clause)
-        if found is None:
-            found = before_quote(body, before_start, span.open_at)
+        found = _mid_sentence(body, span, before_start, after_end, quote_ends_clause)
     if found is None and not text.endswith("."):
         found = _shared_credit(body, spans, i, paragraph)
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
@@ -93,6 +98,24 @@ def _credit_line(
     if closing < 0:
         return None
     return dash_credit(body, closing + 1, paragraph.end)
+
+
+def _mid_sentence(
+    body: str, span: QuoteSpan, before_start: int, after_end: int, ends_clause: bool
+) -> Attribution | None:
+    """A quote that does not close its sentence: a credit after it, else a cue before it.
+    "When someone in the crowd shouted, "…," Ann Lee joked": a quote inside the clause
+    that opens the sentence is that clause's cue's, not the main clause's; when the cue
+    right before the quote has no speaker phrase, nobody is named."""
+    start = last_sentence_start(body, before_start, span.open_at)
+    lead = body[start : span.open_at].rstrip(" ,:")
+    cue = CUE_WORD.search(lead) if _OPEN_SUBORDINATE.fullmatch(lead) else None
+    found = after_quote(body, span.close_at, after_end, ends_clause) if cue is None else None
+    if found is None:
+        found = before_quote(body, before_start, span.open_at)
+    if found is None and cue is not None and cue.end() == len(lead):
+        found = Attribution("", start + cue.start(), cue.group(), "leading_cue")
+    return found
 
 
 def _shared_credit(

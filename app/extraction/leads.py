@@ -137,10 +137,13 @@ def _clause_speaker(body: str, start: int, cue: re.Match[str]) -> tuple[str, int
 def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:
     """The sentence opens with "When …" and the cue comes before the comma that ends
     that clause, the quote after it."""
+    after = body[cue.end() : end]
     return (
         _SUBORDINATE.match(body, start, cue.start()) is not None
         and "," not in body[start : cue.start()]
-        and "," in body[cue.end() : end]
+        and "," in after
+        # "When someone shouted, "…"": the quote right after the clause is its cue's.
+        and bool(after[after.rindex(",") + 1 :].strip())
     )
 
 

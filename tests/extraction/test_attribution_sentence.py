@@ -237,3 +237,19 @@ def test_an_as_clause_the_quote_follows_at_once_names_its_source() -> None:
     (found,) = find_quotes(body, [])
     assert found.speaker_text is not None
     assert found.speaker_text.startswith("the Harbour Singers")
+
+
+def test_a_quote_inside_an_opening_clause_is_not_the_main_clauses() -> None:
+    body = (
+        "Omar Velk spoke for an hour. When a man in the crowd shouted, “Tomas,” Velk "
+        "joked, “Not today, friend.”"
+    )
+    shout, reply = find_quotes(body, [entity(body, "Omar Velk", "Omar Velk", "Velk")])
+    assert (shout.speaker, shout.speaker_text) == (None, "a man in the crowd")
+    assert reply.speaker == "Omar Velk"
+
+
+def test_an_opening_clause_cue_with_no_speaker_phrase_names_nobody() -> None:
+    body = "When someone in the crowd shouted, “Tomas,” Omar Velk joked about it."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == (None, None)
