@@ -13,10 +13,11 @@ from app.extraction.subjects import sentence_subject
 _NP_AFTER = re.compile(r"\s*(?P<who>(?:[^,.;:]|(?<=\b[A-Z])\.(?=\s+[A-Z])){1,120})")
 # How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
 _DETERMINER_REACH = 40
-# Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
+# Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"",
+# and the one spoken of or to: "X was said to be "…"", "X was told: "…"".
 _JUDGING = re.compile(
     r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
-    r"characteri|charg|deni|dismiss|ask)"
+    r"characteri|charg|deni|dismiss|ask|said|told)"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
 _PARTICIPLE_LINK = re.compile(r"\b(?:by|while|after|before|when|in)$")

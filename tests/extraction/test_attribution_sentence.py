@@ -253,3 +253,9 @@ def test_an_opening_clause_cue_with_no_speaker_phrase_names_nobody() -> None:
     body = "When someone in the crowd shouted, “Tomas,” Omar Velk joked about it."
     (found,) = find_quotes(body, [entity(body, "Omar Velk")])
     assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_the_one_said_to_be_something_did_not_say_it() -> None:
+    body = "Party chair Darla Fennick was said to be “furious” with the harbour board."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.speaker, found.speaker_text) == (None, None)
