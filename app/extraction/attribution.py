@@ -6,17 +6,32 @@ The words after the quote are read by ``credits``, the words before it by ``lead
 import re
 
 from app.extraction.agents import PASSIVE_REACH, agent_after_quote
-from app.extraction.credits import after_quote, bare_credit, credits_own_words, sentence_credit
+from app.extraction.credits import (
+    after_quote,
+    bare_credit,
+    credits_own_words,
+    dash_credit,
+    sentence_credit,
+)
+from app.extraction.cues import CUE_WORD
 from app.extraction.leads import before_quote, subject_of
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import first_sentence_end, last_sentence_start
 from app.extraction.speaker_words import Attribution
 
+_CLOSERS = '”"'
 # Marks that end a quote's clause.
 _CLAUSE_MARKS = tuple(",.?!…—-")
 # How far around a quote a passive cue and its "by" agent are looked for.
 _AGENT_REACH = 200
 _PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being)\s")
+# A clause that opens the sentence and has not closed before the quote.
+# "After saying …", "When asked …": a participle's subject is the main clause's.
+_OPEN_SUBORDINATE = re.compile(
+    r"\s*(?:When|After|As|Before|While|If|Although|Though|Since|Once|Until)\s"
+    r"(?![a-z]+(?:ing|ed)\b)[^,;:.]*"
+)
+_CLAUSE_JOIN = re.compile(r"(?:,|;|\s[-–—])\s+(?:but|and|while|whereas|yet)\s+")
 _SENTENCE_CLOSED = re.compile(r"(?:^|[.!?…][\"'”’)]*)\s*$")
 # "Pointing to the budget, he said", "… as the quays fill up, she said": a pronoun after the
 # last comma is the whole subject; the words before it are the reporter's clause.
@@ -58,13 +73,48 @@ def _own_sentence(
             if found is not None and credits_own_words(found):
                 found = None
     else:
-        found = after_quote(body, span.close_at, after_end, quote_ends_clause)
-        if found is None:
-            found = before_quote(body, before_start, span.open_at)
+        found = _mid_sentence(body, span, before_start, after_end, quote_ends_clause)
     if found is None and not text.endswith("."):
         found = _shared_credit(body, spans, i, paragraph)
     if found is None and span.open_at == paragraph.start and span.paragraph > 0:
         found = _introduced(body, paragraphs[span.paragraph - 1])
+    if found is None:
+        found = _credit_line(body, spans, i, paragraph)
+    return found
+
+
+def _credit_line(
+    body: str, spans: list[QuoteSpan], i: int, paragraph: Paragraph
+) -> Attribution | None:
+    """ "“… what he calls “hell” than …” ― Ann Lee": a paragraph that opens with a quote
+    and ends in a credit line is all that person's words, the parts a quote inside the
+    quote splits off included (they went to the paragraph before's speaker)."""
+    first = i
+    while _same_paragraph(spans, i, first - 1):
+        first -= 1
+    if spans[first].open_at != paragraph.start:
+        return None
+    closing = max(body.rfind(mark, spans[i].close_at, paragraph.end) for mark in _CLOSERS)
+    if closing < 0:
+        return None
+    return dash_credit(body, closing + 1, paragraph.end)
+
+
+def _mid_sentence(
+    body: str, span: QuoteSpan, before_start: int, after_end: int, ends_clause: bool
+) -> Attribution | None:
+    """A quote that does not close its sentence: a credit after it, else a cue before it.
+    "When someone in the crowd shouted, "…," Ann Lee joked": a quote inside the clause
+    that opens the sentence is that clause's cue's, not the main clause's; when the cue
+    right before the quote has no speaker phrase, nobody is named."""
+    start = last_sentence_start(body, before_start, span.open_at)
+    lead = body[start : span.open_at].rstrip(" ,:")
+    cue = CUE_WORD.search(lead) if _OPEN_SUBORDINATE.fullmatch(lead) else None
+    found = after_quote(body, span.close_at, after_end, ends_clause) if cue is None else None
+    if found is None:
+        found = before_quote(body, before_start, span.open_at)
+    if found is None and cue is not None and cue.end() == len(lead):
+        found = Attribution("", start + cue.start(), cue.group(), "leading_cue")
     return found
 
 
@@ -116,7 +166,15 @@ def subject_attribution(
     before_start = spans[i - 1].close_at if _same_paragraph(spans, i, i - 1) else paragraph.start
     if _SENTENCE_CLOSED.search(body, before_start, span.open_at):
         return None  # the quote is a sentence of its own, not words inside the reporter's
-    return subject_of(body, last_sentence_start(body, before_start, span.open_at), span.open_at)
+    start = last_sentence_start(body, before_start, span.open_at)
+    # "X signed the order, while Ann Lee proposed "…"": the quote's own clause has a
+    # subject of its own.
+    joins = list(_CLAUSE_JOIN.finditer(body, start, span.open_at))
+    if joins:
+        found = subject_of(body, joins[-1].end(), span.open_at)
+        if found is not None and found.speaker_start == joins[-1].end():
+            return found
+    return subject_of(body, start, span.open_at)
 
 
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:

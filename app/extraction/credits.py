@@ -103,6 +103,14 @@ def after_quote(body: str, start: int, end: int, quote_ends_clause: bool) -> Att
     return Attribution(who, start + match.start("who"), cue, rule, trailing=True)
 
 
+def dash_credit(body: str, start: int, end: int) -> Attribution | None:
+    """ "… ― Ann Lee" alone between ``start`` and ``end``: a credit line."""
+    match = _DASH_CREDIT.fullmatch(body, start, end)
+    if match is None or not noun_phrase(match["who"].strip()):
+        return None
+    return Attribution(match["who"].strip(), match.start("who"), None, "dash_credit", True)
+
+
 def sentence_credit(body: str, start: int, end: int) -> Attribution | None:
     """ "…, Ann Lee said." closing the sentence between ``start`` and ``end``."""
     match = _TRAILING_CREDIT.search(body, start, end)

@@ -16,6 +16,7 @@ Continuation never crosses a change of subject: when a sentence between the two 
 is about another person ("…," said Ann. Bo disagreed. "…"), the speaker is left null.
 """
 
+import re
 from dataclasses import dataclass
 
 from app.extraction.attribution import subject_attribution
@@ -26,6 +27,8 @@ from app.extraction.sentences import first_sentence_end
 from app.extraction.speaker_words import Attribution
 from app.extraction.speakers import SpeakerIndex
 
+# A verb right after a quote that opens a paragraph: the quote is the sentence's subject.
+_QUOTE_AS_SUBJECT = re.compile(r"\s+(?:is|was|are|were|has|had|have|became|remains)\b")
 # Subjects that name a person by themselves: a later sentence about one speaks for them.
 _PERSONAL_SUBJECTS = frozenset("he she they we i".split())
 
@@ -65,6 +68,8 @@ def discourse_source(story: Story, i: int, group_source: int | None) -> Source |
     opens = span.open_at == story.paragraphs[span.paragraph].start
     if not opens or previous.paragraph != span.paragraph - 1:
         return None
+    if _QUOTE_AS_SUBJECT.match(story.body, span.close_at):
+        return None  # ""Tide Lines" was written by …": the quote is what the sentence is about
     answered = _alternation(story, i)
     if answered is not None:
         return answered

@@ -127,6 +127,8 @@ def unnamed_role(body: str, start: int, end: int, gender: Gender, speaking: bool
 # position, cost a millisecond a window.
 _DETERMINED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)")
 _OPENS_CLAUSE = re.compile(r"(?:[.!?][\"”’]?\s|\n|,\s)$")
+# "As the party leader declared …": a subordinate clause's subject also speaks.
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f)\s$")
 _ADVERBS = frozenset("also later then".split())
 _MAX_ROLE_WORDS = 5
 
@@ -134,13 +136,20 @@ _MAX_ROLE_WORDS = 5
 _ROLE_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
 
 
-def unnamed_speakers(body: str, start: int, end: int) -> Iterator[tuple[str, int]]:
+def unnamed_speakers(
+    body: str, start: int, end: int, subordinate: bool = False
+) -> Iterator[tuple[str, int]]:
     """The role word of each person who speaks between ``start`` and ``end`` named only by
     that role ("the first minister said"), and where the role phrase starts. A role that
-    introduces a name ("the chairman Ann Lee said") has a name, not a role, before its cue."""
+    introduces a name ("the chairman Ann Lee said") has a name, not a role, before its cue.
+    ``subordinate``: the subject of a clause opened by "as", "when" … counts too."""
     for found in _DETERMINED.finditer(body, start, end):
         at = found.start()
-        if at > start and not _OPENS_CLAUSE.search(body, max(0, at - 3), at):
+        if (
+            at > start
+            and not _OPENS_CLAUSE.search(body, max(0, at - 3), at)
+            and not (subordinate and _SUBORDINATOR_BEFORE.search(body, max(0, at - 7), at))
+        ):
             continue
         head = _role_before_cue(found[1].split())
         if head is not None:

@@ -13,10 +13,11 @@ from app.extraction.subjects import sentence_subject
 _NP_AFTER = re.compile(r"\s*(?P<who>(?:[^,.;:]|(?<=\b[A-Z])\.(?=\s+[A-Z])){1,120})")
 # How far back a determiner or a possessive ("Ann Lee-Brown’s") before a cue can start.
 _DETERMINER_REACH = 40
-# Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"".
+# Verbs whose passive subject is the one judged, not the judge: "X is accused of "…"",
+# and the one spoken of or to: "X was said to be "…"", "X was told: "…"".
 _JUDGING = re.compile(
     r"(?:accus|call|describ|label|brand|dub|prais|critici|slam|blast|hail|mock|term|"
-    r"characteri|charg|deni|dismiss)"
+    r"characteri|charg|deni|dismiss|ask|said|told)"
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
 _PARTICIPLE_LINK = re.compile(r"\b(?:by|while|after|before|when|in)$")
@@ -76,8 +77,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     agent = passive_agent(body, start, cue, end)
     if agent is not None:
         return Attribution(agent[0], agent[1], cue.group(), "leading_cue")
-    if _JUDGING.match(cue.group()) and _PASSIVE.search(body, start, cue.start()):
-        return None  # "X is accused of "…"": the subject is not who said it
+    if _passive_judged(body, start, cue):
+        # "X is accused of "…"", "X was asked: "…?"": the subject is not who said it.
+        return None
     if _in_subordinate_clause(body, start, cue, end):
         return None  # "When a pupil asked X about it, X began: "…"": the cue is not the quote's
     speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
@@ -92,9 +94,28 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
 
 
 def subject_of(body: str, start: int, end: int) -> Attribution | None:
-    """The subject of the sentence that starts at ``start`` (see ``subjects``)."""
+    """The subject of the sentence that starts at ``start`` (see ``subjects``), unless a
+    passive cue after it makes the subject the one judged or asked: "X was accused of
+    "…"" and "X was asked, "…?"" quote someone the sentence does not name, and the
+    attribution names nobody (empty words; the quote is still someone's words)."""
     found = sentence_subject(body, start, end)
-    return Attribution(found[0], found[1], None, "sentence_subject") if found else None
+    if found is None:
+        return None
+    after = found[1] + len(found[0])
+    if any(_passive_judged(body, after, c) for c in CUE_WORD.finditer(body, after, end)):
+        return Attribution("", after, None, "sentence_subject")
+    return Attribution(found[0], found[1], None, "sentence_subject")
+
+
+def _passive_judged(body: str, start: int, cue: re.Match[str]) -> bool:
+    """A judging or asking cue in the passive: its subject is not who said the words.
+    "Is labeling" is the progressive: its subject is the judge."""
+    word = cue.group()
+    return (
+        bool(_JUDGING.match(word))
+        and not word.endswith("ing")
+        and bool(_PASSIVE.search(body, start, cue.start()))
+    )
 
 
 def _clause_speaker(body: str, start: int, cue: re.Match[str]) -> tuple[str, int] | None:
@@ -117,10 +138,13 @@ def _clause_speaker(body: str, start: int, cue: re.Match[str]) -> tuple[str, int
 def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:
     """The sentence opens with "When …" and the cue comes before the comma that ends
     that clause, the quote after it."""
+    after = body[cue.end() : end]
     return (
         _SUBORDINATE.match(body, start, cue.start()) is not None
         and "," not in body[start : cue.start()]
-        and "," in body[cue.end() : end]
+        and "," in after
+        # "When someone shouted, "…"": the quote right after the clause is its cue's.
+        and bool(after[after.rindex(",") + 1 :].strip())
     )
 
 

@@ -3,7 +3,7 @@
 import re
 from functools import cache, cached_property
 
-from app.extraction.cues import CUE, CUE_WORD, is_person_role
+from app.extraction.cues import CUE, CUE_WORD, LEADING_ADVERBIAL, is_person_role
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.people import ROLE_NOUNS, TITLES
 from app.extraction.schemas import ExtractedEntity
@@ -36,6 +36,8 @@ _TITLE_BEFORE = re.compile(
 )
 _TITLE_BEFORE_ENDS = ("of", "for", "the")
 _SUBJECT_WORDS = 6
+# Words that may describe a name after an opening phrase: "presidential nominee".
+_DESCRIBING_WORDS = 3
 _NAME_THEN_WORD = re.compile(r"[A-Z][\w.’'-]*\s+(?P<word>[a-z][a-z-]+)\b")
 # "…, Ann Lee insists it will": a name right before its reporting verb is the subject of
 # that verb, however long the clause that opens the sentence ("Lee continued to" is no
@@ -47,6 +49,23 @@ _SUBORDINATOR = re.compile(
     r"\b(?:when|as|after|before|while|if|because|since|although|though|until|once|whether)\s+$",
     re.IGNORECASE,
 )
+
+
+def _after_opening_phrase(lead: str) -> bool:
+    """ "In a statement issued on Tuesday, party leader Ann Lee was": a name right after an
+    opening phrase and a few words that describe it opens the main clause."""
+    opener = LEADING_ADVERBIAL.match(lead.lstrip())
+    if opener is None or not opener.group().rstrip().endswith(","):
+        return False
+    rest = lead.lstrip()[opener.end() :]
+    words = rest.split()
+    return (
+        len(words) <= _DESCRIBING_WORDS
+        and "," not in rest
+        and not any(_verb_like(m["word"]) for m in _NAME_THEN_WORD.finditer(rest))
+        and all(word.islower() or word[:1].isupper() for word in words)
+        and not any(word in _NOT_NOUNS for word in words)
+    )
 
 
 def _verb_like(word: str) -> bool:
@@ -100,7 +119,9 @@ class Mention:
         if self.after_preposition:
             return False
         if len(_WORD.findall(lead)) >= _SUBJECT_WORDS:
-            return bool(_CUE_NEXT.match(self.body, self.end)) and not _SUBORDINATOR.search(lead)
+            if _CUE_NEXT.match(self.body, self.end) and not _SUBORDINATOR.search(lead):
+                return True
+            return _after_opening_phrase(lead)
         # "Dr Fox accused Mr Blair": a name and its verb before this one make it the object.
         return not any(_verb_like(m["word"]) for m in _NAME_THEN_WORD.finditer(lead))
 

@@ -59,7 +59,8 @@ ROLE_NOUNS = words(
     "artist photographer designer architect engineer student teacher boss owner investor "
     "diplomat negotiator prosecutor investigator organiser organizer president-elect "
     "nominee challenger incumbent rival colleague partner son daughter wife husband "
-    "mother father brother sister cousin friend pastor priest cleric mufti imam rabbi "
+    "mother father brother sister cousin niece nephew aunt uncle grandson granddaughter "
+    "grandmother grandfather friend pastor priest cleric mufti imam rabbi "
     "citizen resident veteran survivor victim witness suspect defendant plaintiff "
     "politician mp mep pilot driver rider boxer champion winner sprinter"
 )

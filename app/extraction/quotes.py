@@ -92,7 +92,8 @@ def find_quotes(body: str, entities: list[ExtractedEntity]) -> list[ExtractedQuo
                 start=span.start,
                 end=span.end,
                 speaker=entity.name if entity and confidence >= MIN_CONFIDENCE else None,
-                speaker_text=attribution.speaker_text if attribution else None,
+                # Empty words: the sentence says someone it does not name said them.
+                speaker_text=(attribution.speaker_text or None) if attribution else None,
                 kind=_kind(body, span, paragraph, explicit[i], len(words)),
                 cue=attribution.cue if attribution else None,
                 confidence=confidence,

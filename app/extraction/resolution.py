@@ -42,6 +42,8 @@ _MIN_HEAD = 3
 # "Mr Tolen": a title and one capitalised word, a surname to look up among earlier names.
 _SURNAME = re.compile(r"(?P<title>[A-Z][\w.]*)\s+(?P<surname>[A-Z][\w’'-]+)")
 _SURNAME_TITLES = HONORIFICS | TITLES
+_NOT_NAMES = PRONOUNS | frozenset(PRONOUN_GENDER)
+_BARE_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
 # "his family physician": the role ends the first few lower-case words; only a listed
 # role or a person's ending counts ("fondness" ends in "-ess" too).
 _POSSESSED_REACH = 5
@@ -57,6 +59,12 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
     named = index.named_in(start, start + len(text))
     if named is not None:
         return named, "name"
+    if _BARE_NAME.fullmatch(text) and text.casefold() not in _NOT_NAMES:
+        # "…," Lee said where the entity pass found no mention of "Lee": the one person
+        # named earlier with that name, so a pronoun after it sees who spoke.
+        found = index.name_holder(text, start)
+        if found is not None:
+            return found, "name"
     surname = _SURNAME.fullmatch(text.strip())
     if surname is not None and surname["title"] in _SURNAME_TITLES:
         found = index.surname_holder(surname["surname"], start)

@@ -13,8 +13,9 @@ from functools import lru_cache
 from app.extraction.gazetteer import lookup
 from app.extraction.gender import Gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
-from app.extraction.people import is_given_name, is_surname
+from app.extraction.people import ROLE_NOUNS, is_given_name, is_surname
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.sentences import last_sentence_start
 from app.extraction.wordsets import dictionary_word
 
 _SPEAKING_TYPES = frozenset({"person", "organization", "country"})
@@ -23,6 +24,13 @@ _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|that)\b")
 _PHRASE_PREPOSITIONS = frozenset("of for to with at from by".split())
 _ARTICLES = frozenset("the a an".split())
 _SALIENCE_WINDOW = 1500
+# How far after a possessive name its possessed noun is read ("’s campaign manager,").
+_POSSESSED_REACH = 60
+# Only a listed role or a person's ending: "-er", "-ess" would take "answer", "press".
+_PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
+_LINKING = frozenset("of for to with at from by in on and or but that which who as".split())
+# How far back the sentence of a mention is looked for.
+_SENTENCE_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -44,10 +52,21 @@ class SpeakerIndex:
     learnt: dict[str, Gender] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # "Quillon Messenger" beside "Quillon": a product the entity pass took for a person
+        # whose first name is a body the article names; it says nothing.
+        bodies = {e.name for e in self.entities if e.type == "organization"}
+        self.products = frozenset(
+            e.name
+            for e in self.entities
+            if e.type == "person"
+            and len(e.name.split()) > 1
+            and e.name.split()[0] in bodies
+            and not is_given_name(e.name.split()[0])
+        )
         found = [
             Mention(self.body, m.start, m.end, entity)
             for entity in self.entities
-            if entity.type in _SPEAKING_TYPES
+            if entity.type in _SPEAKING_TYPES and entity.name not in self.products
             for m in entity.mentions
             if self.body[m.start : m.end] == m.text
         ]
@@ -90,13 +109,27 @@ class SpeakerIndex:
         heads_phrase = _HEADLESS_TAIL.fullmatch(self.body, inside[-1].end, end) if inside else None
         for preferred in (
             lambda m: m.entity.type == "person" and not m.possessive and not m.modifier,
-            lambda m: m.entity.type == "person" and m.possessive,
+            lambda m: m.entity.type == "person" and m.possessive and not self._has_person(m),
             lambda m: heads_phrase is not None and m is inside[-1] and m.names_it,
         ):
             for mention in inside:
                 if preferred(mention):
                     return mention.entity
         return None
+
+    def _has_person(self, mention: Mention) -> bool:
+        """ "Ann Lee's niece, …", "Ann Lee's campaign manager": the possessive names whom
+        the speaker belongs to; a person's role after it is the speaker, someone else."""
+        words = self.body[mention.end : mention.end + _POSSESSED_REACH].split()[1:4]
+        for word in words:
+            if not word[:1].islower() or word in _LINKING:
+                return False
+            noun = word.strip(",.;:")
+            if noun in ROLE_NOUNS or _PERSON_ENDING.search(noun):
+                return True
+            if word != noun:
+                return False
+        return False
 
     def salient_person(self, before: int, gender: Gender | None) -> ExtractedEntity | None:
         """The latest subject or quoted speaker before a position whose gender fits."""
@@ -111,7 +144,14 @@ class SpeakerIndex:
         first = bisect.bisect_left(self.speakers, before - _SALIENCE_WINDOW, key=_at)
         candidates += self.speakers[first : bisect.bisect_left(self.speakers, before, key=_at)]
         if not candidates:
-            candidates = [Salient(m.start, m.entity) for m in recent if not m.after_preposition]
+            # No subject nor speaker: a person merely named, unless someone named only by
+            # a role speaks in that sentence or since ("As the party leader declared that
+            # X had failed, … he said": the leader, not X).
+            candidates = [
+                Salient(m.start, m.entity)
+                for m in recent
+                if not m.after_preposition and not self._role_speaks(m, before)
+            ]
         for candidate in sorted(candidates, key=lambda c: c.at, reverse=True):
             if gender is not None and _club_like(candidate.entity.name):
                 continue  # "Harbourton United" read as a person: "he" is never the club
@@ -126,6 +166,12 @@ class SpeakerIndex:
                     return None
                 return candidate.entity
         return None
+
+    def _role_speaks(self, mention: Mention, before: int) -> bool:
+        start = last_sentence_start(
+            self.body, max(0, mention.start - _SENTENCE_REACH), mention.start
+        )
+        return next(unnamed_speakers(self.body, start, before, True), None) is not None
 
     def _role_spoke_since(self, candidate: Salient, before: int) -> bool:
         """Someone named only by a role spoke after the candidate, and someone else was
@@ -186,11 +232,17 @@ class SpeakerIndex:
     def surname_holder(self, surname: str, before: int) -> ExtractedEntity | None:
         """The one person named earlier whose name ends in ``surname``: "Mr Tolen" when
         the name was not found as a mention of its own; two such people give nobody."""
+        return self.name_holder(surname, before)
+
+    def name_holder(self, name: str, before: int) -> ExtractedEntity | None:
+        """The one person named earlier whose name is ``name`` or ends in it; two such
+        people give nobody."""
         hi = bisect.bisect_left(self._starts, before)
         holders = {
             m.entity.name: m.entity
             for m in self.mentions[:hi]
-            if m.entity.type == "person" and m.entity.name.split()[-1] == surname
+            if m.entity.type == "person"
+            and (m.entity.name == name or m.entity.name.endswith(" " + name))
         }
         return next(iter(holders.values())) if len(holders) == 1 else None
 

@@ -33,7 +33,11 @@ _DESCRIBED_NAME = re.compile(
     rf"(?P<who>(?:{_CAPITALISED}\s+){{0,3}}(?P<run>(?:[a-z][\w’'-]*\s+){{1,3}})"
     rf"(?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED}(?:\s*\([^)]{{1,20}}\))?)"
 )
-_DETERMINERS = frozenset("The A An the a an One Some Several Many Most Two Three Another".split())
+# Lower-case after an opening phrase: "As they left, some delegates …".
+_DETERMINERS = frozenset(
+    "The A An the a an One Some Several Many Most Two Three Another "
+    "some several many most two three another".split()
+)
 _NOT_IN_PHRASE = (
     r"(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|also|then|that|"
     r"which|who|a|an|the|to|of|in|on|for|with|by|at|from)\b)"
@@ -84,7 +88,7 @@ _NOT_DESCRIPTIVE = re.compile(
 )
 _OPENER_COMMA = re.compile(r",\s+")
 _SUBORDINATE_CLAUSE = re.compile(
-    r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\s"
+    r"\s*(When|As|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\s"
     r"[^,.;:\"“”]{1,160},\s+"
 )
 _OPENING_FORM = re.compile(r"[A-Z][a-z]+(?:ing|ly)")
@@ -112,7 +116,9 @@ def sentence_subject(body: str, start: int, end: int) -> tuple[str, int] | None:
 def _skip_adverbials(body: str, start: int, end: int) -> int:
     # "When a pupil asked X about it, the minister began": the main clause's subject.
     subordinate = _SUBORDINATE_CLAUSE.match(body, start, end)
-    if subordinate is not None:
+    # "As the band sang, "…"", "As she put it, "…"": an "as" clause the quote follows
+    # at once is the one about it.
+    if subordinate is not None and (subordinate.end() < end or subordinate[1] != "As"):
         start = subordinate.end()
     lead = LEADING_ADVERBIAL.match(body, start, end)
     while lead is not None and lead.end() > start:

@@ -485,7 +485,7 @@ def test_a_capitalised_word_that_is_no_cue_introduces_nothing() -> None:
 def test_a_clause_joined_before_the_speaker_is_not_part_of_it() -> None:
     body = (
         "The vote set off a panic within party circles this week, and Party Chairman Ivo "
-        "Brand is said to be “furious” about it."
+        "Brand is “furious” about it."
     )
     (found,) = find_quotes(body, [entity(body, "Ivo Brand")])
     assert (found.speaker, found.speaker_text) == ("Ivo Brand", "Party Chairman Ivo Brand")

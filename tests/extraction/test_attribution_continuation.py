@@ -116,3 +116,14 @@ def test_a_committee_is_no_person_the_last_speaker_could_be() -> None:
     )
     quotes = find_quotes(body, [entity(body, "Bo Diaz")])
     assert [q.speaker for q in quotes] == ["Bo Diaz", None]
+
+
+def test_a_quote_that_is_its_sentences_subject_continues_nobody() -> None:
+    body = (
+        "“We are proud of every song on it,” said Ana Ruiz.\n\n"
+        "“Tide Lines and Harbour Lights” was written by Omar Velk in 1999."
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
+    first, second = find_quotes(body, people)
+    assert first.speaker == "Ana Ruiz"
+    assert second.speaker is None

@@ -24,3 +24,41 @@ def test_he_still_finds_a_person_after_a_club() -> None:
     club = entity(body, "Sheffield United")
     (found,) = find_quotes(body, [velk, club])
     assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
+
+
+def test_a_name_the_entity_pass_missed_still_names_the_one_person_so_called() -> None:
+    body = (
+        "Omar Velk criticised the harbour plan on Friday, days after Tomas Brevik unveiled "
+        "it.\n\n“We expected more from the council,” Brevik said. “Our aim is to keep "
+        "talking to everyone,” he added."
+    )
+    velk = entity(body, "Omar Velk")
+    brevik = entity(body, "Tomas Brevik")  # the bare "Brevik" was not found as a mention
+    first, second = find_quotes(body, [velk, brevik])
+    assert (first.speaker, second.speaker) == ("Tomas Brevik", "Tomas Brevik")
+
+
+def test_a_name_after_an_opening_phrase_is_the_subject_a_pronoun_points_to() -> None:
+    body = (
+        "Sens. Omar Velk (D-Ore.), Tomas Brevik (D-Ohio) and Kes Dunmore all backed the bill."
+        "\n\nIn a statement issued on Tuesday morning, party leader Ana Ruiz was more careful. "
+        "She called the plan “a costly gamble for the harbour.”"
+    )
+    people = [entity(body, name) for name in ("Omar Velk", "Tomas Brevik", "Kes Dunmore")]
+    (found,) = find_quotes(body, [*people, entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "She")
+
+
+def test_a_pronoun_is_not_a_person_named_beside_a_role_that_speaks() -> None:
+    body = (
+        "As the party leader declared that Omar Velk had failed the country, the hall fell "
+        "silent. “We stayed the course,” he said."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == (None, "he")
+
+
+def test_a_pronoun_may_still_be_the_only_person_named() -> None:
+    body = "The hall fell silent after Omar Velk lost the vote. “We stayed the course,” he said."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert found.speaker == "Omar Velk"

@@ -106,3 +106,30 @@ def test_a_surname_two_people_share_resolves_to_nobody() -> None:
     )
     people = [entity(body, "Mark Tolen"), entity(body, "Anna Tolen")]
     assert quote(find_quotes(body, people), "longer season").speaker is None
+
+
+def test_a_persons_relative_is_not_that_person() -> None:
+    body = (
+        "Tomas Brevik opened his garden for a cookout. “This is a big year for our next "
+        "senator!” Brevik's niece shouted to the crowd."
+    )
+    (found,) = find_quotes(body, [entity(body, "Tomas Brevik", "Tomas Brevik", "Brevik")])
+    assert (found.speaker, found.speaker_text) == (None, "Brevik's niece")
+
+
+def test_a_persons_call_for_something_is_still_theirs() -> None:
+    body = "Crowds cheered Tomas Brevik's call for “a fair deal for every harbour town.”"
+    (found,) = find_quotes(body, [entity(body, "Tomas Brevik")])
+    assert found.speaker == "Tomas Brevik"
+
+
+def test_a_product_named_after_a_firm_is_no_speaker() -> None:
+    body = (
+        "Quillon said on Monday that Quillon Messenger would stop working on old phones. "
+        "“We are sorry for any trouble this causes,” Quillon Messenger said in a notice."
+    )
+    firm = entity(body, "Quillon", kind="organization")
+    firm.mentions = firm.mentions[:1]  # only the firm's own first mention
+    product = entity(body, "Quillon Messenger")  # typed as a person, as a misread may leave it
+    (found,) = find_quotes(body, [firm, product])
+    assert found.speaker is None

@@ -171,3 +171,91 @@ def test_a_long_clause_before_a_cue_is_no_speaker() -> None:
     )
     quotes = find_quotes(body, [])
     assert all(not (q.speaker_text or "").startswith("1998") for q in quotes)
+
+
+def test_the_one_asked_did_not_ask_the_question() -> None:
+    body = (
+        "In a long interview with a weekly magazine, Senator Darla Fennick was asked, "
+        "“What is the hardest part of the job?”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_the_one_accused_did_not_say_the_words() -> None:
+    body = "Darla Fennick was accused of “lying to every voter in the state” on Monday."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_a_progressive_judging_cue_keeps_its_subject() -> None:
+    body = "Darla Fennick is labeling the harbour plan “a costly folly” this week."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert found.speaker == "Darla Fennick"
+
+
+def test_a_credit_line_credits_the_parts_a_nested_quote_splits_off() -> None:
+    body = (
+        "Voters told us what they thought of the debate on Tuesday night.\n\n"
+        "“The whole night was a circus and I could not watch more than an hour of it.” "
+        "― Pella Vantreek\n\n"
+        "“As a nurse, I would rather live in what he calls “chaos” than in his world.” "
+        "― Ormi Tashgar\n"
+    )
+    people = [entity(body, "Pella Vantreek"), entity(body, "Ormi Tashgar")]
+    first, *rest = find_quotes(body, people)
+    assert first.speaker == "Pella Vantreek"
+    assert [q.speaker for q in rest] == ["Ormi Tashgar", "Ormi Tashgar"]
+
+
+def test_a_quote_in_a_joined_clause_is_that_clauses_subjects() -> None:
+    body = (
+        "Governor Omar Velk signed an order to close the harbour, while Ana Ruiz, the "
+        "former mayor, proposed “a toll on every ferry” instead."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk"), entity(body, "Ana Ruiz")])
+    assert found.speaker == "Ana Ruiz"
+
+
+def test_a_short_quote_the_one_accused_did_not_say_is_still_kept() -> None:
+    body = "Darla Fennick was accused of “lying” on Monday."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.text, found.speaker, found.speaker_text) == ("lying", None, None)
+
+
+def test_the_subject_after_an_as_clause_is_the_sentences() -> None:
+    body = (
+        "As they walked the halls, some delegates could be heard grumbling that the "
+        "“fake” brochures were everywhere."
+    )
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text == "some delegates"
+
+
+def test_an_as_clause_the_quote_follows_at_once_names_its_source() -> None:
+    body = "As the Harbour Singers sang in 1985, “Nobody leaves the quay before the tide turns.”"
+    (found,) = find_quotes(body, [])
+    assert found.speaker_text is not None
+    assert found.speaker_text.startswith("the Harbour Singers")
+
+
+def test_a_quote_inside_an_opening_clause_is_not_the_main_clauses() -> None:
+    body = (
+        "Omar Velk spoke for an hour. When a man in the crowd shouted, “Tomas,” Velk "
+        "joked, “Not today, friend.”"
+    )
+    shout, reply = find_quotes(body, [entity(body, "Omar Velk", "Omar Velk", "Velk")])
+    assert (shout.speaker, shout.speaker_text) == (None, "a man in the crowd")
+    assert reply.speaker == "Omar Velk"
+
+
+def test_an_opening_clause_cue_with_no_speaker_phrase_names_nobody() -> None:
+    body = "When someone in the crowd shouted, “Tomas,” Omar Velk joked about it."
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_the_one_said_to_be_something_did_not_say_it() -> None:
+    body = "Party chair Darla Fennick was said to be “furious” with the harbour board."
+    (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
+    assert (found.speaker, found.speaker_text) == (None, None)
