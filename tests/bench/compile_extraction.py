@@ -1,6 +1,6 @@
 """Optional: compile ``app/extraction`` with mypyc, or remove what a compile left.
 
-    uv run python tests/bench/compile_extraction.py           # build, in place (~2.5 min)
+    uv run python tests/bench/compile_extraction.py           # build, in place (2-5 min)
     uv run python tests/bench/compile_extraction.py --clean   # back to pure Python
 
 Every module becomes a C extension beside its source, but the contract types (``schemas``,
@@ -8,7 +8,7 @@ which pydantic builds), the package's ``__init__`` and the three modules whose c
 properties; Python imports an extension in place of its ``.py``. Nothing else changes, and
 without the extensions the same sources run as they are. Extraction output is the same
 either way (``--json-out`` of every score set and the ndjson of BBC articles compared byte
-for byte); compiled, it takes about a third less CPU on the BBC set. Needs a C compiler and
+for byte); compiled, it takes 30% less CPU on the BBC set. Needs a C compiler and
 the dev group (mypy ships mypyc).
 
 An extension does not follow later edits of its source: ``app.extraction`` refuses to
