@@ -174,6 +174,8 @@ def _opening_role(reading: Reading, ctx: Context) -> Decision:
     """'Winger Tom Reed': an ordinary word opening a clause before a name is a role; a
     word there that is no part of the name after it is trimmed ("Stand-in Reed")."""
     tokens, run = reading.tokens, reading.run
+    if len(tokens) < 2:
+        return None  # a role and a name are two words at least: no clause test for one
     opens = opens_clause(run.start, run.sentence_start, ctx)
     if opening_role(tokens, opens, ctx):
         return [person(tokens[1:], ctx, tokens[0].text)]

@@ -107,7 +107,8 @@ def _name_word(word: str) -> bool:
 
 
 def _nicknamed(first: Run, nick: Run, last: Run, ctx: Context) -> bool:
-    if len(nick.tokens) > 3 or not is_given_name(first.tokens[-1].text):
+    # The marks first: asked of every three runs in a row, and almost no run opens a quote.
+    if len(nick.tokens) > 3 or ctx.body[first.end : nick.start] not in _OPEN_QUOTE:
         return False
-    opened = ctx.body[first.end : nick.start] in _OPEN_QUOTE
-    return opened and ctx.body[nick.end : last.start] in _CLOSE_QUOTE
+    closed = ctx.body[nick.end : last.start] in _CLOSE_QUOTE
+    return closed and is_given_name(first.tokens[-1].text)

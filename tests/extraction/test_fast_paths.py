@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.extraction.boilerplate import is_junk
-from app.extraction.candidates import _CAPITAL_WORD, _UPPER, _WORD, _words_pattern
+from app.extraction.candidates import _CAPITAL_WORD, _UPPER, _WORD, _words_pattern, body_words
 from app.extraction.entities import _lower_words
 from app.extraction.mentions import _SENTENCE_BREAK
 from app.extraction.quotes import quote_words
@@ -74,13 +74,15 @@ TEXT = st.text(alphabet="abZ09_'’-.,;:!?\"“( \n\téß\x1c", max_size=60)
 
 @given(TEXT)
 def test_lower_words_as_the_whole_body_pattern(text: str) -> None:
-    assert _lower_words(text) == frozenset(LOWER_WORD.findall(text))
+    assert _lower_words(text, body_words(text)) == frozenset(LOWER_WORD.findall(text))
 
 
 @given(st.text(max_size=40))
 def test_lower_words_of_any_ascii_text_as_the_pattern(text: str) -> None:
     ascii_text = text.encode("ascii", "replace").decode()
-    assert _lower_words(ascii_text) == frozenset(LOWER_WORD.findall(ascii_text))
+    assert _lower_words(ascii_text, body_words(ascii_text)) == frozenset(
+        LOWER_WORD.findall(ascii_text)
+    )
 
 
 @settings(max_examples=500)
@@ -95,15 +97,25 @@ def test_tokens_as_the_pattern_first_written(parts: list[str]) -> None:
 @given(NAME_PARTS)
 def test_tokens_of_the_pattern_a_body_picks_as_the_whole_pattern(parts: list[str]) -> None:
     text = "".join(parts)
-    spans = [m.span() for m in _words_pattern(text).finditer(text)]
+    spans = [m.span() for m in _words_pattern(body_words(text)).finditer(text)]
     assert spans == [m.span() for m in _WORD.finditer(text)]
 
 
 def test_a_body_without_particles_is_scanned_for_capitals_alone() -> None:
-    assert _words_pattern("Ana Berg met the dean in Velby.") is _CAPITAL_WORD
-    assert _words_pattern("Ana van Berg met Omar al-Sadr.") is _WORD
-    assert _words_pattern("(de Souza) and d'Estaing") is _WORD
-    assert _words_pattern("Ana de Souza, née Émile") is _WORD  # not ASCII
+    assert _pattern("Ana Berg met the dean in Velby.") is _CAPITAL_WORD
+    assert _pattern("Ana van Berg met Omar al-Sadr.") is _WORD
+    assert _pattern("(de Souza) and d'Estaing") is _WORD
+    assert _pattern("Ana de Souza, née Émile") is _WORD  # not ASCII
+
+
+def test_a_particle_joined_to_a_name_picks_the_whole_pattern() -> None:
+    assert _pattern("Omar al-Sadr spoke.") is _WORD
+    assert _pattern("Jean d'Estaing spoke.") is _WORD
+    assert _pattern("Omar Sadr's well-known x-ray.") is _CAPITAL_WORD
+
+
+def _pattern(body: str) -> re.Pattern[str]:
+    return _words_pattern(body_words(body))
 
 
 def test_tokens_keep_particles_prefixes_initials_and_channel_numbers() -> None:
@@ -165,4 +177,13 @@ def test_cookie_notices_are_junk_and_mentions_of_cookies_are_not() -> None:
 
 def test_lower_words_leave_out_capitals_digits_and_joined_words() -> None:
     text = "Ana met the mayor's aide in x-ray and B2 rooms, then left."
-    assert _lower_words(text) == {"met", "the", "aide", "in", "and", "rooms", "then", "left"}
+    assert _lower_words(text, body_words(text)) == {
+        "met",
+        "the",
+        "aide",
+        "in",
+        "and",
+        "rooms",
+        "then",
+        "left",
+    }
