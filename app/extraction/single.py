@@ -24,6 +24,14 @@ _HOLDINGS = words("shares stake stakes interest investment invest invested inves
 _PLACE_OF = re.compile(
     r"\b(?:town|city|village|province|district|region|county|municipality|island|port) of $"
 )
+# "the Kavandi district", "Mirvale village": a lower-case noun for a kind of place right
+# after a word no list knows. Not "coast", "border" or "state": "Pacific coast", "Jewish
+# state" qualify the noun with a region's or a people's word.
+_PLACE_NOUN_AFTER = re.compile(
+    r" (?:village|villages|town|city|district|region|province|river|electorate|county|"
+    r"island|valley|municipality|area|suburb|township|governorate|prefecture|settlement|"
+    r"mountains|peninsula)\b"
+)
 # "Acme's Chief Engineer", "Acme's Ana Ruiz": a possessive, then a capitalised word;
 # wire copy splits the possessive off its word ("Acme 's Ana Ruiz").
 _OWNS_NAME = re.compile(r" ?['’]s [A-Z][a-z]")
@@ -59,6 +67,9 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         found.kind, found.weak = "organization", False
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
+        found.kind, found.weak = "place", False
+    elif _PLACE_NOUN_AFTER.match(ctx.body, token.end) and _unknown_word(token):
+        # "the Kavandi district", "at Mirvale village": the noun after says what it is.
         found.kind, found.weak = "place", False
     elif cue in _AT_PLACE and gz.town(token.text) and _unknown_word(token):
         # "landed at Mildura", "flew from Dubbo": a town that no list of words or

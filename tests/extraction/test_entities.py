@@ -407,6 +407,15 @@ def test_unknown_word_where_things_are_is_a_place_but_not_a_holding_or_language(
     }
 
 
+def test_unknown_word_before_a_kind_of_place_is_a_place_but_not_a_peoples_word() -> None:
+    body = "Floods hit the Kavandi district and Mirvale village, and the Velmish region."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("place", "Kavandi") in found
+    assert ("place", "Mirvale") in found
+    assert not any(name == "Velmish" for _, name in found)
+    assert not find_entities("Rain fell on the Central district and the Western region.")
+
+
 def test_lone_name_cited_as_a_source_is_an_organization() -> None:
     body = "The fund lost money last year, according to Zorvex. Markets fell on Monday."
     assert _by_name(find_entities(body))["Zorvex"].type == "organization"
