@@ -486,3 +486,10 @@ def test_short_day_name_breaks_a_name_only_before_a_date() -> None:
     assert _by_name(find_entities(paper))["Harrowgate Sun"].type == "organization"
     dated = "Prices rose. The match in Leeds moved to Sun 5 May."
     assert {e.name for e in find_entities(dated)} == {"Leeds"}
+
+
+def test_lone_given_name_that_speaks_or_has_a_role_once_is_a_person() -> None:
+    body = "The flood reached the farm, and Tamsin said it was bad. His colleague Orla left."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("person", "Tamsin") in found
+    assert ("person", "Orla") in found
