@@ -493,3 +493,9 @@ def test_lone_given_name_that_speaks_or_has_a_role_once_is_a_person() -> None:
     found = {(e.type, e.name) for e in find_entities(body)}
     assert ("person", "Tamsin") in found
     assert ("person", "Orla") in found
+
+
+def test_town_that_no_other_list_knows_named_once_is_a_place_but_not_a_surname() -> None:
+    found = {(e.type, e.name) for e in find_entities("The convoy left Taloqan on Monday.")}
+    assert ("place", "Taloqan") in found
+    assert not find_entities("The convoy left Thetford on Monday.")
