@@ -499,3 +499,10 @@ def test_town_that_no_other_list_knows_named_once_is_a_place_but_not_a_surname()
     found = {(e.type, e.name) for e in find_entities("The convoy left Taloqan on Monday.")}
     assert ("place", "Taloqan") in found
     assert not find_entities("The convoy left Thetford on Monday.")
+
+
+def test_compass_words_before_a_region_spelled_like_a_given_name_name_the_region() -> None:
+    body = "Aid went to the governments of South East Asia. Later West Ham won at home."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("place", "South East Asia") in found
+    assert not any(name == "West Ham" and kind == "place" for kind, name in found)
