@@ -16,10 +16,10 @@ from app.extraction.group_index import GroupIndex, find_group
 from app.extraction.groups import Group, bare_words
 from app.extraction.org_merges import merge_orgs
 from app.extraction.organizations import org_head
-from app.extraction.people import is_given_name, is_surname
+from app.extraction.people import is_given_name
 from app.extraction.schemas import EntityType, ExtractedEntity
 from app.extraction.short_forms import ShortForms, first_surname
-from app.extraction.wordsets import dictionary_word, ordinary_word, plural_word, proper_noun
+from app.extraction.wordsets import dictionary_word, plural_word, proper_noun
 
 MIN_RECURRING = 2
 # Recurring capitalised words with these endings are adjectives or groups ("Baltic").
@@ -124,8 +124,7 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
         # name that acts as a body once is a body's: "his uncle Tam", "said Tam".
         personal = is_given_name(text) and any(i.person_hint for i in items)
         if not _name_shaped(text) or (
-            not (hinted or personal or _plain_town(text))
-            and sum(not i.initial for i in items) < MIN_RECURRING
+            not (hinted or personal) and sum(not i.initial for i in items) < MIN_RECURRING
         ):
             continue
         # Singular and plural both capitalised ("Vellarite", "Vellarites"): a class of things;
@@ -158,15 +157,6 @@ def _recurring_town(text: str, hinted: bool) -> Group | None:
     # No country code, as for any place only the words around make one: a small town's
     # name is borne by towns in many countries.
     return Group("place", text) if not hinted and town(text) is not None else None
-
-
-def _plain_town(text: str) -> bool:
-    """A town's name that is nothing else any list knows (no word, given name or surname)
-    is the town even named once: "flew to Kavanbri" (on worldwide-dev 4 of 4 so named
-    were places; on conllpp-dev 4 of 7, the others a club, a venue and a surname)."""
-    if town(text) is None or ordinary_word(text) or proper_noun(text):
-        return False
-    return not (is_given_name(text) or is_surname(text))
 
 
 def _works_over_people(groups: list[Group]) -> None:

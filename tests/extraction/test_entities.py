@@ -495,12 +495,6 @@ def test_lone_given_name_that_speaks_or_has_a_role_once_is_a_person() -> None:
     assert ("person", "Orla") in found
 
 
-def test_town_that_no_other_list_knows_named_once_is_a_place_but_not_a_surname() -> None:
-    found = {(e.type, e.name) for e in find_entities("The convoy left Taloqan on Monday.")}
-    assert ("place", "Taloqan") in found
-    assert not find_entities("The convoy left Thetford on Monday.")
-
-
 def test_compass_words_before_a_region_spelled_like_a_given_name_name_the_region() -> None:
     body = "Aid went to the governments of South East Asia. Later West Ham won at home."
     found = {(e.type, e.name) for e in find_entities(body)}
