@@ -8,9 +8,9 @@ from functools import cache
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context, Found, common_word, weak
+from app.extraction.introductions import title_before
 from app.extraction.organizations import JOINED_BEFORE, ORG_CUES, ORG_FOLLOWERS, lone_head
 from app.extraction.people import is_given_name
-from app.extraction.personal import title_before
 from app.extraction.wordsets import dictionary_word, words
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
