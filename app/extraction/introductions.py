@@ -1,12 +1,12 @@
-"""What introduces a person in the words around a name: a title or a role before it;
-after it a speech verb, an apposition naming a role, or "who"."""
+"""What introduces a person in the words around a name: a title, a role or kin before
+it; after it a speech verb, an apposition naming a role, or "who"."""
 
 from __future__ import annotations
 
 import re
 
 from app.extraction.found import Context
-from app.extraction.people import HONORIFICS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from app.extraction.people import HONORIFICS, KIN_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
@@ -24,7 +24,7 @@ def person_evidence(start: int, end: int, ctx: Context) -> bool:
 
 def _role_before(start: int, ctx: Context) -> bool:
     before = ctx.body[max(0, start - 30) : start].rstrip().removesuffix(",").split()
-    return bool(before) and before[-1].lower() in ROLE_NOUNS
+    return bool(before) and (before[-1].lower() in ROLE_NOUNS or before[-1] in KIN_NOUNS)
 
 
 def title_before(start: int, ctx: Context) -> bool:

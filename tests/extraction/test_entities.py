@@ -500,3 +500,10 @@ def test_compass_words_before_a_region_spelled_like_a_given_name_name_the_region
     found = {(e.type, e.name) for e in find_entities(body)}
     assert ("place", "South East Asia") in found
     assert not any(name == "West Ham" and kind == "place" for kind, name in found)
+
+
+def test_lone_given_name_after_kin_is_a_person() -> None:
+    body = "The storm hit the coast. Their baby, Orla, was safe, and his uncle Tamsin helped."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("person", "Orla") in found
+    assert ("person", "Tamsin") in found
