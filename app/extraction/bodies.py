@@ -127,7 +127,7 @@ def _listed_with_firms(found: list[Found], ctx: Context) -> set[str]:
 
 
 def _acting_firm(item: Found, ctx: Context) -> bool:
-    """'Acme has launched', 'portals such as Globex and Acme': a lone name that does what
+    """'Acme has launched', 'retailers such as Globex and Acme': a lone name that does what
     firms do, or is listed as one, even a word the dictionary holds, when the article
     never writes it in lower case; a word capitalised only by the sentence it opens
     needs the dictionary to write it capitalised (a river's or a myth's name, not
@@ -140,9 +140,9 @@ def _acting_firm(item: Found, ctx: Context) -> bool:
     if word.endswith(_ADJECTIVE_ENDINGS) or not_an_org(word) or demonym(word) is not None:
         return False
     if "'" in word or "’" in word or (word.endswith("s") and word[:-1].isupper()):
-        return False  # "I've sold", "PCs bought": a contraction, a plural abbreviation
+        return False  # "I've sold", "TVs bought": a contraction, a plural abbreviation
     if _DOMAIN.match(ctx.body, item.end):
-        return False  # "sites such as Acme.com": a web address, of which the word is a part
+        return False  # "sellers such as Acme.net": a web address, of which the word is a part
     if item.initial and dictionary_word(word.lower()) and not proper_noun(word):
         return False
     return firm_deed_after(item, ctx) or listed_as_firms(item, ctx)

@@ -4,7 +4,7 @@ Companies are often named by words the dictionary also holds (a river's, a fruit
 a myth's name) or by words no list knows; alone and unintroduced, such a name is read only where the
 words around it say it is a firm:
 - a firm's deed right after it: "X has launched", "X bought", "X earned $1bn";
-- a list after a plural firm noun: "web portals such as X, Y and Z", "firms like X".
+- a list after a plural firm noun: "retailers such as X, Y and Z", "firms like X".
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _DEEDS = (
 # No "is" or "was": "X was sold", "X was launched" is what a firm sold or launched.
 _AUXILIARIES = r"(?:(?:has|have|had|also|recently|only just|just) )*"
 _DEED_AFTER = re.compile(rf" {_AUXILIARIES}(?:{alternation(_DEEDS)})\b")
-# "is planning to release", "plans to buy": a plan to trade, not only to act.
+# "is planning to sell", "plans to buy": a plan to trade, not only to act.
 _PLANNED = "launch buy acquire sell release offer introduce unveil open".split()
 _PLAN_AFTER = re.compile(
     rf" {_AUXILIARIES}(?:is |was )?(?:plans|planned|planning) to "
@@ -56,7 +56,7 @@ _LISTED = re.compile(r"[a-z]?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*(?:,? and |, )")
 
 
 def firm_deed_after(item: Found, ctx: Context) -> bool:
-    """'X has launched', 'X bought', 'X is planning to release': a company's deed."""
+    """'X has launched', 'X bought', 'X is planning to sell': a company's deed."""
     return (
         _DEED_AFTER.match(ctx.body, item.end) is not None
         or _PLAN_AFTER.match(ctx.body, item.end) is not None
@@ -64,7 +64,7 @@ def firm_deed_after(item: Found, ctx: Context) -> bool:
 
 
 def listed_as_firms(item: Found, ctx: Context) -> bool:
-    """'web portals such as Acme, Globex and X': a name in a list that a plural firm
+    """'retailers such as Acme, Globex and X': a name in a list that a plural firm
     noun opens."""
     start = item.start
     for _ in range(8):  # a list of firms is short; its opener is a few names back

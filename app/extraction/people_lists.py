@@ -1,6 +1,6 @@
 """Unread names listed with people are people: "Ann Velt, Tavonga Murewi and Kestrel Moon".
 
-Names in many languages, or made of words the dictionary holds ("Divine", "Starry"),
+Names in many languages, or made of words the dictionary holds ("Merry", "Kestrel"),
 match no name list and no name shape, and were left unread; a list names things of one
 kind, so a name of two or three words listed among people's full names is a person's.
 """
@@ -42,14 +42,14 @@ def _unread_name(item: Found, ctx: Context) -> bool:
     if item.kind != "other" or not 2 <= len(words) <= 4:
         return False
     if not all(w[:1].isupper() for w in words):
-        return False  # "Rincón de la Vieja": a connector inside names a place or a body
+        return False  # "Casa de la Velma": a connector inside names a place or a body
     opening = dictionary_word(words[0]) or plural_word(words[0])
     if opening and not is_given_name(words[0]):
-        return False  # "Youngsters Ann Velt", "Finding Home": a word before a name, a title
+        return False  # "Newcomers Ann Velt", "Finding Home": a word before a name, a title
     if ctx.body.startswith(("'s", "’s"), item.end):
-        return False  # "Lib Dem's chief": what owns the next name is a body as often
+        return False  # "Acme Data's chief": what owns the next name is a body as often
     if plural_word(words[-1]) and not is_surname(words[-1]):
-        return False  # "Velmor Envoys": models or a team, not one person
+        return False  # "Velmor Coupes": models or a team, not one person
     return not any(
         org_head(w) or place_head(w) or w in ORG_OPENERS or w in EVENT_HEADS for w in words
     )

@@ -25,7 +25,7 @@ _PLACE_OF = re.compile(
     r"\b(?:town|city|village|province|district|region|county|municipality|island|port) of $"
 )
 # "the Kavandi district", "Mirvale village": a lower-case noun for a kind of place right
-# after a word no list knows. Not "coast", "border" or "state": "Pacific coast", "Jewish
+# after a word no list knows. Not "coast", "border" or "state": "Velmish coast", "Tarsian
 # state" qualify the noun with a region's or a people's word.
 _PLACE_NOUN_AFTER = re.compile(
     r" (?:village|villages|town|city|district|region|province|river|electorate|county|"

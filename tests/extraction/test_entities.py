@@ -496,7 +496,7 @@ def test_lone_given_name_that_speaks_or_has_a_role_once_is_a_person() -> None:
 
 
 def test_compass_words_before_a_region_spelled_like_a_given_name_name_the_region() -> None:
-    body = "Aid went to the governments of South East Asia. Later West Ham won at home."
+    body = "Aid reached farmers across South East Asia. Later West Ham won at home."
     found = {(e.type, e.name) for e in find_entities(body)}
     assert ("place", "South East Asia") in found
     assert not any(name == "West Ham" and kind == "place" for kind, name in found)

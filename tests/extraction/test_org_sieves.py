@@ -171,7 +171,7 @@ def test_lone_name_that_does_a_firms_deed_is_a_company() -> None:
 
 
 def test_lone_names_listed_after_a_plural_firm_noun_are_companies() -> None:
-    found = _typed("Web portals such as Velbix, Orvanta and Quorvex gather links to charities.")
+    found = _typed("Prices fell at retailers such as Velbix, Orvanta and Quorvex on Monday.")
     assert {("organization", n) for n in ("Velbix", "Orvanta", "Quorvex")} <= found
 
 
