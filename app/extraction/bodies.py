@@ -2,7 +2,8 @@
 
 Runs after classification, on the whole article's findings:
 1. ``companies``: a town's name used as a firm ("car maker Toyota", "Toyota's chief
-   executive", "Hyundai, Toyota and Ford"), since big firms share names with towns.
+   executive", "Hyundai, Toyota and Ford"), since big firms share names with towns; and
+   a lone name that does a firm's deeds or is listed as one (``firms``).
 2. ``bodies_not_places``: a word read as a place only from "in" before it, that acts
    as a body elsewhere in the article.
 3. ``groups``: a letter and a number that meet or summit ("G5 trade ministers").
@@ -15,11 +16,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from app.extraction.firms import firm_deed_after, listed_as_firms
 from app.extraction.found import Context, Found
-from app.extraction.gazetteer import lookup
+from app.extraction.gazetteer import demonym, lookup
 from app.extraction.organizations import ORG_CUES, not_an_org
+from app.extraction.people import is_given_name
 from app.extraction.teams import sports_report
-from app.extraction.wordsets import dictionary_word, words
+from app.extraction.wordsets import dictionary_word, plural_word, proper_noun, words
 
 # What a firm owns or is run by; a town has none of these.
 _FIRM_NOUNS = (
@@ -32,6 +35,7 @@ _FIRM_AFTER = re.compile(rf"(?:['’]s)? (?:{_FIRM_NOUNS})\b")
 _MINOR_FIRM_AFTER = re.compile(rf"(?:['’]s)? (?:{_FIRM_NOUNS}|{_MINOR_FIRM_NOUNS})\b")
 _ADJECTIVE_ENDINGS = ("ean", "ian", "ese", "ish", "ic", "an")
 _HOLDINGS = words("shares share stake stakes holding holdings")
+_DOMAIN = re.compile(r"\.[a-z]")
 _LIST_GAPS = frozenset({", ", " and ", ", and "})
 MIN_LISTED_FIRMS = 2
 # "G7", "G20", "E3": a letter and a number name a group of states when it meets.
@@ -95,10 +99,12 @@ def _firm_context(item: Found, ctx: Context) -> bool:
 def companies(found: list[Found], ctx: Context) -> None:
     # The words around first, the word lists after: most names have no firm's context.
     firms = {f.text for f in found if _firm_context(f, ctx) and _firm_candidate(f)}
+    acting = {f.text for f in found if _acting_firm(f, ctx)}
     if sum(f.kind == "organization" for f in found) >= MIN_LISTED_FIRMS:
         firms |= _listed_with_firms(found, ctx)
     for item in found:
-        if item.text in firms and _firm_candidate(item):
+        one = item.text in acting and item.kind == "other" and not item.qualified
+        if one or (item.text in firms and _firm_candidate(item)):
             item.kind, item.code, item.weak, item.common = "organization", None, False, False
             item.decided_by = "companies"
 
@@ -118,6 +124,28 @@ def _listed_with_firms(found: list[Found], ctx: Context) -> set[str]:
             out |= {f.text for f in run if _firm_candidate(f) and _minor_town(f)}
         run = []
     return out
+
+
+def _acting_firm(item: Found, ctx: Context) -> bool:
+    """'Acme has launched', 'retailers such as Globex and Acme': a lone name that does what
+    firms do, or is listed as one, even a word the dictionary holds, when the article
+    never writes it in lower case; a word capitalised only by the sentence it opens
+    needs the dictionary to write it capitalised (a river's or a myth's name, not
+    "Management bought")."""
+    word = item.text
+    if item.kind != "other" or item.common or item.qualified or " " in word:
+        return False
+    if is_given_name(word) or word in ctx.later_words or plural_word(word):
+        return False  # "Ann bought", "Velt sold": people trade too
+    if word.endswith(_ADJECTIVE_ENDINGS) or not_an_org(word) or demonym(word) is not None:
+        return False
+    if "'" in word or "’" in word or (word.endswith("s") and word[:-1].isupper()):
+        return False  # "I've sold", "TVs bought": a contraction, a plural abbreviation
+    if _DOMAIN.match(ctx.body, item.end):
+        return False  # "sellers such as Acme.net": a web address, of which the word is a part
+    if item.initial and dictionary_word(word.lower()) and not proper_noun(word):
+        return False
+    return firm_deed_after(item, ctx) or listed_as_firms(item, ctx)
 
 
 def _minor_town(item: Found) -> bool:

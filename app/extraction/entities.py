@@ -12,7 +12,8 @@ The steps, most precise first, each in its own module:
    context of what is left: ``single``, ``personal``, ``organizations``).
 3. ``works``: person-shaped names of works, events and bands.
 4. ``teams``, ``bodies``, ``parties``: places and unread names the article uses as clubs,
-   companies or parties, and a party's names gathered into one family.
+   companies or parties, and a party's names gathered into one family; ``place_lists``
+   and ``people_lists``: unread names listed among places or people.
 5. ``linking``: surnames over same-named towns, then one entity per real-world thing.
 6. ``archive``: what other articles established (a ``Knowledge`` snapshot): types by
    every article's vote, short forms and surnames to the full names the archive knows.
@@ -38,6 +39,7 @@ from app.extraction.linking import link
 from app.extraction.organizations import ORG_OPENERS, institution_head, org_head
 from app.extraction.parties import families, merge_families, party_context
 from app.extraction.people import PORTFOLIOS, TITLES
+from app.extraction.people_lists import people_lists
 from app.extraction.personal import is_title_word
 from app.extraction.place_lists import place_lists
 from app.extraction.schemas import ExtractedEntity
@@ -83,6 +85,7 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     bodies(found, ctx)
     party_context(found, ctx)
     place_lists(found, ctx)
+    people_lists(found, ctx)
     defined_acronyms(found, ctx)
     return found, families(found, ctx)
 

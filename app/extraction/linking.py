@@ -120,8 +120,11 @@ def _recurring_names(unresolved: dict[str, list[Found]]) -> list[Group]:
         # (irregular plurals removed 6 false bodies on conllpp-dev and lost one firm).
         if (not hinted and dictionary_word(text)) or plural_word(text):
             continue
+        # A given name that a role or a speech verb marks once is a person's, as a lone
+        # name that acts as a body once is a body's: "his uncle Tam", "said Tam".
+        personal = is_given_name(text) and any(i.person_hint for i in items)
         if not _name_shaped(text) or (
-            not hinted and sum(not i.initial for i in items) < MIN_RECURRING
+            not (hinted or personal) and sum(not i.initial for i in items) < MIN_RECURRING
         ):
             continue
         # Singular and plural both capitalised ("Vellarite", "Vellarites"): a class of things;

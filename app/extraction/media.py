@@ -8,7 +8,7 @@ import re
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Token
 from app.extraction.found import Context
-from app.extraction.personal import speech_follows
+from app.extraction.introductions import speech_follows
 from app.extraction.wordsets import words
 
 MEDIA = words("TV Television Radio")

@@ -64,6 +64,12 @@ ROLE_NOUNS = words(
     "citizen resident veteran survivor victim witness suspect defendant plaintiff "
     "politician mp mep pilot driver rider boxer champion winner sprinter"
 )
+# Kin that introduce a person by a given name alone ("his uncle Tam", "their child,
+# Orla"), beside the kin among the role nouns; not used to find speakers.
+KIN_NOUNS = words(
+    "uncle aunt nephew niece grandson granddaughter grandfather grandmother grandchild "
+    "child baby stepson stepdaughter stepfather stepmother fiance fiancee"
+)
 # Particles inside a name ("Paul Van Himst", "Bingu wa Mutharika", "Jean-Marie Le Pen"):
 # they join the words around them into one name and never open a new one.
 NAME_PARTICLES = words(

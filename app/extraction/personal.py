@@ -1,4 +1,5 @@
-"""Context that marks a span as a person: titles, roles, speech verbs, appositions."""
+"""Whether a span names a person: its shape, its words and the context around it (the
+words that introduce a person, a title, a role or a speech verb, are ``introductions``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from itertools import pairwise
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import TIME_WORDS, Token
 from app.extraction.found import Context, Found, make, spaced
+from app.extraction.introductions import apposition, person_evidence
 from app.extraction.organizations import (
     ORG_FOLLOWERS,
     acronym,
@@ -20,7 +22,6 @@ from app.extraction.people import (
     HONORIFICS,
     PORTFOLIOS,
     ROLE_NOUNS,
-    SPEECH_VERBS,
     TITLES,
     common_noun,
     is_given_name,
@@ -30,8 +31,6 @@ from app.extraction.people import (
 )
 from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, regular_plural
 
-_SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
-_APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
 # Romanised East Asian given names: "Mei-ling", "Wai-man", "Ji-Hoon", "Soo-Min".
 _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
 # Articles of other languages opening a name ("La Verdosa", "Los Pinares", "Der
@@ -42,10 +41,8 @@ _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-
 _SAINTS = frozenset({"San", "Santa", "Santo", "São", "Saint"})
 _ARTICLES = frozenset({"La", "Las", "Los", "Le", "Der", "Die", "Das"}) | _SAINTS
 _ROLE_MODIFIERS = frozenset({"Former", "Acting", "Ex", "Late"})
-_NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
 # "X leader", "X MPs": the words after say the name is a body's.
 _ORG_AFTER = re.compile(rf" (?:{'|'.join(sorted(ORG_FOLLOWERS))})\b")
-_WHO = re.compile(r" ?, who\b")
 _WHERE = frozenset({"in", "at", "near", "outside"})
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"(\n]|, ")
 
@@ -120,14 +117,6 @@ def looks_personal(tokens: list[Token], ctx: Context) -> bool:
     if named_person(tokens) or name_shaped(tokens, ctx):
         return True
     return person_evidence(tokens[0].start, tokens[-1].end, ctx)
-
-
-def person_evidence(start: int, end: int, ctx: Context) -> bool:
-    """A title or role before the span, or after it a speech verb, an apposition naming
-    a role, or "who": what people are introduced with, and works are not."""
-    if speech_follows(end, ctx) or _role_before(start, ctx) or title_before(start, ctx):
-        return True
-    return _apposition(end, ctx) is not None or _WHO.match(ctx.body, end) is not None
 
 
 def name_shaped(tokens: list[Token], ctx: Context) -> bool:
@@ -243,7 +232,7 @@ def person(tokens: list[Token], ctx: Context, description: str | None = None) ->
             words = words[1:]
         description = " ".join(words) or None
     found = make(tokens, ctx, "person")
-    found.description = _apposition(found.end, ctx) or description or _role_phrase(found.start, ctx)
+    found.description = apposition(found.end, ctx) or description or _role_phrase(found.start, ctx)
     return found
 
 
@@ -271,31 +260,6 @@ def _describes(word: str) -> bool:
     if word in TIME_WORDS or any(ch.isdigit() for ch in word):
         return False
     return not (word.islower() and word.endswith("ed"))
-
-
-def _role_before(start: int, ctx: Context) -> bool:
-    before = ctx.body[max(0, start - 30) : start].rstrip().removesuffix(",").split()
-    return bool(before) and before[-1].lower() in ROLE_NOUNS
-
-
-def title_before(start: int, ctx: Context) -> bool:
-    before = ctx.body[max(0, start - 20) : start].split()
-    return bool(before) and (before[-1] in TITLES or before[-1] in HONORIFICS)
-
-
-def speech_follows(end: int, ctx: Context) -> bool:
-    m = _SPEECH_AFTER.match(ctx.body, end)
-    return m is not None and m[1] in SPEECH_VERBS
-
-
-def _apposition(end: int, ctx: Context) -> str | None:
-    m = _APPOSITION.match(ctx.body, end)
-    if m is None or not any(w.lower() in ROLE_NOUNS for w in m[1].split()):
-        return None
-    # ", its closest rival," describes a thing; ", which ..." opens a clause.
-    if m[1].split()[0].lower() in _NOT_PERSONAL_OPENERS:
-        return None
-    return m[1].strip()
 
 
 def is_country(word: str) -> bool:

@@ -21,7 +21,7 @@ _CLAUSE_END = re.compile(r"[,.;:)]|\s*$")
 def place_lists(found: list[Found], ctx: Context) -> None:
     """Re-type, in place, the unknown single words that a list puts among places."""
     items = sorted((f for f in found if _member(f)), key=lambda f: f.start)
-    for group in _lists(items, ctx):
+    for group in listed(items, ctx):
         if not any(_place(f) for f in group):
             continue
         coordinated = len(group) > 2 or _closed(group[-1], ctx)
@@ -33,8 +33,8 @@ def place_lists(found: list[Found], ctx: Context) -> None:
                     item.kind, item.weak, item.decided_by = "place", False, "place_lists"
 
 
-def _lists(items: list[Found], ctx: Context) -> list[list[Found]]:
-    """Runs of spans that only list separators part."""
+def listed(items: list[Found], ctx: Context) -> list[list[Found]]:
+    """Runs of spans (``items`` in order) that only list separators part."""
     groups: list[list[Found]] = []
     for item in items:
         prev = groups[-1][-1] if groups else None

@@ -131,7 +131,9 @@ def compass_place(tokens: list[Token], ctx: Context) -> Found | None:
     if not points or len(rest) > 3:
         return None
     place = gz.lookup(span_text(rest, ctx))
-    if place is None or not plausible_place(rest, ctx):
+    # A region (no country code: "South East Arvania") is the region though a given
+    # name spells it too; a town needs the evidence a lone town needs ("West Velby").
+    if place is None or not (place.code is None or plausible_place(rest, ctx)):
         return None
     found = make(tokens, ctx, "place")
     found.code = place.code

@@ -12,7 +12,8 @@ from itertools import pairwise
 
 from app.extraction.candidates import Token
 from app.extraction.found import Context
-from app.extraction.personal import org_follows, speech_follows
+from app.extraction.introductions import speech_follows
+from app.extraction.personal import org_follows
 from app.extraction.wordsets import words
 
 SCHEME_HEADS = words("Program Programme Programs Programmes Project Projects Initiative")

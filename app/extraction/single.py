@@ -8,9 +8,9 @@ from functools import cache
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context, Found, common_word, weak
+from app.extraction.introductions import title_before
 from app.extraction.organizations import JOINED_BEFORE, ORG_CUES, ORG_FOLLOWERS, lone_head
 from app.extraction.people import is_given_name
-from app.extraction.personal import title_before
 from app.extraction.wordsets import dictionary_word, words
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
@@ -23,6 +23,14 @@ _HOLDINGS = words("shares stake stakes interest investment invest invested inves
 # Plain reporting verbs only: "continued" or "believes" after a lone word say too little.
 _PLACE_OF = re.compile(
     r"\b(?:town|city|village|province|district|region|county|municipality|island|port) of $"
+)
+# "the Kavandi district", "Mirvale village": a lower-case noun for a kind of place right
+# after a word no list knows. Not "coast", "border" or "state": "Velmish coast", "Tarsian
+# state" qualify the noun with a region's or a people's word.
+_PLACE_NOUN_AFTER = re.compile(
+    r" (?:village|villages|town|city|district|region|province|river|electorate|county|"
+    r"island|valley|municipality|area|suburb|township|governorate|prefecture|settlement|"
+    r"mountains|peninsula)\b"
 )
 # "Acme's Chief Engineer", "Acme's Ana Ruiz": a possessive, then a capitalised word;
 # wire copy splits the possessive off its word ("Acme 's Ana Ruiz").
@@ -59,6 +67,9 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         found.kind, found.weak = "organization", False
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
+        found.kind, found.weak = "place", False
+    elif _PLACE_NOUN_AFTER.match(ctx.body, token.end) and _unknown_word(token):
+        # "the Kavandi district", "at Mirvale village": the noun after says what it is.
         found.kind, found.weak = "place", False
     elif cue in _AT_PLACE and gz.town(token.text) and _unknown_word(token):
         # "landed at Mildura", "flew from Dubbo": a town that no list of words or

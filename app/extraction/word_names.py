@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
+from app.extraction.introductions import title_before
 from app.extraction.people import is_given_name, is_surname
-from app.extraction.personal import looks_personal, title_before
+from app.extraction.personal import looks_personal
 from app.extraction.wordsets import dictionary_word, regular_plural
 from app.extraction.works import EVENT_HEADS
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from app.extraction.found import Context, Found
+from app.extraction.introductions import person_evidence
 from app.extraction.organizations import org_head
 from app.extraction.people import HONORIFICS, TITLES, is_given_name
-from app.extraction.personal import person_evidence
 from app.extraction.wordsets import alternation, words
 
 # The kind of event or document a name ends with: "Davis Cup", "Monroe Doctrine".

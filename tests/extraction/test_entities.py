@@ -407,6 +407,15 @@ def test_unknown_word_where_things_are_is_a_place_but_not_a_holding_or_language(
     }
 
 
+def test_unknown_word_before_a_kind_of_place_is_a_place_but_not_a_peoples_word() -> None:
+    body = "Floods hit the Kavandi district and Mirvale village, and the Velmish region."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("place", "Kavandi") in found
+    assert ("place", "Mirvale") in found
+    assert not any(name == "Velmish" for _, name in found)
+    assert not find_entities("Rain fell on the Central district and the Western region.")
+
+
 def test_lone_name_cited_as_a_source_is_an_organization() -> None:
     body = "The fund lost money last year, according to Zorvex. Markets fell on Monday."
     assert _by_name(find_entities(body))["Zorvex"].type == "organization"
@@ -477,3 +486,24 @@ def test_short_day_name_breaks_a_name_only_before_a_date() -> None:
     assert _by_name(find_entities(paper))["Harrowgate Sun"].type == "organization"
     dated = "Prices rose. The match in Leeds moved to Sun 5 May."
     assert {e.name for e in find_entities(dated)} == {"Leeds"}
+
+
+def test_lone_given_name_that_speaks_or_has_a_role_once_is_a_person() -> None:
+    body = "The flood reached the farm, and Tamsin said it was bad. His colleague Orla left."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("person", "Tamsin") in found
+    assert ("person", "Orla") in found
+
+
+def test_compass_words_before_a_region_spelled_like_a_given_name_name_the_region() -> None:
+    body = "Aid reached farmers across South East Asia. Later West Ham won at home."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("place", "South East Asia") in found
+    assert not any(name == "West Ham" and kind == "place" for kind, name in found)
+
+
+def test_lone_given_name_after_kin_is_a_person() -> None:
+    body = "The storm hit the coast. Their baby, Orla, was safe, and his uncle Tamsin helped."
+    found = {(e.type, e.name) for e in find_entities(body)}
+    assert ("person", "Orla") in found
+    assert ("person", "Tamsin") in found

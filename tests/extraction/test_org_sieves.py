@@ -159,3 +159,22 @@ def test_trade_before_and_goes_on_to_an_institution_but_two_outlets_stay_apart()
 def test_format_before_players_is_no_club() -> None:
     body = "The Orvane Studios lock works in nearly all current DVD players, it said."
     assert not any(name == "DVD" for _, name in _typed(body))
+
+
+def test_lone_name_that_does_a_firms_deed_is_a_company() -> None:
+    # "Olympus" is a word the dictionary writes capitalised; "Quorvex" no list knows.
+    found = _typed(
+        "Olympus has launched a camera for divers. Prices rose as Quorvex bought rival stock."
+    )
+    assert ("organization", "Olympus") in found
+    assert ("organization", "Quorvex") in found
+
+
+def test_lone_names_listed_after_a_plural_firm_noun_are_companies() -> None:
+    found = _typed("Prices fell at retailers such as Velbix, Orvanta and Quorvex on Monday.")
+    assert {("organization", n) for n in ("Velbix", "Orvanta", "Quorvex")} <= found
+
+
+def test_a_sentences_first_ordinary_word_before_a_deed_is_no_company() -> None:
+    found = _typed("Management bought the shares. Staff sold them on Friday. Ann Velt quit.")
+    assert not any(kind == "organization" for kind, _ in found)

@@ -1,0 +1,47 @@
+"""What introduces a person in the words around a name: a title, a role or kin before
+it; after it a speech verb, an apposition naming a role, or "who"."""
+
+from __future__ import annotations
+
+import re
+
+from app.extraction.found import Context
+from app.extraction.people import HONORIFICS, KIN_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+
+_SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
+_APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
+_NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
+_WHO = re.compile(r" ?, who\b")
+
+
+def person_evidence(start: int, end: int, ctx: Context) -> bool:
+    """A title or role before the span, or after it a speech verb, an apposition naming
+    a role, or "who": what people are introduced with, and works are not."""
+    if speech_follows(end, ctx) or _role_before(start, ctx) or title_before(start, ctx):
+        return True
+    return apposition(end, ctx) is not None or _WHO.match(ctx.body, end) is not None
+
+
+def _role_before(start: int, ctx: Context) -> bool:
+    before = ctx.body[max(0, start - 30) : start].rstrip().removesuffix(",").split()
+    return bool(before) and (before[-1].lower() in ROLE_NOUNS or before[-1] in KIN_NOUNS)
+
+
+def title_before(start: int, ctx: Context) -> bool:
+    before = ctx.body[max(0, start - 20) : start].split()
+    return bool(before) and (before[-1] in TITLES or before[-1] in HONORIFICS)
+
+
+def speech_follows(end: int, ctx: Context) -> bool:
+    m = _SPEECH_AFTER.match(ctx.body, end)
+    return m is not None and m[1] in SPEECH_VERBS
+
+
+def apposition(end: int, ctx: Context) -> str | None:
+    m = _APPOSITION.match(ctx.body, end)
+    if m is None or not any(w.lower() in ROLE_NOUNS for w in m[1].split()):
+        return None
+    # ", its closest rival," describes a thing; ", which ..." opens a clause.
+    if m[1].split()[0].lower() in _NOT_PERSONAL_OPENERS:
+        return None
+    return m[1].strip()
