@@ -65,3 +65,28 @@ def test_only_words_naming_a_role_introduce_a_person() -> None:
     assert role_between(" have accused ") is None
     assert role_between(" said that ") is None
     assert role_between(", and ") is None
+
+
+def test_people_introduced_under_a_member_form_count_for_its_group() -> None:
+    # Articles read before the archive tied "Grebe" to its party stored it on its own.
+    knowledge = Knowledge(
+        (
+            KnownEntity("Grebe Party", "organization", ("Grebe",), articles=2),
+            KnownEntity(
+                "Grebe",
+                "organization",
+                articles=5,
+                introduced=(("leader", "Ana Ruiz"), ("MP", "Tom Okafor")),
+            ),
+            KnownEntity(
+                "Heron Party",
+                "organization",
+                ("Heron",),
+                articles=3,
+                introduced=(("leader", "Ana Ruiz"), ("MP", "Tom Okafor")),
+            ),
+        )
+    )
+
+    assert knowledge.index.groups["heron party"].name == "Grebe Party"
+    assert "grebe party" not in knowledge.index.groups
