@@ -4,10 +4,10 @@ An acronym or a lone capitalised word reads as a company or body by default; the
 around say when it is a thing instead. A product is what a company owns and what a
 product noun follows or stands in apposition to: "<Company>'s X handheld", "its
 handheld console, the X". An event is a plural name the words around make a ceremony
-or a prize: "the Xs ceremony", "won two Xs". Ownership alone proves nothing (a company
-owns its units: "<Company>'s X unit"), nor does a product noun alone (a maker names its
-products: "the <Company> console"). Such names become ``other``: linking reports no
-entity for them.
+or a prize: "the Xs ceremony", "won two Xs", "this year's Xs". Ownership alone proves
+nothing (a company owns its units: "<Company>'s X unit"), nor does a product noun alone
+(a maker names its products: "the <Company> console"). Such names become ``other``:
+linking reports no entity for them.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _EVENT_AFTER = re.compile(
     r" (?:ceremony|ceremonies|nominations|nominee|nominees|shortlist|statuette|statuettes|"
     r"red carpet)\b"
 )
+# A body is no yearly thing: "this year's Xs", "last year's Xs".
+_YEARLY = re.compile(r"\b(?:this|last|next) year['’]s $")
 _NUMBERS = "an|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|[0-9]+"
 # Won or nominated for, with a count or none: "won two Xs", "nominated for three Xs".
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
@@ -88,7 +90,7 @@ def _plural(text: str) -> bool:
 
 
 def _event(item: Found, ctx: Context) -> bool:
-    if _EVENT_AFTER.match(ctx.body, item.end):
+    if _EVENT_AFTER.match(ctx.body, item.end) or _YEARLY.search(_before(item, ctx)):
         return True
     # "won three Xs for", but not "win Xs appeal": a noun after makes the name its modifier.
     after = _WORD_AFTER.match(ctx.body, item.end)

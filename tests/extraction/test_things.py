@@ -39,15 +39,24 @@ def test_a_company_s_unit_and_a_maker_s_console_stay_bodies() -> None:
 
 
 def test_a_plural_name_with_a_ceremony_or_won_as_prizes_is_an_event() -> None:
-    body = (
-        "The film won three Quillies on Sunday. Ana Ruiz attended the Quillies ceremony "
-        "in Tarnow, where the Quillies were handed out."
-    )
+    plain = "Ana Ruiz was at the Zennors in Tarnow, and the Zennors said so."
+    ceremony = "Ana Ruiz was at the Zennors ceremony in Tarnow, and the Zennors said so."
+    won = "Ana Ruiz won three Zennors in Tarnow, and the Zennors said so."
 
-    assert "Quillies" not in _types(body)
+    assert _types(plain).get("Zennors") == "organization"
+    assert "Zennors" not in _types(ceremony)
+    assert "Zennors" not in _types(won)
 
 
 def test_a_plural_name_before_a_noun_is_no_prize() -> None:
     body = "Detainees win Herons appeal. Heron MP Ana Ruiz said the Herons would fight on."
 
     assert _types(body).get("Herons") == "organization"
+
+
+def test_a_plural_name_held_yearly_is_an_event() -> None:
+    weekly = "Ana Ruiz led at last week's Zennors in Tarnow, and the Zennors said so."
+    yearly = "Ana Ruiz led at this year's Zennors in Tarnow, and the Zennors said so."
+
+    assert _types(weekly).get("Zennors") == "organization"
+    assert "Zennors" not in _types(yearly)
