@@ -78,7 +78,8 @@ class Knowledge:
                 tally = found.setdefault(key, _Tally(entity.name, entity.type))
                 tally.add(entity.name, entity.aliases, entity.country_code)
                 keys.append(key)
-                names[entity.name] = key
+                if entity.type == "organization":
+                    names[entity.name] = key
             for name, role, person in introductions(extraction.body, extraction.entities):
                 found[names[name]].introduced.setdefault((role, person), None)
             for key in dict.fromkeys(keys):
