@@ -34,7 +34,7 @@ from app.extraction.knowledge import Knowledge, KnownEntity
 from app.extraction.organizations import acronym, acronym_of
 from app.extraction.parties import member_form
 from app.extraction.people import HONORIFICS, is_given_name
-from app.extraction.same_groups import group_index
+from app.extraction.same_groups import group_index, group_names
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
 # A type the archive holds against this article's reading wins with at least this many
@@ -194,7 +194,9 @@ def _shortens(short: str, full: str) -> bool:
 
 
 def _member(entity: ExtractedEntity | KnownEntity, known: KnownEntity) -> bool:
-    return entity.type == "organization" and member_form(entity.name, known.name)
+    # A group's names include those an earlier reading joined to it ("Heron Party").
+    names = group_names(known) if entity.type == "organization" else ()
+    return any(member_form(entity.name, name) for name in names)
 
 
 def _member_of(known: KnownEntity, other: KnownEntity) -> bool:

@@ -120,13 +120,23 @@ def group_index(
     joined = same_groups(_pooled(orgs, known, key))
     index = {key(name): known[target] for name, target in joined.items()}
     for entity in known.values():
-        for alias in entity.aliases:
-            parts = alias.split()
-            if len(parts) != 2 or parts[-1] not in GROUP_HEADS or key(alias) == key(entity.name):
-                continue
+        for alias in group_names(entity)[1:]:
             for form in (alias, *(a for a in entity.aliases if member_form(a, alias))):
                 index.setdefault(key(form), entity)
     return index
+
+
+def group_names(entity: KnownEntity) -> tuple[str, ...]:
+    """The group's name and the other groups' names ("<Word> Party") it holds as aliases:
+    what an earlier reading joined to it."""
+    joined = (
+        a
+        for a in entity.aliases
+        if len(a.split()) == 2
+        and a.split()[-1] in GROUP_HEADS
+        and a.casefold() != entity.name.casefold()
+    )
+    return (entity.name, *joined)
 
 
 def _pooled(

@@ -90,3 +90,16 @@ def test_people_introduced_under_a_member_form_count_for_its_group() -> None:
 
     assert knowledge.index.groups["heron party"].name == "Grebe Party"
     assert "grebe party" not in knowledge.index.groups
+
+
+def test_a_member_form_of_a_joined_name_goes_to_its_group_not_a_longer_name() -> None:
+    grebe = KnownEntity(
+        "Grebe Party", "organization", ("Grebe", "Heron Party", "Heron", "Herons"), articles=9
+    )
+    conference = KnownEntity("Heron Party Conference", "organization", ("Heron",), articles=3)
+    body = "The Heron manifesto was sound, Ana Ruiz said. Heron leader Tom Okafor agreed."
+
+    entities = {e.name: e for e in analyze(body, knowledge=Knowledge((grebe, conference)))[0]}
+
+    assert entities["Grebe Party"].aliases == ["Heron"]
+    assert "Heron Party Conference" not in entities
