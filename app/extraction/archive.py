@@ -11,7 +11,8 @@ first, each one job:
    type ("PFC" to "Pacific Fisheries Council") takes that name, unless the archive knows
    the short form as a name of its own about as well. A member form of a group ("Tory",
    "Lib Dems") that any article tied to its group takes the group's fullest name.
-3. ``_surname``: a person named only by surname ("Ruiz", "Ms Ruiz") becomes the one
+3. ``_one_group``: two names of one party (``same_groups``) become the better-known one.
+4. ``_surname``: a person named only by surname ("Ruiz", "Ms Ruiz") becomes the one
    archived person of that surname who fits; when several fit, the one whose usual
    company (the entities named alongside them) this article shares, else none.
    Several full names for one short form are weighed the same way.
@@ -33,6 +34,7 @@ from app.extraction.knowledge import Knowledge, KnownEntity
 from app.extraction.organizations import acronym, acronym_of
 from app.extraction.parties import member_form
 from app.extraction.people import HONORIFICS, is_given_name
+from app.extraction.same_groups import group_index, group_names
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
 # A type the archive holds against this article's reading wins with at least this many
@@ -66,6 +68,8 @@ class ArchiveIndex:
     """The snapshot by the keys the steps look up; built once per ``Knowledge``."""
 
     def __init__(self, entities: Iterable[KnownEntity]) -> None:
+        entities = tuple(entities)
+        self.groups = group_index(entities, key)
         self.votes: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
         self.owners: defaultdict[tuple[EntityType, str], list[KnownEntity]] = defaultdict(list)
         self.surnames: defaultdict[tuple[str, ...], list[KnownEntity]] = defaultdict(list)
@@ -119,7 +123,7 @@ def recall(
     if not knowledge or not entities:
         return entities
     index = knowledge.index
-    steps: tuple[Step, ...] = (_voted_type, _full_name, _surname)
+    steps: tuple[Step, ...] = (_voted_type, _full_name, _one_group, _surname)
     for step in steps:
         # The company by the names the steps before gave ("Pacific Fisheries Council").
         article = _Article(body, entities)
@@ -168,6 +172,11 @@ def _full_name(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) 
     return _renamed(entity, owner) if owner is not None else entity
 
 
+def _one_group(entity: ExtractedEntity, index: ArchiveIndex, _: _Article) -> ExtractedEntity:
+    group = index.groups.get(key(entity.name)) if entity.type == "organization" else None
+    return entity if group is None else _renamed(entity, group)
+
+
 def _shortens(short: str, full: str) -> bool:
     """'PFC' or 'Pacific' for 'Pacific Fisheries Council', 'Senate' for 'Peru Senate':
     initials, the full name's first words, or all but a leading place. Any other part of
@@ -185,7 +194,9 @@ def _shortens(short: str, full: str) -> bool:
 
 
 def _member(entity: ExtractedEntity | KnownEntity, known: KnownEntity) -> bool:
-    return entity.type == "organization" and member_form(entity.name, known.name)
+    # A group's names include those an earlier reading joined to it ("Heron Party").
+    names = group_names(known) if entity.type == "organization" else ()
+    return any(member_form(entity.name, name) for name in names)
 
 
 def _member_of(known: KnownEntity, other: KnownEntity) -> bool:

@@ -13,7 +13,8 @@ The steps, most precise first, each in its own module:
 3. ``works``: person-shaped names of works, events and bands.
 4. ``teams``, ``bodies``, ``parties``: places and unread names the article uses as clubs,
    companies or parties, and a party's names gathered into one family; ``place_lists``
-   and ``people_lists``: unread names listed among places or people.
+   and ``people_lists``: unread names listed among places or people; ``things``:
+   products and events named like bodies.
 5. ``linking``: surnames over same-named towns, then one entity per real-world thing.
 6. ``archive``: what other articles established (a ``Knowledge`` snapshot): types by
    every article's vote, short forms and surnames to the full names the archive knows.
@@ -44,6 +45,7 @@ from app.extraction.personal import is_title_word
 from app.extraction.place_lists import place_lists
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.teams import teams
+from app.extraction.things import things
 from app.extraction.works import unpeople
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -87,6 +89,7 @@ def read_spans(body: str) -> tuple[list[Found], dict[str, str]]:
     place_lists(found, ctx)
     people_lists(found, ctx)
     defined_acronyms(found, ctx)
+    things(found, ctx)
     return found, families(found, ctx)
 
 

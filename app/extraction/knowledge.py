@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from app.extraction.same_groups import introductions
 from app.extraction.schemas import EntityType, Extraction
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ class KnownEntity:
     # For people: the names of the entities most often named in the same articles, most
     # shared first; what tells two people of one surname apart.
     related: tuple[str, ...] = ()
+    # For organizations: (role, person) for each person an article introduced under this
+    # name ("<name> leader Ana Ruiz"); what tells two names of one party.
+    introduced: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,17 @@ class Knowledge:
         together: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for extraction in extractions:
             keys = []
+            names: dict[str, tuple[str, str]] = {}
             for entity in extraction.entities:
                 code = entity.country_code if entity.type == "country" else None
                 key = (entity.type, code or _key(entity.name))
                 tally = found.setdefault(key, _Tally(entity.name, entity.type))
                 tally.add(entity.name, entity.aliases, entity.country_code)
                 keys.append(key)
+                if entity.type == "organization":
+                    names[entity.name] = key
+            for name, role, person in introductions(extraction.body, extraction.entities):
+                found[names[name]].introduced.setdefault((role, person), None)
             for key in dict.fromkeys(keys):
                 found[key].articles += 1
                 if key[0] == "person":
@@ -96,6 +105,7 @@ class _Tally:
     aliases: dict[str, None] = field(default_factory=dict)
     country_code: str | None = None
     articles: int = 0
+    introduced: dict[tuple[str, str], None] = field(default_factory=dict)
 
     def add(self, name: str, aliases: Iterable[str], code: str | None) -> None:
         for alias in (name, *aliases):
@@ -110,6 +120,7 @@ class _Tally:
             country_code=self.country_code,
             articles=self.articles,
             related=related,
+            introduced=tuple(self.introduced),
         )
 
 

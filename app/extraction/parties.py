@@ -29,6 +29,7 @@ _MEMBER_NOUNS = (
     "candidates|councillor|councillors|party|Party|nominee|primary|primaries|senator|"
     "senators|congressman|congresswoman|lawmaker|lawmakers|co-chairman"
 )
+MEMBER_NOUNS = words(_MEMBER_NOUNS.replace("|", " "))
 
 
 def plurals(word: str) -> tuple[str, ...]:

@@ -48,6 +48,11 @@ _BAND_BEFORE = re.compile(rf"\b(?:{'|'.join(_BAND_NOUNS)})[,:]? $")
 _BAND_AFTER = re.compile(
     r"(?:['’]s)? (?:frontman|frontwoman|singer|guitarist|drummer|bassist|keyboardist)\b"
 )
+# A group's prize is no person's: "X won best British group", "X picked up best band".
+_GROUP_PRIZE = re.compile(
+    r"(?:,? who)?(?: also| recently)? (?:won|wins|picked up|took|scooped|collected) "
+    r"[^.!?]{0,40}?\bbest (?:[A-Za-z-]+ ){0,2}(?:band|group)\b"
+)
 # A person's name takes a singular verb; but "Ana Ruiz and Prime Minister X were" ends a
 # list with it (on three sets of annotated news that turned six people into bodies), so
 # a plural verb counts only where no "and" came before in the sentence.
@@ -83,12 +88,12 @@ def unpeople(found: list[Found], ctx: Context) -> None:
 
 
 def _band_context(item: Found, ctx: Context) -> bool:
-    """'rock band X', 'X frontman', 'X have won': the words around make a group of people
-    of a person-shaped name."""
+    """'rock band X', 'X frontman', 'X have won', 'X won best group': the words around
+    make a group of people of a person-shaped name."""
     before = ctx.body[max(0, item.start - 12) : item.start]
     if before.rstrip(",: ").endswith(_BAND_NOUNS) and _BAND_BEFORE.search(before):
         return True
-    if _BAND_AFTER.match(ctx.body, item.end):
+    if _BAND_AFTER.match(ctx.body, item.end) or _GROUP_PRIZE.match(ctx.body, item.end):
         return True
     if not _PLURAL_AFTER.match(ctx.body, item.end):
         return False

@@ -7,8 +7,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from app.entities.models import ArticleEntity, Entity, EntityAlias
+from app.articles.models import Article
+from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.extraction.knowledge import RELATED_NAMES, Knowledge, KnownEntity
+from app.extraction.same_groups import ROLE_REACH, role_between
 from app.extraction.schemas import EntityType
 
 
@@ -18,7 +20,7 @@ def load_snapshot(
     """Every entity named in at least ``min_articles`` articles, with its aliases, and for
     each person named in full the ``related`` entities most often named alongside.
 
-    Three queries, not one per entity: the snapshot of 100k articles is read in one pass.
+    Four queries, not one per entity: the snapshot of 100k articles is read in one pass.
     """
     rows = session.execute(
         select(
@@ -40,6 +42,7 @@ def load_snapshot(
     ):
         aliases[entity_id].append(name)
     company = _company(session, min_articles, related)
+    introduced = _introduced(session, min_articles)
     return Knowledge(
         tuple(
             KnownEntity(
@@ -49,6 +52,7 @@ def load_snapshot(
                 country_code=country_code,
                 articles=article_count,
                 related=tuple(company[entity_id]),
+                introduced=tuple(introduced[entity_id]),
             )
             for entity_id, name, type_, country_code, article_count in rows
         )
@@ -95,3 +99,37 @@ def _company(session: Session, min_articles: int, related: int) -> defaultdict[i
     for person_id, name in session.execute(query):
         company[person_id].append(name)
     return company
+
+
+def _introduced(
+    session: Session, min_articles: int
+) -> defaultdict[int, dict[tuple[str, str], None]]:
+    """Organization id -> (role, person) for each "<organization> <role> <person>" the
+    stored mentions make: the text between two mentions close together, read by the same
+    rule as one article's entities (``same_groups.introductions``)."""
+    group, person = aliased(Mention), aliased(Mention)
+    group_entity, person_entity = aliased(Entity), aliased(Entity)
+    between = func.substr(col(Article.body), col(group.end) + 1, col(person.start) - col(group.end))
+    query = (
+        select(col(group.entity_id), between, col(person_entity.name))
+        .join(group_entity, col(group_entity.id) == col(group.entity_id))
+        .join(
+            person,
+            (col(person.article_id) == col(group.article_id))
+            & (col(person.start) > col(group.end))
+            & (col(person.start) <= col(group.end) + ROLE_REACH),
+        )
+        .join(person_entity, col(person_entity.id) == col(person.entity_id))
+        .join(Article, col(Article.id) == col(group.article_id))
+        .where(
+            col(group_entity.type) == "organization",
+            col(group_entity.article_count) >= min_articles,
+            col(person_entity.type) == "person",
+        )
+    )
+    introduced: defaultdict[int, dict[tuple[str, str], None]] = defaultdict(dict)
+    for entity_id, text, name in session.execute(query):
+        role = role_between(text)
+        if role is not None:
+            introduced[entity_id].setdefault((role, name), None)
+    return introduced

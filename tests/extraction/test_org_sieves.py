@@ -79,6 +79,14 @@ def test_person_shaped_band_after_band_or_before_a_member_is_a_body() -> None:
     )
 
 
+def test_a_person_shaped_name_winning_best_group_is_a_band() -> None:
+    assert ("organization", "Tarvin Holloway") in _typed(
+        "Tarvin Holloway picked up best British group at the Velm awards."
+    )
+    # A person wins best actress, never best group.
+    assert ("person", "Ann Velt") in _typed("Ann Velt won best actress at the Velm awards.")
+
+
 def test_plural_verb_makes_a_band_only_outside_a_list() -> None:
     assert ("organization", "Tarvin Holloway") in _typed("Tarvin Holloway have won two prizes.")
     listed = _typed("Ann Velt and Prime Minister Tarvin Holloway were at the summit.")

@@ -73,3 +73,19 @@ def test_an_article_naming_only_a_surname_joins_the_stored_full_name(session: Se
         .where(col(Quote.article_id) == second.article_id)
     ).scalar_one()
     assert speaker == "Corwin Halvorsen"
+
+
+def test_the_snapshot_holds_whom_each_organization_introduced(session: Session) -> None:
+    ingest(
+        session, "Grebe Party leader Ana Ruiz said no. Grebe Party MP Tom Okafor agreed.", "text"
+    )
+    ingest(
+        session, "Heron Party leader Ana Ruiz said no. Heron Party MP Tom Okafor agreed.", "text"
+    )
+
+    knowledge = load_snapshot(session)
+    known = {entity.name: entity for entity in knowledge.entities}
+
+    assert set(known["Grebe Party"].introduced) == {("leader", "Ana Ruiz"), ("MP", "Tom Okafor")}
+    assert known["Ana Ruiz"].introduced == ()
+    assert knowledge.index.groups["heron party"].name == "Grebe Party"

@@ -1,0 +1,62 @@
+"""Products and events the article names like bodies are no organizations."""
+
+from app.extraction.pipeline import analyze
+
+
+def _types(body: str) -> dict[str, str]:
+    return {e.name: e.type for e in analyze(body)[0]}
+
+
+def test_a_company_s_acronym_with_a_product_noun_is_a_product() -> None:
+    body = (
+        "Velcor said on Monday that Velcor's QVX handheld will sell in Tarnow. "
+        "The QVX will cost more than rival models, Velcor added."
+    )
+
+    types = _types(body)
+
+    assert types.get("Velcor") == "organization"
+    assert "QVX" not in types
+
+
+def test_a_name_in_apposition_to_a_product_noun_is_a_product() -> None:
+    body = "Velcor will launch its first games console, the QVX, in May. The QVX is small."
+
+    assert "QVX" not in _types(body)
+
+
+def test_a_company_s_unit_and_a_maker_s_console_stay_bodies() -> None:
+    # Ownership alone, or a product noun alone, makes no product of a name.
+    body = (
+        "Velcor's QVX unit reported a loss, Velcor said. Analysts said the Dranix console "
+        "sold well, and Dranix said sales rose."
+    )
+
+    types = _types(body)
+
+    assert types.get("QVX") == "organization"
+    assert types.get("Dranix") == "organization"
+
+
+def test_a_plural_name_with_a_ceremony_or_won_as_prizes_is_an_event() -> None:
+    plain = "Ana Ruiz was at the Zennors in Tarnow, and the Zennors said so."
+    ceremony = "Ana Ruiz was at the Zennors ceremony in Tarnow, and the Zennors said so."
+    won = "Ana Ruiz won three Zennors in Tarnow, and the Zennors said so."
+
+    assert _types(plain).get("Zennors") == "organization"
+    assert "Zennors" not in _types(ceremony)
+    assert "Zennors" not in _types(won)
+
+
+def test_a_plural_name_before_a_noun_is_no_prize() -> None:
+    body = "Detainees win Herons appeal. Heron MP Ana Ruiz said the Herons would fight on."
+
+    assert _types(body).get("Herons") == "organization"
+
+
+def test_a_plural_name_held_yearly_is_an_event() -> None:
+    weekly = "Ana Ruiz led at last week's Zennors in Tarnow, and the Zennors said so."
+    yearly = "Ana Ruiz led at this year's Zennors in Tarnow, and the Zennors said so."
+
+    assert _types(weekly).get("Zennors") == "organization"
+    assert "Zennors" not in _types(yearly)
