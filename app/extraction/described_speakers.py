@@ -67,13 +67,14 @@ def _goes_by(entity: ExtractedEntity, form: str) -> bool:
 
 
 def recent_person(
-    index: SpeakerIndex, head: str, phrase_at: int, quote_at: int
+    index: SpeakerIndex, head: str, phrase: tuple[int, int], quote_at: int
 ) -> ExtractedEntity | None:
     """ "Ann Lee agreed it had been a hard year. "…," said the veteran striker": a
     description after the quote is the latest person who is a sentence's subject in the
     quote's paragraph or the one before, when no quote stands between them, nobody else
-    is named since, and the role's gender does not rule that person out."""
-    if phrase_at < quote_at:
+    is named since, and the role's gender does not rule that person out. A name inside
+    the description ("the senior X adviser") says whose the role is: someone else."""
+    if phrase[0] < quote_at or index.within(*phrase):
         return None
     recent = [
         m

@@ -113,7 +113,7 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
         found = index.last_speaker(quote_at, head, start)
         if found is not None:
             return found, "salient_role"
-        found = recent_person(index, head, start, quote_at)
+        found = recent_person(index, head, (start, start + len(text)), quote_at)
         return found, "recent_person" if found else None
     return None, None
 
