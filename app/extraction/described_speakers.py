@@ -11,10 +11,12 @@ names someone only when exactly one entity fits.
 
 import re
 
+from app.extraction.gender import unnamed_speakers
 from app.extraction.mentions import Mention, word_pattern
 from app.extraction.organizations import ORG_CUES
 from app.extraction.parties import member_form, plurals
 from app.extraction.schemas import ExtractedEntity
+from app.extraction.sentences import last_sentence_start
 from app.extraction.speakers import SpeakerIndex
 from app.extraction.wordsets import words
 
@@ -24,6 +26,7 @@ ORG_KINDS = ORG_CUES | words("ministry department council government authority c
 _PLURAL_MEMBERS = re.compile(r"(?:[Tt]he\s+)?(?P<form>[A-Z][a-z]+s)")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _PARAGRAPH_BREAK = "\n"
+_SENTENCE_REACH = 300
 # "the actress", "the spokeswoman": a role that says its holder's gender.
 _FEMALE_ROLE = re.compile(r"(?:woman|ess)$")
 _MALE_ROLE = re.compile(r"(?<!wo)man$")
@@ -72,8 +75,9 @@ def recent_person(
     """ "Ann Lee agreed it had been a hard year. "…," said the veteran striker": a
     description after the quote is the latest person who is a sentence's subject in the
     quote's paragraph or the one before, when no quote stands between them, nobody else
-    is named since, and the role's gender does not rule that person out. A name inside
-    the description ("the senior X adviser") says whose the role is: someone else."""
+    is named since, no one named by a role speaks since, and the role's gender does not
+    rule that person out. A name inside the description ("the senior X adviser") says
+    whose the role is: someone else."""
     if phrase[0] < quote_at or index.within(*phrase):
         return None
     recent = [
@@ -81,19 +85,34 @@ def recent_person(
         for m in _earlier(index, _previous_paragraph_start(index.body, quote_at), quote_at)
         if m.entity.type == "person" and not m.possessive and not m.title_fragment
     ]
-    subjects = [m for m in recent if m.subject and not m.modifier]
-    if not subjects:
+    latest = _only_subject(index.body, recent)
+    if latest is None:
         return None
-    latest = subjects[-1]
     if _QUOTE_MARKS.search(index.body, latest.end, quote_at):
         return None  # the narration before the quote is someone's words
-    if any(m.entity is not latest.entity for m in recent if m.start > latest.start):
+    # "X resigned. A party spokesman said …. "…," the spokesman added": the role spoke.
+    if word_pattern(head).search(index.body, latest.end, quote_at) or next(
+        unnamed_speakers(index.body, latest.end, quote_at), None
+    ):
         return None
     gender = _role_gender(head)
     known = index.gender(latest.entity)
     if gender is not None and known is not None and known != gender:
         return None
     return latest.entity
+
+
+def _only_subject(body: str, recent: list[Mention]) -> Mention | None:
+    """Everyone named in the latest sentence naming a person and since is one person,
+    the subject of a sentence: the last such mention."""
+    if not recent:
+        return None
+    start = last_sentence_start(body, max(0, recent[-1].start - _SENTENCE_REACH), recent[-1].start)
+    since = [m for m in recent if m.start >= start]
+    subjects = [m for m in since if m.subject and not m.modifier]
+    if not subjects or any(m.entity is not since[0].entity for m in since):
+        return None
+    return subjects[-1]
 
 
 def _role_gender(head: str) -> str | None:
