@@ -27,6 +27,7 @@ _PLURAL_MEMBERS = re.compile(r"(?:[Tt]he\s+)?(?P<form>[A-Z][a-z]+s)")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _PARAGRAPH_BREAK = "\n"
 _SENTENCE_REACH = 300
+_AGENT_BEFORE = re.compile(r"\bby\s+$")
 # "the actress", "the spokeswoman": a role that says its holder's gender.
 _FEMALE_ROLE = re.compile(r"(?:woman|ess)$")
 _MALE_ROLE = re.compile(r"(?<!wo)man$")
@@ -80,6 +81,8 @@ def recent_person(
     whose the role is: someone else."""
     if phrase[0] < quote_at or index.within(*phrase):
         return None
+    if _AGENT_BEFORE.search(index.body, max(0, phrase[0] - 4), phrase[0]):
+        return None  # "X was called "…" by the judge": the subject is who was spoken of
     recent = [
         m
         for m in _earlier(index, _previous_paragraph_start(index.body, quote_at), quote_at)

@@ -76,8 +76,7 @@ def test_a_description_after_a_quote_is_nobody_when_its_gender_rules_the_person_
 
 def test_a_description_holding_a_name_is_not_that_person() -> None:
     body = (
-        "Tom Reddle lost the vote. “We will try again in May,” said the senior Reddle "
-        "campaigner."
+        "Tom Reddle lost the vote. “We will try again in May,” said the senior Reddle campaigner."
     )
     reddle = entity(body, "Tom Reddle", "Tom Reddle", "Reddle")
     assert speaker_of(body, [reddle], "We will try").speaker is None
@@ -90,3 +89,12 @@ def test_a_description_after_a_quote_is_not_a_person_a_role_spoke_of() -> None:
     )
     reddle = entity(body, "Tom Reddle")
     assert speaker_of(body, [reddle], "He did not").speaker is None
+
+
+def test_a_passive_agent_description_is_not_the_one_spoken_of() -> None:
+    body = (
+        "Tom Reddle lost his appeal. Reddle was called “a danger to the public” by the "
+        "sentencing judge."
+    )
+    reddle = entity(body, "Tom Reddle", "Tom Reddle", "Reddle")
+    assert speaker_of(body, [reddle], "a danger").speaker is None
