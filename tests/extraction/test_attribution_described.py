@@ -98,3 +98,22 @@ def test_a_passive_agent_description_is_not_the_one_spoken_of() -> None:
     )
     reddle = entity(body, "Tom Reddle", "Tom Reddle", "Reddle")
     assert speaker_of(body, [reddle], "a danger").speaker is None
+
+
+def test_a_subject_before_a_quote_goes_before_a_name_after_it_with_no_comma() -> None:
+    body = "The Greens criticised “reckless” Whigg promises on housing."
+    greens = entity(body, "Greens", kind="organization")
+    whigg = entity(body, "Whigg", kind="organization")
+    found = speaker_of(body, [greens, whigg], "reckless")
+    assert found.speaker == "Greens"
+
+
+def test_the_company_is_not_a_name_that_modifies_a_noun() -> None:
+    body = (
+        "Dunmore Tools has said it will recall its Velmar drills.\n\n"
+        "The company said the recall was a “simple precaution” after two small fires."
+    )
+    firm = entity(body, "Dunmore Tools", kind="organization")
+    product = entity(body, "Velmar", kind="organization")
+    found = speaker_of(body, [firm, product], "simple precaution")
+    assert found.speaker == "Dunmore Tools"
