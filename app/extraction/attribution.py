@@ -106,13 +106,20 @@ def _mid_sentence(
     """A quote that does not close its sentence: a credit after it, else a cue before it.
     "When someone in the crowd shouted, "…," Ann Lee joked": a quote inside the clause
     that opens the sentence is that clause's cue's, not the main clause's; when the cue
-    right before the quote has no speaker phrase, nobody is named."""
+    right before the quote has no speaker phrase, nobody is named. Inside a sentence, a
+    subject before the quote goes before a credit with no mark after it."""
     start = last_sentence_start(body, before_start, span.open_at)
     lead = body[start : span.open_at].rstrip(" ,:")
     cue = CUE_WORD.search(lead) if _OPEN_SUBORDINATE.fullmatch(lead) else None
-    found = after_quote(body, span.close_at, after_end, ends_clause) if cue is None else None
+    inside = bool(lead.strip())
+    found = None
+    if cue is None:
+        found = after_quote(body, span.close_at, after_end, ends_clause, inside)
     if found is None:
         found = before_quote(body, before_start, span.open_at)
+    if found is None and cue is None and inside:
+        # No subject before it: words after the quote may still be a comma-less credit.
+        found = after_quote(body, span.close_at, after_end, ends_clause)
     if found is None and cue is not None and cue.end() == len(lead):
         found = Attribution("", start + cue.start(), cue.group(), "leading_cue")
     return found

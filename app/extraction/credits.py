@@ -69,8 +69,12 @@ _CIRCUMSTANCE = re.compile(
 _LINKED = re.compile(r"[,;(]|\b(?:by|and|or|but|as|that|which|who|whose|with|to|of|for)\b")
 
 
-def after_quote(body: str, start: int, end: int, quote_ends_clause: bool) -> Attribution | None:
-    """``"…," said X``, ``"…," X said``, ``"…" ― X`` and ``"…" is so, X said.``"""
+def after_quote(
+    body: str, start: int, end: int, quote_ends_clause: bool, inside: bool = False
+) -> Attribution | None:
+    """``"…," said X``, ``"…," X said``, ``"…" ― X`` and ``"…" is so, X said.``
+    ``inside``: words of the sentence come before the quote; a credit with no mark after
+    the quote is then left for the caller to weigh against the subject before it."""
     end = first_sentence_end(body, start, end)
     window = body[start:end]
     if not window.strip():
@@ -79,7 +83,9 @@ def after_quote(body: str, start: int, end: int, quote_ends_clause: bool) -> Att
         found = _right_after(window, start)
         if found is not None:
             return found
-    else:
+    elif not inside:
+        # 'X criticised "lavish" Tory promises': inside a sentence, words after a quote
+        # with no mark between them most often go on with the sentence.
         # "…" Ana Ruiz said.: a credit with the comma left out, when nothing but a time or
         # place follows its cue ("the "…" Ana Ruiz said would pass" is no credit).
         found = bare_credit(_right_after(window, start), body, end)

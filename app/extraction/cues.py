@@ -75,7 +75,7 @@ PERSONAL_PRONOUNS = frozenset("he she him his her".split())
 # Role nouns for people: "the professor", "the spokeswoman", "the nominee".
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|man|woman|person|ent|ant|ee|ief|ess|crat)$")
 _PERSON_NOUNS = frozenset(
-    "expert official aide general candidate diplomat envoy judge coach star veteran chair "
+    "expert official aide general candidate diplomat envoy judge coach star veteran chair athlete "
     "head boss governor mayor senator lawmaker captain colonel sergeant".split()
 )
 _NOT_PERSON = frozenset(

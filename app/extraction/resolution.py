@@ -19,6 +19,7 @@ from app.extraction.cues import (
     PRONOUNS,
     is_person_role,
 )
+from app.extraction.described_speakers import organization_kind, party_members, recent_person
 from app.extraction.gender import PRONOUN_GENDER
 from app.extraction.organizations import ORG_CUES
 from app.extraction.people import HONORIFICS, ROLE_NOUNS, TITLES
@@ -85,14 +86,22 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
     if title is not None:
         found = index.described(title["title"].casefold(), quote_at)
         return (found, "title_holder") if found else (None, None)
-    head = _head(_CORE_END.split(plain, maxsplit=1)[0].split() or words)
+    core = _CORE_END.split(plain, maxsplit=1)[0].split()
+    head = _head(core or words)
     if first in PRONOUNS or head in ANONYMOUS_HEADS or INDEFINITE.match(text):
         return None, None
+    party = party_members(index, " ".join(core), quote_at)
+    if party is not None:
+        return party, "party_members"
     if first != "the" or len(head) < _MIN_HEAD or not head.isalpha():
         return None, None
     described = index.described(head, quote_at, start, _AGE.search(text) is not None)
     if described is not None:
         return described, "role_description"
+    if len(core) == 2:
+        kind = organization_kind(index, head, quote_at)
+        if kind is not None:
+            return kind, "organization_kind"
     if head in _ORG_HEADS and len(words) == 2:
         found = index.latest_organization(quote_at)
         return found, "organization" if found else None
@@ -102,7 +111,10 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
     # minister conceded"), and a missing speaker costs less than a wrong one.
     if is_person_role(head):
         found = index.last_speaker(quote_at, head, start)
-        return found, "salient_role" if found else None
+        if found is not None:
+            return found, "salient_role"
+        found = recent_person(index, head, (start, start + len(text)), quote_at)
+        return found, "recent_person" if found else None
     return None, None
 
 

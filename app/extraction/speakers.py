@@ -250,7 +250,8 @@ class SpeakerIndex:
         lo = bisect.bisect_left(self._starts, before - _SALIENCE_WINDOW)
         hi = bisect.bisect_left(self._starts, before)
         for mention in reversed(self.mentions[lo:hi]):
-            if mention.entity.type == "organization" and mention.names_it:
+            # "its Xbox consoles": a name that modifies a noun names a thing, not a speaker.
+            if mention.entity.type == "organization" and mention.names_it and not mention.modifier:
                 return mention.entity
         return None
 
