@@ -35,7 +35,7 @@ class Plan:
 class Prepared:
     """A ``select`` built once; ``app.answers.rows`` runs it through its ``Plan``."""
 
-    __slots__ = ("statement", "_plans")
+    __slots__ = ("_plans", "statement")
 
     def __init__(self, statement: Select[Any]) -> None:
         self.statement = statement
@@ -76,12 +76,13 @@ class _Timing:
 def run(connection: Connection, plan: Plan, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The plan's rows for ``params`` on ``connection``, processed as SQLAlchemy would."""
     compiled = plan.compiled
-    values = compiled.construct_params(params)
-    sql, order = compiled.string, compiled.positiontup
+    values: Any = compiled.construct_params(params)
+    sql: str = compiled.string
+    order_: Sequence[str] | None = compiled.positiontup
     if plan.expands:
         expanded = compiled._process_parameters_for_postcompile(values)
-        sql, values, order = expanded.statement, expanded.parameters, expanded.positiontup
-    arguments: Any = values if order is None else tuple(values[name] for name in order)
+        sql, values, order_ = expanded.statement, expanded.parameters, expanded.positiontup
+    arguments: Any = values if order_ is None else tuple(values[name] for name in order_)
     found, description = execute(connection, sql, arguments)
     if plan.processors is None:
         plan.processors = _processors(plan, connection.dialect, description)
@@ -112,7 +113,7 @@ def execute(
                 connection, cursor, sql, arguments, context, False
             )
         description = cursor.description
-        return (cursor.fetchall() if description is not None else []), description
+        return (list(cursor.fetchall()) if description is not None else []), description
     except BaseException as error:
         connection._handle_dbapi_exception(error, sql, arguments, cursor, None)
         raise  # not reached: the handler raises the wrapped error

@@ -9,10 +9,10 @@ from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
 from app.answers import Document, Record, picked, rows
-from app.prepared import Prepared
 from app.articles.models import Article
 from app.articles.schemas import ArticleDetail, ArticleFields
 from app.entities.models import ArticleEntity, Entity, Mention
+from app.prepared import Prepared
 from app.quotes.queries import article_quotes
 
 A_TABLE = Article.__table__  # type: ignore[attr-defined]
