@@ -7,11 +7,11 @@ a ``CursorResult`` and its metadata built each time. The hot read statements are
 keeps its SQL, parameter order and result processors, and runs it on the connection's
 DBAPI cursor, within the session's transaction as before. The engine's cursor events still
 fire (statement metrics, statement counts), and a driver error is raised as SQLAlchemy's
-wrapped one. A statement whose parameters need SQLAlchemy's conversion on the way in is
-not eligible and runs through ``execute`` as before.
+wrapped one. A statement whose parameter names SQLAlchemy would have to escape runs
+through ``execute`` as before.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,8 @@ from sqlalchemy.sql import Select
 from sqlalchemy.sql.compiler import SQLCompiler
 
 Processor = Callable[[Any], Any] | None
+# Any select, whatever its columns (as app.pagination.AnySelect, which imports this module).
+Statement = Select[*tuple[Any, ...]]
 
 
 @dataclass(slots=True)
@@ -37,7 +39,7 @@ class Prepared:
 
     __slots__ = ("_plans", "statement")
 
-    def __init__(self, statement: Select[Any]) -> None:
+    def __init__(self, statement: Statement) -> None:
         self.statement = statement
         self._plans: dict[Dialect, Plan | None] = {}
 
@@ -50,13 +52,14 @@ class Prepared:
             return found
 
 
-def _plan(statement: Select[Any], dialect: Dialect) -> Plan | None:
+def _plan(statement: Statement, dialect: Dialect) -> Plan | None:
     compiled = statement.compile(dialect=dialect)
     assert isinstance(compiled, SQLCompiler)
-    if compiled._bind_processors or compiled.escaped_bind_names or compiled.literal_execute_params:
+    if compiled.escaped_bind_names:
         return None
     keys = tuple(column.keyname for column in compiled._result_columns)
-    return Plan(compiled, keys, bool(compiled.post_compile_params))
+    expands = bool(compiled.post_compile_params or compiled.literal_execute_params)
+    return Plan(compiled, keys, expands)
 
 
 def _processors(plan: Plan, dialect: Dialect, description: Sequence[Any]) -> tuple[Processor, ...]:
@@ -78,19 +81,26 @@ def run(connection: Connection, plan: Plan, params: dict[str, Any]) -> list[tupl
     compiled = plan.compiled
     values: Any = compiled.construct_params(params)
     sql: str = compiled.string
-    order_: Sequence[str] | None = compiled.positiontup
+    order: Sequence[str] | None = compiled.positiontup
+    processors: Mapping[str, Any] = compiled._bind_processors
     if plan.expands:
         expanded = compiled._process_parameters_for_postcompile(values)
-        sql, values, order_ = expanded.statement, expanded.parameters, expanded.positiontup
-    arguments: Any = values if order_ is None else tuple(values[name] for name in order_)
+        sql, values, order = expanded.statement, expanded.parameters, expanded.positiontup
+        processors = expanded.processors
+    if processors:  # as SQLAlchemy converts them (SQLite: a datetime to its text)
+        values = {
+            name: processors[name](value) if name in processors else value
+            for name, value in values.items()
+        }
+    arguments: Any = values if order is None else tuple(values[name] for name in order)
     found, description = execute(connection, sql, arguments)
     if plan.processors is None:
         plan.processors = _processors(plan, connection.dialect, description)
-    processors = plan.processors
-    if not any(processors):
+    columns = plan.processors
+    if not any(columns):
         return found
     return [
-        tuple(value if p is None else p(value) for p, value in zip(processors, row, strict=True))
+        tuple(value if p is None else p(value) for p, value in zip(columns, row, strict=True))
         for row in found
     ]
 
