@@ -86,7 +86,7 @@ def run(connection: Connection, plan: Plan, params: dict[str, Any]) -> list[tupl
     if plan.expands:
         expanded = compiled._process_parameters_for_postcompile(values)
         sql, values, order = expanded.statement, expanded.parameters, expanded.positiontup
-        processors = expanded.processors
+        processors = {**processors, **expanded.processors}  # the expanded names' own too
     if processors:  # as SQLAlchemy converts them (SQLite: a datetime to its text)
         values = {
             name: processors[name](value) if name in processors else value

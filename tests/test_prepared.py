@@ -1,6 +1,7 @@
 """Prepared read statements answer exactly as SQLAlchemy's own execution does, on both
 backends, with the engine's cursor events and its wrapped errors."""
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app.answers import rows
+from app.articles import driven
 from app.articles.models import Article
 from app.articles.queries import BY, ENTITIES, MENTIONS, TOP_LINKS
 from app.config import Settings
@@ -42,6 +44,23 @@ def test_prepared_rows_equal_sqlalchemy_rows(session: Session, seed_article: Art
         assert found[0]._fields == tuple(
             session.connection().execute(prepared.statement, params).keys()
         )
+
+
+def test_converted_parameters_beside_an_expanding_list(
+    session: Session, seed_article: Article
+) -> None:
+    # The keyset's date is converted (on SQLite, to the stored text, microseconds included)
+    # while a group of entity ids expands: unconverted, the article at the cursor itself
+    # came after the cursor, and following the cursor gave the same page forever.
+    (link,) = rows(session, ENTITIES, article_id=seed_article.id)[:1]
+    statement = driven._statement(descending=False, after=True, groups=1)
+    params = {"entity_id": link.id, "group_0": [link.id, -1], "limit": 5}
+    at = {"after_dated": seed_article.dated_at, "after_id": seed_article.id}
+    before = {"after_dated": datetime(2000, 1, 1), "after_id": 0}
+    for cursor, expected in ((at, []), (before, [seed_article.id])):
+        found = rows(session, statement, **cursor, **params)
+        assert [row.id for row in found] == expected
+        assert [tuple(row) for row in found] == _usual(session, statement, **cursor, **params)
 
 
 def test_prepared_times_come_back_as_datetimes(session: Session, seed_article: Article) -> None:
