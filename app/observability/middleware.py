@@ -86,8 +86,8 @@ class EnvelopeMiddleware:
     hardening headers (a response that sets one, as the docs pages set their
     Content-Security-Policy, keeps its own), metrics and the log line.
 
-    One layer where three each wrapped ``send``: they cost 0.2M instructions of an
-    uncached article's 4M, most of it the calls and closures between layers."""
+    One layer where three each wrapped ``send``; with ``app.http.AnswerMiddleware``, six
+    layers made two saved 43k instructions an uncached article (3.45M to 3.41M)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
