@@ -5,10 +5,10 @@ instructions, 22k of them the driver's (options merged, the cache key looked up,
 execution context, a ``CursorResult`` and its metadata built each time). The hot read
 statements are Core ``select``s built once; ``Prepared`` compiles one a single time per
 dialect, keeps its SQL, parameter order and result processors, and runs it on the
-connection's DBAPI cursor, within the session's transaction as before. The engine's cursor events still
-fire (statement metrics, statement counts), and a driver error is raised as SQLAlchemy's
-wrapped one. A statement whose parameter names SQLAlchemy would have to escape runs
-through ``execute`` as before.
+connection's DBAPI cursor, within the session's transaction as before. The engine's
+cursor events still fire (statement metrics, statement counts), and a driver error is
+raised as SQLAlchemy's wrapped one. A statement whose parameter names SQLAlchemy would
+have to escape runs through ``execute`` as before.
 """
 
 from collections.abc import Callable, Mapping, Sequence
