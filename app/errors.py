@@ -186,7 +186,7 @@ UNEXPECTED = "The server could not complete the request"
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    # Only reached when middleware itself fails; app.http.UnexpectedErrorMiddleware answers
+    # Only reached when middleware itself fails; app.http.AnswerMiddleware answers
     # everything raised below it, without the connection being closed.
     return problem_response(request, 500, UNEXPECTED)
 

@@ -3,7 +3,6 @@
 import hashlib
 import logging
 import re
-import uuid
 from typing import Any
 
 from fastapi import Request
@@ -17,29 +16,7 @@ from app.errors import UNEXPECTED, InvalidInput, problem_response
 logger = logging.getLogger(__name__)
 
 REQUEST_ID_HEADER = "X-Request-ID"
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
-
-
-class RequestIdMiddleware:
-    """Tags each request with an id (the caller's, if sane) and echoes it in the response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        given = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
-        request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
-
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
-            await send(message)
-
-        await self.app(scope, receive, send_with_id)
+SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
 def is_stream(start: Message) -> bool:
@@ -84,55 +61,18 @@ async def send_not_modified(start: dict[str, Any], headers: MutableHeaders, send
     await send({"type": "http.response.body", "body": b""})
 
 
-class ETagMiddleware:
-    """Weak ETags on successful GET responses, and 304 when the client's copy is current.
-
-    The tag hashes the uncompressed body, so it is weak: gzip may change the bytes. A
-    response without a Content-Length is a stream (an export): it passes through untagged,
-    as buffering it would hold the whole export in memory."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
-            await self.app(scope, receive, send)
+async def _tag(start: dict[str, Any], body: bytes, if_none_match: str | None, send: Send) -> None:
+    """A whole buffered response out, tagged if it is a 200 that carries no tag of its own."""
+    headers = MutableHeaders(raw=start["headers"])
+    if start["status"] == 200 and "etag" not in headers:
+        etag = 'W/"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+        headers["ETag"] = etag
+        headers.setdefault("Cache-Control", "no-cache")
+        if if_none_match and etag_matches(if_none_match, etag):
+            await send_not_modified(start, headers, send)
             return
-        if_none_match = Headers(scope=scope).get("if-none-match")
-        start: dict[str, Any] = {}
-        chunks: list[bytes] = []
-
-        async def buffered(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                if is_stream(message):
-                    await send(message)
-                    return
-                start.update(message)
-                return
-            if message["type"] != "http.response.body" or not start:
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            await self._finish(start, b"".join(chunks), if_none_match, send)
-
-        await self.app(scope, receive, buffered)
-
-    @staticmethod
-    async def _finish(
-        start: dict[str, Any], body: bytes, if_none_match: str | None, send: Send
-    ) -> None:
-        headers = MutableHeaders(raw=start["headers"])
-        if start["status"] == 200 and "etag" not in headers:
-            etag = 'W/"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
-            headers["ETag"] = etag
-            headers.setdefault("Cache-Control", "no-cache")
-            if if_none_match and etag_matches(if_none_match, etag):
-                await send_not_modified(start, headers, send)
-                return
-        await send({**start, "headers": headers.raw})
-        await send({"type": "http.response.body", "body": body})
+    await send({**start, "headers": headers.raw})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def reject_nul_bytes(request: Request) -> None:
@@ -147,37 +87,6 @@ async def reject_nul_bytes(request: Request) -> None:
             raise InvalidInput(
                 "Path parameters cannot contain NUL characters", field=f"path.{name}"
             )
-
-
-class UnexpectedErrorMiddleware:
-    """Answers an unexpected exception with a 500 problem and does not re-raise it.
-
-    Starlette's ServerErrorMiddleware, which runs a handler registered for ``Exception``,
-    always re-raises after answering; uvicorn then closes the connection, so the client's
-    next request on that keep-alive connection was reset. Inside the other middleware, the
-    500 also gets the request id, CORS and security headers."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, receive, watched)
-        except Exception:
-            logger.exception("Unexpected error on %s %s", scope["method"], scope["path"])
-            if started:  # half a response is out: only closing the connection can say so
-                raise
-            await problem_response(Request(scope), 500, UNEXPECTED)(scope, receive, send)
 
 
 # Canonical order for the Allow header; OPTIONS is answered here for every route.
@@ -203,10 +112,22 @@ def allowed_methods(scope: Scope) -> list[str]:
     return [*allowed, "OPTIONS"] if allowed else []
 
 
-class AllowMiddleware:
-    """``OPTIONS`` answers 204 with ``Allow``; a 405 carries ``Allow`` listing every method
-    of the path (the router's own lists only the methods of the first route it tried).
-    CORS preflights never get here: CORSMiddleware, outside, answers them."""
+class AnswerMiddleware:
+    """The innermost layer: what every answer of the routes gets, in one pass where three
+    layers each wrapped ``send``. As a response leaves, in this order:
+
+    * An unexpected exception is answered with a 500 problem, not re-raised. Starlette's
+      ServerErrorMiddleware, which runs a handler registered for ``Exception``, always
+      re-raises after answering; uvicorn then closes the connection, so the client's next
+      request on that keep-alive connection was reset. The 500 passes through the rest of
+      this layer and every layer outside (request id, CORS, security headers).
+    * ``OPTIONS`` answers 204 with ``Allow``; a 405 carries ``Allow`` listing every method
+      of the path (the router's own lists only the methods of the first route it tried).
+      CORS preflights never get here: CORSMiddleware, outside, answers them.
+    * Weak ETags on successful GET responses, and 304 when the client's copy is current.
+      The tag hashes the uncompressed body, so it is weak: gzip may change the bytes. A
+      response without a Content-Length is a stream (an export): it passes through
+      untagged, as buffering it would hold the whole export in memory."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -219,15 +140,35 @@ class AllowMiddleware:
             headers = {"Allow": ", ".join(allowed)}
             await Response(status_code=204, headers=headers)(scope, receive, send)
             return
+        tagged = scope["method"] in ("GET", "HEAD")
+        if_none_match = Headers(scope=scope).get("if-none-match") if tagged else None
+        started = False
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
 
-        async def with_allow(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 405:
-                allowed = allowed_methods(scope)
-                if allowed:
+        async def answered(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                if message["status"] == 405 and (allowed := allowed_methods(scope)):
                     MutableHeaders(scope=message)["Allow"] = ", ".join(allowed)
+                if tagged and not is_stream(message):
+                    start.update(message)
+                    return
+            elif tagged and message["type"] == "http.response.body" and start:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    await _tag(start, b"".join(chunks), if_none_match, send)
+                return
             await send(message)
 
-        await self.app(scope, receive, with_allow)
+        try:
+            await self.app(scope, receive, answered)
+        except Exception:
+            logger.exception("Unexpected error on %s %s", scope["method"], scope["path"])
+            if started:  # half a response is out: only closing the connection can say so
+                raise
+            await problem_response(Request(scope), 500, UNEXPECTED)(scope, receive, answered)
 
 
 # JSON needs no content at all; pages that do (the docs) send their own policy.
@@ -238,25 +179,3 @@ SECURITY_HEADERS = (
     ("Referrer-Policy", "no-referrer"),
     ("Content-Security-Policy", API_POLICY),
 )
-
-
-class SecurityHeadersMiddleware:
-    """Hardening headers on every response, errors included; a response that sets one of
-    them (the docs pages' Content-Security-Policy) keeps its own."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def secured(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS:
-                    headers.setdefault(name, value)
-            await send(message)
-
-        await self.app(scope, receive, secured)

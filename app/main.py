@@ -19,18 +19,14 @@ from app.entities.router import router as entities_router
 from app.errors import install_error_handlers
 from app.http import (
     REQUEST_ID_HEADER,
-    AllowMiddleware,
-    ETagMiddleware,
+    AnswerMiddleware,
     HeadMiddleware,
-    RequestIdMiddleware,
-    SecurityHeadersMiddleware,
-    UnexpectedErrorMiddleware,
     reject_nul_bytes,
 )
 from app.knowledge.service import Recent
 from app.mentions.router import router as mentions_router
 from app.observability import metrics
-from app.observability.middleware import ObserveMiddleware
+from app.observability.middleware import EnvelopeMiddleware
 from app.observability.router import router as metrics_router
 from app.quotes.router import router as quotes_router
 from app.ratelimit import AccessMiddleware
@@ -109,9 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_web(app)
     install_openapi(app)
     # Added innermost first: every layer below sees the 500 an unexpected error becomes.
-    app.add_middleware(UnexpectedErrorMiddleware)
-    app.add_middleware(AllowMiddleware)
-    app.add_middleware(ETagMiddleware)
+    app.add_middleware(AnswerMiddleware)  # 500 for an unexpected error, Allow, ETag
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(ResponseCacheMiddleware, store=responses)
     if settings.read_keys or settings.rate_limited:  # else it would only cost time
@@ -132,7 +126,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Retry-After",
         ],
     )
-    app.add_middleware(ObserveMiddleware)
-    app.add_middleware(RequestIdMiddleware)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(EnvelopeMiddleware)  # request id, security headers, metrics, log
     return app

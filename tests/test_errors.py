@@ -22,7 +22,7 @@ from app.errors import (
     install_error_handlers,
     problem_responses,
 )
-from app.http import RequestIdMiddleware
+from app.observability.middleware import EnvelopeMiddleware
 
 
 class TwoBadFields(InvalidInput):
@@ -56,7 +56,7 @@ def _app(*, request_ids: bool = True) -> FastAPI:
     app = FastAPI()
     install_error_handlers(app)
     if request_ids:
-        app.add_middleware(RequestIdMiddleware)
+        app.add_middleware(EnvelopeMiddleware)
 
     @app.get("/raise/{name}")
     def raise_it(name: str) -> None:

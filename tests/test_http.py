@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from app.http import ETagMiddleware
+from app.http import AnswerMiddleware
 from app.migrate import head_revision
 from tests.conftest import assert_problem
 
@@ -70,12 +70,12 @@ def test_etags_are_well_formed_weak_tags_of_the_body(client: TestClient) -> None
 
 
 def _tagged_app(headers: dict[str, str]) -> TestClient:
-    """ETagMiddleware around a bare endpoint answering 200 with these headers."""
+    """AnswerMiddleware around a bare endpoint answering 200 with these headers."""
 
     async def endpoint(request: Request) -> Response:
         return Response(b"same body", headers=headers)
 
-    return TestClient(ETagMiddleware(Starlette(routes=[Route("/", endpoint)])))
+    return TestClient(AnswerMiddleware(Starlette(routes=[Route("/", endpoint)])))
 
 
 def test_a_response_that_tags_itself_keeps_its_own_etag_and_caching() -> None:

@@ -19,6 +19,7 @@ from sqlmodel import Session
 from app.answers import Record, rows
 from app.articles.queries import AE, AE_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import AnySelect, Keyset, PageRequest
+from app.prepared import Prepared
 
 
 def _walked(columns: tuple[Any, ...], groups: int) -> AnySelect:
@@ -37,7 +38,7 @@ def _walked(columns: tuple[Any, ...], groups: int) -> AnySelect:
 
 
 @lru_cache(maxsize=16)
-def _statement(descending: bool, after: bool, groups: int = 0) -> AnySelect:
+def _statement(descending: bool, after: bool, groups: int = 0) -> Prepared:
     dated, ident = AE.dated_at, AE.article_id
     walked = _walked((ident, dated), groups)
     if after:
@@ -50,7 +51,7 @@ def _statement(descending: bool, after: bool, groups: int = 0) -> AnySelect:
     order = (dated.desc(), ident.desc()) if descending else (dated.asc(), ident.asc())
     ids = walked.order_by(*order).limit(bindparam("limit")).subquery()
     outer = (ids.c.dated_at, ids.c.article_id)
-    return (
+    return Prepared(
         select(*SUMMARY_COLUMNS)
         .join(ids, ids.c.article_id == A.id)
         .order_by(*(key.desc() if descending else key.asc() for key in outer))
@@ -58,8 +59,8 @@ def _statement(descending: bool, after: bool, groups: int = 0) -> AnySelect:
 
 
 @lru_cache(maxsize=4)
-def _counted(groups: int) -> AnySelect:
-    return select(func.count()).select_from(_walked((AE.article_id,), groups).subquery())
+def _counted(groups: int) -> Prepared:
+    return Prepared(select(func.count()).select_from(_walked((AE.article_id,), groups).subquery()))
 
 
 def _params(entity_id: int, groups: Sequence[Sequence[int]]) -> dict[str, Any]:
@@ -88,5 +89,5 @@ def entity_page(
 
 def entity_count(session: Session, entity_id: int, groups: Sequence[Sequence[int]]) -> int:
     """How many articles mention ``entity_id`` and one entity of each of ``groups``."""
-    found = session.execute(_counted(len(groups)), _params(entity_id, groups))
-    return int(found.scalar_one())
+    found = rows(session, _counted(len(groups)), **_params(entity_id, groups))
+    return int(found[0][0])

@@ -12,12 +12,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, bindparam, select
 from sqlmodel import Session, col
 
+from app.answers import rows
 from app.articles.models import UNDATED, Article
 from app.articles.schemas import ArticleFilters
 from app.changes.service import changed_since
 from app.entities import service as entities
 from app.entities.models import Entity
-from app.pagination import AnySelect
+from app.prepared import Prepared
 from app.quotes import service as quotes
 from app.schemas import as_utc
 from app.sections.service import in_section, require_section
@@ -67,10 +68,12 @@ def _entity_values(filters: ArticleFilters) -> list[tuple[str, tuple[str, ...] |
 
 
 @lru_cache(maxsize=16)
-def _sized(code: bool, types: tuple[str, ...] | None) -> AnySelect:
+def _sized(code: bool, types: tuple[str, ...] | None) -> Prepared:
     by_code: Any = bindparam("code") if code else None
     ids = entities.ids_named(bindparam("slug"), bindparam("normalized"), by_code, types)
-    return select(col(Entity.id), col(Entity.article_count)).where(col(Entity.id).in_(ids))
+    return Prepared(
+        select(col(Entity.id), col(Entity.article_count)).where(col(Entity.id).in_(ids))
+    )
 
 
 def _sized_matches(
@@ -82,7 +85,7 @@ def _sized_matches(
     slug, normalized, code = entities.lookup_names(value)
     by_code = entities.by_code(code, types)
     params = {"slug": slug, "normalized": normalized} | ({"code": code} if by_code else {})
-    return [(row[0], row[1]) for row in session.execute(_sized(by_code, types), params)]
+    return [(row[0], row[1]) for row in rows(session, _sized(by_code, types), **params)]
 
 
 def plan(session: Session, filters: ArticleFilters, *, may_drive: bool) -> Plan:

@@ -12,6 +12,7 @@ from app.answers import Document, Record, picked, rows
 from app.articles.models import Article
 from app.articles.schemas import ArticleDetail, ArticleFields
 from app.entities.models import ArticleEntity, Entity, Mention
+from app.prepared import Prepared
 from app.quotes.queries import article_quotes
 
 A_TABLE = Article.__table__  # type: ignore[attr-defined]
@@ -37,16 +38,16 @@ SUMMARY_COLUMNS = (
 )
 DETAIL = select(*(A[name] for name in DETAIL_FIELDS))
 BY = {
-    "id": DETAIL.where(A.id == bindparam("value")),
-    "slug": DETAIL.where(A.slug == bindparam("value")),
+    "id": Prepared(DETAIL.where(A.id == bindparam("value"))),
+    "slug": Prepared(DETAIL.where(A.slug == bindparam("value"))),
 }
 ENTITY_LINKS = (
     select(E.id, E.slug, E.name, E.type, E.country_code, AE.mention_count)
     .select_from(E_TABLE.join(AE_TABLE, AE.entity_id == E.id))
     .order_by(AE.mention_count.desc(), E.id)
 )
-ENTITIES = ENTITY_LINKS.where(AE.article_id == bindparam("article_id"))
-MENTIONS = (
+ENTITIES = Prepared(ENTITY_LINKS.where(AE.article_id == bindparam("article_id")))
+MENTIONS = Prepared(
     select(M.entity_id, M.start, M.end, M.text)
     .where(M.article_id == bindparam("article_id"))
     .order_by(M.start)
@@ -110,7 +111,7 @@ _RANKED_LINKS = (
     .where(AE.article_id.in_(bindparam("article_ids", expanding=True)))
     .subquery()
 )
-TOP_LINKS = (
+TOP_LINKS = Prepared(
     select(_RANKED_LINKS.c.article_id, _RANKED_LINKS.c.mention_count, E.id, E.slug, E.name)
     .add_columns(E.type, E.country_code)
     .join(E_TABLE, E.id == _RANKED_LINKS.c.entity_id)

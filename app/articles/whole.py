@@ -15,7 +15,8 @@ from sqlmodel import Session
 from app.answers import Record, rows
 from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.db import CHANGES_AT_BEGIN
-from app.pagination import AnySelect, Keyset, PageRequest, SortKey
+from app.pagination import Keyset, PageRequest, SortKey
+from app.prepared import Prepared, execute
 
 KEYSETS = {
     descending: Keyset(
@@ -29,8 +30,8 @@ _COUNT = select(func.count()).select_from(A_TABLE)
 
 
 @lru_cache(maxsize=4)
-def _statement(descending: bool, after: bool) -> AnySelect:
-    return KEYSETS[descending].prepared(select(*SUMMARY_COLUMNS), after=after)
+def _statement(descending: bool, after: bool) -> Prepared:
+    return Prepared(KEYSETS[descending].prepared(select(*SUMMARY_COLUMNS), after=after))
 
 
 def page_of_all(
@@ -52,7 +53,7 @@ def article_count(session: Session) -> int:
     transaction that has written nothing keeps a count: one it wrote could roll back."""
     connection = session.connection()
     changes = connection.connection.dbapi_connection.total_changes  # type: ignore[union-attr]
-    version = (changes, connection.exec_driver_sql("PRAGMA data_version").scalar_one())
+    version = (changes, execute(connection, "PRAGMA data_version", ())[0][0][0])
     known = connection.info.get(_COUNTED)
     if known is not None and known[0] == version:
         return int(known[1])

@@ -123,15 +123,30 @@ def _statement_done(
     if started is None:
         return
     kind = sql.lstrip()[:6].lower()
-    kind = kind if kind in STATEMENTS else "other"
-    instruments().database.labels(kind).observe(time.perf_counter() - started)
+    _statement_series(kind if kind in STATEMENTS else "other").observe(
+        time.perf_counter() - started
+    )
+
+
+# The labelled series, looked up once: ``labels()`` formats its values and takes a lock on
+# every call, and an article made seven (one per statement, two per request): 2% of its
+# instructions (3.41M to 3.34M). A few kinds of statement, and routes × methods × statuses.
+@cache
+def _statement_series(kind: str) -> Any:
+    return instruments().database.labels(kind)
+
+
+@cache
+def _request_series(method: str, route: str, status: int) -> tuple[Any, Any]:
+    found = instruments()
+    return found.requests.labels(method, route, status), found.latency.labels(method, route, status)
 
 
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
     if _enabled:
-        found = instruments()
-        found.requests.labels(method, route, status).inc()
-        found.latency.labels(method, route, status).observe(seconds)
+        requests, latency = _request_series(method, route, status)
+        requests.inc()
+        latency.observe(seconds)
 
 
 def count_cache(result: str) -> None:

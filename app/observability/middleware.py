@@ -2,13 +2,16 @@
 
 import logging
 import time
+import uuid
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import fastapi.routing
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.http import REQUEST_ID_HEADER, SAFE_ID, SECURITY_HEADERS
 from app.observability import metrics
 
 log = logging.getLogger("app.requests")
@@ -77,9 +80,14 @@ def _templates(app: Any) -> Templates:
     return found
 
 
-class ObserveMiddleware:
-    """Metrics and the request log line. It sits just inside ``RequestIdMiddleware`` (whose
-    id it logs) and outside everything else, so cached answers and refusals count too."""
+class EnvelopeMiddleware:
+    """What every response gets, outside everything else (cached answers, refusals and
+    errors included): the request's id (the caller's, if sane) in ``X-Request-ID``, the
+    hardening headers (a response that sets one, as the docs pages set their
+    Content-Security-Policy, keeps its own), metrics and the log line.
+
+    One layer where three each wrapped ``send``; with ``app.http.AnswerMiddleware``, six
+    layers made two saved 43k instructions an uncached article (3.45M to 3.41M)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -88,17 +96,24 @@ class ObserveMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        given = Headers(scope=scope).get(REQUEST_ID_HEADER, "")
+        request_id = given if SAFE_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500  # what the client gets if no response starts
 
-        async def watched(message: Message) -> None:
+        async def enveloped(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+                headers = MutableHeaders(scope=message)
+                headers[REQUEST_ID_HEADER] = request_id
+                for name, value in SECURITY_HEADERS:
+                    headers.setdefault(name, value)
             await send(message)
 
         try:
-            await self.app(scope, receive, watched)
+            await self.app(scope, receive, enveloped)
         finally:
             self._record(scope, status, time.perf_counter() - started)
 

@@ -8,6 +8,7 @@ from app.answers import Document, Record, rows, utc
 from app.articles.models import Article
 from app.entities.models import Entity
 from app.pagination import AnySelect
+from app.prepared import Prepared
 from app.quotes.models import Quote
 
 Q_TABLE = Quote.__table__  # type: ignore[attr-defined]
@@ -85,7 +86,9 @@ def detail_document(row: Record) -> Document:
 
 
 WITH_SPEAKER = select(*QUOTE_COLUMNS).select_from(Q_TABLE.outerjoin(E_TABLE, E.id == Q.speaker_id))
-OF_ARTICLE = WITH_SPEAKER.where(Q.article_id == bindparam("article_id")).order_by(Q.start, Q.id)
+OF_ARTICLE = Prepared(
+    WITH_SPEAKER.where(Q.article_id == bindparam("article_id")).order_by(Q.start, Q.id)
+)
 
 
 def article_quotes(session: Session, article_id: int) -> list[Document]:

@@ -20,6 +20,7 @@ from app.pagination import (
     page_document,
     total_of,
 )
+from app.prepared import Prepared
 from app.quotes.models import Quote
 from app.quotes.queries import WITH_SPEAKER, Q, detail_document, detail_select, quote_document
 from app.quotes.schemas import QuoteDetail, QuoteFilters, QuotePublic
@@ -100,7 +101,7 @@ def _alone(clauses: list[ColumnElement[bool]]) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _words_statement(dialect: str, dense: bool, after: bool) -> AnySelect:
+def _words_statement(dialect: str, dense: bool, after: bool) -> Prepared:
     """The page ``quote_page`` builds for a full-text query alone, built once per form
     (``terms``, ``limit``, the cursor's ``after_``s): on SQLite, building it per request
     cost more than running it (``/search`` asks for quotes beside articles); on PostgreSQL
@@ -109,7 +110,9 @@ def _words_statement(dialect: str, dense: bool, after: bool) -> AnySelect:
     keyset = NEWEST if dense else SPARSE
     ids = keyset.prepared(select(col(Quote.id), col(Quote.dated_at)).where(matched), after=after)
     inner = ids.subquery()
-    return NEWEST.prepared(detail_select().join(inner, inner.c.id == Quote.id), after=after)
+    return Prepared(
+        NEWEST.prepared(detail_select().join(inner, inner.c.id == Quote.id), after=after)
+    )
 
 
 def _words_alone(

@@ -27,6 +27,7 @@ from app.articles.queries import SUMMARY_COLUMNS, summary_documents
 from app.entities.models import ArticleEntity, Entity, EntityAlias
 from app.entities.schemas import EntityPublic
 from app.pagination import AnySelect, PageRequest
+from app.prepared import Prepared
 from app.quotes.schemas import QuoteFilters
 from app.quotes.service import quote_page
 from app.search import fulltext
@@ -57,6 +58,7 @@ def facets(
     if not searchable(query) or where is None:
         return {**buckets, "sections": []}
     params: dict[str, Any] = {"leading": LEADING}
+    statements: tuple[AnySelect | Prepared, AnySelect | Prepared, AnySelect | Prepared]
     if not where and session.get_bind().dialect.name == "sqlite":
         statements = _prepared_facets()
         params |= {"terms": fts5_query(query), "candidates": fulltext.CANDIDATES}
@@ -96,18 +98,25 @@ def _facet_statements(candidates: AnySelect) -> tuple[AnySelect, AnySelect, AnyS
     )
 
 
+def _as_prepared(
+    statements: tuple[AnySelect, AnySelect, AnySelect],
+) -> tuple[Prepared, Prepared, Prepared]:
+    leading, every, sections = statements
+    return Prepared(leading), Prepared(every), Prepared(sections)
+
+
 @lru_cache(maxsize=1)
-def _prepared_facets() -> tuple[AnySelect, AnySelect, AnySelect]:
+def _prepared_facets() -> tuple[Prepared, Prepared, Prepared]:
     """SQLite, a query alone: the facet statements built once (``terms``, ``candidates``,
     ``leading``); built per request they cost more than running them."""
     fts = table("article_fts", column("rowid", Integer))
     matching = literal_column("article_fts").op("MATCH")(bindparam("terms"))
     newest = select(fts.c.rowid.label("id")).where(matching).order_by(fts.c.rowid.desc())
-    return _facet_statements(newest.limit(bindparam("candidates")))
+    return _as_prepared(_facet_statements(newest.limit(bindparam("candidates"))))
 
 
 @lru_cache(maxsize=3)
-def _prepared_postgres_facets(order: str) -> tuple[AnySelect, AnySelect, AnySelect]:
+def _prepared_postgres_facets(order: str) -> tuple[Prepared, Prepared, Prepared]:
     """PostgreSQL, a query alone: the facet statements built once per ``newest_order``
     (``terms``, ``candidates``, ``leading``). Built per request (and their cache keys
     generated from scratch) they took a quarter of a search's instructions in the
@@ -119,7 +128,7 @@ def _prepared_postgres_facets(order: str) -> tuple[AnySelect, AnySelect, AnySele
         .where(vector.op("@@")(tsquery))
         .order_by(newest_key(Article, order))
     )
-    return _facet_statements(newest.limit(bindparam("candidates", type_=Integer)))
+    return _as_prepared(_facet_statements(newest.limit(bindparam("candidates", type_=Integer))))
 
 
 # The most linked entities whose type is looked up: the top FACET_SIZE of a type are among
@@ -189,13 +198,13 @@ ENTITY_FIELDS = tuple(EntityPublic.model_fields)
 
 
 @lru_cache(maxsize=2)
-def _named(dialect: str) -> AnySelect:
+def _named(dialect: str) -> Prepared:
     """``list_entities``' first page for a name prefix (``pattern``), built once."""
     named = select(col(EntityAlias.entity_id)).where(
         pattern_match(dialect, col(EntityAlias.normalized), bindparam("pattern"))
     )
     entity = Entity.__table__.c  # type: ignore[attr-defined]
-    return (
+    return Prepared(
         select(*(entity[name] for name in ENTITY_FIELDS))
         .where(entity.article_count > 0, entity.id.in_(named))
         .order_by(entity.article_count.desc(), entity.id.desc())

@@ -169,4 +169,4 @@ def test_prepared_facets_are_the_statements_a_filtered_search_builds(
     order = newest_order(session, Article, "harbour")
     assert order == ("walk" if walk else index)
     prepared = service._prepared_postgres_facets(order)
-    assert [_sql(stmt, session) for stmt in prepared] == [_sql(stmt, session) for stmt in built]
+    assert [_sql(p.statement, session) for p in prepared] == [_sql(s, session) for s in built]
