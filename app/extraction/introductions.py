@@ -12,14 +12,22 @@ _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
 _WHO = re.compile(r" ?, who\b")
+_DETERMINED = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?) $")
 
 
 def person_evidence(start: int, end: int, ctx: Context) -> bool:
     """A title or role before the span, or after it a speech verb, an apposition naming
-    a role, or "who": what people are introduced with, and works are not."""
+    a role, or "who": what people are introduced with, and works are not. A word an
+    article ("the", "a") opens is a noun, whatever follows: "the Scot admitted"."""
+    if _determined(start, ctx):
+        return False
     if speech_follows(end, ctx) or _role_before(start, ctx) or title_before(start, ctx):
         return True
     return apposition(end, ctx) is not None or _WHO.match(ctx.body, end) is not None
+
+
+def _determined(start: int, ctx: Context) -> bool:
+    return _DETERMINED.search(ctx.body[max(0, start - 5) : start]) is not None
 
 
 def _role_before(start: int, ctx: Context) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.extraction.gazetteer import lookup
-from app.extraction.gender import Gender, unnamed_role, unnamed_speakers
+from app.extraction.gender import Gender, given_name_gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
 from app.extraction.people import ROLE_NOUNS, is_given_name, is_surname
 from app.extraction.schemas import ExtractedEntity
@@ -156,6 +156,8 @@ class SpeakerIndex:
             if gender is not None and _club_like(candidate.entity.name):
                 continue  # "Harbourton United" read as a person: "he" is never the club
             known = self.gender(candidate.entity)
+            if known is None and _other_given_name(candidate.entity.name, gender):
+                continue  # "his wife Ann … he said": a lone given name of the other gender
             if gender is None or known is None or known == gender:
                 # "X spoke. A spokeswoman added: "…," she said": she is the spokeswoman,
                 # unless X is known to be a woman too and the role reports nothing ("A
@@ -257,6 +259,12 @@ class SpeakerIndex:
 
 
 @lru_cache(maxsize=4096)  # asked for every pronoun of an article about the same few names
+def _other_given_name(name: str, gender: Gender | None) -> bool:
+    """A one-word person whose word the first-name dictionary gives the other gender: no
+    surname read as a given name, since a lone surname is rarely a given name too."""
+    return gender is not None and " " not in name and given_name_gender(name) not in (None, gender)
+
+
 def _club_like(name: str) -> bool:
     """A town and an ordinary word that is no one's name ("Harbourton United",
     "Norbury Rovers"): a club or a firm, whatever type the name was given."""

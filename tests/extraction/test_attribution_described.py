@@ -117,3 +117,14 @@ def test_the_company_is_not_a_name_that_modifies_a_noun() -> None:
     product = entity(body, "Velmar", kind="organization")
     found = speaker_of(body, [firm, product], "simple precaution")
     assert found.speaker == "Dunmore Tools"
+
+
+def test_he_is_never_a_lone_given_name_of_a_woman() -> None:
+    body = (
+        "Party leader Mark Dalby spoke on the radio. During the interview Mr Dalby revealed "
+        "he would plan the campaign around the birth of his child. The baby and his wife "
+        "Sarah would be “priority number one” even in the campaign, he said."
+    )
+    dalby = entity(body, "Mark Dalby", "Mr Dalby", kind="person")
+    sarah = entity(body, "Sarah", kind="person")
+    assert speaker_of(body, [dalby, sarah], "priority").speaker == "Mark Dalby"

@@ -507,3 +507,9 @@ def test_lone_given_name_after_kin_is_a_person() -> None:
     found = {(e.type, e.name) for e in find_entities(body)}
     assert ("person", "Orla") in found
     assert ("person", "Tamsin") in found
+
+
+def test_a_given_name_after_an_article_is_a_noun_not_a_person() -> None:
+    # "Scot" is a listed given name, but "the Scot admitted" names a nationality.
+    body = "Coach Ivo Parlane picked Dirk Asmund, but the Scot admitted he was unsure."
+    assert ("person", "Scot") not in {(e.type, e.name) for e in find_entities(body)}
