@@ -38,7 +38,12 @@ from app.extraction.personal import (
     skip_titles,
 )
 from app.extraction.places import COMPASS, compass_place, place_token, shouted
-from app.extraction.roles import opening_descriptor, opening_role, opens_clause
+from app.extraction.roles import (
+    opening_descriptor,
+    opening_role,
+    opening_word_before_surname,
+    opens_clause,
+)
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading
@@ -177,7 +182,7 @@ def _opening_role(reading: Reading, ctx: Context) -> Decision:
     if len(tokens) < 2:
         return None  # a role and a name are two words at least: no clause test for one
     opens = opens_clause(run.start, run.sentence_start, ctx)
-    if opening_role(tokens, opens, ctx):
+    if opening_role(tokens, opens, ctx) or opening_word_before_surname(tokens, opens, ctx):
         return [person(tokens[1:], ctx, tokens[0].text)]
     if opening_descriptor(tokens, opens):
         tokens.pop(0)

@@ -21,6 +21,7 @@ from app.extraction.parties import plurals
 from app.extraction.people import (
     HONORIFICS,
     PORTFOLIOS,
+    POSTNOMINALS,
     ROLE_NOUNS,
     TITLES,
     common_noun,
@@ -29,7 +30,7 @@ from app.extraction.people import (
     is_surname,
     surname_title,
 )
-from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, regular_plural
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, plural_word
 
 # Romanised East Asian given names: "Mei-ling", "Wai-man", "Ji-Hoon", "Soo-Min".
 _SYLLABLE_NAME = re.compile(r"^(?:[A-Z][a-z]{1,5}-[a-z]{1,6}|[A-Z][a-z]{1,3}-[A-Z][a-z]{1,3})$")
@@ -57,6 +58,8 @@ def person_tail(tokens: list[Token], ctx: Context) -> int:
             continue
         if is_particle(tail[0].text):
             continue  # "Paul Van Himst": a particle goes on with the name before it
+        if len(tail) == 2 and tail[-1].text in POSTNOMINALS:
+            continue  # "Glasgow Kelvin MP": one word before the letters ends a seat's name
         if not all(spaced(tokens[: j + 1], ctx) for j in range(i, len(tokens))):
             continue
         if is_given_name(tail[0].text) and _body_before(tokens, i, ctx):
@@ -73,7 +76,8 @@ def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
         return True
     # 'Relations', 'Sprinters': a plural of an ordinary word is no word of a person's name
     # and ends what comes before one; a surname that is also a plural is no such word.
-    if _group_before(tokens[:i], ctx) or (regular_plural(before) and not is_surname(before)):
+    # Irregular plurals too: "Libraries", "Families" ended a portfolio before a name.
+    if _group_before(tokens[:i], ctx) or (plural_word(before) and not is_surname(before)):
         return True
     return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
 
@@ -231,6 +235,10 @@ def person(tokens: list[Token], ctx: Context, description: str | None = None) ->
         while words and words[0] in FUNCTION_WORDS:
             words = words[1:]
         description = " ".join(words) or None
+    # "Committee Ann Vole MP": letters after a name say what the person is; the pass
+    # that trims them runs after the one that finds a person behind a body's name.
+    while len(tokens) > 1 and tokens[-1].text in POSTNOMINALS:
+        tokens = tokens[:-1]
     found = make(tokens, ctx, "person")
     found.description = apposition(found.end, ctx) or description or _role_phrase(found.start, ctx)
     return found

@@ -13,9 +13,15 @@ import re
 from app.extraction.candidates import Token
 from app.extraction.found import Context, spaced
 from app.extraction.organizations import has_head
-from app.extraction.people import HONORIFICS, common_noun, compound_word, is_surname
+from app.extraction.people import (
+    HONORIFICS,
+    common_noun,
+    compound_word,
+    is_given_name,
+    is_surname,
+)
 from app.extraction.personal import is_title_word, named_person, org_follows
-from app.extraction.wordsets import dictionary_word, ordinary_word
+from app.extraction.wordsets import FUNCTION_WORDS, dictionary_word, ordinary_word
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Tt]he|[Aa]n?)\s+$")
 
@@ -57,3 +63,43 @@ def opening_descriptor(tokens: list[Token], opens: bool) -> bool:
         return True
     titled = second in HONORIFICS or is_title_word(second)
     return titled and len(tokens) > 2 and common_noun(first)
+
+
+# The shortest word a glued compound is made of: "Matchwinner" is "match" and "winner";
+# two-letter pieces would split names ("Anton" is "an" and "ton").
+_MIN_PIECE = 3
+
+
+def opening_word_before_surname(tokens: list[Token], opens: bool, ctx: Context) -> bool:
+    """'Winger Reed', 'Matchwinner Reed': an ordinary word, or two glued together, opening
+    a clause before a surname that the article gives a person with a given name says
+    what that person is; read as one name, it made a second person of them."""
+    if not opens or len(tokens) != 2 or not spaced(tokens, ctx):
+        return False
+    first, surname = tokens[0].text, tokens[1].text
+    if is_given_name(first) or is_surname(first) or not surname[1:].islower():
+        return False
+    if not (common_noun(first) or _glued_words(first)):
+        return False
+    return _surname_of_someone(surname, tokens[0].start, ctx)
+
+
+def _surname_of_someone(surname: str, at: int, ctx: Context) -> bool:
+    """Elsewhere in the article a given name stands before the word: "Tom Reed"."""
+    for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", ctx.body):
+        # "The Reed", "Double Reed": a little or ordinary word before it ties it to no one.
+        given = m[1]
+        if m.start() != at and given not in FUNCTION_WORDS and not common_noun(given):
+            if is_given_name(given):
+                return True
+    return False
+
+
+def _glued_words(word: str) -> bool:
+    """Two ordinary words written as one: "Matchwinner", "Tryscorer"."""
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    return any(
+        ordinary_word(word[:i]) and ordinary_word(word[i:])
+        for i in range(_MIN_PIECE, len(word) - _MIN_PIECE + 1)
+    )
