@@ -86,13 +86,14 @@ def opening_word_before_surname(tokens: list[Token], opens: bool, ctx: Context) 
 
 def _surname_of_someone(surname: str, at: int, ctx: Context) -> bool:
     """Elsewhere in the article a given name stands before the word: "Tom Reed"."""
-    for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", ctx.body):
-        # "The Reed", "Double Reed": a little or ordinary word before it ties it to no one.
-        given = m[1]
-        if m.start() != at and given not in FUNCTION_WORDS and not common_noun(given):
-            if is_given_name(given):
-                return True
-    return False
+    # "The Reed", "Double Reed": a little or ordinary word before it ties it to no one.
+    return any(
+        m.start() != at
+        and m[1] not in FUNCTION_WORDS
+        and not common_noun(m[1])
+        and is_given_name(m[1])
+        for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", ctx.body)
+    )
 
 
 def _glued_words(word: str) -> bool:
