@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from app.extraction.same_groups import introductions
 from app.extraction.schemas import EntityType, Extraction
 
 if TYPE_CHECKING:
@@ -67,6 +66,10 @@ class Knowledge:
         """What a set of extractions establishes together, as the archive would store it:
         one entity per type and name (per ISO code for countries), with every alias and
         the number of extractions naming it."""
+        # Imported here: the snapshot's types are what a serving worker loads of
+        # extraction, and the rule pulls in the word lists.
+        from app.extraction.same_groups import introductions
+
         found: dict[tuple[str, str], _Tally] = {}
         together: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for extraction in extractions:

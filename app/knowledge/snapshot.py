@@ -10,7 +10,6 @@ from sqlmodel import Session, col
 from app.articles.models import Article
 from app.entities.models import ArticleEntity, Entity, EntityAlias, Mention
 from app.extraction.knowledge import RELATED_NAMES, Knowledge, KnownEntity
-from app.extraction.same_groups import ROLE_REACH, role_between
 from app.extraction.schemas import EntityType
 
 
@@ -107,6 +106,9 @@ def _introduced(
     """Organization id -> (role, person) for each "<organization> <role> <person>" the
     stored mentions make: the text between two mentions close together, read by the same
     rule as one article's entities (``same_groups.introductions``)."""
+    # Imported here: the rule pulls in the word lists, which a serving worker never loads.
+    from app.extraction.same_groups import ROLE_REACH, role_between
+
     group, person = aliased(Mention), aliased(Mention)
     group_entity, person_entity = aliased(Entity), aliased(Entity)
     between = func.substr(col(Article.body), col(group.end) + 1, col(person.start) - col(group.end))
