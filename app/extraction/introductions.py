@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from app.extraction.found import Context
-from app.extraction.people import HONORIFICS, KIN_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLES
+from app.extraction.people import (
+    HONORIFICS,
+    KIN_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    is_given_name,
+)
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
@@ -17,9 +24,9 @@ _DETERMINED = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?) $")
 
 def person_evidence(start: int, end: int, ctx: Context) -> bool:
     """A title or role before the span, or after it a speech verb, an apposition naming
-    a role, or "who": what people are introduced with, and works are not. A word an
-    article ("the", "a") opens is a noun, whatever follows: "the Scot admitted"."""
-    if _determined(start, ctx):
+    a role, or "who": what people are introduced with, and works are not. A lone given
+    name an article ("the", "a") opens is a noun, whatever follows: "the Scot admitted"."""
+    if _determined(start, ctx) and is_given_name(ctx.body[start:end]):
         return False
     if speech_follows(end, ctx) or _role_before(start, ctx) or title_before(start, ctx):
         return True
