@@ -10,6 +10,7 @@ names someone only when exactly one entity fits.
 """
 
 import re
+from collections.abc import Iterable
 
 from app.extraction.gender import unnamed_speakers
 from app.extraction.mentions import Mention, word_pattern
@@ -39,13 +40,12 @@ def organization_kind(index: SpeakerIndex, head: str, before: int) -> ExtractedE
     if head not in ORG_KINDS:
         return None
     pattern = word_pattern(head)
-    fits = {
-        id(m.entity): m.entity
-        for m in _earlier(index, 0, before)
+    return _the_one(
+        m
+        for m in index.within(0, before)
         if m.entity.type == "organization"
         and (pattern.search(m.entity.name) is not None or m.introduced_as(head))
-    }
-    return next(iter(fits.values())) if len(fits) == 1 else None
+    )
 
 
 def party_members(index: SpeakerIndex, text: str, before: int) -> ExtractedEntity | None:
@@ -55,11 +55,16 @@ def party_members(index: SpeakerIndex, text: str, before: int) -> ExtractedEntit
     if found is None:
         return None
     form = found["form"]
-    fits = {
-        id(m.entity): m.entity
-        for m in _earlier(index, 0, before)
+    return _the_one(
+        m
+        for m in index.within(0, before)
         if m.entity.type == "organization" and _goes_by(m.entity, form)
-    }
+    )
+
+
+def _the_one(mentions: Iterable[Mention]) -> ExtractedEntity | None:
+    """The entity of these mentions when they all name one; two entities give nobody."""
+    fits = {id(m.entity): m.entity for m in mentions}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
@@ -85,7 +90,7 @@ def recent_person(
         return None  # "X was called "…" by the judge": the subject is who was spoken of
     recent = [
         m
-        for m in _earlier(index, _previous_paragraph_start(index.body, quote_at), quote_at)
+        for m in index.within(_previous_paragraph_start(index.body, quote_at), quote_at)
         if m.entity.type == "person" and not m.possessive and not m.title_fragment
     ]
     latest = _only_subject(index.body, recent)
@@ -122,10 +127,6 @@ def _role_gender(head: str) -> str | None:
     if _FEMALE_ROLE.search(head):
         return "female"
     return "male" if _MALE_ROLE.search(head) else None
-
-
-def _earlier(index: SpeakerIndex, start: int, before: int) -> list[Mention]:
-    return index.within(start, before)
 
 
 def _previous_paragraph_start(body: str, at: int) -> int:

@@ -13,6 +13,7 @@ import re
 
 from app.extraction.found import Context, Found
 from app.extraction.organizations import ORG_CUES
+from app.extraction.parties import plurals
 from app.extraction.wordsets import alternation
 
 # Deeds of a company: trading, making and selling. Reporting verbs ("said") are read
@@ -33,20 +34,16 @@ _PLAN_AFTER = re.compile(
 )
 
 
-def _plurals(nouns: frozenset[str]) -> list[str]:
-    out = []
-    for noun in nouns:
-        if noun.endswith("y") and not noun.endswith(("ay", "ey", "oy")):
-            out.append(noun[:-1] + "ies")
-        else:
-            out.append(noun + "s")
-    return out
-
-
 # "retailers such as", "rival firms like", "companies, including": a plural firm noun
 # (the cues that make a lone name a body, plus portals and sites) before a list; not
 # "stations", which lists railway stations as often as broadcasters.
-_LIST_NOUNS = [*_plurals(ORG_CUES - {"station"}), "portals", "sites", "websites", "rivals"]
+_LIST_NOUNS = [
+    *(plurals(noun)[0] for noun in ORG_CUES - {"station"}),
+    "portals",
+    "sites",
+    "websites",
+    "rivals",
+]
 _LIST_OPENER = re.compile(
     rf"\b(?:{alternation(_LIST_NOUNS)})"
     r",? (?:such as|like|including) $"

@@ -8,6 +8,7 @@ with ``names`` (88,799 surnames by frequency, of every origin: "Khan", "Silva", 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -64,6 +65,9 @@ ROLE_NOUNS = words(
     "citizen resident veteran survivor victim witness suspect defendant plaintiff "
     "politician mp mep pilot driver rider boxer champion winner sprinter"
 )
+# A noun for a person by its ending, beside the listed roles: "-er" or "-ess" would take
+# "answer" and "press" too.
+PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
 # Kin that introduce a person by a given name alone ("his uncle Tam", "their child,
 # Orla"), beside the kin among the role nouns; not used to find speakers.
 KIN_NOUNS = words(

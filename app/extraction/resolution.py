@@ -22,7 +22,7 @@ from app.extraction.cues import (
 from app.extraction.described_speakers import organization_kind, party_members, recent_person
 from app.extraction.gender import PRONOUN_GENDER
 from app.extraction.organizations import ORG_CUES
-from app.extraction.people import HONORIFICS, ROLE_NOUNS, TITLES
+from app.extraction.people import HONORIFICS, PERSON_ENDING, ROLE_NOUNS, TITLES
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.speakers import SpeakerIndex
 from app.extraction.wordsets import alternation
@@ -49,7 +49,6 @@ _BARE_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
 # role or a person's ending counts ("fondness" ends in "-ess" too).
 _POSSESSED_REACH = 5
 _POSSESSED_ROLES = ROLE_NOUNS | {title.casefold() for title in TITLES}
-_PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
 # "the 31-year-old X": an age describes a person, never a body whose name holds the word.
 _AGE = re.compile(r"\b\d+-year-old\b")
 
@@ -68,7 +67,7 @@ def resolve(index: SpeakerIndex, text: str, start: int, quote_at: int) -> Resolv
             return found, "name"
     surname = _SURNAME.fullmatch(text.strip())
     if surname is not None and surname["title"] in _SURNAME_TITLES:
-        found = index.surname_holder(surname["surname"], start)
+        found = index.name_holder(surname["surname"], start)
         return (found, "surname") if found else (None, None)
     plain = text.replace("’", "'")
     words = plain.split()
@@ -129,7 +128,7 @@ def _relative_of_pronoun(first: str, text: str) -> bool:
         head = word.strip(",.;:")
         if word != head:
             break  # an apposition follows: "her lawyer, Ann Lee"
-    return head in _POSSESSED_ROLES or _PERSON_ENDING.search(head) is not None
+    return head in _POSSESSED_ROLES or PERSON_ENDING.search(head) is not None
 
 
 _POSTMODIFIER = frozenset("of at with from for who familiar close in on to".split())

@@ -13,7 +13,7 @@ from functools import lru_cache
 from app.extraction.gazetteer import lookup
 from app.extraction.gender import Gender, given_name_gender, unnamed_role, unnamed_speakers
 from app.extraction.mentions import Mention, gender_of, word_pattern
-from app.extraction.people import ROLE_NOUNS, is_given_name, is_surname
+from app.extraction.people import PERSON_ENDING, ROLE_NOUNS, is_given_name, is_surname
 from app.extraction.schemas import ExtractedEntity
 from app.extraction.sentences import last_sentence_start
 from app.extraction.wordsets import dictionary_word
@@ -26,8 +26,6 @@ _ARTICLES = frozenset("the a an".split())
 _SALIENCE_WINDOW = 1500
 # How far after a possessive name its possessed noun is read ("’s campaign manager,").
 _POSSESSED_REACH = 60
-# Only a listed role or a person's ending: "-er", "-ess" would take "answer", "press".
-_PERSON_ENDING = re.compile(r"(?:man|woman|person|ist|ian)$")
 _LINKING = frozenset("of for to with at from by in on and or but that which who as".split())
 # How far back the sentence of a mention is looked for.
 _SENTENCE_REACH = 300
@@ -125,7 +123,7 @@ class SpeakerIndex:
             if not word[:1].islower() or word in _LINKING:
                 return False
             noun = word.strip(",.;:")
-            if noun in ROLE_NOUNS or _PERSON_ENDING.search(noun):
+            if noun in ROLE_NOUNS or PERSON_ENDING.search(noun):
                 return True
             if word != noun:
                 return False
@@ -231,13 +229,9 @@ class SpeakerIndex:
                 return mention.entity
         return None
 
-    def surname_holder(self, surname: str, before: int) -> ExtractedEntity | None:
-        """The one person named earlier whose name ends in ``surname``: "Mr Tolen" when
-        the name was not found as a mention of its own; two such people give nobody."""
-        return self.name_holder(surname, before)
-
     def name_holder(self, name: str, before: int) -> ExtractedEntity | None:
-        """The one person named earlier whose name is ``name`` or ends in it; two such
+        """The one person named earlier whose name is ``name`` or ends in it ("Lee", or
+        "Mr Tolen"'s surname, when the entity pass found no mention there); two such
         people give nobody."""
         hi = bisect.bisect_left(self._starts, before)
         holders = {
