@@ -88,8 +88,27 @@ def test_people_introduced_under_a_member_form_count_for_its_group() -> None:
         )
     )
 
-    assert knowledge.index.groups["heron party"].name == "Grebe Party"
-    assert "grebe party" not in knowledge.index.groups
+    # Joined by the introductions pooled from "Grebe"; named by the articles that write
+    # each name in full (3 against 2), not by those that use the member form.
+    assert knowledge.index.groups["grebe party"].name == "Heron Party"
+    assert "heron party" not in knowledge.index.groups
+
+
+def test_of_two_names_of_one_party_the_one_written_in_full_more_often_is_kept() -> None:
+    introduced = (("leader", "Ana Ruiz"), ("MP", "Tom Okafor"))
+    # "Grebe" on its own (a nickname's member form) is common; "Grebe Party" is rare.
+    knowledge = Knowledge(
+        (
+            KnownEntity("Grebe Party", "organization", ("Grebe",), articles=2),
+            KnownEntity("Grebe", "organization", articles=40, introduced=introduced),
+            KnownEntity(
+                "Heron Party", "organization", ("Heron",), articles=9, introduced=introduced
+            ),
+        )
+    )
+
+    assert knowledge.index.groups["grebe party"].name == "Heron Party"
+    assert "heron party" not in knowledge.index.groups
 
 
 def test_a_member_form_of_a_joined_name_goes_to_its_group_not_a_longer_name() -> None:
