@@ -42,7 +42,8 @@ def plurals(word: str) -> tuple[str, ...]:
 def families(found: list[Found], ctx: Context) -> dict[str, str]:
     """Surface -> family key for the member forms of groups, re-typing them (in place)
     as organizations. The key is the fullest way the article names the group."""
-    eligible = [f for f in found if _eligible(f)]
+    # A name ``things`` made an event is no group: "an X nominee" is no party member.
+    eligible = [f for f in found if _eligible(f) and f.decided_by != "things"]
     texts = {f.text for f in eligible}
     family: dict[str, str] = {}
     for text in texts:

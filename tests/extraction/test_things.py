@@ -60,3 +60,14 @@ def test_a_plural_name_held_yearly_is_an_event() -> None:
 
     assert _types(weekly).get("Zennors") == "organization"
     assert "Zennors" not in _types(yearly)
+
+
+def test_a_prize_s_plural_stays_an_event_beside_its_singular_before_a_member_noun() -> None:
+    # "a Zennor nominee" reads like "a <party> candidate", and a party's member forms
+    # gather into one group; a plural the article made an event is no member form.
+    body = "Ana Ruiz is a Zennor nominee again. She won two Zennors in Tarnow last year."
+
+    types = _types(body)
+
+    assert "Zennors" not in types
+    assert types.get("Ana Ruiz") == "person"
