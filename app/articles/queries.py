@@ -31,11 +31,21 @@ DATES = {"published_at": True, "created_at": True, "updated_at": True}
 DETAIL_FIELDS = tuple(name for name in ArticleDetail.model_fields if name in A)
 SUMMARY_FIELDS = tuple(ArticleFields.model_fields)
 
-SUMMARY_COLUMNS = (
-    *(A[name] for name in SUMMARY_FIELDS),
-    A.dated_at,
-    func.substr(A.body, 1, LEDE_CHARS + 40).label("lede"),
-)
+# The lede is cut from this much of the body: any longer opening gives the same lede.
+LEDE_SPAN = LEDE_CHARS + 40
+
+
+def summary_columns(opening: int) -> tuple[Any, ...]:
+    """The columns of a summary row; ``lede`` holds the body's first ``opening`` characters
+    (at least ``LEDE_SPAN``)."""
+    return (
+        *(A[name] for name in SUMMARY_FIELDS),
+        A.dated_at,
+        func.substr(A.body, 1, opening).label("lede"),
+    )
+
+
+SUMMARY_COLUMNS = summary_columns(LEDE_SPAN)
 DETAIL = select(*(A[name] for name in DETAIL_FIELDS))
 BY = {
     "id": Prepared(DETAIL.where(A.id == bindparam("value"))),
@@ -79,7 +89,8 @@ def entity_documents(
 
 
 def lede(text: str | None) -> str:
-    text = text.split("\n\n")[0] if text else ""
+    """The first paragraph of an opening of the body, cut to ``LEDE_CHARS``."""
+    text = text[:LEDE_SPAN].split("\n\n")[0] if text else ""
     if len(text) <= LEDE_CHARS:
         return text.strip()
     cut = text[:LEDE_CHARS].rsplit(" ", 1)[0]

@@ -17,8 +17,9 @@ from sqlalchemy import Integer, bindparam, column, func, literal_column, select,
 from sqlmodel import Session
 
 from app.answers import Record, rows
-from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
+from app.articles.queries import A_TABLE, A, summary_columns
 from app.pagination import Offset, PageRequest, Total
+from app.prepared import Prepared
 from app.search import fulltext, matches
 from app.search.fulltext import (
     HIGHLIGHT_WINDOW,
@@ -63,13 +64,10 @@ _RANKED = (
     .offset(bindparam("offset"))
     .subquery("ranked")
 )
-PAGE = (
-    select(
-        _WALKED,
-        *SUMMARY_COLUMNS,
-        _RANKED.c.score,
-        func.substr(A.body, 1, HIGHLIGHT_WINDOW).label("window"),
-    )
+# The summary's ``lede`` column carries the highlight window, which the lede is cut from
+# too: each body is read once, not twice (SQLite reads a body's overflow pages per column).
+PAGE = Prepared(
+    select(_WALKED, *summary_columns(HIGHLIGHT_WINDOW), _RANKED.c.score)
     .select_from(_WALKED.outerjoin(_RANKED.join(A_TABLE, A.id == _RANKED.c.id), true()))
     .order_by(_RANKED.c.score.desc(), A.id)
 )
@@ -78,7 +76,7 @@ _OFFSET = Offset("articles:relevance")
 
 @dataclass
 class RankedPage:
-    rows: Sequence[Record]  # SUMMARY_COLUMNS and ``score``
+    rows: Sequence[Record]  # summary columns (``lede`` the highlight window) and ``score``
     cursor: str | None
     total: Total
     highlights: dict[int, str]
@@ -101,5 +99,5 @@ def ranked_page(session: Session, query: str, page: PageRequest) -> RankedPage:
     total = sqlite_total(first.walked, first.lowest, first.highest or 0, first.walked)
     items, cursor = _OFFSET.page([row for row in found if row.id is not None], page)
     words = query_words(query)
-    highlights = {row.id: window_highlight(row.window, words) for row in items}
+    highlights = {row.id: window_highlight(row.lede, words) for row in items}
     return RankedPage(items, cursor, total, highlights)
