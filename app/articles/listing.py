@@ -4,7 +4,7 @@ Date order (``newest``, ``oldest``) always reaches the last match, full-text que
 (see ``app.search.matches``); ``relevance`` ranks a bounded set of the newest matches and
 says so in ``ranked_among``."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,7 @@ from app.pagination import (
     SortKey,
     Total,
     counting,
+    planned_rows,
     total_of,
 )
 from app.search.fulltext import CANDIDATES, article_candidates, article_highlights, searchable
@@ -144,15 +145,21 @@ def _dated(
         return Listing(list(rows), cursor, _entities_total(session, filters, found))
     if found.driver is None and _no_other_filter(filters, found) and columns is SUMMARY_COLUMNS:
         rows, cursor = whole.page_of_all(session, filters.sort != "oldest", page)
-        return Listing(list(rows), cursor, _every_article(session))
+        return Listing(list(rows), cursor, _every_article(session, rows))
     rows, cursor, every = _by_date(session, filters, found, page, columns)
     return Listing(rows, cursor, total_of(session, every))
 
 
-def _every_article(session: Session) -> Total:
-    if counting() and session.get_bind().dialect.name == "sqlite":
+def _every_article(session: Session, found: Sequence[Record]) -> Total:
+    if not counting():
+        return Total(0, estimate=True)
+    if session.get_bind().dialect.name == "sqlite":
         return Total(whole.article_count(session))
-    return total_of(session, select(col(Article.id)))
+    count = whole.postgres_count(session, found, COUNT_CAP + 1)
+    if count <= COUNT_CAP:
+        return Total(count)
+    # As ``total_of`` gives it past the cap.
+    return Total(max(planned_rows(session, select(col(Article.id))), count), estimate=True)
 
 
 def _no_other_filter(filters: ArticleFilters, found: filters_.Plan) -> bool:
