@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic_core import to_json
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm.session import SessionTransactionState
 from sqlalchemy.sql import Executable
 from sqlmodel import Session
 from starlette.responses import Response
@@ -23,6 +25,7 @@ from starlette.responses import Response
 from app.prepared import Prepared, run
 from app.schemas import as_utc
 
+_ACTIVE = SessionTransactionState.ACTIVE
 Document = dict[str, Any]
 # A row of ``rows``: a named tuple, read by column name (``row.slug``) or position.
 Record = Any
@@ -38,20 +41,33 @@ def _record(names: tuple[str, ...]) -> Any:
     return namedtuple("Record", names, rename=True)
 
 
+def connection(session: Session) -> Connection:
+    """``session.connection()``, read straight from the session's transaction once it holds
+    one: each call otherwise goes through the transaction's state checks, about 5% of an
+    article's CPU time on PostgreSQL (five calls a request; cProfile, 10k articles)."""
+    transaction = session._transaction
+    bind = session.bind
+    if transaction is not None and bind is not None and transaction._state is _ACTIVE:
+        held = transaction._connections.get(bind)
+        if held is not None:
+            return held[0]
+    return session.connection()
+
+
 def rows(session: Session, stmt: Executable | Prepared, **params: Any) -> list[Record]:
     """Plain rows of a Core statement, on the session's connection and transaction, as
     named tuples. SQLAlchemy 2.1's ``Row`` looks a column name up on its class before its
     keys on every attribute read: 1.3 µs a field, against 0.1 for a named tuple's, so an
     article's mentions, entities and quotes spent 16% of its request reading their rows.
     A ``Prepared`` statement runs on the driver's cursor (see ``app.prepared``)."""
-    connection = session.connection()
+    held = connection(session)
     if isinstance(stmt, Prepared):
-        plan = None if connection._echo else stmt.plan(connection.dialect)
+        plan = None if held._echo else stmt.plan(held.dialect)
         if plan is not None:
             make = _record(plan.keys)._make
-            return [make(row) for row in run(connection, plan, params)]
+            return [make(row) for row in run(held, plan, params)]
         stmt = stmt.statement
-    result = connection.execute(stmt, params)
+    result = held.execute(stmt, params)
     make = _record(tuple(result.keys()))._make
     return [make(row) for row in result.all()]
 

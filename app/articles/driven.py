@@ -58,9 +58,12 @@ def _statement(descending: bool, after: bool, groups: int = 0) -> Prepared:
     )
 
 
-@lru_cache(maxsize=4)
-def _counted(groups: int) -> Prepared:
-    return Prepared(select(func.count()).select_from(_walked((AE.article_id,), groups).subquery()))
+@lru_cache(maxsize=8)
+def _counted(groups: int, capped: bool) -> Prepared:
+    walked = _walked((AE.article_id,), groups)
+    if capped:
+        walked = walked.limit(bindparam("cap"))
+    return Prepared(select(func.count()).select_from(walked.subquery()))
 
 
 def _params(entity_id: int, groups: Sequence[Sequence[int]]) -> dict[str, Any]:
@@ -87,7 +90,11 @@ def entity_page(
     return keyset.page(found, page, lambda row: (row.dated_at, row.id))
 
 
-def entity_count(session: Session, entity_id: int, groups: Sequence[Sequence[int]]) -> int:
-    """How many articles mention ``entity_id`` and one entity of each of ``groups``."""
-    found = rows(session, _counted(len(groups)), **_params(entity_id, groups))
+def entity_count(
+    session: Session, entity_id: int, groups: Sequence[Sequence[int]], cap: int | None = None
+) -> int:
+    """How many articles mention ``entity_id`` and one entity of each of ``groups``, counted
+    up to ``cap`` if given."""
+    params = _params(entity_id, groups) | ({} if cap is None else {"cap": cap})
+    found = rows(session, _counted(len(groups), cap is not None), **params)
     return int(found[0][0])

@@ -27,6 +27,17 @@ from app.quotes.service import quotes_for_entity
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 
+
+# The entity and its page in one ``read``: on PostgreSQL each is a hop to the thread pool,
+# about 250k instructions (callgrind, in-process).
+def _articles_of(session: Session, slug: str, page: PageRequest) -> Any:
+    return entity_article_page(session, service.entity_id(session, slug), page)
+
+
+def _quotes_of(session: Session, slug: str, role: str, page: PageRequest) -> Any:
+    return quotes_for_entity(session, service.entity_id(session, slug), role, page)
+
+
 EntityFields = Annotated[Selection, Depends(selection(EntityPublic))]
 ProfileFields = Annotated[Selection, Depends(selection(EntityDetail))]
 ArticleFields = Annotated[Selection, Depends(selection(ArticleSummary))]
@@ -102,8 +113,7 @@ async def entity_articles(
     session: SessionDep, slug: Slug, pager: PagerDep, fields: ArticleFields
 ) -> Any:
     """Newest first; undated articles last."""
-    entity_id = await read(session, service.entity_id, slug)
-    found = await read(session, entity_article_page, entity_id, pager.page)
+    found = await read(session, _articles_of, slug, pager.page)
     return pager.json(fields.items(found))
 
 
@@ -124,8 +134,7 @@ async def entity_quotes(
     ] = "speaker",
 ) -> Any:
     """Newest first."""
-    entity_id = await read(session, service.entity_id, slug)
-    found = await read(session, quotes_for_entity, entity_id, role, pager.page)
+    found = await read(session, _quotes_of, slug, role, pager.page)
     return pager.json(fields.items(found))
 
 

@@ -4,19 +4,21 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlmodel import Session, col
 
 from app.answers import Document, Record, rows
 from app.changes.service import changed_since
 from app.errors import NotFound
 from app.pagination import (
+    COUNT_CAP,
     AnySelect,
     Keyset,
     Page,
     PageRequest,
     SortKey,
     Total,
+    counting,
     page_document,
     total_of,
 )
@@ -174,8 +176,41 @@ def _quotes_about(entity_id: int) -> AnySelect:
 def quotes_for_entity(session: Session, entity_id: int, role: str, page: PageRequest) -> Document:
     """Quotes an entity said (``speaker``) or that mention it (``about``), newest first."""
     if role == "speaker":
-        clause = col(Quote.speaker_id) == entity_id
-    else:
-        clause = col(Quote.id).in_(_quotes_about(entity_id))
+        return _spoken(session, entity_id, page)
+    clause = col(Quote.id).in_(_quotes_about(entity_id))
     total = total_of(session, select(col(Quote.id)).where(clause))
     return _newest(session, NEWEST.apply(detail_select().where(clause), page), page, total)
+
+
+_SPEAKER = col(Quote.speaker_id) == bindparam("speaker")
+
+
+@lru_cache(maxsize=2)
+def _spoken_page(after: bool) -> Prepared:
+    return Prepared(NEWEST.prepared(detail_select().where(_SPEAKER), after=after))
+
+
+@lru_cache(maxsize=2)
+def _spoken_count(capped: bool) -> Prepared:
+    spoken = select(col(Quote.id)).where(_SPEAKER)
+    if capped:
+        spoken = spoken.limit(bindparam("cap"))
+    return Prepared(select(func.count()).select_from(spoken.subquery()))
+
+
+def _spoken(session: Session, entity_id: int, page: PageRequest) -> Document:
+    """What an entity said, from statements built once: built per request, the page and
+    its count took a third of the request's instructions on PostgreSQL. Counted as
+    ``total_of`` counts (PostgreSQL: up to ``COUNT_CAP``, past it by estimate)."""
+    total = Total(0, estimate=True)
+    if counting():
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        cap = {} if sqlite else {"cap": COUNT_CAP + 1}
+        count = int(rows(session, _spoken_count(not sqlite), speaker=entity_id, **cap)[0][0])
+        total = Total(count)
+        if count > COUNT_CAP and not sqlite:
+            spoken = select(col(Quote.id)).where(col(Quote.speaker_id) == entity_id)
+            total = total_of(session, spoken)
+    params = NEWEST.params(page) | {"speaker": entity_id}
+    found = rows(session, _spoken_page("after_0" in params), **params)
+    return _documents(found, page, total)

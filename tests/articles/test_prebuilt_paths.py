@@ -122,11 +122,10 @@ def test_entities_alone_answer_as_the_general_path(
 ) -> None:
     calls: list[int] = []
     real = driven.entity_count
-    monkeypatch.setattr(driven, "entity_count", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr(driven, "entity_count", lambda *a, **kw: calls.append(1) or real(*a, **kw))
     params = {"person": PERSON, "country": country, "sort": sort}
     prebuilt = list(pages(client, "/articles", **params))
-    sqlite = client.app.state.settings.is_sqlite  # type: ignore[attr-defined]
-    assert len(calls) == (len(prebuilt) if sqlite else 0)
+    assert len(calls) == len(prebuilt)  # both backends
     with monkeypatch.context() as patched:
         patched.setattr(app.articles.listing, "SUMMARY_COLUMNS", ())  # no prebuilt path
         general = list(pages(client, "/articles", **params))
@@ -204,3 +203,14 @@ def test_quotes_by_words_alone_answer_as_the_general_path(
         general = list(pages(client, "/quotes", q="lagoon"))
     assert prebuilt == general
     assert sum(len(page["items"]) for page in prebuilt) == 9
+
+
+@pytest.mark.usefixtures("paired")
+def test_entities_alone_past_the_cap_are_counted_as_total_of_counts(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL counts the prebuilt listing up to the cap; past it, ``total_of`` (here
+    under its own, larger cap) gives the size."""
+    monkeypatch.setattr(app.articles.listing, "COUNT_CAP", 1)
+    body = client.get("/articles", params={"person": PERSON, "country": "LG"}).json()
+    assert (body["total"], body["total_is_estimate"]) == (4, False)

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlmodel import Session
 
 import app.articles.listing
@@ -101,3 +101,22 @@ def test_the_total_follows_other_connections_and_rollbacks(
         assert whole.article_count(session) == 1 if engine.dialect.name == "sqlite" else True
         session.rollback()
     assert _total(scratch) == 2
+
+
+def test_the_total_is_counted_again_only_after_a_commit(
+    scratch: TestClient, scratch_url: str
+) -> None:
+    """Reads alone keep the count (SQLite: ``data_version``; PostgreSQL: the snapshot the
+    page was read at); another connection's commit has it counted again."""
+    engine = scratch.app.state.engine  # type: ignore[attr-defined]
+    sent: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *args: sent.append(args[2]))
+    _store(scratch_url, 1)
+    assert _total(scratch) == 1
+    assert any("count(" in sql for sql in sent)
+    sent.clear()
+    assert _total(scratch) == _total(scratch) == 1
+    assert not any("count(" in sql for sql in sent)
+    _store(scratch_url, 2)
+    assert _total(scratch) == 2
+    assert any("count(" in sql for sql in sent)
