@@ -93,3 +93,8 @@ def test_a_country_that_no_longer_exists_is_a_place() -> None:
 def test_a_given_name_that_a_small_town_bears_opens_a_full_name() -> None:
     found = _mentions("The prize went to Leon Mark Rovel, a teacher, on Friday.")
     assert ("person", "Leon Mark Rovel") in found
+
+
+def test_a_land_is_a_place_and_ends_before_a_name() -> None:
+    found = _mentions("A ranger from Kolva Land Tamsin Reed said the herd had moved.")
+    assert {("place", "Kolva Land"), ("person", "Tamsin Reed")} <= found
