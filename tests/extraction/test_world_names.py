@@ -98,3 +98,8 @@ def test_a_given_name_that_a_small_town_bears_opens_a_full_name() -> None:
 def test_a_land_is_a_place_and_ends_before_a_name() -> None:
     found = _mentions("A ranger from Kolva Land Tamsin Reed said the herd had moved.")
     assert {("place", "Kolva Land"), ("person", "Tamsin Reed")} <= found
+
+
+def test_a_lone_name_after_a_kin_noun_is_a_person() -> None:
+    found = _mentions("The minister's daughter Nomvelo posted the news on Sunday.")
+    assert ("person", "Nomvelo") in found
