@@ -36,7 +36,7 @@ def person_evidence(start: int, end: int, ctx: Context) -> bool:
         return False
     if speech_follows(end, ctx) or _role_before(start, ctx) or title_before(start, ctx):
         return True
-    if aged(start, end, ctx):
+    if aged(start, end, ctx) or kin_before(start, ctx, of=True):
         return True
     return apposition(end, ctx) is not None or _WHO.match(ctx.body, end) is not None
 
@@ -54,11 +54,13 @@ def aged(start: int, end: int, ctx: Context) -> bool:
 _FAMILY = KIN_NOUNS | words("son daughter wife husband mother father brother sister cousin")
 
 
-def kin_before(start: int, ctx: Context) -> bool:
+def kin_before(start: int, ctx: Context, of: bool = False) -> bool:
     """'his daughter Velu', 'her son, Orvi': a lone name after a kin noun is a person's,
     though no name list knows it (on worldwide-dev one such daughter was read as a body;
     roles say less: "rival Acme", "partner Acme" are bodies)."""
     before = ctx.body[max(0, start - 30) : start].rstrip().removesuffix(",").split()
+    if of and len(before) > 1 and before[-1] == "of":
+        before.pop()  # "the son of Velu Rell": a full name (a lone word there may be a noun)
     return bool(before) and before[-1] in _FAMILY
 
 

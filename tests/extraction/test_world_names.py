@@ -103,3 +103,8 @@ def test_a_land_is_a_place_and_ends_before_a_name() -> None:
 def test_a_lone_name_after_a_kin_noun_is_a_person() -> None:
     found = _mentions("The minister's daughter Nomvelo posted the news on Sunday.")
     assert ("person", "Nomvelo") in found
+
+
+def test_a_name_after_kin_and_of_is_a_person() -> None:
+    found = _mentions("The victim was named as the son of Banyan Ravo of a nearby village.")
+    assert ("person", "Banyan Ravo") in found
