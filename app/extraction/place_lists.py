@@ -1,5 +1,5 @@
 """Unknown words listed with places are places: "Perth, Albany, Wirrabool and
-Darwin", "Kirkuk, Varzanda", "Perth, Albany and Kirra Flats".
+Darwin", "Kirkuk, Varzanda".
 
 Small towns, villages and regions in local spellings are missing from every gazetteer
 (on the worldwide set, 15 of the 49 places read as unknown single words stood in such
@@ -25,11 +25,11 @@ def place_lists(found: list[Found], ctx: Context) -> None:
         if not any(_place(f) for f in group):
             continue
         coordinated = len(group) > 2 or _closed(group[-1], ctx)
-        # Every member a place, a lone word or a longer name no pass could read: a name
-        # the dictionary also lists ("Enfield") stays unread, but does not end the list.
-        if coordinated and all(_place(f) or _lone(f) or _unread_name(f, ctx) for f in group):
+        # Every member a place or a lone word no pass could read: a name the dictionary
+        # also lists ("Enfield") stays unread, but does not end the list.
+        if coordinated and all(_place(f) or _lone(f) for f in group):
             for item in group:
-                if _unknown(item, ctx) or _unread_name(item, ctx):
+                if _unknown(item, ctx):
                     item.kind, item.weak, item.decided_by = "place", False, "place_lists"
 
 
@@ -60,15 +60,6 @@ def _place(item: Found) -> bool:
 
 def _lone(item: Found) -> bool:
     return item.kind == "other" and item.weak and " " not in item.text
-
-
-def _unread_name(item: Found, ctx: Context) -> bool:
-    """'Kirra Flats': two or three capitalised words no pass could read, none of which the
-    article writes in lower case ("Leading Family Resort" is a phrase)."""
-    words = item.text.split()
-    if item.kind != "other" or item.weak or not 2 <= len(words) <= 3:
-        return False
-    return all(w[:1].isupper() and w.lower() not in ctx.lower_words for w in words)
 
 
 def _unknown(item: Found, ctx: Context) -> bool:
