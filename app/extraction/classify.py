@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
 from app.extraction.found import Context, Found, common_word, make, spaced, weak
+from app.extraction.introductions import aged
 from app.extraction.joins import rejoin
 from app.extraction.media import MEDIA, medium_modifier
 from app.extraction.organizations import ORG_CUES, has_head, org_head, portfolio_of_body
@@ -37,7 +38,14 @@ from app.extraction.personal import (
     person_tail,
     skip_titles,
 )
-from app.extraction.places import COMPASS, compass_place, place_token, shouted
+from app.extraction.places import (
+    COMPASS,
+    compass_place,
+    compass_region,
+    country_body,
+    place_token,
+    shouted,
+)
 from app.extraction.roles import (
     opening_descriptor,
     opening_role,
@@ -148,6 +156,12 @@ def _compass_place(reading: Reading, ctx: Context) -> Decision:
     return [found] if found else None
 
 
+def _compass_region(reading: Reading, ctx: Context) -> Decision:
+    """'the West', 'the Middle East': a part of the world (unread before this pass)."""
+    found = compass_region(reading.tokens, ctx)
+    return [found] if found else None
+
+
 def _opening_adjective(reading: Reading, ctx: Context) -> Decision:
     """'Controversial Australian Anna Hill': an ordinary word opening a sentence before
     a people's name describes what follows (trims, never decides)."""
@@ -175,6 +189,19 @@ def _leading_places(reading: Reading, ctx: Context) -> Decision:
     return None
 
 
+def _country_body(reading: Reading, ctx: Context) -> Decision:
+    """'Velmar Charity': a leading country and the one word left are a body's name (on
+    worldwide-dev and conllpp-dev, 5 such bodies had been read as the country alone)."""
+    tokens, found = reading.tokens, reading.found
+    if len(tokens) != 1 or not found or found[-1].decided_by != "leading_places":
+        return None
+    body = country_body(found[-1], tokens[0], ctx)
+    if body is None:
+        return None
+    found.pop()
+    return [body]
+
+
 def _opening_role(reading: Reading, ctx: Context) -> Decision:
     """'Winger Tom Reed': an ordinary word opening a clause before a name is a role; a
     word there that is no part of the name after it is trimmed ("Stand-in Reed")."""
@@ -197,6 +224,8 @@ def _titled_person(reading: Reading, ctx: Context) -> Decision:
         return None
     reading.found += span_reading(tokens[: title_end - 1], ctx) or []
     titled = tokens[title_end:]
+    if not titled and len(tokens) == 1 and aged(tokens[0].start, tokens[0].end, ctx):
+        return [person(tokens, ctx)]  # "Prince (24)": an age makes a title word a name
     if not titled:
         return []  # "Secretary of State for the Family": a title names no one
     # "General Election": a title before an ordinary word that is no one's name is
@@ -325,8 +354,10 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("scheme_name", _scheme_name),
     ("whole_span", _whole_span),
     ("compass_place", _compass_place),
+    ("compass_region", _compass_region),
     ("opening_adjective", _opening_adjective),
     ("leading_places", _leading_places),
+    ("country_body", _country_body),
     ("opening_role", _opening_role),
     ("titled_person", _titled_person),
     ("rest", _rest),

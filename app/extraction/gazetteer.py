@@ -14,7 +14,13 @@ from functools import cache, lru_cache
 
 from app.extraction.geodata import Place, PlaceKind, country_records, fold
 from app.extraction.people import is_given_name
-from app.extraction.regions import add_cities, add_provinces, add_regions, add_subdivisions
+from app.extraction.regions import (
+    add_cities,
+    add_former_countries,
+    add_provinces,
+    add_regions,
+    add_subdivisions,
+)
 from app.extraction.wordsets import FUNCTION_WORDS
 
 __all__ = ["Place", "PlaceKind", "demonym", "fold", "gazetteer", "lookup"]
@@ -105,6 +111,7 @@ def gazetteer() -> Gazetteer:
         names.setdefault(fold(tail), place)
     for head, place in _name_heads().items():
         names.setdefault(fold(head), place)
+    add_former_countries(names)
     towns = {key: place for key, place in towns.items() if key not in names and _townish(key)}
     return Gazetteer(names, _demonyms(), frozenset(adjectives), towns)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context
-from app.extraction.organizations import ORG_OPENERS, org_head, place_head
+from app.extraction.organizations import ORG_OPENERS, has_head, org_head, place_head
 from app.extraction.people import HONORIFICS, PORTFOLIOS, ROLE_NOUNS, TITLES, is_given_name
 from app.extraction.personal import is_title_word
 from app.extraction.wordsets import dictionary_word
@@ -43,7 +43,9 @@ def _joins(before: Token, after: Token, body: str) -> bool:
 
 
 def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
-    """Re-join "Farmers' People's Union": a possessive inside an organization's name."""
+    """Re-join "Farmers' People's Union": a possessive inside an organization's name. A
+    body's full name before the possessive ("Ministry of Trade's Audit Bureau") owns a
+    second body: two names, not one."""
     out: list[Run] = []
     for run in runs:
         prev = out[-1] if out else None
@@ -54,6 +56,7 @@ def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
             and org_head(run.tokens[-1].text)
             and gz.lookup(ctx.body[prev.start : prev.end]) is None
             and not is_given_name(prev.tokens[0].text)
+            and not has_head(prev.tokens, ctx.body)
         ):
             last = prev.tokens[-1]
             prev.tokens[-1] = Token(

@@ -80,7 +80,7 @@ PLACE_HEADS = words(
     "Street Road Avenue Square Park Bridge Airport Station Port Harbour Harbor "
     "Stadium Arena Hall Palace Tower Towers Castle Cathedral Mosque Temple Memorial "
     "City House Museum Gallery Centre Center Complex Facility Plaza Base Camp Prison Canal "
-    "Dam Beach Coast Forest Field"
+    "Dam Beach Coast Forest Field Basin Land"
 )
 # Words that open a place's name: "Cape Canaveral", "Lake Kivu", "Fort Worth".
 PLACE_OPENERS = words("Cape Mount Mt Lake Fort Isle Isla Lago Cerro Port")

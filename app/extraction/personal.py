@@ -79,7 +79,12 @@ def _body_before(tokens: list[Token], i: int, ctx: Context) -> bool:
     # Irregular plurals too: "Libraries", "Families" ended a portfolio before a name.
     if _group_before(tokens[:i], ctx) or (plural_word(before) and not is_surname(before)):
         return True
-    return gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end]) is not None
+    place = gz.lookup(ctx.body[tokens[0].start : tokens[i - 1].end])
+    # "Ann Mary Velt", "San Velmo Padres": a given name that some small town bears too
+    # opens the name after it (on conllpp-dev, 3 names had been cut so).
+    if place is not None and i == 1 and not place.major and is_given_name(before):
+        return False
+    return place is not None
 
 
 def _group_before(tokens: list[Token], ctx: Context) -> bool:

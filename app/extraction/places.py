@@ -15,7 +15,7 @@ from app.extraction import gazetteer as gz
 from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, common_word, make
 from app.extraction.organizations import ORG_OPENERS, acronym
-from app.extraction.people import is_given_name
+from app.extraction.people import PORTFOLIOS, TITLES, is_given_name
 from app.extraction.wordsets import dictionary_word
 
 # What follows a dateline's place: a date, maybe after a comma or a country's name.
@@ -35,6 +35,12 @@ COMPASS = frozenset(
         *(f"{a}{sep}{b.lower()}" for a in _POINTS[:2] for b in _POINTS[2:] for sep in ("-", "")),
     ]
 )
+# A point of the compass standing for a part of the world: "the West", "the Middle
+# East", "the Midwest". "the North" and "the South" are left out: they stand as often for
+# one side of a divided country (on gum-news both were annotated as its government).
+_REGION = re.compile(r"(?:(?:Middle|Far) )?(?:East|West)|Mid-?[Ww]est")
+_AND_NAME = re.compile(r" and [A-Z]")
+_TOWARDS = re.compile(r"\b(?:in|into|to|from|across|throughout|towards?) the $")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
 
 
@@ -159,3 +165,39 @@ def place_found(tokens: list[Token], ctx: Context, place: gz.Place, demonym: boo
     found.code, found.demonym = place.code, demonym
     found.canonical = place.name if place.kind == "country" else None
     return found
+
+
+def compass_region(tokens: list[Token], ctx: Context) -> Found | None:
+    """'the West', 'the Far East', 'Middle East', 'the Midwest': a part of the world named
+    by a point of the compass. A lone point needs its article and a preposition of place
+    ("went to the West"): "West" alone is a surname as often ("West said"), and "their
+    rivals, the West" names the powers more than the region."""
+    if len(tokens) > 2 or not _REGION.fullmatch(ctx.body, tokens[0].start, tokens[-1].end):
+        return None
+    lone = len(tokens) == 1 and tokens[0].text in _POINTS
+    if lone and not _TOWARDS.search(ctx.body, max(0, tokens[0].start - 16), tokens[0].start):
+        return None
+    return make(tokens, ctx, "place")
+
+
+def country_body(lead: Found, word: Token, ctx: Context) -> Found | None:
+    """'Velmar Charity', 'Velmar Life', 'Velmar Ishin': a country's name, then one
+    capitalised word that no pass reads alone, is a body named after the country, not the
+    country and a word. The word must be no name of its own (no place, people, title or
+    given name after a given name's country: "Chad Ogea") and must either be no English
+    word or the pair must recur: once, "Velmar Tourism" may be the start of a longer name.
+    """
+    text = word.text
+    if lead.kind != "country" or lead.demonym or is_given_name(lead.text):
+        return None
+    if ctx.body[lead.end : word.start] != " " or text in TITLES or text in PORTFOLIOS:
+        return None
+    if len(text) < 3 or not text[1:].islower() or gz.lookup(text) or gz.demonym(text):
+        return None
+    if _AND_NAME.match(ctx.body, word.end):
+        return None  # "Velmar Space and Rocket Centre": part of a longer name, split at "and"
+    whole = ctx.body[lead.start : word.end]
+    plain = dictionary_word(text) or is_given_name(text)
+    if plain and ctx.body.count(whole) < 2:
+        return None
+    return Found("organization", lead.start, word.end, whole)

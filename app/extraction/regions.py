@@ -116,6 +116,18 @@ def add_subdivisions(names: dict[str, Place]) -> None:
             names.setdefault(fold(name), Place(name, "place", code, major=True))
 
 
+def add_former_countries(names: dict[str, Place]) -> None:
+    """Countries that no longer exist, from ISO 3166-3 (``pycountry``): 'Czechoslovakia',
+    'Dahomey'. History and obituaries name them as often as news names today's; a name
+    that a living country or place also bears keeps that reading."""
+    import pycountry
+
+    for record in pycountry.historic_countries:
+        name = str(record.name).split(",")[0]
+        if fold(name).isascii():
+            names.setdefault(fold(name), Place(name, "place"))
+
+
 def add_cities(names: dict[str, Place], towns: dict[str, Place]) -> None:
     """Cities over the population floors into ``names``; the smaller one-word towns of the
     same list into ``towns``, a name that only the words around it can make a place."""

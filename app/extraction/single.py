@@ -8,7 +8,7 @@ from functools import cache
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context, Found, common_word, weak
-from app.extraction.introductions import title_before
+from app.extraction.introductions import aged, kin_before, title_before
 from app.extraction.organizations import JOINED_BEFORE, ORG_CUES, ORG_FOLLOWERS, lone_head
 from app.extraction.people import is_given_name
 from app.extraction.wordsets import dictionary_word, words
@@ -53,8 +53,9 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
     if common_word(token, ctx):
         found.common = True
         return found
-    if title_before(token.start, ctx):
-        # "Mr. Toccafondi": the full stop of the honorific starts no sentence.
+    kin = kin_before(token.start, ctx) and gz.lookup(token.text) is None
+    if kin or title_before(token.start, ctx) or aged(token.start, token.end, ctx):
+        # "Mr. Toccafondi": the full stop of the honorific starts no sentence; "Velu (26)".
         found.kind, found.weak = "person", False
         return found
     # Evidence from the words around holds at a sentence start too ("Microsoft said").
