@@ -186,3 +186,13 @@ def test_lone_names_listed_after_a_plural_firm_noun_are_companies() -> None:
 def test_a_sentences_first_ordinary_word_before_a_deed_is_no_company() -> None:
     found = _typed("Management bought the shares. Staff sold them on Friday. Ann Velt quit.")
     assert not any(kind == "organization" for kind, _ in found)
+
+
+def test_plain_word_before_a_trimmed_title_leaves_the_body_named() -> None:
+    body = (
+        "Aid stalled after the Arvel Union High Commissioner for Migrants spoke. "
+        "Later the OVR Special Envoy said no."
+    )
+    found = _typed(body)
+    assert ("organization", "Arvel Union") in found
+    assert ("organization", "OVR") in found
