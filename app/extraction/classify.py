@@ -46,7 +46,7 @@ from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading
 from app.extraction.trailing_titles import title_modifier, trailing_title
-from app.extraction.word_names import plain_words_body
+from app.extraction.word_names import article_body, plain_words_body
 from app.extraction.wordsets import dictionary_word
 from app.extraction.works import EVENT_HEADS
 
@@ -159,6 +159,11 @@ def _opening_adjective(reading: Reading, ctx: Context) -> Decision:
     if ordinary and place_token(tokens[1], ctx) is not None:
         tokens.pop(0)
     return None
+
+
+def _article_body(reading: Reading, ctx: Context) -> Decision:
+    body = article_body(reading.tokens, ctx)
+    return [body] if body else None
 
 
 def _leading_places(reading: Reading, ctx: Context) -> Decision:
@@ -316,6 +321,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("whole_span", _whole_span),
     ("compass_place", _compass_place),
     ("opening_adjective", _opening_adjective),
+    ("article_body", _article_body),
     ("leading_places", _leading_places),
     ("opening_role", _opening_role),
     ("titled_person", _titled_person),

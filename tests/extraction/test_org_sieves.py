@@ -196,3 +196,14 @@ def test_plain_word_before_a_trimmed_title_leaves_the_body_named() -> None:
     found = _typed(body)
     assert ("organization", "Arvel Union") in found
     assert ("organization", "OVR") in found
+
+
+def test_plain_words_after_the_ending_the_phrase_name_a_body() -> None:
+    found = _typed("A plan backed by the Amber Cross in May failed, officials said.")
+    assert ("organization", "Amber Cross") in found
+    assert ("organization", "Danish Amber Cross") in _typed("Later the Danish Amber Cross said no.")
+
+
+def test_a_name_after_the_that_qualifies_a_noun_is_no_body() -> None:
+    found = _typed("Fans of the Rose Carter film laughed. Rose Carter said she was glad.")
+    assert ("organization", "Rose Carter") not in found
