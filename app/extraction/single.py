@@ -8,7 +8,13 @@ from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context, Found, common_word, weak
 from app.extraction.introductions import title_before
-from app.extraction.organizations import JOINED_BEFORE, ORG_CUES, ORG_FOLLOWERS, lone_head
+from app.extraction.organizations import (
+    JOINED_BEFORE,
+    ORG_CUES,
+    ORG_FOLLOWERS,
+    lone_head,
+    org_head,
+)
 from app.extraction.people import is_given_name
 from app.extraction.spans import dotted_initials
 from app.extraction.wordsets import dictionary_word, words
@@ -151,8 +157,10 @@ def _source_cited(token: Token, ctx: Context) -> bool:
 def _owns_a_name(token: Token, ctx: Context) -> bool:
     """'Acme's Chief Engineer', 'Acme's Ana Ruiz': a lone word whose possessive holds a
     title or a named person is the body they belong to; a person is named in full first.
-    An ordinary word owns the name of a programme or an office ("Children's Commissioner")."""
-    if dictionary_word(token.text):
+    An ordinary word owns the name of a programme or an office ("Children's Commissioner"),
+    unless it is a noun that heads bodies' names ("Coalition's Deputy Leader"): a party
+    or an alliance that goes by its head noun alone."""
+    if dictionary_word(token.text) and not org_head(token.text):
         return False
     return _OWNS_NAME.match(ctx.body, token.end) is not None
 
