@@ -54,6 +54,8 @@ def article_body(tokens: list[Token], ctx: Context) -> Found | None:
     qualifies a noun ('the Ann Lee case'). A people's word before them is the body's."""
     if len(tokens) < 2 or not ctx.body.endswith("the ", 0, tokens[0].start):
         return None
+    if tokens[-1].text in EVENT_HEADS:
+        return None  # "won the Morris Cup": an event, left to the steps that read events
     lead = 0
     while lead < len(tokens) - 2 and place_token(tokens[lead], ctx) is not None:
         lead += 1

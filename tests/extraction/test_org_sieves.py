@@ -207,3 +207,8 @@ def test_plain_words_after_the_ending_the_phrase_name_a_body() -> None:
 def test_a_name_after_the_that_qualifies_a_noun_is_no_body() -> None:
     found = _typed("Fans of the Rose Carter film laughed. Rose Carter said she was glad.")
     assert ("organization", "Rose Carter") not in found
+
+
+def test_plain_words_after_the_ending_in_an_event_head_stay_an_event() -> None:
+    found = _typed("Spain won the Amber Cup. The team flew home.")
+    assert ("organization", "Amber Cup") not in found
