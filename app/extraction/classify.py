@@ -14,19 +14,17 @@ from dataclasses import dataclass, field
 
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
-from app.extraction.found import Context, Found, common_word, make, spaced, weak
+from app.extraction.found import Context, Found, common_word, make, weak
 from app.extraction.introductions import aged
 from app.extraction.joins import rejoin
 from app.extraction.media import MEDIA, medium_modifier
-from app.extraction.organizations import ORG_CUES, has_head, org_head, portfolio_of_body
+from app.extraction.organizations import ORG_CUES, has_head, org_head
 from app.extraction.people import (
     HONORIFICS,
     PORTFOLIOS,
-    POSTNOMINALS,
     TITLES,
     is_given_name,
     is_surname,
-    surname_title,
 )
 from app.extraction.personal import (
     inner_title,
@@ -55,7 +53,8 @@ from app.extraction.roles import (
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
 from app.extraction.single import cue_before, joined_before, single_word
 from app.extraction.spans import span_reading
-from app.extraction.word_names import plain_words_body
+from app.extraction.trailing_titles import title_modifier, trailing_title
+from app.extraction.word_names import article_body, plain_words_body
 from app.extraction.wordsets import dictionary_word
 from app.extraction.works import EVENT_HEADS
 
@@ -121,7 +120,9 @@ def _body_then_person(reading: Reading, ctx: Context) -> Decision:
 def _trailing_titles(reading: Reading, ctx: Context) -> Decision:
     """'the Trade Office Spokesperson': the body, not the speaker (trims, never decides)."""
     run = reading.run
-    while _trailing_title(run.tokens, ctx):
+    while trailing_title(run.tokens, ctx):
+        run = Run(run.tokens[:-1], run.sentence_start, run.heading)
+    while run is not reading.run and title_modifier(run.tokens, ctx):
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     reading.run, reading.tokens = run, list(run.tokens)
     return None
@@ -172,6 +173,11 @@ def _opening_adjective(reading: Reading, ctx: Context) -> Decision:
     if ordinary and place_token(tokens[1], ctx) is not None:
         tokens.pop(0)
     return None
+
+
+def _article_body(reading: Reading, ctx: Context) -> Decision:
+    body = article_body(reading.tokens, ctx)
+    return [body] if body else None
 
 
 def _leading_places(reading: Reading, ctx: Context) -> Decision:
@@ -333,17 +339,6 @@ def _ordinary(token: Token, ctx: Context) -> bool:
     return common_word(token, ctx) or dictionary_word(word) or plural
 
 
-def _trailing_title(tokens: list[Token], ctx: Context) -> bool:
-    if len(tokens) < 2 or not spaced(tokens, ctx):
-        return False
-    word = tokens[-1].text
-    if surname_title([t.text for t in tokens]):
-        return False  # "John Major": the surname of a given name
-    if portfolio_of_body(tokens, ctx.body):
-        return False  # "Ministry of Public Health": the portfolio ends the body's name
-    return word in TITLES or word in POSTNOMINALS
-
-
 _PASSES: tuple[tuple[str, Pass], ...] = (
     ("shouted_line", _shouted_line),
     ("nicknamed", _nicknamed),
@@ -356,6 +351,7 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("compass_place", _compass_place),
     ("compass_region", _compass_region),
     ("opening_adjective", _opening_adjective),
+    ("article_body", _article_body),
     ("leading_places", _leading_places),
     ("country_body", _country_body),
     ("opening_role", _opening_role),

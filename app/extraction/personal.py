@@ -23,6 +23,7 @@ from app.extraction.people import (
     PORTFOLIOS,
     POSTNOMINALS,
     ROLE_NOUNS,
+    SPEECH_VERBS,
     TITLES,
     common_noun,
     is_given_name,
@@ -160,6 +161,16 @@ def _known_surname(tokens: list[Token], ctx: Context) -> bool:
         return False  # "Bonds", "Wells": a plural noun
     before = ctx.body[max(0, tokens[0].start - 8) : tokens[0].start].split()
     return not is_particle(tokens[0].text) and not (before and before[-1] in _WHERE)
+
+
+def phrase_ends(end: int, ctx: Context) -> bool:
+    """Punctuation, a function word or a speech verb follows: no noun that a name before
+    it would qualify ("the Ann Lee case")."""
+    after = ctx.body[end : end + 20]
+    if not after[:1].isspace():
+        return after[:1] in ".,;:)" or not after
+    word = after.split(maxsplit=1)[0] if after.strip() else ""
+    return word.capitalize() in FUNCTION_WORDS or word in SPEECH_VERBS
 
 
 def org_follows(end: int, ctx: Context) -> bool:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token
 from app.extraction.found import Context, Found, common_word, weak
 from app.extraction.introductions import aged, kin_before, title_before
-from app.extraction.organizations import JOINED_BEFORE, ORG_CUES, ORG_FOLLOWERS, lone_head
+from app.extraction.organizations import (
+    JOINED_BEFORE,
+    ORG_CUES,
+    ORG_FOLLOWERS,
+    lone_head,
+    org_head,
+)
 from app.extraction.people import is_given_name
+from app.extraction.spans import dotted_initials
 from app.extraction.wordsets import dictionary_word, words
 
-_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _TOLD = frozenset({"told", "tell", "telling"})
 _IN_PLACE = frozenset({"in", "near", "outside"})
 _AT_PLACE = frozenset({"at", "from"})
@@ -64,7 +69,7 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         found.initial = True
         return found
     cue = cue_before(token.start, ctx)
-    if cue in ORG_CUES or joined_before(token.start, ctx) or _dotted_initials(token, ctx):
+    if cue in ORG_CUES or joined_before(token.start, ctx) or dotted_initials(token, ctx):
         found.kind, found.weak = "organization", False
     elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
@@ -83,27 +88,6 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         # "the town of Ashcombe", "the province of Lusaka": the noun says what it is.
         found.kind, found.weak = "place", False
     return found
-
-
-def _dotted_initials(token: Token, ctx: Context) -> bool:
-    """'R.T.A.': capitals each with its full stop abbreviate a name; one no gazetteer
-    knows, and no country's or US state's code ("N.H.", "A.D."), a body's (on conllpp-dev
-    3 such lone words left unread were bodies). In brackets they may spell out a
-    person's given names ("Ann Beth Cole (A.B.) Smith"), so they are left alone there."""
-    word = token.text
-    if _DOTTED.fullmatch(word) is None or gz.lookup(word) is not None:
-        return False
-    if ctx.body[max(0, token.start - 2) : token.start].strip() == "(":
-        return False
-    return word.replace(".", "") not in _place_codes()
-
-
-@cache
-def _place_codes() -> frozenset[str]:
-    import pycountry
-
-    states = {s.code.split("-")[1] for s in pycountry.subdivisions if s.country_code == "US"}
-    return frozenset(states | {c.alpha_2 for c in pycountry.countries})
 
 
 def _of_before(start: int, ctx: Context) -> bool:
@@ -174,8 +158,10 @@ def _source_cited(token: Token, ctx: Context) -> bool:
 def _owns_a_name(token: Token, ctx: Context) -> bool:
     """'Acme's Chief Engineer', 'Acme's Ana Ruiz': a lone word whose possessive holds a
     title or a named person is the body they belong to; a person is named in full first.
-    An ordinary word owns the name of a programme or an office ("Children's Commissioner")."""
-    if dictionary_word(token.text):
+    An ordinary word owns the name of a programme or an office ("Children's Commissioner"),
+    unless it is a noun that heads bodies' names ("Coalition's Deputy Leader"): a party
+    or an alliance that goes by its head noun alone."""
+    if dictionary_word(token.text) and not org_head(token.text):
         return False
     return _OWNS_NAME.match(ctx.body, token.end) is not None
 

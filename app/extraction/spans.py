@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from app.extraction import gazetteer as gz
 from app.extraction.candidates import Token
@@ -28,6 +29,7 @@ _CARDINAL = words("North South East West")
 # What a reserve of land is kept for: "Wildlife Reserve", "Forest Reserve".
 _NATURE = words("Forest Wildlife Biosphere Nature Natural Game Marine Biological Ecological")
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
 def span_reading(tokens: list[Token], ctx: Context) -> list[Found] | None:
@@ -83,6 +85,8 @@ def _nature_reserve(tokens: list[Token]) -> bool:
 
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:
+    if dotted_initials(token, ctx):
+        return [make([token], ctx, "organization")]
     # A word in capitals that the article also writes normally is being shouted
     # ("NEVER", a transcript's "SMITH"), not abbreviated.
     plain = token.text.title()
@@ -101,3 +105,29 @@ def _single_span(token: Token, ctx: Context) -> list[Found] | None:
     if people is not None:
         return [place_found([token], ctx, people, demonym=True)]
     return None
+
+
+def dotted_initials(token: Token, ctx: Context) -> bool:
+    """'R.T.A.': capitals each with its full stop abbreviate a name; one no gazetteer
+    knows, and no country's or US state's code ("N.H.", "A.D."), a body's (on conllpp-dev
+    3 such lone words left unread were bodies). Read with the span alone, since the full
+    stops, not a sentence's start or a title after them, make the capitals: "U.N.
+    officials said", "U.N. Ambassador Ann Reed" (title case leaves them as they are, so
+    the test for a shouted word cannot tell). In brackets they may spell out a person's
+    given names ("Ann Beth Cole (A.B.) Smith"), so they are left alone there."""
+    word = token.text
+    if _DOTTED.fullmatch(word) is None or gz.lookup(word) is not None:
+        return False
+    if ctx.body[max(0, token.start - 2) : token.start].strip() == "(":
+        return False
+    if ctx.body[token.end : token.end + 2].strip().startswith(":"):
+        return False  # "L.O. : Acme Corp": the label of a form's field, then its value
+    return word.replace(".", "") not in _place_codes()
+
+
+@cache
+def _place_codes() -> frozenset[str]:
+    import pycountry
+
+    states = {s.code.split("-")[1] for s in pycountry.subdivisions if s.country_code == "US"}
+    return frozenset(states | {c.alpha_2 for c in pycountry.countries})

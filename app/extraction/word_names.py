@@ -6,8 +6,9 @@ from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
 from app.extraction.introductions import title_before
 from app.extraction.people import is_given_name, is_surname
-from app.extraction.personal import looks_personal
-from app.extraction.wordsets import dictionary_word, regular_plural
+from app.extraction.personal import looks_personal, phrase_ends
+from app.extraction.places import place_token
+from app.extraction.wordsets import dictionary_word, ordinary_word, regular_plural
 from app.extraction.works import EVENT_HEADS
 
 
@@ -44,3 +45,23 @@ def plural_noun_name(tokens: list[Token]) -> bool:
     if not regular_plural(last):
         return False
     return not (is_surname(last) or is_given_name(last) or is_given_name(first))
+
+
+def article_body(tokens: list[Token], ctx: Context) -> Found | None:
+    """'backed by the Red Cross in May', 'the Velmish Red Cross said': plain words after
+    a lower-case 'the', ending the noun phrase, name a body, though the person step would
+    take them ("Red" a given name, "Cross" a surname); a person's name after 'the'
+    qualifies a noun ('the Ann Lee case'). A people's word before them is the body's."""
+    if len(tokens) < 2 or not ctx.body.endswith("the ", 0, tokens[0].start):
+        return None
+    if tokens[-1].text in EVENT_HEADS:
+        return None  # "won the Morris Cup": an event, left to the steps that read events
+    lead = 0
+    while lead < len(tokens) - 2 and place_token(tokens[lead], ctx) is not None:
+        lead += 1
+    words = tokens[lead:]
+    if len(words) > 3 or not all(t.text[1:].islower() and ordinary_word(t.text) for t in words):
+        return None
+    if not phrase_ends(tokens[-1].end, ctx) or not looks_personal(words, ctx):
+        return None
+    return make(tokens, ctx, "organization")

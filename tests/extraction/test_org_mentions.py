@@ -153,3 +153,15 @@ def test_in_a_sports_report_a_town_owning_a_player_is_a_club() -> None:
         "was picked ahead of the striker who scored twice, and the goalkeeper is fit."
     )
     assert ("organization", "Ipswich") in _typed(body)
+
+
+def test_a_body_noun_owning_a_title_names_the_body() -> None:
+    body = "Oskar Pell spoke first. Coalition's Deputy Leader Ann Rhee spoke next."
+    found = _typed(body)
+    assert ("organization", "Coalition") in found
+    assert ("person", "Ann Rhee") in found
+
+
+def test_a_plain_word_owning_an_office_names_no_body() -> None:
+    body = "Oskar Pell spoke first. Harvest's Festival Queen was crowned later."
+    assert not any(text == "Harvest" for _, text in _typed(body))

@@ -186,3 +186,29 @@ def test_lone_names_listed_after_a_plural_firm_noun_are_companies() -> None:
 def test_a_sentences_first_ordinary_word_before_a_deed_is_no_company() -> None:
     found = _typed("Management bought the shares. Staff sold them on Friday. Ann Velt quit.")
     assert not any(kind == "organization" for kind, _ in found)
+
+
+def test_plain_word_before_a_trimmed_title_leaves_the_body_named() -> None:
+    body = (
+        "Aid stalled after the Arvel Union High Commissioner for Migrants spoke. "
+        "Later the OVR Special Envoy said no."
+    )
+    found = _typed(body)
+    assert ("organization", "Arvel Union") in found
+    assert ("organization", "OVR") in found
+
+
+def test_plain_words_after_the_ending_the_phrase_name_a_body() -> None:
+    found = _typed("A plan backed by the Amber Cross in May failed, officials said.")
+    assert ("organization", "Amber Cross") in found
+    assert ("organization", "Danish Amber Cross") in _typed("Later the Danish Amber Cross said no.")
+
+
+def test_a_name_after_the_that_qualifies_a_noun_is_no_body() -> None:
+    found = _typed("Fans of the Rose Carter film laughed. Rose Carter said she was glad.")
+    assert ("organization", "Rose Carter") not in found
+
+
+def test_plain_words_after_the_ending_in_an_event_head_stay_an_event() -> None:
+    found = _typed("Spain won the Amber Cup. The team flew home.")
+    assert ("organization", "Amber Cup") not in found

@@ -37,3 +37,20 @@ def test_lone_dotted_initials_are_a_body_but_a_state_code_is_not() -> None:
 def test_bracketed_dotted_initials_are_left_to_the_name_they_spell() -> None:
     body = "1990 - Historian Ann Beth Cole ( A.B. ) Smith died in Tarlow."
     assert ("organization", "A.B.") not in _typed(body)
+
+
+def test_dotted_initials_are_a_body_at_a_sentence_start_and_before_a_title() -> None:
+    body = (
+        "Talks in Velmora stalled. A R.T.A. official said so. R.T.A. Envoy Ann Brel "
+        "arrived on Monday."
+    )
+    found = _typed(body)
+    assert ("organization", "R.T.A.") in found
+    assert ("person", "Ann Brel") in found
+
+
+def test_dotted_initials_labelling_a_field_are_no_body() -> None:
+    body = "Rates held.\nK.P. : Orvane & Dell , Tarlow\nL.O. : Velmar Trust , Tarlow\n"
+    names = {name for _, name in _typed(body)}
+    assert "Velmar Trust" in names
+    assert not names & {"K.P.", "L.O."}
