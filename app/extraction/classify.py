@@ -9,29 +9,20 @@ a confidently found entity (a bare surname, a short form of an organization's na
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from app.extraction import gazetteer as gz
 from app.extraction.candidates import Run, Token, split_run
-from app.extraction.found import Context, Found, common_word, make, weak
+from app.extraction.found import Context, Found, common_word, make
 from app.extraction.introductions import aged
 from app.extraction.joins import rejoin
+from app.extraction.leftover import read_rest
 from app.extraction.media import MEDIA, medium_modifier
-from app.extraction.organizations import ORG_CUES, has_head, org_head
+from app.extraction.organizations import has_head
 from app.extraction.people import (
     HONORIFICS,
-    PORTFOLIOS,
-    TITLES,
     is_given_name,
     is_surname,
 )
 from app.extraction.personal import (
     inner_title,
-    looks_personal,
-    name_shaped,
-    named_person,
-    org_follows,
     person,
     person_tail,
     skip_titles,
@@ -51,40 +42,16 @@ from app.extraction.roles import (
     opens_clause,
 )
 from app.extraction.schemes import SCHEME_HEADS, scheme_name
-from app.extraction.single import cue_before, joined_before, single_word
+from app.extraction.sieve import Decision, Pass, Reading, sieve
 from app.extraction.spans import span_reading
 from app.extraction.trailing_titles import title_modifier, trailing_title
-from app.extraction.word_names import article_body, plain_words_body
+from app.extraction.word_names import article_body
 from app.extraction.wordsets import dictionary_word
 from app.extraction.works import EVENT_HEADS
 
 
-@dataclass(slots=True)
-class Reading:
-    """One run on its way through the passes: the words left to read, what the passes
-    read so far (leading places, a title's body), and the run as trimmed."""
-
-    run: Run
-    tokens: list[Token]
-    found: list[Found] = field(default_factory=list)
-
-
-Decision = list[Found] | None
-Pass = Callable[[Reading, Context], Decision]
-
-
 def classify(run: Run, ctx: Context) -> list[Found]:
-    return _sieve(_PASSES, Reading(run, list(run.tokens)), ctx)
-
-
-def _sieve(passes: tuple[tuple[str, Pass], ...], reading: Reading, ctx: Context) -> list[Found]:
-    for name, step in passes:
-        decided = step(reading, ctx)
-        if decided is not None:
-            for item in decided:
-                item.decided_by = item.decided_by or name
-            return reading.found + decided
-    return reading.found
+    return sieve(_PASSES, Reading(run, list(run.tokens)), ctx)
 
 
 def _shouted_line(reading: Reading, ctx: Context) -> Decision:
@@ -252,78 +219,7 @@ def _rest(reading: Reading, ctx: Context) -> Decision:
     """What is left after places and titles is read from the words around it."""
     if not reading.tokens:
         return []
-    return _sieve(_REST_PASSES, Reading(reading.run, reading.tokens), ctx)
-
-
-def _bare_title(reading: Reading, ctx: Context) -> Decision:
-    """A bare title or portfolio ("Minister", "Defence") names no one; a portfolio that
-    also heads party names ("Labour") is left to the evidence around it."""
-    bare = all(
-        t.text in TITLES or (t.text in PORTFOLIOS and not org_head(t.text)) for t in reading.tokens
-    )
-    return [] if bare else None
-
-
-def _headline(reading: Reading, ctx: Context) -> Decision:
-    """Headings capitalise every word: only a name's shape counts there."""
-    tokens = reading.tokens
-    if not reading.run.heading or span_reading(tokens, ctx):
-        return None
-    if len(tokens) == 1:
-        return [weak(tokens, ctx)]
-    # A longer name unread is kept for the article-wide sieves: a line of a results
-    # table ("Velby Rovers 1 Ardley 2") is a short line too; words no list knows,
-    # shaped as a name ("Tavonga Murewi"), read as a person there.
-    if named_person(tokens) or name_shaped(tokens, ctx):
-        return [person(tokens, ctx)]
-    return [make(tokens, ctx, "other")]
-
-
-def _single_word(reading: Reading, ctx: Context) -> Decision:
-    tokens = reading.tokens
-    return [single_word(tokens[0], reading.run, ctx)] if len(tokens) == 1 else None
-
-
-def _sentence_opener(reading: Reading, ctx: Context) -> Decision:
-    """'Yesterday Acme Corp': an ordinary word capitalised by the sentence start."""
-    tokens = reading.tokens
-    if not (reading.run.sentence_start and common_word(tokens[0], ctx)):
-        return None
-    rest = tokens[1:]
-    return span_reading(rest, ctx) or _sieve(_REST_PASSES, Reading(Run(rest), rest), ctx)
-
-
-def _region_adjective(reading: Reading, ctx: Context) -> Decision:
-    tokens = reading.tokens
-    return [] if gz.is_region_adjective(ctx.body[tokens[0].start : tokens[-1].end]) else None
-
-
-def _org_context(reading: Reading, ctx: Context) -> Decision:
-    """'the group Acme Data', 'Lib Dem leader', 'Sinn Fein MPs'."""
-    tokens = reading.tokens
-    if cue_before(tokens[0].start, ctx) in ORG_CUES:
-        return [make(tokens, ctx, "organization")]
-    if joined_before(tokens[0].start, ctx) and not named_person(tokens):
-        return [make(tokens, ctx, "organization")]
-    if org_follows(tokens[-1].end, ctx) and not named_person(tokens):
-        return [make(tokens, ctx, "organization")]
-    return None
-
-
-def _ordinary_words(reading: Reading, ctx: Context) -> Decision:
-    """'Hope Relief': plain English words name a body, whatever name one of them is."""
-    body = plain_words_body(reading.tokens, ctx)
-    return [body] if body else None
-
-
-def _person_context(reading: Reading, ctx: Context) -> Decision:
-    tokens = reading.tokens
-    return [person(tokens, ctx)] if looks_personal(tokens, ctx) else None
-
-
-def _unread(reading: Reading, ctx: Context) -> Decision:
-    """A name no pass could read: it helps linking, and is not reported."""
-    return [make(reading.tokens, ctx, "other")]
+    return read_rest(reading, ctx)
 
 
 def _ordinary(token: Token, ctx: Context) -> bool:
@@ -357,15 +253,4 @@ _PASSES: tuple[tuple[str, Pass], ...] = (
     ("opening_role", _opening_role),
     ("titled_person", _titled_person),
     ("rest", _rest),
-)
-_REST_PASSES: tuple[tuple[str, Pass], ...] = (
-    ("bare_title", _bare_title),
-    ("headline", _headline),
-    ("single_word", _single_word),
-    ("sentence_opener", _sentence_opener),
-    ("region_adjective", _region_adjective),
-    ("org_context", _org_context),
-    ("ordinary_words", _ordinary_words),
-    ("person_context", _person_context),
-    ("unread", _unread),
 )

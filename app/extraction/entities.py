@@ -9,7 +9,7 @@ The steps, most precise first, each in its own module:
    ``joins`` re-joins names split by possessives, "and" and connectors.
 2. ``classify``: ordered passes over each run (lines in capitals, connector pieces, a body
    then a person, whole-span readings from ``spans``, leading places, titles, then the
-   context of what is left: ``single``, ``personal``, ``organizations``).
+   context of what is left, in ``leftover``: ``single``, ``personal``, ``organizations``).
 3. ``works``: person-shaped names of works, events and bands.
 4. ``teams``, ``bodies``, ``parties``: places and unread names the article uses as clubs,
    companies or parties, and a party's names gathered into one family; ``place_lists``
