@@ -15,6 +15,7 @@ from app.extraction.credits import (
 )
 from app.extraction.cues import CUE_WORD
 from app.extraction.leads import before_quote, subject_of
+from app.extraction.nested import cited_source
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import first_sentence_end, last_sentence_start
 from app.extraction.speaker_words import Attribution
@@ -44,6 +45,9 @@ def explicit_attribution(
     """The speaker named in the quote's own sentence, if any: a noun phrase, never a clause."""
     found = _own_sentence(body, spans, i, paragraphs)
     if found is not None:
+        cited = cited_source(body, found, paragraphs[spans[i].paragraph].end)
+        if cited is not None:
+            return cited
         pronoun = _CLAUSE_THEN_PRONOUN.search(found.speaker_text)
         if pronoun is not None:
             found.speaker_start += pronoun.start("pronoun")

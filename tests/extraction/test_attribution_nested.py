@@ -1,0 +1,23 @@
+"""Nested sources: words the article has from someone else's report; short texts written
+for the tests."""
+
+from app.extraction.quotes import find_quotes
+from tests.conftest import mentioned as entity
+
+
+def test_a_credit_cited_from_a_report_names_the_report() -> None:
+    body = (
+        "The ferry will not sail, its owner said.\n\n"
+        "“We have run out of fuel and patience,” Ana Ruiz said on Monday, according to "
+        "the Harbour Courier."
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Harbour Courier", kind="organization")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker, found.speaker_text) == ("Harbour Courier", "the Harbour Courier")
+    assert found.rule == "cited_source+name"
+
+
+def test_a_credit_with_no_cited_report_keeps_its_speaker() -> None:
+    body = "“We have run out of fuel and patience,” Ana Ruiz said on Monday in the harbour."
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "trailing_cue+name")
