@@ -4,6 +4,7 @@ import re
 
 from app.extraction.agents import absolute_subject, passive_agent, possessor
 from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE, modifies_role
+from app.extraction.nested import outer_source
 from app.extraction.phrases import noun_phrase, speaker_phrase, trim_object, trim_subject
 from app.extraction.sentences import last_sentence_start
 from app.extraction.speaker_words import Attribution
@@ -58,6 +59,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     absolute = absolute_subject(body, start, cue)
     if absolute is not None:
         return Attribution(absolute[0], absolute[1], cue.group(), "leading_cue")
+    outer = outer_source(body, start, cues)
+    if outer is not None:
+        return Attribution(*outer, "outer_source")
     local = _clause_speaker(body, start, cue)
     if local is not None:
         return Attribution(local[0], local[1], cue.group(), "leading_cue")

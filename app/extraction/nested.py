@@ -1,14 +1,24 @@
-"""Nested sources: a credit the article itself only has from someone else.
+"""Nested sources: words the article has from someone who reports someone else's.
 
 ``cited_source``: ``"…," Ann Lee said, according to the Courier.`` The article did not
 hear Ann Lee; it reports what the Courier reported, and the Courier is the source it
 names for the words (on polnear-train the reference names the cited report in every
-such credit).
+such credit: 16 speakers made right, none lost).
+
+``outer_source``: ``Ann Lee said that Bo Tam had called it "…"``: the quote sits in
+what the outer cue reports, and the outer speaker is the source (polnear-train: 9 made
+right, none lost, once opening clauses and new clauses are left out).
 """
 
 import re
 
-from app.extraction.phrases import noun_phrase, trim_object
+from app.extraction.phrases import (
+    is_speaker,
+    noun_phrase,
+    speaker_phrase,
+    trim_object,
+    trim_subject,
+)
 from app.extraction.sentences import first_sentence_end
 from app.extraction.speaker_words import Attribution
 
@@ -28,3 +38,47 @@ def cited_source(body: str, found: Attribution, end: int) -> Attribution | None:
     if not who or not noun_phrase(who):
         return None
     return Attribution(who, match.start("who"), match["cue"], "cited_source", trailing=True)
+
+
+# Between an outer cue and the inner one: a new clause of the reporter's ("…, and", "; ",
+# "but") gives the inner cue a sentence of its own, no report of the outer speaker's.
+_CLAUSE_JOIN = re.compile(
+    r"[;:]|,\s+(?:and|but|while|whereas|yet|although|though|to\s+which)\b"
+    r"|\s(?:but|while|whereas|although|though)\s"
+)
+# "When Ann Lee noted that …, Bo Tam said": the outer cue sits in a clause that opens the
+# sentence, and the main clause has a subject of its own; "Voters who agree that …" is no
+# subject of the sentence either.
+_NOT_MAIN = re.compile(
+    r"\b(?:when|whenever|after|before|while|if|because|since|although|though|once|until|as|"
+    r"who|which|whom|whose)\b",
+    re.IGNORECASE,
+)
+# What the outer cue reports opens with "that", after a few words of time, place or
+# audience at most ("said on Monday that", "told the crowd that").
+_THAT_CLAUSE = re.compile(r"(?:\s+[^,;:\"“”]{0,60}?)?\s+that\s")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+
+
+def outer_source(body: str, start: int, cues: list[re.Match[str]]) -> tuple[str, int, str] | None:
+    """ "Ann Lee said that Bo Tam had called it "…"": a cue inside what an earlier cue of
+    the sentence reports; the outer cue's subject, the sentence's own, is the source the
+    article has the words from. Its speaker words, where they start, and its cue."""
+    if len(cues) < 2:
+        return None
+    outer, inner = cues[0], cues[-1]
+    if outer.group().lower().startswith("according"):
+        return None
+    lead = trim_subject(body[start : outer.start()])
+    if not lead or not is_speaker(lead) or speaker_phrase(lead) != lead:
+        return None
+    if _NOT_MAIN.search(body, start, outer.start()):
+        return None
+    if _PASSIVE_BEFORE.search(body, start, outer.start()):
+        return None  # "Ann Lee was told that …": the subject heard the words
+    that = _THAT_CLAUSE.match(body, outer.end(), inner.start())
+    if that is None:
+        return None
+    if _CLAUSE_JOIN.search(body, that.end(), inner.start()):
+        return None
+    return lead, body.index(lead, start), outer.group()

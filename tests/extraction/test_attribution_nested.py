@@ -21,3 +21,29 @@ def test_a_credit_with_no_cited_report_keeps_its_speaker() -> None:
     body = "“We have run out of fuel and patience,” Ana Ruiz said on Monday in the harbour."
     (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
     assert (found.speaker, found.rule) == ("Ana Ruiz", "trailing_cue+name")
+
+
+def test_a_cue_inside_what_an_earlier_cue_reports_is_the_outer_speakers() -> None:
+    body = "Ana Ruiz said on Monday that Omar Velk had once called the ferry plan “a sinking ship.”"
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "outer_source+name")
+
+
+def test_a_cue_in_an_opening_clause_reports_nothing_of_the_main_one() -> None:
+    body = (
+        "When Ana Ruiz noted that the ferry was late again, Omar Velk snapped, "
+        "“The tide does not wait for anyone.”"
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
+    (found,) = find_quotes(body, people)
+    assert found.speaker == "Omar Velk"
+
+
+def test_a_new_clause_gives_the_later_cue_its_own_subject() -> None:
+    body = (
+        "Ana Ruiz said that the ferry was late, although Omar Velk insisted it was “right on time.”"
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
+    (found,) = find_quotes(body, people)
+    assert found.speaker == "Omar Velk"
