@@ -170,3 +170,12 @@ def test_a_cue_word_the_credits_cue_follows_is_a_noun() -> None:
     body = "“Even the chair’s own staff knew,” the harbour report said."
     found = only(find_quotes(body, []))
     assert (found.speaker_text, found.rule) == ("the harbour report", "trailing_cue")
+
+
+def test_a_pronoun_after_which_is_the_nearest_cues_subject() -> None:
+    body = (
+        "Omar Velk, the harbour master, told the council on Monday about the late ferry, "
+        "which he added was “a disgrace to the port.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
