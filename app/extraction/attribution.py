@@ -45,7 +45,7 @@ def explicit_attribution(
     """The speaker named in the quote's own sentence, if any: a noun phrase, never a clause."""
     found = _own_sentence(body, spans, i, paragraphs)
     if found is not None:
-        cited = cited_source(body, found, paragraphs[spans[i].paragraph].end)
+        cited = cited_source(body, found, spans[i].close_at, paragraphs[spans[i].paragraph].end)
         if cited is not None:
             return cited
         pronoun = _CLAUSE_THEN_PRONOUN.search(found.speaker_text)
@@ -181,11 +181,14 @@ def subject_attribution(
     # "X signed the order, while Ann Lee proposed "…"": the quote's own clause has a
     # subject of its own.
     joins = list(_CLAUSE_JOIN.finditer(body, start, span.open_at))
+    found = None
     if joins:
         found = subject_of(body, joins[-1].end(), span.open_at)
-        if found is not None and found.speaker_start == joins[-1].end():
-            return found
-    return subject_of(body, start, span.open_at)
+        if found is not None and found.speaker_start != joins[-1].end():
+            found = None
+    found = found or subject_of(body, start, span.open_at)
+    cited = cited_source(body, found, span.close_at, paragraph.end) if found else None
+    return cited or found
 
 
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:

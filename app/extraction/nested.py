@@ -3,7 +3,9 @@
 ``cited_source``: ``"…," Ann Lee said, according to the Courier.`` The article did not
 hear Ann Lee; it reports what the Courier reported, and the Courier is the source it
 names for the words (on polnear-train the reference names the cited report in every
-such credit: 16 speakers made right, none lost).
+such credit: 16 speakers made right, none lost). A sentence holding a quote that ends
+on ``, according to X.`` or ``, reported X.`` cites X the same way (8 more, none lost,
+once a quote that ends its own sentence is left out).
 
 ``outer_source``: ``Ann Lee said that Bo Tam had called it "…"``: the quote sits in
 what the outer cue reports, and the outer speaker is the source (polnear-train: 9 made
@@ -24,14 +26,31 @@ from app.extraction.speaker_words import Attribution
 
 # ", according to X" after the credit, before its sentence ends.
 _ACCORDING_AFTER = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<who>[^,.;:!?\"“”]{1,120})")
+# ", according to X." or ", reported X." closing the sentence of a quote no credit follows.
+_CLOSING_REPORT = re.compile(
+    r",\s+(?P<cue>according\s+to|report(?:s|ed))\s+(?P<who>[^,.;:!?\"“”]{1,120})[.!?]?\s*$"
+)
+
+# A full stop inside the closing marks ends the quote's sentence there.
+_ENDS_INSIDE = re.compile(r"[.!?…][\"'”’]+$")
 
 
-def cited_source(body: str, found: Attribution, end: int) -> Attribution | None:
-    """The report a trailing credit cites (``, according to X``), if its sentence does."""
-    if not found.trailing or not found.speaker_text:
-        return None
-    at = found.speaker_start + len(found.speaker_text)
-    match = _ACCORDING_AFTER.search(body, at, first_sentence_end(body, at, end))
+def cited_source(
+    body: str, found: Attribution | None, close_at: int, end: int
+) -> Attribution | None:
+    """The report the quote's sentence cites: ``, according to X`` after a trailing credit,
+    or ``, according to X.`` / ``, reported X.`` closing a sentence the quote sits in
+    (``close_at``: where the quote's marks close)."""
+    if found is not None and found.trailing:
+        if not found.speaker_text:
+            return None
+        at = found.speaker_start + len(found.speaker_text)
+        match = _ACCORDING_AFTER.search(body, at, first_sentence_end(body, at, end))
+    else:
+        if _ENDS_INSIDE.search(body, max(0, close_at - 4), close_at):
+            return None  # "… “on time.” Ann Lee flew on, according to X": a new sentence
+        sentence_end = first_sentence_end(body, close_at, end)
+        match = _CLOSING_REPORT.search(body, close_at, sentence_end)
     if match is None:
         return None
     who = trim_object(match["who"])

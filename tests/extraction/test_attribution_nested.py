@@ -47,3 +47,25 @@ def test_a_new_clause_gives_the_later_cue_its_own_subject() -> None:
     people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
     (found,) = find_quotes(body, people)
     assert found.speaker == "Omar Velk"
+
+
+def test_a_sentence_closing_on_a_cited_report_names_the_report() -> None:
+    body = (
+        "Most skippers call the new quay “a waste of good harbour” and want it gone, "
+        "according to a survey by the Harbour Courier."
+    )
+    (found,) = find_quotes(body, [entity(body, "Harbour Courier", kind="organization")])
+    assert (found.speaker_text, found.rule) == (
+        "a survey by the Harbour Courier",
+        "cited_source",
+    )
+
+
+def test_a_report_cited_after_the_quotes_sentence_ends_is_not_its_source() -> None:
+    body = (
+        "Ana Ruiz called the quay “a waste of good harbour.” She flew home on Friday, "
+        "according to the Harbour Courier."
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Harbour Courier", kind="organization")]
+    (found,) = find_quotes(body, people)
+    assert found.speaker == "Ana Ruiz"
