@@ -66,7 +66,7 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     absolute = absolute_subject(body, start, cue)
     if absolute is not None:
         return Attribution(absolute[0], absolute[1], cue.group(), "leading_cue")
-    outer = outer_source(body, start, cues)
+    outer = outer_source(body, start, cues, end)
     if outer is not None:
         return Attribution(*outer, "outer_source")
     pronoun = _PRONOUN_AT_CUE.search(body, max(start, cue.start() - 40), cue.start())

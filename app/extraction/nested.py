@@ -9,7 +9,9 @@ once a quote that ends its own sentence is left out).
 
 ``outer_source``: ``Ann Lee said that Bo Tam had called it "…"``: the quote sits in
 what the outer cue reports, and the outer speaker is the source (polnear-train: 9 made
-right, none lost, once opening clauses and new clauses are left out).
+right, none lost, once opening clauses and new clauses are left out). Direct speech the
+inner cue opens with a colon stays the inner speaker's ("X's book claims that Bo Tam told
+her: "…"": Bo Tam's words), though the reference gives one such quote to the outer.
 """
 
 import re
@@ -76,28 +78,44 @@ _NOT_MAIN = re.compile(
 # What the outer cue reports opens with "that", after a few words of time, place or
 # audience at most ("said on Monday that", "told the crowd that").
 _THAT_CLAUSE = re.compile(r"(?:\s+[^,;:\"“”]{0,60}?)?\s+that\s")
+# The inner cue introduces the quote after a colon, as a sentence of direct speech.
+_DIRECT_SPEECH = re.compile(r"(?:\s+[^,;:\"“”]{0,60}?)?\s*:\s*")
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 
 
-def outer_source(body: str, start: int, cues: list[re.Match[str]]) -> tuple[str, int, str] | None:
+def outer_source(
+    body: str, start: int, cues: list[re.Match[str]], end: int
+) -> tuple[str, int, str] | None:
     """ "Ann Lee said that Bo Tam had called it "…"": a cue inside what an earlier cue of
     the sentence reports; the outer cue's subject, the sentence's own, is the source the
-    article has the words from. Its speaker words, where they start, and its cue."""
+    article has the words from (``end``: where the quote opens). Its speaker words, where
+    they start, and its cue."""
     if len(cues) < 2:
         return None
     outer, inner = cues[0], cues[-1]
+    lead = _outer_subject(body, start, outer)
+    if lead is None:
+        return None
+    that = _THAT_CLAUSE.match(body, outer.end(), inner.start())
+    if that is None or _CLAUSE_JOIN.search(body, that.end(), inner.start()):
+        return None
+    if _DIRECT_SPEECH.fullmatch(body, inner.end(), end):
+        return None  # "… that Bo Tam told her: "…"": the inner speaker's own sentence
+    return lead, body.index(lead, start), outer.group()
+
+
+def _outer_subject(body: str, start: int, outer: re.Match[str]) -> str | None:
+    """The words before the outer cue when they are the sentence's own subject: a noun
+    phrase, not in an opening clause, not passive, not a participle's object."""
     if outer.group().lower().startswith("according"):
         return None
     lead = trim_subject(body[start : outer.start()])
     if not lead or not is_speaker(lead) or speaker_phrase(lead) != lead:
         return None
+    if lead.split()[0].endswith("ing"):
+        return None  # "Addressing claims that …, Ann Lee said": "claims" is a noun
     if _NOT_MAIN.search(body, start, outer.start()):
         return None
     if _PASSIVE_BEFORE.search(body, start, outer.start()):
         return None  # "Ann Lee was told that …": the subject heard the words
-    that = _THAT_CLAUSE.match(body, outer.end(), inner.start())
-    if that is None:
-        return None
-    if _CLAUSE_JOIN.search(body, that.end(), inner.start()):
-        return None
-    return lead, body.index(lead, start), outer.group()
+    return lead

@@ -69,3 +69,19 @@ def test_a_report_cited_after_the_quotes_sentence_ends_is_not_its_source() -> No
     people = [entity(body, "Ana Ruiz"), entity(body, "Harbour Courier", kind="organization")]
     (found,) = find_quotes(body, people)
     assert found.speaker == "Ana Ruiz"
+
+
+def test_direct_speech_after_a_colon_stays_the_inner_speakers() -> None:
+    body = "Ana Ruiz's memoir claims that Omar Velk told the crew: “We sail at dawn or not at all.”"
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
+    (found,) = find_quotes(body, people)
+    assert found.speaker == "Omar Velk"
+
+
+def test_a_participle_opening_the_sentence_is_no_outer_speaker() -> None:
+    body = (
+        "Answering claims that the quay was unsafe, Omar Velk said every plank was "
+        "“checked twice over.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert found.speaker == "Omar Velk"
