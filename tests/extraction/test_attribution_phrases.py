@@ -179,3 +179,9 @@ def test_a_pronoun_after_which_is_the_nearest_cues_subject() -> None:
     )
     (found,) = find_quotes(body, [entity(body, "Omar Velk")])
     assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
+
+
+def test_a_first_person_possessive_opens_a_trailing_speaker() -> None:
+    body = "The boat leaked for years. “We sail at dawn or not at all,” my father often said."
+    (found,) = find_quotes(body, [])
+    assert (found.speaker_text, found.rule) == ("my father", "trailing_cue")
