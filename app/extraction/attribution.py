@@ -44,10 +44,10 @@ def explicit_attribution(
 ) -> Attribution | None:
     """The speaker named in the quote's own sentence, if any: a noun phrase, never a clause."""
     found = _own_sentence(body, spans, i, paragraphs)
+    cited = cited_source(body, found, spans[i].close_at, paragraphs[spans[i].paragraph].end)
+    if cited is not None:
+        return cited
     if found is not None:
-        cited = cited_source(body, found, spans[i].close_at, paragraphs[spans[i].paragraph].end)
-        if cited is not None:
-            return cited
         pronoun = _CLAUSE_THEN_PRONOUN.search(found.speaker_text)
         if pronoun is not None:
             found.speaker_start += pronoun.start("pronoun")

@@ -30,7 +30,7 @@ from app.extraction.speaker_words import Attribution
 _ACCORDING_AFTER = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<who>[^,.;:!?\"“”]{1,120})")
 # ", according to X." or ", reported X." closing the sentence of a quote no credit follows.
 _CLOSING_REPORT = re.compile(
-    r",\s+(?P<cue>according\s+to|report(?:s|ed))\s+(?P<who>[^,.;:!?\"“”]{1,120})[.!?]?\s*$"
+    r",\s+(?P<cue>according\s+to|per|report(?:s|ed))\s+(?P<who>[^,.;:!?\"“”]{1,120})[.!?]?\s*$"
 )
 
 # A full stop inside the closing marks ends the quote's sentence there.

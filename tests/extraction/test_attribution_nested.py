@@ -85,3 +85,12 @@ def test_a_participle_opening_the_sentence_is_no_outer_speaker() -> None:
     )
     (found,) = find_quotes(body, [entity(body, "Omar Velk")])
     assert found.speaker == "Omar Velk"
+
+
+def test_a_cited_report_names_a_source_where_the_sentence_names_none() -> None:
+    body = (
+        "More than 400 skippers took part in a “sail-in” at the harbour, according to "
+        "the Harbour Courier."
+    )
+    (found,) = find_quotes(body, [entity(body, "Harbour Courier", kind="organization")])
+    assert (found.speaker, found.rule) == ("Harbour Courier", "cited_source+name")
