@@ -5,7 +5,13 @@ import re
 from app.extraction.agents import absolute_subject, passive_agent, possessor
 from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE, modifies_role
 from app.extraction.nested import outer_source
-from app.extraction.phrases import noun_phrase, speaker_phrase, trim_object, trim_subject
+from app.extraction.phrases import (
+    is_speaker,
+    noun_phrase,
+    speaker_phrase,
+    trim_object,
+    trim_subject,
+)
 from app.extraction.sentences import last_sentence_start
 from app.extraction.speaker_words import Attribution
 from app.extraction.subjects import sentence_subject
@@ -34,6 +40,10 @@ _PRONOUN_AT_CUE = re.compile(
     r"\b(?:which|whom)\s+(?P<pronoun>he|she|they|we|I)"
     r"(?:\s+(?:also|later|then|once|again|has|had|have|would|will|\w+ly))*\s+$"
 )
+# "… because, as the Courier put it, "…"": the clause names who put the words that follow.
+_AS_PUT_IT = re.compile(
+    r"\b[Aa]s\s+(?P<who>[^,;:\"“”]{1,60}?)\s+(?:put|puts|says|said|wrote|writes)\s+it,?\s*$"
+)
 _SUBORDINATE = re.compile(
     r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
 )
@@ -42,6 +52,9 @@ _SUBORDINATE = re.compile(
 def before_quote(body: str, start: int, end: int) -> Attribution | None:
     """``X said: "…"``, ``X said that "…"``, ``X called it "…"``, ``according to X, "…"``."""
     start = last_sentence_start(body, start, end)
+    put_it = _AS_PUT_IT.search(body, max(start, end - 80), end)
+    if put_it is not None and is_speaker(put_it["who"]):
+        return Attribution(put_it["who"], put_it.start("who"), "put", "leading_cue")
     # After a determiner the word is a noun ("a call for", "his claim"), not a verb.
     found = [
         c

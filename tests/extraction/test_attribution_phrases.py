@@ -185,3 +185,14 @@ def test_a_first_person_possessive_opens_a_trailing_speaker() -> None:
     body = "The boat leaked for years. “We sail at dawn or not at all,” my father often said."
     (found,) = find_quotes(body, [])
     assert (found.speaker_text, found.rule) == ("my father", "trailing_cue")
+
+
+def test_as_someone_put_it_names_who_put_the_words() -> None:
+    body = (
+        "The ferry came back late again, and that is because, as the Harbour Courier "
+        "put it, “slow boats make long faces.”"
+    )
+    found = find_quotes(body, [entity(body, "Harbour Courier", kind="organization")])
+    assert [(q.speaker, q.speaker_text) for q in found] == [
+        ("Harbour Courier", "the Harbour Courier")
+    ]
