@@ -33,6 +33,8 @@ _CLOSING_REPORT = re.compile(
     r",\s+(?P<cue>according\s+to|per|report(?:s|ed))\s+(?P<who>[^,.;:!?\"“”]{1,120})[.!?]?\s*$"
 )
 
+# A name right after the closing mark: the quote is part of it, a nickname.
+_NAME_AFTER = re.compile(r" [A-Z]")
 # A full stop inside the closing marks ends the quote's sentence there.
 _ENDS_INSIDE = re.compile(r"[.!?…][\"'”’]+$")
 
@@ -51,6 +53,8 @@ def cited_source(
     else:
         if _ENDS_INSIDE.search(body, max(0, close_at - 4), close_at):
             return None  # "… “on time.” Ann Lee flew on, according to X": a new sentence
+        if _NAME_AFTER.match(body, close_at):
+            return None  # '"Salty" Ann Lee': a nickname the report does not say
         sentence_end = first_sentence_end(body, close_at, end)
         match = _CLOSING_REPORT.search(body, close_at, sentence_end)
     if match is None:

@@ -94,3 +94,12 @@ def test_a_cited_report_names_a_source_where_the_sentence_names_none() -> None:
     )
     (found,) = find_quotes(body, [entity(body, "Harbour Courier", kind="organization")])
     assert (found.speaker, found.rule) == ("Harbour Courier", "cited_source+name")
+
+
+def test_a_nickname_is_no_words_a_cited_report_says() -> None:
+    body = (
+        "More than 400 skippers saw “Salty” Ann Ruiz win the race, according to the "
+        "Harbour Courier."
+    )
+    people = [entity(body, "Ann Ruiz"), entity(body, "Harbour Courier", kind="organization")]
+    assert find_quotes(body, people) == []
