@@ -15,6 +15,7 @@ from app.extraction.credits import (
 )
 from app.extraction.cues import CUE_WORD
 from app.extraction.leads import before_quote, subject_of
+from app.extraction.nested import cited_source
 from app.extraction.quote_marks import Paragraph, QuoteSpan
 from app.extraction.sentences import first_sentence_end, last_sentence_start
 from app.extraction.speaker_words import Attribution
@@ -43,6 +44,9 @@ def explicit_attribution(
 ) -> Attribution | None:
     """The speaker named in the quote's own sentence, if any: a noun phrase, never a clause."""
     found = _own_sentence(body, spans, i, paragraphs)
+    cited = cited_source(body, found, spans[i].close_at, paragraphs[spans[i].paragraph].end)
+    if cited is not None:
+        return cited
     if found is not None:
         pronoun = _CLAUSE_THEN_PRONOUN.search(found.speaker_text)
         if pronoun is not None:
@@ -177,11 +181,14 @@ def subject_attribution(
     # "X signed the order, while Ann Lee proposed "…"": the quote's own clause has a
     # subject of its own.
     joins = list(_CLAUSE_JOIN.finditer(body, start, span.open_at))
+    found = None
     if joins:
         found = subject_of(body, joins[-1].end(), span.open_at)
-        if found is not None and found.speaker_start == joins[-1].end():
-            return found
-    return subject_of(body, start, span.open_at)
+        if found is not None and found.speaker_start != joins[-1].end():
+            found = None
+    found = found or subject_of(body, start, span.open_at)
+    cited = cited_source(body, found, span.close_at, paragraph.end) if found else None
+    return cited or found
 
 
 def _same_paragraph(spans: list[QuoteSpan], i: int, j: int) -> bool:

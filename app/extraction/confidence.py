@@ -16,6 +16,8 @@ LOCATING = {
     "dash_credit": 0.9,  # 22 on polnear-dev, all right
     "speaker_label": 0.9,  # 11, all right
     "according_to": 0.85,  # 18
+    "outer_source": 0.85,
+    "cited_source": 0.85,  # as according_to: the source is named after "according to"
     "passive_agent": 0.85,  # rare: as according_to, which also names the speaker after "by"
     "colon_introduction": 0.85,  # 7
     "inverted_cue": 0.85,  # rare: as leading_cue, lowered

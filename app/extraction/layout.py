@@ -114,7 +114,7 @@ def _reported_before(body: str, start: int, end: int) -> Attribution | None:
     """ "…, a port official said.\n\n"…"": a paragraph that reports someone's words ends, and
     the quote that opens the next one goes on in their own words."""
     found = before_quote(body, start, end)
-    if found is None or found.rule != "leading_cue":
+    if found is None or found.rule not in ("leading_cue", "outer_source"):
         return None
     found.rule = "reported_before"
     return found

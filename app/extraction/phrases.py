@@ -14,8 +14,9 @@ from app.extraction.cues import (
 from app.extraction.people import ROLE_NOUNS
 from app.extraction.wordsets import FUNCTION_WORDS
 
+# "…," my father said: first-person possessives open a speaker in columns and memoirs.
 SPEAKER_START = (
-    r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their)\b"
+    r"(?:[A-Z]|(?:the|a|an|one|two|some|several|he|she|they|we|i|his|her|their|my|our|your)\b"
     # An age or a date may open a described name: "17-year-old X", "9/11 widow X".
     r"|(?=\d\w*[-/][\w/-]*\s+(?:(?!of\b)[a-z][\w’'-]*\s+){0,3}[A-Z]))"
 )

@@ -148,8 +148,9 @@ def _source(
         explicit[i] = own_subject(story, i)
         found = Source(i, "sentence_subject") if explicit[i] is not None else found
     if found is None and not story.spans[i].single:
-        explicit[i] = subject_attribution(story.body, story.spans, i, story.paragraphs)
-        found = Source(i, "sentence_subject") if explicit[i] is not None else None
+        subject = subject_attribution(story.body, story.spans, i, story.paragraphs)
+        explicit[i] = subject
+        found = Source(i, subject.rule) if subject is not None else None
     if found is None and not story.spans[i].single:
         layout = paragraph_subject(story.body, story.spans, i, story.paragraphs)
         explicit[i] = layout

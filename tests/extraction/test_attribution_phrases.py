@@ -170,3 +170,29 @@ def test_a_cue_word_the_credits_cue_follows_is_a_noun() -> None:
     body = "“Even the chair’s own staff knew,” the harbour report said."
     found = only(find_quotes(body, []))
     assert (found.speaker_text, found.rule) == ("the harbour report", "trailing_cue")
+
+
+def test_a_pronoun_after_which_is_the_nearest_cues_subject() -> None:
+    body = (
+        "Omar Velk, the harbour master, told the council on Monday about the late ferry, "
+        "which he added was “a disgrace to the port.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
+
+
+def test_a_first_person_possessive_opens_a_trailing_speaker() -> None:
+    body = "The boat leaked for years. “We sail at dawn or not at all,” my father often said."
+    (found,) = find_quotes(body, [])
+    assert (found.speaker_text, found.rule) == ("my father", "trailing_cue")
+
+
+def test_as_someone_put_it_names_who_put_the_words() -> None:
+    body = (
+        "The ferry came back late again, and that is because, as the Harbour Courier "
+        "put it, “slow boats make long faces.”"
+    )
+    found = find_quotes(body, [entity(body, "Harbour Courier", kind="organization")])
+    assert [(q.speaker, q.speaker_text) for q in found] == [
+        ("Harbour Courier", "the Harbour Courier")
+    ]
