@@ -198,7 +198,7 @@ def _titled_person(reading: Reading, ctx: Context) -> Decision:
     reading.found += span_reading(tokens[: title_end - 1], ctx) or []
     titled = tokens[title_end:]
     if not titled and len(tokens) == 1 and aged(tokens[0].start, tokens[0].end, ctx):
-        return [person(tokens, ctx)]  # "Prince (24)": an age makes a title word a name
+        return [person(tokens, ctx)]  # "Duke (31)": an age makes a title word a name
     if not titled:
         return []  # "Secretary of State for the Family": a title names no one
     # "General Election": a title before an ordinary word that is no one's name is

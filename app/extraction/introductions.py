@@ -21,7 +21,7 @@ _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])
 _NOT_PERSONAL_OPENERS = frozenset({"its", "which", "that", "where", "when", "who", "whose"})
 _WHO = re.compile(r" ?, who\b")
 # An age right after a name ("Velu Rell, 34,", "Velu (26)"), or before it ("20-year-old
-# Velu"). ", 6,000" is a number, not an age.
+# Velu"). ", 7,500" is a number, not an age.
 _AGE_AFTER = re.compile(r" ?, ?\d{1,2} ?,(?!\d)| \(\d{1,2}\)")
 # After an article the word past the age is most often a people's word or a club: "the
 # 25-year-old Dane" (30 of the 39 capitalised words after "the N-year-old" in the BBC set).

@@ -80,7 +80,7 @@ _NOT_MAIN = re.compile(
     re.IGNORECASE,
 )
 # What the outer cue reports opens with "that", after a few words of time, place or
-# audience at most ("said on Monday that", "told the crowd that").
+# audience at most ("said on Monday that", "told the jury that").
 _THAT_CLAUSE = re.compile(r"(?:\s+[^,;:\"“”]{0,60}?)?\s+that\s")
 # The inner cue introduces the quote after a colon, as a sentence of direct speech.
 _DIRECT_SPEECH = re.compile(r"(?:\s+[^,;:\"“”]{0,60}?)?\s*:\s*")

@@ -201,7 +201,7 @@ def has_head(tokens: list[Token], body: str) -> bool:
     return bool(connector_after(tokens, body)) and org_head(head_word(tokens, body))
 
 
-# Portfolios that end a ministry's name ("Ministry of Public Health"), though they
+# Portfolios that end a ministry's name ("Ministry of Rural Health"), though they
 # also trail a title ("the Health").
 _PORTFOLIO_ENDS = words(
     "Health Education Justice Finance Defence Defense Interior Affairs Labour Labor "
@@ -210,7 +210,7 @@ _PORTFOLIO_ENDS = words(
 
 
 def portfolio_of_body(tokens: list[Token], body: str) -> bool:
-    """'Ministry of Public Health', 'Ministry of Education and Higher Education': a
+    """'Ministry of Rural Health', 'Ministry of Education and Higher Education': a
     portfolio after a connector ends the body's name; it is no trailing title."""
     return tokens[-1].text in _PORTFOLIO_ENDS and bool(connector_after(tokens, body))
 

@@ -132,7 +132,7 @@ def is_particle(word: str) -> bool:
 
 
 def surname_title(words: list[str]) -> bool:
-    """'John Major', 'Mary Justice': a title word right after a given name is a surname."""
+    """'Ann Major', 'Mary Justice': a title word right after a given name is a surname."""
     return len(words) >= 2 and words[-1] in TITLES and is_given_name(words[-2])
 
 

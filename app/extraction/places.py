@@ -184,7 +184,7 @@ def country_body(lead: Found, word: Token, ctx: Context) -> Found | None:
     """'Velmar Charity', 'Velmar Life', 'Velmar Ishin': a country's name, then one
     capitalised word that no pass reads alone, is a body named after the country, not the
     country and a word. The word must be no name of its own (no place, people, title or
-    given name after a given name's country: "Chad Ogea") and must either be no English
+    given name after a given name's country: "Chad Varo") and must either be no English
     word or the pair must recur: once, "Velmar Tourism" may be the start of a longer name.
     """
     text = word.text

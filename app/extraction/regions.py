@@ -117,7 +117,7 @@ def add_subdivisions(names: dict[str, Place]) -> None:
 
 
 def add_former_countries(names: dict[str, Place]) -> None:
-    """Countries that no longer exist, from ISO 3166-3 (``pycountry``): 'Czechoslovakia',
+    """Countries that no longer exist, from ISO 3166-3 (``pycountry``): 'Upper Volta',
     'Dahomey'. History and obituaries name them as often as news names today's; a name
     that a living country or place also bears keeps that reading."""
     import pycountry

@@ -60,7 +60,7 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
         return found
     kin = kin_before(token.start, ctx) and gz.lookup(token.text) is None
     if kin or title_before(token.start, ctx) or aged(token.start, token.end, ctx):
-        # "Mr. Toccafondi": the full stop of the honorific starts no sentence; "Velu (26)".
+        # "Mr. Varlesi": the full stop of the honorific starts no sentence; "Velu (26)".
         found.kind, found.weak = "person", False
         return found
     # Evidence from the words around holds at a sentence start too ("Microsoft said").

@@ -121,7 +121,7 @@ def dotted_initials(token: Token, ctx: Context) -> bool:
     if ctx.body[max(0, token.start - 2) : token.start].strip() == "(":
         return False
     if ctx.body[token.end : token.end + 2].strip().startswith(":"):
-        return False  # "L.O. : Acme Corp": the label of a form's field, then its value
+        return False  # "R.T. : Acme Corp": the label of a form's field, then its value
     return word.replace(".", "") not in _place_codes()
 
 

@@ -14,9 +14,9 @@ def trailing_title(tokens: list[Token], ctx: Context) -> bool:
         return False
     word = tokens[-1].text
     if surname_title([t.text for t in tokens]):
-        return False  # "John Major": the surname of a given name
+        return False  # "Ann Major": the surname of a given name
     if portfolio_of_body(tokens, ctx.body):
-        return False  # "Ministry of Public Health": the portfolio ends the body's name
+        return False  # "Ministry of Rural Health": the portfolio ends the body's name
     return word in TITLES or word in POSTNOMINALS
 
 

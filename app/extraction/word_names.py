@@ -48,7 +48,7 @@ def plural_noun_name(tokens: list[Token]) -> bool:
 
 
 def article_body(tokens: list[Token], ctx: Context) -> Found | None:
-    """'backed by the Red Cross in May', 'the Velmish Red Cross said': plain words after
+    """'backed by the Amber Shield in May', 'the Velmish Red Cross said': plain words after
     a lower-case 'the', ending the noun phrase, name a body, though the person step would
     take them ("Red" a given name, "Cross" a surname); a person's name after 'the'
     qualifies a noun ('the Ann Lee case'). A people's word before them is the body's."""

@@ -49,9 +49,9 @@ def test_town_inside_a_club_name_in_a_sports_report() -> None:
 
 
 def test_portfolio_after_a_connector_stays_in_the_ministry_name() -> None:
-    body = "Officials of the Ministry of Public Health in Lima met the Ministry of Justice."
+    body = "Officials of the Ministry of Rural Health in Lima met the Ministry of Justice."
     found = _typed(body)
-    assert ("organization", "Ministry of Public Health") in found
+    assert ("organization", "Ministry of Rural Health") in found
     assert ("organization", "Ministry of Justice") in found
 
 

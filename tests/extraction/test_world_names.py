@@ -55,9 +55,9 @@ def test_the_west_as_a_power_is_no_place() -> None:
 
 
 def test_a_lone_name_with_an_age_is_a_person() -> None:
-    body = "Three pilgrims, namely Velu (26), Orvi (23) and Prince (24), were hurt."
+    body = "Three pilgrims, namely Velu (26), Orvi (23) and Duke (31), were hurt."
     found = _mentions(body)
-    assert {("person", "Velu"), ("person", "Orvi"), ("person", "Prince")} <= found
+    assert {("person", "Velu"), ("person", "Orvi"), ("person", "Duke")} <= found
 
 
 def test_a_name_after_a_year_old_is_a_person() -> None:
@@ -66,7 +66,7 @@ def test_a_name_after_a_year_old_is_a_person() -> None:
 
 
 def test_a_thousands_figure_is_no_age() -> None:
-    found = _mentions("The fleet carries sailors and Marines, 6,000 in all, to the Gulf.")
+    found = _mentions("The fleet carries sailors and Marines, 7,500 in all, to the Gulf.")
     assert ("person", "Marines") not in found
 
 
