@@ -18,6 +18,7 @@ from app.extraction.media import MEDIA, medium_modifier
 from app.extraction.organizations import has_head
 from app.extraction.people import (
     HONORIFICS,
+    TITLES,
     is_given_name,
     is_surname,
 )
@@ -86,10 +87,13 @@ def _body_then_person(reading: Reading, ctx: Context) -> Decision:
 
 def _trailing_titles(reading: Reading, ctx: Context) -> Decision:
     """'the Trade Office Spokesperson': the body, not the speaker (trims, never decides)."""
-    run = reading.run
+    run, titled = reading.run, False
     while trailing_title(run.tokens, ctx):
+        titled = titled or run.tokens[-1].text in TITLES
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
-    while run is not reading.run and title_modifier(run.tokens, ctx):
+    # A word qualifies a title ("High Commissioner"), never a letter after a name
+    # ("<given> <surname> MSP", where the surname may be a dictionary word).
+    while titled and title_modifier(run.tokens, ctx):
         run = Run(run.tokens[:-1], run.sentence_start, run.heading)
     reading.run, reading.tokens = run, list(run.tokens)
     return None

@@ -198,6 +198,12 @@ def test_plain_word_before_a_trimmed_title_leaves_the_body_named() -> None:
     assert ("organization", "OVR") in found
 
 
+def test_a_surname_that_is_a_dictionary_word_stays_before_letters_after_a_name() -> None:
+    # "MSP" is a letter after a name, no title a plain word could qualify.
+    body = "The party's finance spokesman, Tomas Gable MSP, said the tax was unfair."
+    assert ("person", "Tomas Gable") in _typed(body)
+
+
 def test_plain_words_after_the_ending_the_phrase_name_a_body() -> None:
     found = _typed("A plan backed by the Amber Cross in May failed, officials said.")
     assert ("organization", "Amber Cross") in found
