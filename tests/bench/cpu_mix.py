@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import cProfile
 import json
-import os
 import pstats
 import random
 import statistics
@@ -31,12 +30,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
 
 from app.config import Settings
 from app.db import make_engine
 from app.main import create_app
+from tests.bench.bench_ingest_store import Server
 from tests.bench.mixes import SHARES, draw_pools
 from tests.bench.targets import choose
 
@@ -90,35 +88,6 @@ async def call(app: FastAPI, path: str, bodies: list[bytes] | None = None) -> in
     return status
 
 
-class Server:
-    """PostgreSQL: the statements ``engine`` sends and the CPU seconds of its backends."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.pids: set[int] = set()
-        self.statements = 0
-        self.postgresql = engine.dialect.name == "postgresql"
-        if self.postgresql:
-            event.listen(engine, "before_cursor_execute", self._count)
-            event.listen(engine, "connect", self._connected)
-
-    def _count(self, *_: Any) -> None:
-        self.statements += 1
-
-    def _connected(self, dbapi_connection: Any, _record: Any) -> None:
-        self.pids.add(dbapi_connection.info.backend_pid)  # psycopg knows it: no round trip
-
-    def cpu(self) -> float:
-        """utime + stime of the live backends, in seconds."""
-        ticks = 0
-        for pid in self.pids:
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            ticks += int(fields[11]) + int(fields[12])
-        return ticks / os.sysconf("SC_CLK_TCK")
-
-
 async def replay(app: FastAPI, paths: list[str]) -> float:
     """CPU seconds for ``paths`` back to back (failures raise)."""
     started = time.process_time()
@@ -157,7 +126,7 @@ async def measure(
             pstats.Stats(profiler).sort_stats("cumulative").print_stats("app/|cpu_mix", 60)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     costs = {kind: {"ms": statistics.median(values) * 1000} for kind, values in spent.items()}
-    if server.postgresql:
+    if app.state.engine.dialect.name == "postgresql":
         for kind, cost in costs.items():
             cost["server_ms"] = statistics.median(served[kind]) * 1000
             cost["statements"] = statistics.median(sent[kind])
