@@ -9,12 +9,12 @@ from app.extraction.found import Context
 from app.extraction.people import (
     HONORIFICS,
     KIN_NOUNS,
+    KIN_ROLES,
     ROLE_NOUNS,
     SPEECH_VERBS,
     TITLES,
     is_given_name,
 )
-from app.extraction.wordsets import words
 
 _SPEECH_AFTER = re.compile(r"[,”\"]? ?(?:\w+ly )?(\w+)")
 _APPOSITION = re.compile(r", (?:(?:an?|the) )?([^,.;:“”\"()]{3,80})(?=[,.;])")
@@ -52,8 +52,7 @@ def aged(start: int, end: int, ctx: Context) -> bool:
     return _AGE_BEFORE.search(ctx.body, max(0, start - 16), start) is not None
 
 
-# Kin among the role nouns, beside ``KIN_NOUNS``: only a person is someone's kin.
-_FAMILY = KIN_NOUNS | words("son daughter wife husband mother father brother sister cousin")
+_FAMILY = KIN_NOUNS | KIN_ROLES
 
 
 def kin_before(start: int, ctx: Context, of: bool = False) -> bool:

@@ -48,22 +48,30 @@ PORTFOLIOS = words(
     "Environment War Home"
 )
 # Lower-case nouns that introduce a person's name ("spokesman Jo X", "coach, Y").
-ROLE_NOUNS = words(
-    "president minister secretary chancellor premier senator governor mayor ambassador "
-    "envoy king queen prince princess sheikh judge chief general admiral colonel "
-    "commander director chairman chairwoman chair commissioner deputy speaker leader "
-    "coach professor doctor inspector detective officer spokesman spokeswoman "
-    "spokesperson councillor councilor lawmaker candidate member founder editor reporter "
-    "correspondent analyst expert lawyer attorney author writer actor actress singer "
-    "player striker midfielder defender goalkeeper captain manager head executive "
-    "official adviser advisor aide researcher scientist economist activist campaigner "
-    "artist photographer designer architect engineer student teacher boss owner investor "
-    "diplomat negotiator prosecutor investigator organiser organizer president-elect "
-    "nominee challenger incumbent rival colleague partner son daughter wife husband "
-    "mother father brother sister cousin niece nephew aunt uncle grandson granddaughter "
-    "grandmother grandfather friend pastor priest cleric mufti imam rabbi "
-    "citizen resident veteran survivor victim witness suspect defendant plaintiff "
-    "politician mp mep pilot driver rider boxer champion winner sprinter"
+# Kin that are roles too ("his brother Amal", "the minister's wife"); only a person is
+# someone's kin.
+KIN_ROLES = words(
+    "son daughter wife husband mother father brother sister cousin niece nephew aunt uncle "
+    "grandson granddaughter grandmother grandfather"
+)
+ROLE_NOUNS = (
+    words(
+        "president minister secretary chancellor premier senator governor mayor ambassador "
+        "envoy king queen prince princess sheikh judge chief general admiral colonel "
+        "commander director chairman chairwoman chair commissioner deputy speaker leader "
+        "coach professor doctor inspector detective officer spokesman spokeswoman "
+        "spokesperson councillor councilor lawmaker candidate member founder editor reporter "
+        "correspondent analyst expert lawyer attorney author writer actor actress singer "
+        "player striker midfielder defender goalkeeper captain manager head executive "
+        "official adviser advisor aide researcher scientist economist activist campaigner "
+        "artist photographer designer architect engineer student teacher boss owner investor "
+        "diplomat negotiator prosecutor investigator organiser organizer president-elect "
+        "nominee challenger incumbent rival colleague partner friend pastor priest cleric "
+        "mufti imam rabbi "
+        "citizen resident veteran survivor victim witness suspect defendant plaintiff "
+        "politician mp mep pilot driver rider boxer champion winner sprinter"
+    )
+    | KIN_ROLES
 )
 # A noun for a person by its ending, beside the listed roles: "-er" or "-ess" would take
 # "answer" and "press" too.
