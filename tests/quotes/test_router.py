@@ -1,4 +1,4 @@
-"""Quote endpoints, on both backends."""
+"""Quote listing (GET /quotes), on both backends."""
 
 from typing import Any
 
@@ -6,117 +6,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
-from tests.conftest import ArticleFactory, assert_problem, next_link
-
-SEED_DATE = "2021-12-06T00:00:00Z"
-
-# The seed article's quotes in article order: (text, speaker slug, kind, cue, speaker_text).
-SEED_QUOTES: list[tuple[str, str | None, str, str | None, str | None]] = [
-    ("formalize", None, "partial", None, None),
-    (
-        "sign a memorandum of understanding outlining defense cooperation between the two "
-        "countries,",
-        "benny-gantz",
-        "direct",
-        "said",
-        "his office",
-    ),
-    (
-        "lay the foundation for all future security cooperation between Israel and Morocco",
-        None,
-        "direct",
-        "says",
-        "a source familiar with the visit",
-    ),
-    (
-        "Until now, there has been some co-operation, it really formalizes it,",
-        None,
-        "direct",
-        "said",
-        "the source",
-    ),
-    ("hostile actions", "algeria", "partial", "citing", None),
-    (
-        "It is possible that in the context of the Moroccan-Algerian tension, the Moroccans "
-        "were the ones who were keen on this,",
-        "bruce-maddy-weitzman",
-        "direct",
-        "said",
-        "he",
-    ),
-    (
-        "It seems to me that the Moroccans are the ones who are eager to show everyone – their "
-        "own public, their Algerian rivals, the West – that they are deepening their "
-        "relationship with Israel,",
-        "bruce-maddy-weitzman",
-        "direct",
-        "said",
-        "the University of Tel Aviv professor",
-    ),
-    ("exploration activities", "ratio-petroleum", "partial", "announced", None),
-    ("creeping normalization with Israel", None, "partial", None, None),
-    (
-        "there are too many other interests at stake, too many other benefits to be gained by "
-        "recalibration",
-        "bruce-maddy-weitzman",
-        "direct",
-        "according to",
-        "Maddy-Weitzman",
-    ),
-    (
-        "Most of the countries in the region just do not want to be held hostage to the issue "
-        "anymore, they want to pursue their interests as they define them, and at this point, "
-        "of course, Israel has a lot to offer,",
-        "bruce-maddy-weitzman",
-        "direct",
-        "said",
-        "he",
-    ),
-    (
-        "noted that we continue to view Morocco’s autonomy plan as serious, credible and "
-        "realistic, and one potential approach to satisfying the aspirations of the people of "
-        "Western Sahara,",
-        "ned-price",
-        "direct",
-        "said",
-        "State Department spokesman Ned Price",
-    ),
-]
-TEXTS = [q[0] for q in SEED_QUOTES]
-# One article, one date: newest first means the last stored quote first.
-NEWEST = TEXTS[::-1]
-
-
-def seed_texts(*indexes: int) -> list[str]:
-    """Seed quotes at these article positions, in listing order (newest first)."""
-    return [TEXTS[i] for i in sorted(indexes, reverse=True)]
-
-
-MADDY = seed_texts(5, 6, 9, 10)
-
-
-def texts(response: Any) -> list[str]:
-    assert response.status_code == 200, response.text
-    return [item["text"] for item in response.json()["items"]]
-
-
-def quotes(client: TestClient, **params: Any) -> list[str]:
-    return texts(client.get("/quotes", params={"limit": 100, **params}))
-
-
-@pytest.fixture
-def later_quote(make_article: ArticleFactory) -> Article:
-    return make_article(
-        'Omar Haddad said "the harbour in Marseille will reopen" after talks with France.',
-        published_at="2022-05-01T12:00:00Z",
-        title="Harbour to reopen",
-        people=("Omar Haddad",),
-        countries=(("France", "FR"),),
-        quotes={"the harbour in Marseille will reopen": "Omar Haddad"},
-    )
-
-
-LATER = "the harbour in Marseille will reopen"
+from tests.conftest import assert_problem, next_link
+from tests.quotes.seed import (
+    LATER,
+    MADDY,
+    NEWEST,
+    SEED_QUOTES,
+    quotes,
+    seed_texts,
+    texts,
+)
 
 
 def test_lists_every_seed_quote_newest_first(client: TestClient, seed_article: Article) -> None:
@@ -280,86 +179,3 @@ def test_bad_cursor_is_a_400(client: TestClient) -> None:
     entities_cursor = client.get("/entities", params={"limit": 1}).json()["next_cursor"]
     assert_problem(client.get("/quotes", params={"cursor": entities_cursor}), 400, "query.cursor")
     assert_problem(client.get("/quotes", params={"cursor": "%%%"}), 400, "query.cursor")
-
-
-# --- GET /quotes/{id} ---------------------------------------------------------------------
-
-
-def test_one_quote_with_its_article(client: TestClient, seed_article: Article) -> None:
-    listed = client.get("/quotes", params={"speaker": "ned-price"}).json()["items"][0]
-    response = client.get(f"/quotes/{listed['id']}")
-    assert response.status_code == 200
-    body = response.json()
-    assert body == listed
-    assert body == {
-        "id": listed["id"],
-        "article_id": seed_article.id,
-        "text": TEXTS[11],
-        "start": 3920,
-        "end": 4100,
-        "kind": "direct",
-        "cue": "said",
-        "speaker": {
-            "id": body["speaker"]["id"],
-            "slug": "ned-price",
-            "name": "Ned Price",
-            "type": "person",
-            "country_code": None,
-        },
-        "speaker_text": "State Department spokesman Ned Price",
-        "confidence": 0.94,
-        "rule": "trailing_cue+name",
-        "article": {
-            "id": seed_article.id,
-            "slug": seed_article.slug,
-            "title": None,
-            "published_at": SEED_DATE,
-        },
-    }
-
-
-def test_one_quote_of_a_titled_article_and_no_speaker(
-    client: TestClient, later_quote: Article
-) -> None:
-    listed = client.get("/quotes", params={"q": "creeping"}).json()["items"][0]
-    body = client.get(f"/quotes/{listed['id']}").json()
-    assert body["speaker"] is None
-    assert body["speaker_text"] is None
-    [later] = client.get("/quotes", params={"article": later_quote.slug}).json()["items"]
-    body = client.get(f"/quotes/{later['id']}").json()
-    assert body["article"] == {
-        "id": later_quote.id,
-        "slug": later_quote.slug,
-        "title": "Harbour to reopen",
-        "published_at": "2022-05-01T12:00:00Z",
-    }
-    assert body["speaker"]["slug"] == "omar-haddad"
-
-
-def test_unknown_quote_is_a_404(client: TestClient) -> None:
-    problem = assert_problem(client.get("/quotes/999999"), 404)
-    assert problem["detail"] == "No quote with id 999999"
-    assert problem["instance"] == "/quotes/999999"
-
-
-@pytest.mark.parametrize("ref", ["0", "-1", "abc", "99999999999999999999"])
-def test_invalid_quote_id_is_a_422(client: TestClient, ref: str) -> None:
-    assert_problem(client.get(f"/quotes/{ref}"), 422, "path.quote_id")
-
-
-def test_quotes_carry_the_attribution_rule_and_confidence(
-    client: TestClient, seed_article: Article, later_quote: Article
-) -> None:
-    items = client.get("/quotes", params={"limit": 100}).json()["items"]
-    seed = [item for item in items if item["article_id"] == seed_article.id]
-    rules = {item["rule"]: item["confidence"] for item in seed if item["rule"]}
-    assert len(rules) >= 3 and all(0 <= confidence <= 1 for confidence in rules.values())
-    gantz = next(item for item in seed if (item["speaker"] or {}).get("slug") == "benny-gantz")
-    assert (gantz["speaker_text"], gantz["rule"]) == ("his office", "trailing_cue+pronoun")
-    # Stored without attribution details (as before they were recorded): null, not invented.
-    (later,) = [item for item in items if item["article_id"] == later_quote.id]
-    assert (later["confidence"], later["rule"]) == (None, None)
-    detail = client.get(f"/quotes/{gantz['id']}").json()
-    assert (detail["rule"], detail["confidence"]) == (gantz["rule"], gantz["confidence"])
-    article = client.get(f"/articles/{seed_article.id}").json()
-    assert {q["rule"] for q in article["quotes"]} == {item["rule"] for item in seed}
