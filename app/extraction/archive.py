@@ -6,7 +6,9 @@ first, each one job:
 
 1. ``_voted_type``: a name's type is decided by every article that used it, weighted by
    how many; this article's one reading (a person or a place, never an organization the
-   article's own words name) gives way only to a clear majority.
+   article's own words name) gives way only to a clear majority. A full name read as a
+   person only for its shape, here and in every article (never written another way),
+   has no vote against readings the words around gave ("the band X").
 2. ``_full_name``: a short form the archive ties to exactly one full name of the same
    type ("PFC" to "Pacific Fisheries Council") takes that name, unless the archive knows
    the short form as a name of its own about as well. A member form of a group ("Tory",
@@ -23,10 +25,11 @@ merged. Entities that end up with one name are merged into one.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from functools import cached_property
 
-from app.extraction.archive_index import MIN_VOTES, VOTE_MARGIN, ArchiveIndex, key
+from app.extraction.archive_index import MIN_VOTES, VOTE_MARGIN, ArchiveIndex, key, unshown
 from app.extraction.gazetteer import demonym, lookup
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.groups import bare_words
@@ -91,6 +94,7 @@ def _voted_type(entity: ExtractedEntity, index: ArchiveIndex, _: _Article) -> Ex
     votes = index.votes.get(key(entity.name))
     if not votes:
         return entity
+    votes = _weighed(entity, votes, index)
     own = votes[entity.type] + 1
     best, count = max(
         ((t, n) for t, n in votes.items() if t in _VOTING), key=lambda tn: tn[1], default=(None, 0)
@@ -98,6 +102,19 @@ def _voted_type(entity: ExtractedEntity, index: ArchiveIndex, _: _Article) -> Ex
     if best is None or best == entity.type or count < MIN_VOTES or count <= VOTE_MARGIN * own:
         return entity
     return entity.model_copy(update={"type": best, "country_code": None})
+
+
+def _weighed(
+    entity: ExtractedEntity, votes: Counter[EntityType], index: ArchiveIndex
+) -> Counter[EntityType]:
+    """The votes, less those for a person that only the name's shape gave, when this
+    article too only has the shape: on 2,225 BBC articles a band named in full in 18
+    stayed a person 13 to 5 although only the 5 had words about it ("the band X")."""
+    if not unshown(entity):
+        return votes
+    weighed = votes.copy()
+    weighed["person"] -= index.unshown[key(entity.name)]
+    return weighed
 
 
 def _full_name(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) -> ExtractedEntity:

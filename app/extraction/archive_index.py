@@ -11,7 +11,7 @@ from app.extraction.gazetteer import fold
 from app.extraction.groups import bare_words
 from app.extraction.knowledge import KnownEntity
 from app.extraction.same_groups import group_index
-from app.extraction.schemas import EntityType
+from app.extraction.schemas import EntityType, ExtractedEntity
 
 # A type the archive holds against this article's reading wins with at least this many
 # articles, and more than VOTE_MARGIN times the articles behind this article's reading
@@ -19,7 +19,7 @@ from app.extraction.schemas import EntityType
 MIN_VOTES = 3
 VOTE_MARGIN = 2
 
-__all__ = ["MIN_VOTES", "VOTE_MARGIN", "ArchiveIndex", "key"]
+__all__ = ["MIN_VOTES", "VOTE_MARGIN", "ArchiveIndex", "key", "unshown"]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -38,6 +38,9 @@ class ArchiveIndex:
         self.owners: defaultdict[tuple[EntityType, str], list[KnownEntity]] = defaultdict(list)
         self.surnames: defaultdict[tuple[str, ...], list[KnownEntity]] = defaultdict(list)
         self.named: dict[tuple[EntityType, str], KnownEntity] = {}
+        # Articles behind person readings of a full name that no article ever wrote
+        # another way: the reading only of the name's shape (see ``unshown``).
+        self.unshown: Counter[str] = Counter()
         people = []
         for entity in entities:
             named = self.named.setdefault((entity.type, key(entity.name)), entity)
@@ -49,6 +52,8 @@ class ArchiveIndex:
                     self.owners[(entity.type, name)].append(entity)
             if entity.type == "person":
                 people.append(entity)
+                if unshown(entity):
+                    self.unshown[key(entity.name)] += entity.articles
         for person in people:
             self._add_surnames(person)
 
@@ -61,3 +66,10 @@ class ArchiveIndex:
             return
         for n in range(1, len(bare)):
             self.surnames[tuple(bare[-n:])].append(person)
+
+
+def unshown(entity: ExtractedEntity | KnownEntity) -> bool:
+    """A full name no article wrote another way (no surname alone, no "Mr"): read as a
+    person only because it is shaped like one's name, which a band's or a firm's name is
+    too."""
+    return entity.type == "person" and not entity.aliases and len(entity.name.split()) > 1
