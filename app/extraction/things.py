@@ -4,7 +4,9 @@ An acronym or a lone capitalised word reads as a company or body by default; the
 around say when it is a thing instead. A product is what a company owns and what a
 product noun follows or stands in apposition to: "<Company>'s X handheld", "its
 handheld console, the X". An event is a plural name the words around make a ceremony
-or a prize: "the Xs ceremony", "won two Xs", "this year's Xs". Ownership alone proves
+or a prize: "the Xs ceremony", "won two Xs", "this year's Xs"; a prize in the singular
+too ("the X ceremony", "won an X", "X nominee" of no party); a contest is a league the
+words around play in ("qualify for the X League"). Ownership alone proves
 nothing (a company owns its units: "<Company>'s X unit"), nor does a product noun alone
 (a maker names its products: "the <Company> console"). Such names become ``other``:
 linking reports no entity for them.
