@@ -6,7 +6,9 @@ first, each one job:
 
 1. ``_voted_type``: a name's type is decided by every article that used it, weighted by
    how many; this article's one reading (a person or a place, never an organization the
-   article's own words name) gives way only to a clear majority.
+   article's own words name) gives way only to a clear majority. A full name read as a
+   person only for its shape, here and in every article (never written another way),
+   has no vote against readings the words around gave ("the band X").
 2. ``_full_name``: a short form the archive ties to exactly one full name of the same
    type ("PFC" to "Pacific Fisheries Council") takes that name, unless the archive knows
    the short form as a name of its own about as well. A member form of a group ("Tory",
@@ -23,25 +25,21 @@ merged. Entities that end up with one name are merged into one.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from functools import cached_property, lru_cache
+from collections import Counter
+from collections.abc import Callable
+from functools import cached_property
 
-from app.extraction.gazetteer import demonym, fold, lookup
+from app.extraction.archive_index import MIN_VOTES, VOTE_MARGIN, ArchiveIndex, key, unshown
+from app.extraction.gazetteer import demonym, lookup
 from app.extraction.gender import Gender, given_name_gender, honorific_gender
 from app.extraction.groups import bare_words
 from app.extraction.knowledge import Knowledge, KnownEntity
 from app.extraction.organizations import acronym, acronym_of
 from app.extraction.parties import member_form
 from app.extraction.people import HONORIFICS, is_given_name
-from app.extraction.same_groups import group_index, group_names
+from app.extraction.same_groups import group_names
 from app.extraction.schemas import EntityType, ExtractedEntity, ExtractedMention
 
-# A type the archive holds against this article's reading wins with at least this many
-# articles, and more than VOTE_MARGIN times the articles behind this article's reading
-# (this article counting as one).
-MIN_VOTES = 3
-VOTE_MARGIN = 2
 # Characters before a mention searched for an honorific ("Congresswoman " is 14).
 HONORIFIC_REACH = 16
 # Among several archived people of one surname, one name in common is chance: on the BBC
@@ -56,47 +54,6 @@ _VOTING: frozenset[EntityType] = frozenset({"person", "organization", "place"})
 _OVERRULED: frozenset[EntityType] = frozenset({"person", "place"})
 
 __all__ = ["ArchiveIndex", "recall"]
-
-
-@lru_cache(maxsize=1 << 16)
-def key(name: str) -> str:
-    """Case-, accent- and spacing-blind, as the archive matches names."""
-    return " ".join(fold(name).casefold().split())
-
-
-class ArchiveIndex:
-    """The snapshot by the keys the steps look up; built once per ``Knowledge``."""
-
-    def __init__(self, entities: Iterable[KnownEntity]) -> None:
-        entities = tuple(entities)
-        self.groups = group_index(entities, key)
-        self.votes: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
-        self.owners: defaultdict[tuple[EntityType, str], list[KnownEntity]] = defaultdict(list)
-        self.surnames: defaultdict[tuple[str, ...], list[KnownEntity]] = defaultdict(list)
-        self.named: dict[tuple[EntityType, str], KnownEntity] = {}
-        people = []
-        for entity in entities:
-            named = self.named.setdefault((entity.type, key(entity.name)), entity)
-            if entity.articles > named.articles:
-                self.named[(entity.type, key(entity.name))] = entity
-            for name in {key(n) for n in (entity.name, *entity.aliases)}:
-                self.votes[name][entity.type] += entity.articles
-                if entity.type != "person" and name != key(entity.name):
-                    self.owners[(entity.type, name)].append(entity)
-            if entity.type == "person":
-                people.append(entity)
-        for person in people:
-            self._add_surnames(person)
-
-    def _add_surnames(self, person: KnownEntity) -> None:
-        """A full name by every tail ("Persie", "van Persie" for "Robin van Persie"); not
-        one most articles read as something else (a club one article took for a man)."""
-        bare = [w.casefold() for w in bare_words(person.name)]
-        votes = self.votes[key(person.name)]
-        if len(bare) < 2 or max(votes.values()) > VOTE_MARGIN * votes["person"]:
-            return
-        for n in range(1, len(bare)):
-            self.surnames[tuple(bare[-n:])].append(person)
 
 
 class _Article:
@@ -137,6 +94,7 @@ def _voted_type(entity: ExtractedEntity, index: ArchiveIndex, _: _Article) -> Ex
     votes = index.votes.get(key(entity.name))
     if not votes:
         return entity
+    votes = _weighed(entity, votes, index)
     own = votes[entity.type] + 1
     best, count = max(
         ((t, n) for t, n in votes.items() if t in _VOTING), key=lambda tn: tn[1], default=(None, 0)
@@ -144,6 +102,19 @@ def _voted_type(entity: ExtractedEntity, index: ArchiveIndex, _: _Article) -> Ex
     if best is None or best == entity.type or count < MIN_VOTES or count <= VOTE_MARGIN * own:
         return entity
     return entity.model_copy(update={"type": best, "country_code": None})
+
+
+def _weighed(
+    entity: ExtractedEntity, votes: Counter[EntityType], index: ArchiveIndex
+) -> Counter[EntityType]:
+    """The votes, less those for a person that only the name's shape gave, when this
+    article too only has the shape: on 2,225 BBC articles a band named in full in 18
+    stayed a person 13 to 5 although only the 5 had words about it ("the band X")."""
+    if not unshown(entity):
+        return votes
+    weighed = votes.copy()
+    weighed["person"] -= index.unshown[key(entity.name)]
+    return weighed
 
 
 def _full_name(entity: ExtractedEntity, index: ArchiveIndex, article: _Article) -> ExtractedEntity:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from app.extraction.schemas import EntityType, Extraction
 
 if TYPE_CHECKING:
-    from app.extraction.archive import ArchiveIndex
+    from app.extraction.archive_index import ArchiveIndex
 
 # Names kept per person of those most often named in the same articles: enough to tell
 # two people of one surname apart, few enough that a large archive's snapshot stays small.
@@ -51,7 +51,7 @@ class Knowledge:
     @cached_property
     def index(self) -> ArchiveIndex:
         """The look-ups extraction makes, built once per snapshot (not per article)."""
-        from app.extraction.archive import ArchiveIndex
+        from app.extraction.archive_index import ArchiveIndex
 
         return ArchiveIndex(self.entities)
 

@@ -246,3 +246,28 @@ def test_a_member_form_is_tied_to_its_group_before_longer_names_it_begins() -> N
     [entity] = recall([form], Knowledge((party, event, itself)), body)
 
     assert entity.name == "Harbour Party"
+
+
+SHAPED = KnownEntity("Milo Quendry", "person", (), articles=6)
+BAND = KnownEntity("Milo Quendry", "organization", (), articles=3)
+
+
+def test_a_full_name_only_its_shape_made_a_person_takes_the_reading_words_gave() -> None:
+    body = "Tickets sold out for Milo Quendry at the arena on Friday."
+
+    known = _entities(body, Knowledge((SHAPED, BAND)))
+
+    assert known["Milo Quendry"].type == "organization"
+
+
+def test_a_full_name_an_article_wrote_another_way_keeps_its_person_votes() -> None:
+    body = "Tickets sold out for Milo Quendry at the arena on Friday."
+    named = KnownEntity("Milo Quendry", "person", ("Quendry",), articles=6)
+
+    assert _entities(body, Knowledge((named, BAND)))["Milo Quendry"].type == "person"
+
+
+def test_a_person_this_article_writes_another_way_keeps_its_reading() -> None:
+    body = "Milo Quendry opened the arena on Friday. Mr Quendry cut the ribbon."
+
+    assert _entities(body, Knowledge((SHAPED, BAND)))["Milo Quendry"].type == "person"

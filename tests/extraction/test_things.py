@@ -71,3 +71,29 @@ def test_a_prize_s_plural_stays_an_event_beside_its_singular_before_a_member_nou
 
     assert "Zennors" not in types
     assert types.get("Ana Ruiz") == "person"
+
+
+def test_a_singular_name_with_a_ceremony_or_won_with_an_article_is_a_prize() -> None:
+    plain = "Ana Ruiz thanked the Zennor in Tarnow, and the Zennor said so."
+    ceremony = "Ana Ruiz was at the Zennor ceremony in Tarnow, and the Zennor said so."
+    won = "Ana Ruiz won a Zennor in Tarnow, and the Zennor said so."
+
+    assert _types(plain).get("Zennor") == "organization"
+    assert "Zennor" not in _types(ceremony)
+    assert "Zennor" not in _types(won)
+
+
+def test_a_league_is_a_contest_only_where_it_is_played() -> None:
+    played = "Ana Ruiz hopes Tarnow will qualify for the Kestrel League next season."
+    body = "Ana Ruiz said the Kestrel League had signed a pact with Tarnow."
+
+    assert "Kestrel League" not in _types(played)
+    assert _types(body).get("Kestrel League") == "organization"
+
+
+def test_a_one_word_name_before_nominee_is_a_prize_unless_a_party_s() -> None:
+    prize = "Zennor nominee Ana Ruiz flew to Tarnow, the Zennor board said."
+    party = "Zennor nominee Ana Ruiz met Zennor senator Ida Voss in Tarnow."
+
+    assert "Zennor" not in _types(prize)
+    assert _types(party).get("Zennor") == "organization"
