@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Run, Token
+from app.extraction.candidates import Run
 from app.extraction.found import Context
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import ORG_OPENERS, has_head, org_head, place_head
 from app.extraction.people import HONORIFICS, PORTFOLIOS, ROLE_NOUNS, TITLES, is_given_name
 from app.extraction.personal import is_title_word

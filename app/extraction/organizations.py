@@ -11,7 +11,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from app.extraction.candidates import Token
+from app.extraction.name_tokens import Token
 from app.extraction.wordsets import words
 
 ORG_HEADS = words(

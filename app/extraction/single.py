@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Run, Token
+from app.extraction.candidates import Run
 from app.extraction.found import Context, Found, common_word, weak
 from app.extraction.introductions import aged, kin_before, title_before
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import (
     JOINED_BEFORE,
     ORG_CUES,

@@ -6,8 +6,8 @@ import re
 from functools import cache
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import (
     PLACE_OPENERS,
     acronym,
