@@ -137,4 +137,24 @@ def find_tokens(body: str, words: frozenset[str] | None = None) -> list[Token]:
             tokens.append(Token(text, start, end))
         elif token := _trim(Token(text, start, end)):
             tokens.append(token)
+    return _short_prefixes(tokens, body)
+
+
+# "St. Louis", "Mt. Kenya", "Ft. Worth": a saint's, mount's or fort's short form keeps its
+# full stop and goes on with the name it opens; its stop ended the run, and "Louis" alone
+# read as a person. Not right after another name word ("Main St. Police"): there it ends
+# a street's name and the stop a sentence.
+_SHORT_PREFIXES = frozenset({"St", "Mt", "Ft", "ST", "MT", "FT"})
+_AFTER_PREFIX = re.compile(r"\. (?=\w)")
+
+
+def _short_prefixes(tokens: list[Token], body: str) -> list[Token]:
+    for i, token in enumerate(tokens):
+        if token.text not in _SHORT_PREFIXES or not _AFTER_PREFIX.match(body, token.end):
+            continue
+        if i + 1 == len(tokens) or tokens[i + 1].start != token.end + 2:
+            continue  # no name right after: "St. 5", "St. and"
+        if i and tokens[i - 1].end + 1 == token.start:
+            continue
+        tokens[i] = Token(f"{token.text}.", token.start, token.end + 1)
     return tokens

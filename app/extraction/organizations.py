@@ -83,7 +83,7 @@ PLACE_HEADS = words(
     "Dam Beach Coast Forest Field Basin Land"
 )
 # Words that open a place's name: "Cape Canaveral", "Lake Kivu", "Fort Worth".
-PLACE_OPENERS = words("Cape Mount Mt Lake Fort Isle Isla Lago Cerro Port")
+PLACE_OPENERS = words("Cape Mount Mt Mt. Lake Fort Ft. Isle Isla Lago Cerro Port")
 # Heads that open names in Spanish, Portuguese, French, Italian and Indonesian, where the
 # head comes first without a connector: "Instituto Gonzaga", "Banco Santander".
 HEAD_FIRST = words(
