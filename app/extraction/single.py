@@ -16,7 +16,7 @@ from app.extraction.organizations import (
     lone_head,
     org_head,
 )
-from app.extraction.people import is_given_name
+from app.extraction.people import census_given_names, is_given_name, surnames
 from app.extraction.spans import dotted_initials
 from app.extraction.wordsets import dictionary_word, words
 
@@ -72,7 +72,7 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
     cue = cue_before(token.start, ctx)
     if cue in ORG_CUES or joined_before(token.start, ctx) or dotted_initials(token, ctx):
         found.kind, found.weak = "organization", False
-    elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
+    elif cue in _IN_PLACE and _unknown_word(token, rare_names=True) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
         found.kind, found.weak = "place", False
     elif _PLACE_NOUN_AFTER.match(ctx.body, token.end) and _unknown_word(token):
@@ -97,14 +97,23 @@ def _of_before(start: int, ctx: Context) -> bool:
     return ctx.body.endswith((" of ", " of \n"), max(0, start - 24), start)
 
 
-def _unknown_word(token: Token) -> bool:
+def _unknown_word(token: Token, rare_names: bool = False) -> bool:
     word = token.text
-    if not word[1:].islower() or is_given_name(word) or dictionary_word(word):
+    if not word[1:].islower() or dictionary_word(word):
+        return False
+    if is_given_name(word) and not (rare_names and _rare_name(word)):
         return False
     # "in English", "in Swahili": languages and peoples, not places.
     if gz.demonym(word) or word.endswith(_LANGUAGE_ENDINGS):
         return False
     return not (word.endswith("s") and dictionary_word(word[:-1]))
+
+
+def _rare_name(word: str) -> bool:
+    """A first name of the broad dictionary that neither census list (first names,
+    surnames) holds: after "in" such a word named a place each time on the dev sets
+    (regions and villages, 4 documents), never a person."""
+    return word not in census_given_names() and word not in surnames()
 
 
 def _owned(token: Token, ctx: Context) -> bool:
