@@ -33,7 +33,7 @@ _PLACE_OF = re.compile(
 # "the Kavandi district", "Mirvale village": a lower-case noun for a kind of place right
 # after a word no list knows. Not "coast", "border" or "state": "Velmish coast", "Tarsian
 # state" qualify the noun with a region's or a people's word.
-_PLACE_NOUN_AFTER = re.compile(
+PLACE_NOUN_AFTER = re.compile(
     r" (?:village|villages|town|city|district|region|province|river|electorate|county|"
     r"island|valley|municipality|area|suburb|township|governorate|prefecture|settlement|"
     r"mountains|peninsula)\b"
@@ -43,7 +43,7 @@ _PLACE_NOUN_AFTER = re.compile(
 _OWNS_NAME = re.compile(r" ?['’]s [A-Z][a-z]")
 # What a news outlet or a firm is right after its name: "X news agency said", "X daily",
 # "X analysts", "a X reporter".
-_OUTLET_AFTER = re.compile(
+OUTLET_AFTER = re.compile(
     r" (?:news agency|newspapers?|daily|dailies|reporters?|correspondents?|analysts?)\b"
 )
 # A source credited in brackets, closing a paragraph or after a dateline: "(Acme) --".
@@ -75,7 +75,7 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
     elif cue in _IN_PLACE and _unknown_word(token, rare_names=True) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
         found.kind, found.weak = "place", False
-    elif _PLACE_NOUN_AFTER.match(ctx.body, token.end) and _unknown_word(token):
+    elif PLACE_NOUN_AFTER.match(ctx.body, token.end) and _unknown_word(token):
         # "the Kavandi district", "at Mirvale village": the noun after says what it is.
         found.kind, found.weak = "place", False
     elif cue in _AT_PLACE and gz.town(token.text) and _unknown_word(token):
@@ -130,9 +130,7 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
     # "Velmish president", "Tarsilian officials": a people's adjective has them too.
     if _word_after(token.end, ctx) in ORG_FOLLOWERS and not token.text.endswith(_PEOPLES):
         return True
-    if not _adjective(token) and (
-        _OUTLET_AFTER.match(ctx.body, token.end) or _credited(token, ctx)
-    ):
+    if not _adjective(token) and (OUTLET_AFTER.match(ctx.body, token.end) or _credited(token, ctx)):
         return True
     if is_given_name(token.text):
         return False
