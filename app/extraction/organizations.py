@@ -36,6 +36,7 @@ ORG_HEADS = words(
     "Securities Futures Insurance Assurance Reinsurance Capital Financial Electric "
     "Electronics Brokers Partners Ventures Investments Logistics Shipping Steel Mining "
     "Resources Chemicals Foods Beverages Brewery Textiles Apparels Pharma Software Solutions "
+    "Cement Cables Breweries Fertilizers Fertilisers Tyres Cartel "
     "Realty Properties Bancorp Franchise Embassy Consulate Secretariat Chamber "
     # A wire service's desks sign its copy: "Tokyo Newsroom", "Energy Desk".
     "Newsroom Newsdesk Desk "
