@@ -47,7 +47,7 @@ def defined_acronyms(found: list[Found], ctx: Context) -> None:
 
 def _letters(text: str) -> str | None:
     """The initials an abbreviation spells: its capitals, where a plural "s" ends it
-    ("NCSs") or the small words inside the name stand in lower case ("BoN" for "Bank of
+    ("VFUs") or the small words inside the name stand in lower case ("BoN" for "Bank of
     Norland"); None for a word that is no abbreviation."""
     if text.endswith("s") and acronym(text[:-1]):
         text = text[:-1]

@@ -62,7 +62,7 @@ def lookup(surface: str) -> Place | None:
     return found
 
 
-# The index spells a saint's town one way ("St. Louis", "Saint Petersburg"); articles
+# The index spells a saint's town one way ("St. Varnel" or "Saint Varnel"); articles
 # write "St. ", "St " and "Saint " alike.
 _SAINTS = frozenset({"St ", "St.", "Sai"})
 _SAINT_FORMS = ("St. ", "St ", "Saint ")

@@ -77,8 +77,8 @@ def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
 
 
 def _owner_gap(prev: Run, run: Run, ctx: Context) -> bool:
-    """ "People's" or a plural common noun's "Workers'" between two parts of a name; a
-    surname's bare apostrophe ("Sanders' Senate bid") owns no body's name."""
+    """An "'s" or a plural common noun's "Teachers'" between two parts of a name; a
+    surname's bare apostrophe ("Harkins' Senate bid") owns no body's name."""
     gap = ctx.body[prev.end : run.start]
     if prev.possessive:
         return gap in ("'s ", "’s ")

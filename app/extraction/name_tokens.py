@@ -140,8 +140,8 @@ def find_tokens(body: str, words: frozenset[str] | None = None) -> list[Token]:
     return _short_prefixes(tokens, body)
 
 
-# "St. Louis", "Mt. Kenya", "Ft. Worth": a saint's, mount's or fort's short form keeps its
-# full stop and goes on with the name it opens; its stop ended the run, and "Louis" alone
+# "St. Varnel", "Mt. Kesso", "Ft. Dunmore": a saint's, mount's or fort's short form keeps its
+# full stop and goes on with the name it opens; its stop ended the run, and "Varnel" alone
 # read as a person. Not right after another name word ("Main St. Police"): there it ends
 # a street's name and the stop a sentence.
 _SHORT_PREFIXES = frozenset({"St", "Mt", "Ft", "ST", "MT", "FT"})
