@@ -17,6 +17,8 @@ from app.extraction.works import EVENT_HEADS
 
 # Small words a spelled-out name keeps without initials: "Panel on Orbital Debris".
 _INNER = frozenset({"of", "on", "for", "and", "the", "in", "de", "del", "des", "du", "&"})
+# The lower-case letters an abbreviation keeps for those small words: "BoN".
+_INNER_INITIALS = frozenset("ofatd")
 _NAMED = ("organization", "place", "country")
 _MAX_WORDS = 10
 
@@ -26,9 +28,9 @@ def defined_acronyms(found: list[Found], ctx: Context) -> None:
     them), and join the unread pieces of the names they spell out."""
     defined: dict[str, Found] = {}
     for item in list(found):
-        if not _bracketed(item, ctx) or not acronym(item.text):
+        letters = _letters(item.text) if _bracketed(item, ctx) else None
+        if letters is None:
             continue
-        letters = item.text.replace(".", "").replace("&", "")
         start = _spelled_out(ctx.body, item.start - 2, letters)
         if start is None:
             if _plain_words(ctx.body, item.start - 2, letters):
@@ -41,6 +43,21 @@ def defined_acronyms(found: list[Found], ctx: Context) -> None:
         model = defined.get(other.text)
         if model is not None and other is not model and not other.qualified:
             other.kind, other.code, other.decided_by = model.kind, model.code, model.decided_by
+
+
+def _letters(text: str) -> str | None:
+    """The initials an abbreviation spells: its capitals, where a plural "s" ends it
+    ("VFUs") or the small words inside the name stand in lower case ("BoN" for "Bank of
+    Norland"); None for a word that is no abbreviation."""
+    if text.endswith("s") and acronym(text[:-1]):
+        text = text[:-1]
+    if acronym(text):
+        return text.replace(".", "").replace("&", "")
+    lower = set(filter(str.islower, text))
+    if not text.isalpha() or not text[:1].isupper() or not lower <= _INNER_INITIALS:
+        return None
+    capitals = "".join(filter(str.isupper, text))
+    return capitals if len(capitals) >= 2 else None
 
 
 def _bracketed(item: Found, ctx: Context) -> bool:

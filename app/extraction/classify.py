@@ -9,12 +9,13 @@ a confidently found entity (a bare surname, a short form of an organization's na
 
 from __future__ import annotations
 
-from app.extraction.candidates import Run, Token, split_run
+from app.extraction.candidates import Run, split_run
 from app.extraction.found import Context, Found, common_word, make
 from app.extraction.introductions import aged
 from app.extraction.joins import rejoin
 from app.extraction.leftover import read_rest
 from app.extraction.media import MEDIA, medium_modifier
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import has_head
 from app.extraction.people import (
     HONORIFICS,

@@ -30,13 +30,14 @@ from app.extraction.acronyms import defined_acronyms
 from app.extraction.archive import recall
 from app.extraction.bodies import bodies
 from app.extraction.budget import check
-from app.extraction.candidates import Run, body_words, find_runs
+from app.extraction.candidates import Run, find_runs
 from app.extraction.classify import classify
 from app.extraction.found import Context, Found
 from app.extraction.gazetteer import lookup
 from app.extraction.joins import join_nicknames, join_possessive_names
 from app.extraction.knowledge import NOTHING_KNOWN, Knowledge
 from app.extraction.linking import link
+from app.extraction.name_tokens import body_words
 from app.extraction.organizations import ORG_OPENERS, institution_head, org_head
 from app.extraction.parties import families, merge_families, party_context
 from app.extraction.people import PORTFOLIOS, TITLES

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Token
+from app.extraction.name_tokens import Token
 from app.extraction.people import is_given_name
 from app.extraction.schemas import EntityType
 from app.extraction.wordsets import FUNCTION_WORDS

@@ -57,7 +57,23 @@ def lookup(surface: str) -> Place | None:
         # "NEW YORK" in a wire headline or dateline; short capitals stay
         # abbreviations ("IN", "ITA"), which the index holds as such.
         found = names.get(key.title())
+    if found is None and key[:3] in _SAINTS:
+        found = _saint(key, names)
     return found
+
+
+# The index spells a saint's town one way ("St. Varnel" or "Saint Varnel"); articles
+# write "St. ", "St " and "Saint " alike.
+_SAINTS = frozenset({"St ", "St.", "Sai"})
+_SAINT_FORMS = ("St. ", "St ", "Saint ")
+
+
+def _saint(key: str, names: dict[str, Place]) -> Place | None:
+    for form in _SAINT_FORMS:
+        if key.startswith(form):
+            rest = key[len(form) :]
+            return next((p for f in _SAINT_FORMS if (p := names.get(f + rest))), None)
+    return None
 
 
 # Asked of most capitalised words, often the same ones (19k look-ups per 500 articles).

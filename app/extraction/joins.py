@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Run, Token
+from app.extraction.candidates import Run
 from app.extraction.found import Context
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import ORG_OPENERS, has_head, org_head, place_head
-from app.extraction.people import HONORIFICS, PORTFOLIOS, ROLE_NOUNS, TITLES, is_given_name
+from app.extraction.people import (
+    HONORIFICS,
+    PORTFOLIOS,
+    ROLE_NOUNS,
+    TITLES,
+    is_given_name,
+    surnames,
+)
 from app.extraction.personal import is_title_word
 from app.extraction.wordsets import dictionary_word
 
@@ -51,21 +59,33 @@ def join_possessive_names(runs: list[Run], ctx: Context) -> list[Run]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.possessive
-            and ctx.body[prev.end : run.start] in ("'s ", "’s ")
+            and _owner_gap(prev, run, ctx)
             and org_head(run.tokens[-1].text)
             and gz.lookup(ctx.body[prev.start : prev.end]) is None
             and not is_given_name(prev.tokens[0].text)
             and not has_head(prev.tokens, ctx.body)
         ):
             last = prev.tokens[-1]
+            mark = run.start - 1 - last.end  # "'s" or a plural's lone apostrophe
             prev.tokens[-1] = Token(
-                last.text + ctx.body[last.end : last.end + 2], last.start, last.end + 2
+                last.text + ctx.body[last.end : last.end + mark], last.start, last.end + mark
             )
             prev.tokens.extend(run.tokens)
             continue
         out.append(run)
     return out
+
+
+def _owner_gap(prev: Run, run: Run, ctx: Context) -> bool:
+    """An "'s" or a plural common noun's "Teachers'" between two parts of a name; a
+    surname's bare apostrophe ("Harkins' Senate bid") owns no body's name."""
+    gap = ctx.body[prev.end : run.start]
+    if prev.possessive:
+        return gap in ("'s ", "’s ")
+    word = prev.tokens[-1].text
+    if gap not in ("' ", "’ ") or not word.endswith("s") or word in surnames():
+        return False
+    return dictionary_word(word[:-1].lower())
 
 
 _OPEN_QUOTE = (' "', " “", ' " ')

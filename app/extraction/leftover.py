@@ -11,7 +11,13 @@ from app.extraction.organizations import ORG_CUES, org_head
 from app.extraction.people import PORTFOLIOS, TITLES
 from app.extraction.personal import looks_personal, name_shaped, named_person, org_follows, person
 from app.extraction.sieve import Decision, Pass, Reading, sieve
-from app.extraction.single import cue_before, joined_before, single_word
+from app.extraction.single import (
+    OUTLET_AFTER,
+    PLACE_NOUN_AFTER,
+    cue_before,
+    joined_before,
+    single_word,
+)
 from app.extraction.spans import span_reading
 from app.extraction.word_names import plain_words_body
 
@@ -76,6 +82,17 @@ def _org_context(reading: Reading, ctx: Context) -> Decision:
     return None
 
 
+def _noun_after(reading: Reading, ctx: Context) -> Decision:
+    """'the Velmo Tarsi district', 'the Le Varmin newspaper': the lower-case noun right
+    after a longer name says what it names, as after one word (``single``)."""
+    tokens = reading.tokens
+    if PLACE_NOUN_AFTER.match(ctx.body, tokens[-1].end):
+        return [make(tokens, ctx, "place")]
+    if OUTLET_AFTER.match(ctx.body, tokens[-1].end):
+        return [make(tokens, ctx, "organization")]
+    return None
+
+
 def _ordinary_words(reading: Reading, ctx: Context) -> Decision:
     """'Hope Relief': plain English words name a body, whatever name one of them is."""
     body = plain_words_body(reading.tokens, ctx)
@@ -99,6 +116,7 @@ REST_PASSES: tuple[tuple[str, Pass], ...] = (
     ("sentence_opener", _sentence_opener),
     ("region_adjective", _region_adjective),
     ("org_context", _org_context),
+    ("noun_after", _noun_after),
     ("ordinary_words", _ordinary_words),
     ("person_context", _person_context),
     ("unread", _unread),

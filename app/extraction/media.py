@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Token
 from app.extraction.found import Context
 from app.extraction.introductions import speech_follows
+from app.extraction.name_tokens import Token
 from app.extraction.wordsets import words
 
 MEDIA = words("TV Television Radio")

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from app.extraction.candidates import Token
+from app.extraction.name_tokens import Token
 from app.extraction.wordsets import words
 
 ORG_HEADS = words(
@@ -36,6 +36,7 @@ ORG_HEADS = words(
     "Securities Futures Insurance Assurance Reinsurance Capital Financial Electric "
     "Electronics Brokers Partners Ventures Investments Logistics Shipping Steel Mining "
     "Resources Chemicals Foods Beverages Brewery Textiles Apparels Pharma Software Solutions "
+    "Cement Cables Breweries Fertilizers Fertilisers Tyres Cartel "
     "Realty Properties Bancorp Franchise Embassy Consulate Secretariat Chamber "
     # A wire service's desks sign its copy: "Tokyo Newsroom", "Energy Desk".
     "Newsroom Newsdesk Desk "
@@ -83,7 +84,7 @@ PLACE_HEADS = words(
     "Dam Beach Coast Forest Field Basin Land"
 )
 # Words that open a place's name: "Cape Canaveral", "Lake Kivu", "Fort Worth".
-PLACE_OPENERS = words("Cape Mount Mt Lake Fort Isle Isla Lago Cerro Port")
+PLACE_OPENERS = words("Cape Mount Mt Mt. Lake Fort Ft. Isle Isla Lago Cerro Port")
 # Heads that open names in Spanish, Portuguese, French, Italian and Indonesian, where the
 # head comes first without a connector: "Instituto Gonzaga", "Banco Santander".
 HEAD_FIRST = words(

@@ -7,9 +7,10 @@ import re
 from itertools import pairwise
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import TIME_WORDS, Token
+from app.extraction.candidates import TIME_WORDS
 from app.extraction.found import Context, Found, make, spaced
 from app.extraction.introductions import apposition, person_evidence
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import (
     ORG_FOLLOWERS,
     acronym,

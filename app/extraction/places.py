@@ -12,8 +12,8 @@ import calendar
 import re
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, common_word, make
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import ORG_OPENERS, acronym
 from app.extraction.people import PORTFOLIOS, TITLES, is_given_name
 from app.extraction.wordsets import dictionary_word

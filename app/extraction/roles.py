@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from app.extraction.candidates import Token
 from app.extraction.found import Context, spaced
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import has_head
 from app.extraction.people import (
     HONORIFICS,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from app.extraction.candidates import Token
 from app.extraction.found import Context
 from app.extraction.introductions import speech_follows
+from app.extraction.name_tokens import Token
 from app.extraction.personal import org_follows
 from app.extraction.wordsets import words
 

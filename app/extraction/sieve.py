@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.extraction.candidates import Run, Token
+from app.extraction.candidates import Run
 from app.extraction.found import Context, Found
+from app.extraction.name_tokens import Token
 
 
 @dataclass(slots=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Run, Token
+from app.extraction.candidates import Run
 from app.extraction.found import Context, Found, common_word, weak
 from app.extraction.introductions import aged, kin_before, title_before
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import (
     JOINED_BEFORE,
     ORG_CUES,
@@ -15,7 +16,7 @@ from app.extraction.organizations import (
     lone_head,
     org_head,
 )
-from app.extraction.people import is_given_name
+from app.extraction.people import census_given_names, is_given_name, surnames
 from app.extraction.spans import dotted_initials
 from app.extraction.wordsets import dictionary_word, words
 
@@ -32,7 +33,7 @@ _PLACE_OF = re.compile(
 # "the Kavandi district", "Mirvale village": a lower-case noun for a kind of place right
 # after a word no list knows. Not "coast", "border" or "state": "Velmish coast", "Tarsian
 # state" qualify the noun with a region's or a people's word.
-_PLACE_NOUN_AFTER = re.compile(
+PLACE_NOUN_AFTER = re.compile(
     r" (?:village|villages|town|city|district|region|province|river|electorate|county|"
     r"island|valley|municipality|area|suburb|township|governorate|prefecture|settlement|"
     r"mountains|peninsula)\b"
@@ -42,7 +43,7 @@ _PLACE_NOUN_AFTER = re.compile(
 _OWNS_NAME = re.compile(r" ?['’]s [A-Z][a-z]")
 # What a news outlet or a firm is right after its name: "X news agency said", "X daily",
 # "X analysts", "a X reporter".
-_OUTLET_AFTER = re.compile(
+OUTLET_AFTER = re.compile(
     r" (?:news agency|newspapers?|daily|dailies|reporters?|correspondents?|analysts?)\b"
 )
 # A source credited in brackets, closing a paragraph or after a dateline: "(Acme) --".
@@ -71,10 +72,10 @@ def single_word(token: Token, run: Run, ctx: Context) -> Found:
     cue = cue_before(token.start, ctx)
     if cue in ORG_CUES or joined_before(token.start, ctx) or dotted_initials(token, ctx):
         found.kind, found.weak = "organization", False
-    elif cue in _IN_PLACE and _unknown_word(token) and not _owned(token, ctx):
+    elif cue in _IN_PLACE and _unknown_word(token, rare_names=True) and not _owned(token, ctx):
         # "a village in Kamonyi": a word no list knows, where things are, is a place.
         found.kind, found.weak = "place", False
-    elif _PLACE_NOUN_AFTER.match(ctx.body, token.end) and _unknown_word(token):
+    elif PLACE_NOUN_AFTER.match(ctx.body, token.end) and _unknown_word(token):
         # "the Kavandi district", "at Mirvale village": the noun after says what it is.
         found.kind, found.weak = "place", False
     elif cue in _AT_PLACE and gz.town(token.text) and _unknown_word(token):
@@ -96,14 +97,23 @@ def _of_before(start: int, ctx: Context) -> bool:
     return ctx.body.endswith((" of ", " of \n"), max(0, start - 24), start)
 
 
-def _unknown_word(token: Token) -> bool:
+def _unknown_word(token: Token, rare_names: bool = False) -> bool:
     word = token.text
-    if not word[1:].islower() or is_given_name(word) or dictionary_word(word):
+    if not word[1:].islower() or dictionary_word(word):
+        return False
+    if is_given_name(word) and not (rare_names and _rare_name(word)):
         return False
     # "in English", "in Swahili": languages and peoples, not places.
     if gz.demonym(word) or word.endswith(_LANGUAGE_ENDINGS):
         return False
     return not (word.endswith("s") and dictionary_word(word[:-1]))
+
+
+def _rare_name(word: str) -> bool:
+    """A first name of the broad dictionary that neither census list (first names,
+    surnames) holds: after "in" such a word named a place each time on the dev sets
+    (regions and villages, 4 documents), never a person."""
+    return word not in census_given_names() and word not in surnames()
 
 
 def _owned(token: Token, ctx: Context) -> bool:
@@ -120,9 +130,7 @@ def _org_evidence(token: Token, ctx: Context) -> bool:
     # "Velmish president", "Tarsilian officials": a people's adjective has them too.
     if _word_after(token.end, ctx) in ORG_FOLLOWERS and not token.text.endswith(_PEOPLES):
         return True
-    if not _adjective(token) and (
-        _OUTLET_AFTER.match(ctx.body, token.end) or _credited(token, ctx)
-    ):
+    if not _adjective(token) and (OUTLET_AFTER.match(ctx.body, token.end) or _credited(token, ctx)):
         return True
     if is_given_name(token.text):
         return False

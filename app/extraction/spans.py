@@ -6,8 +6,8 @@ import re
 from functools import cache
 
 from app.extraction import gazetteer as gz
-from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import (
     PLACE_OPENERS,
     acronym,
@@ -27,7 +27,8 @@ from app.extraction.wordsets import FUNCTION_WORDS, words
 _MONEY_AFTER = re.compile(r"\$|\s?\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion|bn|mn)\b")
 _CARDINAL = words("North South East West")
 # What a reserve of land is kept for: "Wildlife Reserve", "Forest Reserve".
-_NATURE = words("Forest Wildlife Biosphere Nature Natural Game Marine Biological Ecological")
+_NATURE = words("Forest Wildlife Biosphere Nature Natural Game Marine Biological Ecological Bird")
+_KEPT_LAND = words("Reserve Refuge Sanctuary")
 _ADMIN_HEADS = words("Territory Territories Republic State Region Province County District")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 
@@ -79,9 +80,10 @@ def _river_bank(tokens: list[Token]) -> bool:
 
 
 def _nature_reserve(tokens: list[Token]) -> bool:
-    """'Dunmore Wildlife Reserve', 'Lake Vellar Biosphere Reserve': land kept for nature,
-    not a reserve bank ("the Acme Reserve")."""
-    return len(tokens) > 1 and tokens[-1].text == "Reserve" and tokens[-2].text in _NATURE
+    """'Dunmore Wildlife Reserve', 'Lake Vellar Biosphere Reserve', 'Tarro Wildlife
+    Refuge', 'Kesso Bird Sanctuary': land kept for nature, not a reserve bank ("the Acme
+    Reserve")."""
+    return len(tokens) > 1 and tokens[-1].text in _KEPT_LAND and tokens[-2].text in _NATURE
 
 
 def _single_span(token: Token, ctx: Context) -> list[Found] | None:

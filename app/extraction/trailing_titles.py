@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.extraction.candidates import Token
 from app.extraction.found import Context, spaced
+from app.extraction.name_tokens import Token
 from app.extraction.organizations import org_head, place_head, portfolio_of_body
 from app.extraction.people import POSTNOMINALS, TITLES, surname_title
 from app.extraction.wordsets import dictionary_word

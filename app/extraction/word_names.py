@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.extraction.candidates import Token
 from app.extraction.found import Context, Found, make
 from app.extraction.introductions import title_before
+from app.extraction.name_tokens import Token
 from app.extraction.people import is_given_name, is_surname
 from app.extraction.personal import looks_personal, phrase_ends
 from app.extraction.places import place_token

@@ -34,3 +34,18 @@ def test_initials_of_a_lower_case_team_still_name_a_body() -> None:
 def test_name_whose_first_word_was_dropped_gives_its_initials_no_type() -> None:
     body = "Rowing Peru (RP) banned her. RP said rowing needs rules."
     assert ("country", "RP") not in _mentions(body)
+
+
+def test_initials_that_keep_a_small_word_in_lower_case_name_the_body() -> None:
+    found = _mentions("Ana Ruiz accused the Bank of Norland (BoN) of printing money.")
+    assert ("organization", "BoN") in found
+
+
+def test_plural_initials_name_the_body() -> None:
+    found = _mentions("Delegates from the Velmar Farmers Union (VFUs) met on Friday.")
+    assert ("organization", "VFUs") in found
+
+
+def test_a_lower_case_letter_that_no_small_word_starts_makes_no_initials() -> None:
+    found = _mentions("Ana Ruiz praised the Bank of Norland (BxN) on Friday.")
+    assert ("organization", "BxN") not in found

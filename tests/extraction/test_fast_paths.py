@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.extraction.boilerplate import is_junk
-from app.extraction.candidates import _CAPITAL_WORD, _UPPER, _WORD, _words_pattern, body_words
 from app.extraction.entities import _lower_words
 from app.extraction.mentions import _SENTENCE_BREAK
+from app.extraction.name_tokens import _CAPITAL_WORD, _UPPER, _WORD, _words_pattern, body_words
 from app.extraction.quotes import quote_words
 from app.extraction.sentences import _BOUNDARY
 
