@@ -48,6 +48,9 @@ _LIST_OPENER = re.compile(
     rf"\b(?:{alternation(_LIST_NOUNS)})"
     r",? (?:such as|like|including) $"
 )
+# Where ``_LIST_OPENER`` can end (its ``$`` also before a last line break): tested first,
+# since the search tries every position of the window, up to eight windows a name.
+_OPENER_ENDS = tuple(f"{w} {end}" for w in ("as", "like", "including") for end in ("", "\n"))
 # One listed name before another: "X, ", "X and ", "X, and ".
 _LISTED = re.compile(r"[a-z]?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*(?:,? and |, )")
 
@@ -65,7 +68,8 @@ def listed_as_firms(item: Found, ctx: Context) -> bool:
     noun opens."""
     start = item.start
     for _ in range(8):  # a list of firms is short; its opener is a few names back
-        if _LIST_OPENER.search(ctx.body, max(0, start - 40), start):
+        opened = ctx.body.endswith(_OPENER_ENDS, 0, start)
+        if opened and _LIST_OPENER.search(ctx.body, max(0, start - 40), start):
             return True
         before = _previous_listed(ctx.body, start)
         if before is None:

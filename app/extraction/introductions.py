@@ -26,6 +26,9 @@ _AGE_AFTER = re.compile(r" ?, ?\d{1,2} ?,(?!\d)| \(\d{1,2}\)")
 # After an article the word past the age is most often a people's word or a club: "the
 # 25-year-old Dane" (30 of the 39 capitalised words after "the N-year-old" in the BBC set).
 _AGE_BEFORE = re.compile(r"(?<![Tt]he )(?<![Aa] )(?<![Aa]n )\b\d{1,3}-year-old $")
+# Where ``_AGE_BEFORE`` can end (its ``$`` also before a last line break): tested first,
+# since the search tries every position of the window before nearly every lone name.
+_AGE_BEFORE_ENDS = ("-year-old ", "-year-old \n")
 _DETERMINED = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?) $")
 
 
@@ -49,6 +52,8 @@ def aged(start: int, end: int, ctx: Context) -> bool:
     conllpp-dev)."""
     if _AGE_AFTER.match(ctx.body, end):
         return True
+    if not ctx.body.endswith(_AGE_BEFORE_ENDS, 0, start):
+        return False
     return _AGE_BEFORE.search(ctx.body, max(0, start - 16), start) is not None
 
 

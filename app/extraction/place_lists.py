@@ -15,6 +15,9 @@ from app.extraction.found import Context, Found
 from app.extraction.wordsets import ordinary_word
 
 _BETWEEN = re.compile(r",? (?:and|or) |, ")
+# The longest gap ``_BETWEEN`` matches (", and "): a longer one is tested without the
+# pattern, for every pair of names in order.
+_LONGEST_BETWEEN = len(", and ")
 _CLAUSE_END = re.compile(r"[,.;:)]|\s*$")
 
 
@@ -38,7 +41,11 @@ def listed(items: list[Found], ctx: Context) -> list[list[Found]]:
     groups: list[list[Found]] = []
     for item in items:
         prev = groups[-1][-1] if groups else None
-        if prev is not None and _BETWEEN.fullmatch(ctx.body, prev.end, item.start):
+        if (
+            prev is not None
+            and item.start - prev.end <= _LONGEST_BETWEEN
+            and _BETWEEN.fullmatch(ctx.body, prev.end, item.start)
+        ):
             groups[-1].append(item)
         else:
             groups.append([item])

@@ -39,6 +39,7 @@ COMPASS = frozenset(
 # East", "the Midwest". "the North" and "the South" are left out: they stand as often for
 # one side of a divided country (on gum-news both were annotated as its government).
 _REGION = re.compile(r"(?:(?:Middle|Far) )?(?:East|West)|Mid-?[Ww]est")
+_REGION_ENDS = ("East", "West", "west")
 _AND_NAME = re.compile(r" and [A-Z]")
 _TOWARDS = re.compile(r"\b(?:in|into|to|from|across|throughout|towards?) the $")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "outside", "across"})
@@ -172,7 +173,10 @@ def compass_region(tokens: list[Token], ctx: Context) -> Found | None:
     by a point of the compass. A lone point needs its article and a preposition of place
     ("went to the West"): "West" alone is a surname as often ("West said"), and "their
     rivals, the West" names the powers more than the region."""
-    if len(tokens) > 2 or not _REGION.fullmatch(ctx.body, tokens[0].start, tokens[-1].end):
+    # Every region ends with one of these: tested first, since nearly every run gets here.
+    if len(tokens) > 2 or not ctx.body.endswith(_REGION_ENDS, 0, tokens[-1].end):
+        return None
+    if not _REGION.fullmatch(ctx.body, tokens[0].start, tokens[-1].end):
         return None
     lone = len(tokens) == 1 and tokens[0].text in _POINTS
     if lone and not _TOWARDS.search(ctx.body, max(0, tokens[0].start - 16), tokens[0].start):

@@ -17,6 +17,11 @@ _SENTENCE_OPENER = re.compile(r"(?:He|She|They|We|It|I|The|But|His|Her|Their|Thi
 
 
 def _ends_sentence(body: str, start: int, match: re.Match[str]) -> bool:
+    # An abbreviation ends at a full stop, the boundary's or one before its line break:
+    # tested first, since the search tries every position of the window.
+    at = match.start()
+    if body[at] != "." and not body.startswith(".\n", at - 1):
+        return True
     if not _ABBREVIATION.search(body, max(start, match.start() - 6), match.start() + 1):
         return True
     return _SENTENCE_OPENER.match(body, match.end()) is not None

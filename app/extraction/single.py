@@ -180,7 +180,10 @@ def _word_after(end: int, ctx: Context) -> str:
 
 
 def joined_before(start: int, ctx: Context) -> bool:
-    """'has joined Acme', 'joined the Acme Guard': what one joins is a body."""
+    """'has joined Acme', 'joined the Acme Guard': what one joins is a body. Every match
+    holds "join": looked for first, since the search tries every position of the window."""
+    if ctx.body.find("join", max(0, start - 16), start) == -1:
+        return False
     return JOINED_BEFORE.search(ctx.body, max(0, start - 16), start) is not None
 
 

@@ -118,7 +118,8 @@ def dotted_initials(token: Token, ctx: Context) -> bool:
     the test for a shouted word cannot tell). In brackets they may spell out a person's
     given names ("Ann Beth Cole (A.B.) Smith"), so they are left alone there."""
     word = token.text
-    if _DOTTED.fullmatch(word) is None or gz.lookup(word) is not None:
+    # Only a word ending in a full stop can match: tested first, for every lone word.
+    if not word.endswith(".") or _DOTTED.fullmatch(word) is None or gz.lookup(word) is not None:
         return False
     if ctx.body[max(0, token.start - 2) : token.start].strip() == "(":
         return False

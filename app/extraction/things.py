@@ -30,6 +30,9 @@ _PRODUCT_NOUNS = (
 _NOUN = alternation(_PRODUCT_NOUNS)
 _NOUN_AFTER = re.compile(rf" (?:games |portable |handheld )?(?:{_NOUN})\b")
 _IN_APPOSITION = re.compile(rf"\b(?:{_NOUN}), the $")
+# Where ``_IN_APPOSITION`` can end (its ``$`` also before a last line break): tested
+# first, since the search tries every position of the window before every body's name.
+_APPOSITION_ENDS = (", the ", ", the \n")
 # "<Company>'s X", "<Company>'s new X": one lower-case word may stand between.
 _OWNED = re.compile(r"['’]s (?:[a-z]+ )?$")
 _REACH = 40  # characters before a name read for apposition or ownership
@@ -56,7 +59,10 @@ def things(found: list[Found], ctx: Context) -> None:
     marked = {
         f.text
         for f in readable
-        if _IN_APPOSITION.search(_before(f, ctx))
+        if (
+            ctx.body.endswith(_APPOSITION_ENDS, 0, f.start)
+            and _IN_APPOSITION.search(_before(f, ctx))
+        )
         or (f.text in owned and _NOUN_AFTER.match(ctx.body, f.end))
         or (_plural(f.text) and _event(f, ctx))
         or _prize(f, ctx)
