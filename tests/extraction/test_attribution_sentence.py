@@ -259,3 +259,13 @@ def test_the_one_said_to_be_something_did_not_say_it() -> None:
     body = "Party chair Darla Fennick was said to be “furious” with the harbour board."
     (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
     assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_a_joined_clause_with_its_own_subject_governs_its_quote() -> None:
+    body = (
+        "Omar Velk said the ferry plan was weak, but his lawyer, Ana Ruiz, told reporters "
+        "the deal was fair and added: “We will win this case in court with ease.”"
+    )
+    people = [entity(body, "Omar Velk"), entity(body, "Ana Ruiz")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "his lawyer, Ana Ruiz")
