@@ -6,6 +6,7 @@ The words after the quote are read by ``credits``, the words before it by ``lead
 import re
 
 from app.extraction.agents import PASSIVE_REACH, agent_after_quote
+from app.extraction.clause_pronouns import clause_pronoun
 from app.extraction.credits import (
     after_quote,
     bare_credit,
@@ -52,6 +53,7 @@ def explicit_attribution(
         if pronoun is not None:
             found.speaker_start += pronoun.start("pronoun")
             found.speaker_text = pronoun["pronoun"]
+        found = clause_pronoun(body, found, spans[i].open_at)
     return found
 
 
@@ -188,6 +190,8 @@ def subject_attribution(
             found = None
     found = found or subject_of(body, start, span.open_at)
     cited = cited_source(body, found, span.close_at, paragraph.end) if found else None
+    if cited is None and found is not None:
+        found = clause_pronoun(body, found, span.open_at)
     return cited or found
 
 
