@@ -45,6 +45,8 @@ _PRONOUN_AT_CUE = re.compile(
 _AS_PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<who>[^,;:\"“”]{1,60}?)\s+(?:put|puts|says|said|wrote|writes)\s+it,?\s*$"
 )
+# "who" and at most two words (an auxiliary, an adverb) before a cue.
+_WHO_BEFORE_CUE = re.compile(r"\bwho(?:\s+[a-z]+){0,2}\s*$")
 # ", but", "; and": a new clause of the reporter's, with a subject of its own.
 _COORDINATED_CLAUSE = re.compile(r"[,;]\s+(?:but|and|while|whereas|yet)\s+")
 # A sentence that opens with a subordinate clause ("When …", capitalised).
@@ -111,6 +113,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
         return None
     if _in_subordinate_clause(body, start, cue, end):
         return None  # "When a pupil asked X about it, X began: "…"": the cue is not the quote's
+    credited = _inverted_credit_relative(body, start, cues, cue)
+    if credited is not None:
+        return Attribution(credited[0], credited[1], cue.group(), "leading_cue")
     speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
     if speaker is None:
         # "…," said X, explaining …: an inverted cue opens the sentence; the participle
@@ -185,6 +190,26 @@ def _joined_clause_speaker(body: str, cues: list[re.Match[str]]) -> tuple[str, i
                 return None
             return speaker, speaker_at
     return None
+
+
+def _inverted_credit_relative(
+    body: str, start: int, cues: list[re.Match[str]], cue: re.Match[str]
+) -> tuple[str, int] | None:
+    """ "“…,” said Ann Lee, a port lawyer, who added that … “…”": the "who" after an
+    inverted credit is its speaker, not the last noun before it."""
+    first = cues[0]
+    if first is cue or body[start : first.start()].strip(" ,;:\n"):
+        return None
+    words = body[first.end() : cue.start()]
+    who = _WHO_BEFORE_CUE.search(words)
+    if who is None:
+        return None
+    speaker = speaker_phrase(trim_subject(words.split(",")[0]))
+    if speaker is None:
+        return None
+    # The words run on to "who": the credit's apposition is part of what names them.
+    at = body.index(speaker, first.end())
+    return body[at : first.end() + who.start() + len("who")], at
 
 
 def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:
