@@ -287,3 +287,12 @@ def test_a_relative_clause_closed_before_a_cue_leaves_the_main_subject() -> None
     )
     (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
     assert found.rule == "leading_cue+name"
+
+
+def test_an_inverted_cue_after_an_opening_clause_names_the_speaker() -> None:
+    body = (
+        "Because of how the harbour was built, explained Ana Ruiz, “with the season over by "
+        "spring, the ferries will stop.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "inverted_cue+name")
