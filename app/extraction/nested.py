@@ -28,8 +28,9 @@ from app.extraction.sentences import first_sentence_end
 from app.extraction.speaker_words import Attribution
 from app.extraction.wordsets import alternation
 
-# ", according to X" after the credit, before its sentence ends.
-_ACCORDING_AFTER = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<who>[^,.;:!?\"“”]{1,120})")
+# ", according to X" after the credit, before its sentence ends; the comma is often left
+# out ("said in a statement according to X": polnear-train +1, none lost).
+_ACCORDING_AFTER = re.compile(r",?\s+(?P<cue>according\s+to)\s+(?P<who>[^,.;:!?\"“”]{1,120})")
 # ", according to X." or ", reported X." closing the sentence of a quote no credit follows.
 _CLOSING_REPORT = re.compile(
     r",\s+(?P<cue>according\s+to|per|report(?:s|ed))\s+(?P<who>[^,.;:!?\"“”]{1,120})[.!?]?\s*$"

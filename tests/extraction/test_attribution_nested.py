@@ -110,3 +110,13 @@ def test_a_subject_told_what_another_said_is_not_the_outer_speaker() -> None:
     people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
     (found,) = find_quotes(body, people)
     assert found.speaker == "Omar Velk"
+
+
+def test_a_report_cited_without_a_comma_after_the_credit_names_the_report() -> None:
+    body = (
+        "“We have run out of fuel and patience,” Ana Ruiz said in a statement according to "
+        "the Harbour Courier."
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Harbour Courier", kind="organization")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker, found.rule) == ("Harbour Courier", "cited_source+name")
