@@ -67,7 +67,7 @@ def test_a_pronoun_may_still_be_the_only_person_named() -> None:
 def test_a_pronoun_opening_the_quotes_own_clause_names_its_speaker() -> None:
     body = (
         "Omar Velk declined to close the harbour on Tuesday even though he found "
-        "“serious damage” to the quay."
+        "“a cracked keel” to the quay."
     )
     (found,) = find_quotes(body, [entity(body, "Omar Velk")])
     assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
@@ -76,7 +76,7 @@ def test_a_pronoun_opening_the_quotes_own_clause_names_its_speaker() -> None:
 def test_a_pronoun_in_what_a_cue_reports_leaves_the_cues_subject() -> None:
     body = (
         "Ana Ruiz told the council on Monday that the quay would close because she found "
-        "“serious damage” to it."
+        "“a cracked keel” to it."
     )
     (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
     assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "Ana Ruiz")
