@@ -6,6 +6,7 @@ The words after the quote are read by ``credits``, the words before it by ``lead
 import re
 
 from app.extraction.agents import PASSIVE_REACH, agent_after_quote
+from app.extraction.clause_pronouns import clause_pronoun
 from app.extraction.credits import (
     after_quote,
     bare_credit,
@@ -17,6 +18,7 @@ from app.extraction.cues import CUE_WORD
 from app.extraction.leads import before_quote, subject_of
 from app.extraction.nested import cited_source
 from app.extraction.quote_marks import Paragraph, QuoteSpan
+from app.extraction.relative_speakers import relative_speaker
 from app.extraction.sentences import first_sentence_end, last_sentence_start
 from app.extraction.speaker_words import Attribution
 
@@ -52,7 +54,19 @@ def explicit_attribution(
         if pronoun is not None:
             found.speaker_start += pronoun.start("pronoun")
             found.speaker_text = pronoun["pronoun"]
+        found = _quote_clause(body, found, spans[i].open_at)
     return found
+
+
+def _quote_clause(body: str, found: Attribution, quote_at: int) -> Attribution:
+    """The subject of the quote's own clause where it is not the sentence's: "who" after a
+    name, else a pronoun (see ``relative_speakers``, ``clause_pronouns``)."""
+    if found.rule in ("leading_cue", "sentence_subject") and not found.trailing:
+        relative = relative_speaker(body, found.speaker_start, quote_at)
+        if relative is not None and relative.speaker_start >= found.speaker_start:
+            relative.cue = found.cue
+            return relative
+    return clause_pronoun(body, found, quote_at)
 
 
 def _own_sentence(
@@ -188,6 +202,8 @@ def subject_attribution(
             found = None
     found = found or subject_of(body, start, span.open_at)
     cited = cited_source(body, found, span.close_at, paragraph.end) if found else None
+    if cited is None and found is not None:
+        found = _quote_clause(body, found, span.open_at)
     return cited or found
 
 

@@ -29,6 +29,7 @@ LOCATING = {
     "alternation": 0.55,  # rare: below continuation, which it overrides
     "sentence_subject": 0.64,  # 101
     "paragraph_subject": 0.6,
+    "relative_clause": 0.85,
 }
 # Step that resolved the words to an entity → how much of the locating share survives.
 RESOLVING: dict[str | None, float] = {

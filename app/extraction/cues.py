@@ -68,6 +68,11 @@ DETERMINER_BEFORE = re.compile(
 )
 
 PRONOUNS = frozenset("he she they i we it him her them".split())
+# Words that open a subordinate clause: "When Ann Lee asked, …" — a cue inside such a
+# clause is not the main clause's, whose subject is the sentence's own.
+SUBORDINATORS = frozenset(
+    "when whenever after before while if because since although though once until".split()
+)
 POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 # Pronouns that point back to one person.
 PERSONAL_PRONOUNS = frozenset("he she him his her".split())

@@ -1,7 +1,8 @@
 """Speakers named by the layout of a story rather than by a sentence around the quote.
 
 - ``speaker_label``: a transcript or round-up label, ``Name: "…"``.
-- ``inverted_cue``: the verb first, ``Said Name, "…"``.
+- ``inverted_cue``: the verb first, ``Said Name, "…"``, also after an opening clause
+  (``Because of it, explained Name, "…"``: polnear-train +2, none lost).
 - ``credit_paragraph``: a quote paragraph followed by a credit line, ``— Name``.
 - ``reported_before``: a paragraph that opens with a quote, after a paragraph without one
   whose last sentence reports someone's words ("…, a port official said.\n\n"…""), is theirs.
@@ -20,8 +21,9 @@ from app.extraction.speaker_words import Attribution
 
 _LABEL = re.compile(r"(?:^|\s[-–—]\s+)(?P<who>[A-Z][\w.’' -]{1,60}?(?:\s*\([^)]{1,20}\))?)\s*:\s*$")
 # Any reporting verb may open the sentence ("Continued X:", "Stated X,").
+# ", explained Name, "…"": the verb first after an opening clause as well.
 _INVERTED = re.compile(
-    r"(?:^|[.!?][\"'”’]?\s+)(?P<cue>[A-Z][a-z]+)\s+"
+    r"(?:(?:^|[.!?][\"'”’]?\s+)(?P<cue>[A-Z][a-z]+)|,\s+(?P<inner>[a-z]+))\s+"
     r"(?P<who>[A-Z][^,:;\"“”]{1,60}?)\s*[,:]\s*$"
 )
 # The length of a paragraph that is only an inverted cue: the verb, a name and its title.
@@ -58,12 +60,13 @@ def layout_attribution(
 def _inverted(lead: str, offset: int) -> Attribution | None:
     """``Said Name, "…"``: a reporting verb opens the sentence, its speaker follows."""
     found = _INVERTED.search(lead)
-    if found is None or not CUE_WORD.fullmatch(found["cue"].lower()):
+    cue = found["cue"] or found["inner"] if found is not None else ""
+    if found is None or not CUE_WORD.fullmatch(cue.lower()):
         return None
     if not _short_noun_phrase(found["who"]):
         return None
     who, at = found["who"].strip(), offset + found.start("who")
-    return Attribution(who, at, found["cue"], "inverted_cue")
+    return Attribution(who, at, cue, "inverted_cue")
 
 
 def _credit_paragraph(

@@ -3,7 +3,7 @@
 import re
 
 from app.extraction.agents import absolute_subject, passive_agent, possessor
-from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE, modifies_role
+from app.extraction.cues import CUE_WORD, DETERMINER_BEFORE, SUBORDINATORS, modifies_role
 from app.extraction.nested import outer_source
 from app.extraction.phrases import (
     is_speaker,
@@ -15,6 +15,7 @@ from app.extraction.phrases import (
 from app.extraction.sentences import last_sentence_start
 from app.extraction.speaker_words import Attribution
 from app.extraction.subjects import sentence_subject
+from app.extraction.wordsets import alternation
 
 # An initial's full stop is no sentence end: "according to the firm's founder Ann B. Lee".
 _NP_AFTER = re.compile(r"\s*(?P<who>(?:[^,.;:]|(?<=\b[A-Z])\.(?=\s+[A-Z])){1,120})")
@@ -44,9 +45,12 @@ _PRONOUN_AT_CUE = re.compile(
 _AS_PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<who>[^,;:\"“”]{1,60}?)\s+(?:put|puts|says|said|wrote|writes)\s+it,?\s*$"
 )
-_SUBORDINATE = re.compile(
-    r"\s*(?:When|After|Before|While|If|Because|Since|Although|Though|Once|Until|Whenever)\b"
-)
+# "who" and at most two words (an auxiliary, an adverb) before a cue.
+_WHO_BEFORE_CUE = re.compile(r"\bwho(?:\s+[a-z]+){0,2}\s*$")
+# ", but", "; and": a new clause of the reporter's, with a subject of its own.
+_COORDINATED_CLAUSE = re.compile(r"[,;]\s+(?:but|and|while|whereas|yet)\s+")
+# A sentence that opens with a subordinate clause ("When …", capitalised).
+_SUBORDINATE = re.compile(rf"\s*(?:{alternation(w.capitalize() for w in SUBORDINATORS)})\b")
 
 
 def before_quote(body: str, start: int, end: int) -> Attribution | None:
@@ -85,7 +89,7 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
     pronoun = _PRONOUN_AT_CUE.search(body, max(start, cue.start() - 40), cue.start())
     if pronoun is not None:
         return Attribution(pronoun["pronoun"], pronoun.start("pronoun"), cue.group(), "leading_cue")
-    local = _clause_speaker(body, start, cue)
+    local = _clause_speaker(body, start, cue) or _joined_clause_speaker(body, cues)
     if local is not None:
         return Attribution(local[0], local[1], cue.group(), "leading_cue")
     if not cue.group().lower().startswith("according"):
@@ -109,6 +113,9 @@ def before_quote(body: str, start: int, end: int) -> Attribution | None:
         return None
     if _in_subordinate_clause(body, start, cue, end):
         return None  # "When a pupil asked X about it, X began: "…"": the cue is not the quote's
+    credited = _inverted_credit_relative(body, start, cues, cue)
+    if credited is not None:
+        return Attribution(credited[0], credited[1], cue.group(), "leading_cue")
     speaker = speaker_phrase(trim_subject(body[start : cue.start()]))
     if speaker is None:
         # "…," said X, explaining …: an inverted cue opens the sentence; the participle
@@ -160,6 +167,49 @@ def _clause_speaker(body: str, start: int, cue: re.Match[str]) -> tuple[str, int
     if speaker is None or len(speaker.split()) > _MAX_CLAUSE_SPEAKER_WORDS:
         return None
     return speaker, body.index(speaker, start + breaks[-1])
+
+
+def _joined_clause_speaker(body: str, cues: list[re.Match[str]]) -> tuple[str, int] | None:
+    """ "Bo said …, but his lawyer, Ann Lee, told reporters … and added: "…"": after a
+    clause that has a cue of its own, a joined clause with a subject of its own governs the
+    quote its cues lead to; the sentence's first subject does not."""
+    if len(cues) < 2:
+        return None
+    joins = list(_COORDINATED_CLAUSE.finditer(body, cues[0].end(), cues[-1].start()))
+    if not joins:
+        return None
+    at = joins[-1].end()
+    for cue in cues:
+        if cue.start() > at:
+            speaker = speaker_phrase(trim_subject(body[at : cue.start()]))
+            if speaker is None:
+                continue
+            speaker_at = body.index(speaker, at)
+            # The phrase is the cue's subject only when nothing but a comma parts them.
+            if body[speaker_at + len(speaker) : cue.start()].strip(" ,"):
+                return None
+            return speaker, speaker_at
+    return None
+
+
+def _inverted_credit_relative(
+    body: str, start: int, cues: list[re.Match[str]], cue: re.Match[str]
+) -> tuple[str, int] | None:
+    """ "“…,” said Ann Lee, a port lawyer, who added that … “…”": the "who" after an
+    inverted credit is its speaker, not the last noun before it."""
+    first = cues[0]
+    if first is cue or body[start : first.start()].strip(" ,;:\n"):
+        return None
+    words = body[first.end() : cue.start()]
+    who = _WHO_BEFORE_CUE.search(words)
+    if who is None:
+        return None
+    speaker = speaker_phrase(trim_subject(words.split(",")[0]))
+    if speaker is None:
+        return None
+    # The words run on to "who": the credit's apposition is part of what names them.
+    at = body.index(speaker, first.end())
+    return body[at : first.end() + who.start() + len("who")], at
 
 
 def _in_subordinate_clause(body: str, start: int, cue: re.Match[str], end: int) -> bool:

@@ -16,6 +16,7 @@ her: "…"": Bo Tam's words), though the reference gives one such quote to the o
 
 import re
 
+from app.extraction.cues import SUBORDINATORS
 from app.extraction.phrases import (
     is_speaker,
     noun_phrase,
@@ -25,9 +26,11 @@ from app.extraction.phrases import (
 )
 from app.extraction.sentences import first_sentence_end
 from app.extraction.speaker_words import Attribution
+from app.extraction.wordsets import alternation
 
-# ", according to X" after the credit, before its sentence ends.
-_ACCORDING_AFTER = re.compile(r",\s+(?P<cue>according\s+to)\s+(?P<who>[^,.;:!?\"“”]{1,120})")
+# ", according to X" after the credit, before its sentence ends; the comma is often left
+# out ("said in a statement according to X": polnear-train +1, none lost).
+_ACCORDING_AFTER = re.compile(r",?\s+(?P<cue>according\s+to)\s+(?P<who>[^,.;:!?\"“”]{1,120})")
 # ", according to X." or ", reported X." closing the sentence of a quote no credit follows.
 _CLOSING_REPORT = re.compile(
     r",\s+(?P<cue>according\s+to|per|report(?:s|ed))\s+(?P<who>[^,.;:!?\"“”]{1,120})[.!?]?\s*$"
@@ -75,8 +78,7 @@ _CLAUSE_JOIN = re.compile(
 # sentence, and the main clause has a subject of its own; "Voters who agree that …" is no
 # subject of the sentence either.
 _NOT_MAIN = re.compile(
-    r"\b(?:when|whenever|after|before|while|if|because|since|although|though|once|until|as|"
-    r"who|which|whom|whose)\b",
+    rf"\b(?:{alternation(SUBORDINATORS | {'as', 'who', 'which', 'whom', 'whose'})})\b",
     re.IGNORECASE,
 )
 # What the outer cue reports opens with "that", after a few words of time, place or

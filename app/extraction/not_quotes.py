@@ -49,8 +49,11 @@ class Quoted:
 
 
 def is_title_case(words: list[str]) -> bool:
-    """Every word but the small ones starts with a capital or a digit."""
-    content = [word for word in words if word.casefold() not in QUOTE_FUNCTION_WORDS]
+    """Every word but the small ones starts with a capital or a digit. The "s" a
+    possessive splits off ("Harbour’s Bitter Tide") is no word of its own."""
+    content = [
+        word for word in words if word.casefold() not in QUOTE_FUNCTION_WORDS and word != "s"
+    ]
     return bool(content) and all(word[:1].isupper() or word[:1].isdigit() for word in content)
 
 

@@ -101,3 +101,9 @@ def test_an_initial_does_not_end_the_source_after_according_to() -> None:
     body = "According to the port's former harbour master Ann B. Lund, the channel is “a trap.”"
     (found,) = find_quotes(body, [entity(body, "Ann B. Lund")])
     assert found.speaker_text == "the port's former harbour master Ann B. Lund"
+
+
+def test_a_possessive_in_a_works_title_keeps_it_a_title() -> None:
+    body = "“The ports hold the power,” said Ana Voss, author of “Harbour’s Last Tide,” a history."
+    (found,) = find_quotes(body, [entity(body, "Ana Voss")])
+    assert found.speaker_text == "Ana Voss, author of “Harbour’s Last Tide,” a history"

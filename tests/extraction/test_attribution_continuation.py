@@ -127,3 +127,14 @@ def test_a_quote_that_is_its_sentences_subject_continues_nobody() -> None:
     first, second = find_quotes(body, people)
     assert first.speaker == "Ana Ruiz"
     assert second.speaker is None
+
+
+def test_who_after_an_inverted_credit_is_the_credits_speaker() -> None:
+    body = (
+        "“We sail at dawn,” said Ana Ruiz, a port lawyer and friend of Omar Velk who has "
+        "argued that the tide is late. “We cannot wait for anyone at all.”"
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
+    _, second = find_quotes(body, people)
+    assert second.speaker == "Ana Ruiz"
+    assert second.speaker_text == "Ana Ruiz, a port lawyer and friend of Omar Velk who"

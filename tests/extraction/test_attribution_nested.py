@@ -103,3 +103,20 @@ def test_a_nickname_is_no_words_a_cited_report_says() -> None:
     )
     people = [entity(body, "Ann Ruiz"), entity(body, "Harbour Courier", kind="organization")]
     assert find_quotes(body, people) == []
+
+
+def test_a_subject_told_what_another_said_is_not_the_outer_speaker() -> None:
+    body = "Ana Ruiz was told on Monday that Omar Velk had called the ferry plan “a sinking ship.”"
+    people = [entity(body, "Ana Ruiz"), entity(body, "Omar Velk")]
+    (found,) = find_quotes(body, people)
+    assert found.speaker == "Omar Velk"
+
+
+def test_a_report_cited_without_a_comma_after_the_credit_names_the_report() -> None:
+    body = (
+        "“We have run out of fuel and patience,” Ana Ruiz said in a statement according to "
+        "the Harbour Courier."
+    )
+    people = [entity(body, "Ana Ruiz"), entity(body, "Harbour Courier", kind="organization")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker, found.rule) == ("Harbour Courier", "cited_source+name")

@@ -62,3 +62,21 @@ def test_a_pronoun_may_still_be_the_only_person_named() -> None:
     body = "The hall fell silent after Omar Velk lost the vote. “We stayed the course,” he said."
     (found,) = find_quotes(body, [entity(body, "Omar Velk")])
     assert found.speaker == "Omar Velk"
+
+
+def test_a_pronoun_opening_the_quotes_own_clause_names_its_speaker() -> None:
+    body = (
+        "Omar Velk declined to close the harbour on Tuesday even though he found "
+        "“a cracked keel” to the quay."
+    )
+    (found,) = find_quotes(body, [entity(body, "Omar Velk")])
+    assert (found.speaker, found.speaker_text) == ("Omar Velk", "he")
+
+
+def test_a_pronoun_in_what_a_cue_reports_leaves_the_cues_subject() -> None:
+    body = (
+        "Ana Ruiz told the council on Monday that the quay would close because she found "
+        "“a cracked keel” to it."
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "Ana Ruiz")

@@ -259,3 +259,40 @@ def test_the_one_said_to_be_something_did_not_say_it() -> None:
     body = "Party chair Darla Fennick was said to be “furious” with the harbour board."
     (found,) = find_quotes(body, [entity(body, "Darla Fennick")])
     assert (found.speaker, found.speaker_text) == (None, None)
+
+
+def test_a_joined_clause_with_its_own_subject_governs_its_quote() -> None:
+    body = (
+        "Omar Velk said the ferry plan was weak, but his lawyer, Ana Ruiz, told reporters "
+        "the deal was fair and added: “We will win this case in court with ease.”"
+    )
+    people = [entity(body, "Omar Velk"), entity(body, "Ana Ruiz")]
+    (found,) = find_quotes(body, people)
+    assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "his lawyer, Ana Ruiz")
+
+
+def test_a_quote_in_a_relative_clause_is_the_name_before_who() -> None:
+    body = (
+        "The inquiry would involve Ana Ruiz, who told the council when asked about it: "
+        "“That matter is for the harbour police to settle.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.speaker_text) == ("Ana Ruiz", "Ana Ruiz, who")
+    assert found.rule == "relative_clause+name"
+
+
+def test_a_relative_clause_closed_before_a_cue_leaves_the_main_subject() -> None:
+    body = (
+        "Ana Ruiz, who chairs the port board said: “We will sail at dawn and not a minute later.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert found.rule == "leading_cue+name"
+
+
+def test_an_inverted_cue_after_an_opening_clause_names_the_speaker() -> None:
+    body = (
+        "Because of how the harbour was built, explained Ana Ruiz, “with the season over by "
+        "spring, the ferries will stop.”"
+    )
+    (found,) = find_quotes(body, [entity(body, "Ana Ruiz")])
+    assert (found.speaker, found.rule) == ("Ana Ruiz", "inverted_cue+name")
