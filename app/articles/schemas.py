@@ -120,7 +120,7 @@ class ArticleDetail(ArticleFields):
     body: str = Field(
         description="Cleaned text; paragraphs separated by blank lines", examples=[LEDE]
     )
-    extractor_version: str | None = Field(examples=["1.7.0"])
+    extractor_version: str | None = Field(examples=["1.8.0"])
     updated_at: UTCDateTime
     entities: list[ArticleEntityPublic]
     quotes: list[QuotePublic]

@@ -14,7 +14,7 @@ EntityType = Literal["person", "country", "place", "organization", "other"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 InputFormat = Literal["text", "json", "html"]
 # Stored with every article it reads; `reextract --older-than-version` selects by it.
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.8.0"
 
 
 class ExtractedMention(BaseModel):
