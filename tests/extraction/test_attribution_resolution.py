@@ -1,14 +1,8 @@
 """From speaker words to the person meant (``speakers.resolve``), on short invented texts."""
 
 from app.extraction.quotes import find_quotes
-from app.extraction.schemas import ExtractedQuote
 from tests.conftest import mentioned as entity
-
-
-def quote(quotes: list[ExtractedQuote], start: str) -> ExtractedQuote:
-    found = [q for q in quotes if q.text.startswith(start)]
-    assert len(found) == 1, [q.text for q in quotes]
-    return found[0]
+from tests.extraction.quoting import quote
 
 
 def test_a_name_before_its_cue_is_the_pronouns_antecedent_after_a_long_opening() -> None:
