@@ -2,7 +2,7 @@
 
 from app.extraction.quotes import find_quotes
 from tests.conftest import mentioned as entity
-from tests.extraction.quoting import quote
+from tests.extraction.picks import quote
 
 
 def test_every_quote_names_its_rule_and_confidence() -> None:

@@ -2,7 +2,7 @@
 
 from app.extraction.quotes import find_quotes
 from tests.conftest import mentioned as entity
-from tests.extraction.quoting import quote
+from tests.extraction.picks import quote
 
 
 def test_a_name_before_its_cue_is_the_pronouns_antecedent_after_a_long_opening() -> None:
