@@ -143,8 +143,9 @@ def find_tokens(body: str, words: frozenset[str] | None = None) -> list[Token]:
 # "St. Varnel", "Mt. Kesso", "Ft. Dunmore": a saint's, mount's or fort's short form keeps its
 # full stop and goes on with the name it opens; its stop ended the run, and "Varnel" alone
 # read as a person. Not right after another name word ("Main St. Police"): there it ends
-# a street's name and the stop a sentence.
-_SHORT_PREFIXES = frozenset({"St", "Mt", "Ft", "ST", "MT", "FT"})
+# a street's name and the stop a sentence. Only in this case: in capitals they are initials
+# ("the FT. But …" had made a newspaper's alias "FT."), and no score set gained by them.
+_SHORT_PREFIXES = frozenset({"St", "Mt", "Ft"})
 _AFTER_PREFIX = re.compile(r"\. (?=\w)")
 
 

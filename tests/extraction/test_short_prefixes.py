@@ -26,3 +26,11 @@ def test_saint_spellings_meet_in_the_gazetteer() -> None:
     assert lookup("St Catharines") == lookup("Saint Catharines") == dotted
     typed = _typed("Fans in St Catharines cheered the parade.")
     assert typed.get("St Catharines") == "place"
+
+
+def test_initials_spelled_like_a_short_prefix_keep_no_stop() -> None:
+    # "tell the FT. But …": capitals are initials (a newspaper's), not a saint's or fort's
+    # short form, and the stop ends the sentence.
+    tokens = [t.text for t in find_tokens("Sources tell the FT. But Velmark said no.")]
+    assert "FT." not in tokens
+    assert "FT" in tokens
