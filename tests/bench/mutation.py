@@ -66,9 +66,7 @@ GUARDS = {
         ]
     ),
     # Cursor parsing and the pages it resumes.
-    "pagination": Group(
-        [f"app.pagination.{name}*" for name in ("x__encode", "x__unpack", "x__decode", "xǁOffsetǁ")]
-    ),
+    "pagination": Group(["app.cursors.*", "app.pagination.xǁOffsetǁ*"]),
     "dates": Group(["app.schemas.*"]),
     "errors": Group(["app.errors.*"]),
     "fulltext": Group(["app.search.fulltext.*"], ["tests/search"]),
