@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
-from app.answers import Document, Record, picked, rows
+from app.answers import Document, Record, picked, rows, rows_together
 from app.articles.models import Article
 from app.articles.schemas import ArticleDetail, ArticleFields
 from app.entities.models import ArticleEntity, Entity, Mention
 from app.prepared import Prepared
-from app.quotes.queries import article_quotes
+from app.quotes.queries import OF_ARTICLE, quote_document
 
 A_TABLE = Article.__table__  # type: ignore[attr-defined]
 A = A_TABLE.c
@@ -65,14 +65,31 @@ MENTIONS = Prepared(
 
 
 def article_document(session: Session, key: str, value: int | str) -> Document | None:
-    """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``."""
-    found = rows(session, BY[key], value=value)
+    """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``.
+
+    By id, the article, its entities, mentions and quotes are read together: on PostgreSQL
+    one round trip where they were four (by slug the id comes first: two)."""
+    if key == "id":
+        found, *parts = rows_together(session, (BY["id"], {"value": value}), *_parts(value))
+    else:
+        found = rows(session, BY[key], value=value)
+        parts = rows_together(session, *_parts(found[0].id)) if found else []
     if not found:
         return None
     document = picked(found[0], DETAIL_FIELDS, DATES)
-    document["entities"] = entity_documents(session, document["id"])
-    document["quotes"] = article_quotes(session, document["id"])
+    links, mentions, quotes = parts
+    document["entities"] = _with_mentions(links, mentions)
+    document["quotes"] = [quote_document(row) for row in quotes]
     return document
+
+
+def _parts(article_id: int | str) -> list[tuple[Prepared, dict[str, Any]]]:
+    """The statements of an article's entities, mentions and quotes."""
+    return [
+        (ENTITIES, {"article_id": article_id}),
+        (MENTIONS, {"article_id": article_id}),
+        (OF_ARTICLE, {"article_id": article_id}),
+    ]
 
 
 def entity_documents(
@@ -82,8 +99,13 @@ def entity_documents(
     their mention offsets."""
     if links is None:
         links = rows(session, ENTITIES, article_id=article_id)
+    return _with_mentions(links, rows(session, MENTIONS, article_id=article_id))
+
+
+def _with_mentions(links: Sequence[Record], found: Sequence[Record]) -> list[Document]:
+    """Rows of ``ENTITY_LINKS`` as documents, each with its rows of ``MENTIONS``."""
     mentions: dict[int, list[Document]] = defaultdict(list)
-    for row in rows(session, MENTIONS, article_id=article_id):
+    for row in found:
         mentions[row.entity_id].append({"start": row.start, "end": row.end, "text": row.text})
     return [{**_linked(row), "mentions": mentions[row.id]} for row in links]
 

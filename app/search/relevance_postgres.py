@@ -18,15 +18,10 @@ from app.articles.models import Article
 from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import AnySelect, Offset, PageRequest
 from app.search import fulltext, matches
-from app.search.fulltext import (
-    HIGHLIGHT_WINDOW,
-    newest_key,
-    newest_order,
-    query_words,
-    window_highlight,
-)
+from app.search.fulltext import HIGHLIGHT_WINDOW, newest_key, newest_order, window_highlight
 from app.search.matches import count_matches, rum_counted, rum_matches
 from app.search.relevance import RankedPage
+from app.search.terms import query_words
 
 _OFFSET = Offset("articles:relevance")
 
