@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from app.answers import rows
 from app.articles.models import Article
-from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
+from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, TOPS, A
 from app.pagination import AnySelect, Offset, PageRequest
 from app.search import fulltext, matches
 from app.search.fulltext import HIGHLIGHT_WINDOW, newest_key, newest_order, window_highlight
@@ -29,8 +29,9 @@ _OFFSET = Offset("articles:relevance")
 @lru_cache(maxsize=4)
 def _page(order: str, counted: bool) -> AnySelect:
     """The ranked page among the newest ``candidates`` matches of ``terms`` found in
-    ``order``, with each row's highlight window; ``counted`` adds ``rum_counted``'s columns
-    (``rum_walked``), on a row of their own when the page is empty."""
+    ``order``, with each row's highlight window and ``TOPS``; ``counted`` adds
+    ``rum_counted``'s columns (``rum_walked``), on a row of their own when the page is
+    empty."""
     vector: ColumnElement[Any] = literal_column(f"{Article.__tablename__}.search_vector")
     tsquery = func.websearch_to_tsquery("english", bindparam("terms", type_=String))
     candidates = (
@@ -49,7 +50,7 @@ def _page(order: str, counted: bool) -> AnySelect:
     )
     window = func.substr(A.body, 1, HIGHLIGHT_WINDOW).label("window")
     page = ranked.join(A_TABLE, A.id == ranked.c.id)
-    columns = (*SUMMARY_COLUMNS, ranked.c.score, window)
+    columns = (*SUMMARY_COLUMNS, ranked.c.score, window, TOPS)
     if counted:
         walked = rum_counted(Article, tsquery, []).subquery("walked")
         stmt = select(walked, *columns).select_from(walked.outerjoin(page, true()))
