@@ -247,7 +247,7 @@ def search(session: Session, filters: SearchFilters, page: PageRequest) -> Docum
     """``SearchResult`` as a plain document (see ``app.answers``)."""
     query = filters.q
     if searchable(query) and session.get_bind().dialect.name == "postgresql":
-        fulltext.plan_every_table(session, query)
+        fulltext.plan_tables(session, query)
     found = article_rows(session, filters, page, SUMMARY_COLUMNS)
     hits = summary_documents(session, found.rows, found.highlights)
     for hit, row in zip(hits, found.rows, strict=True):
