@@ -17,7 +17,8 @@ from sqlalchemy import bindparam, func, select, tuple_
 from sqlmodel import Session
 
 from app.answers import Record, rows
-from app.articles.queries import AE, AE_TABLE, SUMMARY_COLUMNS, TOPS, A
+from app.articles.built import TOPS
+from app.articles.queries import AE, AE_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import AnySelect, Keyset, PageRequest
 from app.prepared import Prepared
 

@@ -5,10 +5,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import JSON, bindparam, func, literal_column, select
+from sqlalchemy import bindparam, func, select
 from sqlmodel import Session
 
-from app.answers import Document, Record, picked, rows, rows_together
+from app.answers import Document, Record, picked, rows
 from app.articles.models import Article
 from app.articles.schemas import ArticleDetail, ArticleFields
 from app.entities.models import ArticleEntity, Entity, Mention
@@ -65,31 +65,26 @@ MENTIONS = Prepared(
 
 
 def article_document(session: Session, key: str, value: int | str) -> Document | None:
-    """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``.
+    """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``: on
+    PostgreSQL in one statement (``app.articles.built``), on SQLite in four."""
+    if session.get_bind().dialect.name == "postgresql":
+        from app.articles.built import WHOLE  # which imports this module
 
-    By id, the article, its entities, mentions and quotes are read together: on PostgreSQL
-    one round trip where they were four (by slug the id comes first: two)."""
-    if key == "id":
-        found, *parts = rows_together(session, (BY["id"], {"value": value}), *_parts(value))
-    else:
-        found = rows(session, BY[key], value=value)
-        parts = rows_together(session, *_parts(found[0].id)) if found else []
+        found = rows(session, WHOLE[key], value=value)
+        if not found:
+            return None
+        document = picked(found[0], DETAIL_FIELDS, DATES)
+        document["entities"], document["quotes"] = found[0].entities, found[0].quotes
+        return document
+    found = rows(session, BY[key], value=value)
     if not found:
         return None
     document = picked(found[0], DETAIL_FIELDS, DATES)
-    links, mentions, quotes = parts
-    document["entities"] = _with_mentions(links, mentions)
-    document["quotes"] = [quote_document(row) for row in quotes]
-    return document
-
-
-def _parts(article_id: int | str) -> list[tuple[Prepared, dict[str, Any]]]:
-    """The statements of an article's entities, mentions and quotes."""
-    return [
-        (ENTITIES, {"article_id": article_id}),
-        (MENTIONS, {"article_id": article_id}),
-        (OF_ARTICLE, {"article_id": article_id}),
+    document["entities"] = entity_documents(session, document["id"])
+    document["quotes"] = [
+        quote_document(row) for row in rows(session, OF_ARTICLE, article_id=document["id"])
     ]
+    return document
 
 
 def entity_documents(
@@ -154,23 +149,6 @@ TOP_LINKS = Prepared(
     .where(_RANKED_LINKS.c.position <= TOP_ENTITIES)
     .order_by(_RANKED_LINKS.c.article_id, _RANKED_LINKS.c.position)
 )
-
-
-# PostgreSQL: a summary row's top entities as a column of its own, the documents of
-# ``_linked`` built by the server, so that a page and its entities come in one round trip
-# rather than two (a page's statement, then ``TOP_LINKS`` for its ids). Only for rows of
-# ``article`` read unaliased, in a page's own statement (a dozen rows: one index probe each).
-TOPS = literal_column(
-    "(SELECT coalesce(json_agg(json_build_object("
-    "'id', e.id, 'slug', e.slug, 'name', e.name, 'type', e.type, "
-    "'country_code', e.country_code, 'mention_count', t.mention_count"
-    ") ORDER BY t.mention_count DESC, t.entity_id), '[]') "
-    "FROM (SELECT ae.entity_id, ae.mention_count FROM article_entity ae "
-    "WHERE ae.article_id = article.id "
-    f"ORDER BY ae.mention_count DESC, ae.entity_id LIMIT {TOP_ENTITIES}) AS t "
-    "JOIN entity e ON e.id = t.entity_id)",
-    type_=JSON,
-).label("tops")
 
 
 def top_entities(session: Session, article_ids: list[int]) -> dict[int, list[Document]]:

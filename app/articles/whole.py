@@ -13,7 +13,8 @@ from sqlalchemy import ColumnElement, bindparam, func, literal_column, select
 from sqlmodel import Session
 
 from app.answers import Record, connection, rows
-from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, TOPS, A
+from app.articles.built import TOPS
+from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.db import CHANGES_AT_BEGIN
 from app.pagination import Keyset, PageRequest, SortKey
 from app.prepared import Prepared, execute

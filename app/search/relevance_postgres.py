@@ -14,8 +14,9 @@ from sqlalchemy import ColumnElement, Integer, String, bindparam, func, literal_
 from sqlmodel import Session
 
 from app.answers import rows
+from app.articles.built import TOPS
 from app.articles.models import Article
-from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, TOPS, A
+from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import AnySelect, Offset, PageRequest
 from app.search import fulltext, matches
 from app.search.fulltext import HIGHLIGHT_WINDOW, newest_key, newest_order, window_highlight
