@@ -68,14 +68,24 @@ def article_document(session: Session, key: str, value: int | str) -> Document |
     """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``: on
     PostgreSQL in one statement (``app.articles.built``), on SQLite in four."""
     if session.get_bind().dialect.name == "postgresql":
-        from app.articles.built import WHOLE  # which imports this module
+        return built_document(session, key, value)
+    return document_apart(session, key, value)
 
-        found = rows(session, WHOLE[key], value=value)
-        if not found:
-            return None
-        document = picked(found[0], DETAIL_FIELDS, DATES)
-        document["entities"], document["quotes"] = found[0].entities, found[0].quotes
-        return document
+
+def built_document(session: Session, key: str, value: int | str) -> Document | None:
+    """PostgreSQL: ``article_document`` with its nested parts built by the server."""
+    from app.articles.built import WHOLE  # which imports this module
+
+    found = rows(session, WHOLE[key], value=value)
+    if not found:
+        return None
+    document = picked(found[0], DETAIL_FIELDS, DATES)
+    document["entities"], document["quotes"] = found[0].entities, found[0].quotes
+    return document
+
+
+def document_apart(session: Session, key: str, value: int | str) -> Document | None:
+    """``article_document`` from a statement per part."""
     found = rows(session, BY[key], value=value)
     if not found:
         return None
