@@ -22,7 +22,7 @@ from sqlalchemy.sql import Executable
 from sqlmodel import Session
 from starlette.responses import Response
 
-from app.prepared import Prepared, run, run_together
+from app.prepared import Prepared, run
 from app.schemas import as_utc
 
 _ACTIVE = SessionTransactionState.ACTIVE
@@ -70,31 +70,6 @@ def rows(session: Session, stmt: Executable | Prepared, **params: Any) -> list[R
     result = held.execute(stmt, params)
     make = _record(tuple(result.keys()))._make
     return [make(row) for row in result.all()]
-
-
-def rows_together(
-    session: Session, *batch: tuple[Executable | Prepared, dict[str, Any]]
-) -> list[list[Record]]:
-    """``rows`` of each ``(statement, params)`` of ``batch``, in that order; on PostgreSQL
-    sent together, one round trip for the lot, when every one is ``Prepared`` (see
-    ``app.prepared.run_together``), else one after another."""
-    held = connection(session)
-    if held.dialect.name != "postgresql":  # in-process: nothing to save by batching
-        return [rows(session, stmt, **params) for stmt, params in batch]
-    found_plans = [
-        stmt.plan(held.dialect) if isinstance(stmt, Prepared) and not held._echo else None
-        for stmt, _ in batch
-    ]
-    plans = [plan for plan in found_plans if plan is not None]
-    if len(plans) < len(batch):
-        return [rows(session, stmt, **params) for stmt, params in batch]
-    found = run_together(
-        held, [(plan, params) for plan, (_, params) in zip(plans, batch, strict=True)]
-    )
-    return [
-        [_record(plan.keys)._make(row) for row in answer]
-        for plan, answer in zip(plans, found, strict=True)
-    ]
 
 
 def json_response(body: Any, headers: Response | None = None) -> Response:

@@ -78,8 +78,8 @@ class _Timing:
     __slots__ = ("_broadsheet_started",)
 
 
-def _arguments(plan: Plan, params: dict[str, Any]) -> tuple[str, Any]:
-    """The plan's SQL and driver arguments for ``params``, converted as SQLAlchemy would."""
+def run(connection: Connection, plan: Plan, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The plan's rows for ``params`` on ``connection``, processed as SQLAlchemy would."""
     compiled = plan.compiled
     values: Any = compiled.construct_params(params)
     sql: str = compiled.string
@@ -94,12 +94,8 @@ def _arguments(plan: Plan, params: dict[str, Any]) -> tuple[str, Any]:
             name: processors[name](value) if name in processors else value
             for name, value in values.items()
         }
-    return sql, (values if order is None else tuple(values[name] for name in order))
-
-
-def _processed(
-    connection: Connection, plan: Plan, found: list[Any], description: Any
-) -> list[tuple[Any, ...]]:
+    arguments: Any = values if order is None else tuple(values[name] for name in order)
+    found, description = execute(connection, sql, arguments, describe=plan.processors is None)
     if plan.processors is None:
         plan.processors = _processors(plan, connection.dialect, description)
     columns = plan.processors
@@ -108,30 +104,6 @@ def _processed(
     return [
         tuple(value if p is None else p(value) for p, value in zip(columns, row, strict=True))
         for row in found
-    ]
-
-
-def run(connection: Connection, plan: Plan, params: dict[str, Any]) -> list[tuple[Any, ...]]:
-    """The plan's rows for ``params`` on ``connection``, processed as SQLAlchemy would."""
-    sql, arguments = _arguments(plan, params)
-    found, description = execute(connection, sql, arguments, describe=plan.processors is None)
-    return _processed(connection, plan, found, description)
-
-
-def run_together(
-    connection: Connection, batch: Sequence[tuple[Plan, dict[str, Any]]]
-) -> list[list[tuple[Any, ...]]]:
-    """The rows of each plan of ``batch``, as ``run`` gives them. On PostgreSQL the
-    statements go out together in psycopg's pipeline mode: one round trip for all of them
-    rather than one each, where each trip is a send, a wait and a wake-up on both sides.
-    SQLite answers in-process: one after another."""
-    if connection.dialect.name != "postgresql" or len(batch) < 2:
-        return [run(connection, plan, params) for plan, params in batch]
-    statements = [(*_arguments(plan, params), plan.processors is None) for plan, params in batch]
-    answers = execute_together(connection, statements)
-    return [
-        _processed(connection, plan, found, description)
-        for (plan, _params), (found, description) in zip(batch, answers, strict=True)
     ]
 
 
@@ -175,48 +147,3 @@ def execute(
         raise  # not reached: the handler raises the wrapped error
     finally:
         cursor.close()
-
-
-def execute_together(
-    connection: Connection, statements: Sequence[tuple[str, Any, bool]]
-) -> list[tuple[list[Any], Any]]:
-    """PostgreSQL: each ``(sql, arguments, describe)`` as ``execute`` runs it, sent in one
-    pipeline; the rows of each and, where asked, its description (else None). The cursor
-    events fire for each statement as it is queued (the statement metrics then time the
-    queueing, not the server)."""
-    raw = connection.connection.dbapi_connection
-    assert raw is not None
-    cursors: list[Any] = []
-    events = connection._has_events or connection.engine._has_events
-    sql, arguments, _ = statements[0]
-    try:
-        with raw.pipeline():
-            for sql, arguments, _ in statements:
-                cursor = raw.cursor()
-                cursors.append(cursor)
-                context = _Timing()
-                if events:
-                    for listener in connection.dispatch.before_cursor_execute:
-                        sql, arguments = listener(
-                            connection, cursor, sql, arguments, context, False
-                        )
-                cursor.execute(sql, arguments)
-                if events:
-                    connection.dispatch.after_cursor_execute(
-                        connection, cursor, sql, arguments, context, False
-                    )
-        return [
-            (
-                list(cursor.fetchall()) if _returns_rows(cursor) else [],
-                cursor.description if describe else None,
-            )
-            for cursor, (_, _, describe) in zip(cursors, statements, strict=True)
-        ]
-    except BaseException as error:
-        connection._handle_dbapi_exception(
-            error, sql, arguments, cursors[-1] if cursors else None, None
-        )
-        raise  # not reached: the handler raises the wrapped error
-    finally:
-        for cursor in cursors:
-            cursor.close()

@@ -10,7 +10,7 @@ from sqlalchemy import event, literal_column, select, table
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from app.answers import rows, rows_together
+from app.answers import rows
 from app.articles import driven
 from app.articles.models import Article
 from app.articles.queries import BY, ENTITIES, MENTIONS, TOP_LINKS
@@ -44,41 +44,6 @@ def test_prepared_rows_equal_sqlalchemy_rows(session: Session, seed_article: Art
         assert found[0]._fields == tuple(
             session.connection().execute(prepared.statement, params).keys()
         )
-
-
-def test_statements_read_together_equal_each_read_alone(
-    session: Session, seed_article: Article
-) -> None:
-    cases = _cases(seed_article)
-    together = rows_together(session, *cases)
-    assert together == [rows(session, prepared, **params) for prepared, params in cases]
-    assert all(found for found in together)
-    assert together[0][0]._fields == rows(session, BY["id"], value=seed_article.id)[0]._fields
-
-
-def test_statements_read_together_fire_cursor_events(
-    session: Session, seed_article: Article
-) -> None:
-    seen: list[str] = []
-    engine = session.get_bind()
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        rows_together(session, *_cases(seed_article)[2:4])
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    assert len(seen) == 2 and "mention_count" in seen[0] and "mention" in seen[1].lower()
-
-
-def test_a_driver_error_among_statements_read_together_is_raised_as_sqlalchemys(
-    session: Session, seed_article: Article
-) -> None:
-    broken = Prepared(select(literal_column("x")).select_from(table("no_such_table")))
-    with pytest.raises(DBAPIError):
-        rows_together(session, (BY["id"], {"value": seed_article.id}), (broken, {}))
 
 
 def test_converted_parameters_beside_an_expanding_list(

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlmodel import Session, col
 
-from app.answers import Document, Record, rows, rows_together
+from app.answers import Document, Record, rows
 from app.changes.service import changed_since
 from app.errors import NotFound
 from app.pagination import (
@@ -201,17 +201,16 @@ def _spoken_count(capped: bool) -> Prepared:
 def _spoken(session: Session, entity_id: int, page: PageRequest) -> Document:
     """What an entity said, from statements built once: built per request, the page and
     its count took a third of the request's instructions on PostgreSQL. Counted as
-    ``total_of`` counts (PostgreSQL: up to ``COUNT_CAP``, past it by estimate); the count
-    and the page are read together (on PostgreSQL one round trip for both)."""
+    ``total_of`` counts (PostgreSQL: up to ``COUNT_CAP``, past it by estimate)."""
+    total = Total(0, estimate=True)
+    if counting():
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        cap = {} if sqlite else {"cap": COUNT_CAP + 1}
+        count = int(rows(session, _spoken_count(not sqlite), speaker=entity_id, **cap)[0][0])
+        total = Total(count)
+        if count > COUNT_CAP and not sqlite:
+            spoken = select(col(Quote.id)).where(col(Quote.speaker_id) == entity_id)
+            total = total_of(session, spoken)
     params = NEWEST.params(page) | {"speaker": entity_id}
-    listed = (_spoken_page("after_0" in params), params)
-    if not counting():
-        return _documents(rows(session, listed[0], **params), page, Total(0, estimate=True))
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    cap = {} if sqlite else {"cap": COUNT_CAP + 1}
-    counted = (_spoken_count(not sqlite), {"speaker": entity_id, **cap})
-    (count_row,), found = rows_together(session, counted, listed)
-    total = Total(int(count_row[0]))
-    if total.count > COUNT_CAP and not sqlite:
-        total = total_of(session, select(col(Quote.id)).where(col(Quote.speaker_id) == entity_id))
+    found = rows(session, _spoken_page("after_0" in params), **params)
     return _documents(found, page, total)

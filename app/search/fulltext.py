@@ -8,7 +8,6 @@ safe: on SQLite it is rebuilt into quoted FTS5 terms, on PostgreSQL
 """
 
 import re
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -29,7 +28,7 @@ from app.answers import connection
 from app.articles.models import Article
 from app.db import MAX_BIG_ID, MAX_ID
 from app.pagination import AnySelect
-from app.prepared import execute_together
+from app.prepared import execute
 from app.search.highlight import highlight
 from app.search.terms import fts5_query, query_words
 
@@ -72,34 +71,15 @@ def planned_matches(session: Session, table_name: str, query: str) -> tuple[floa
     """PostgreSQL: the planner's estimate of matching rows, and of rows in the table."""
     key = ("planned_matches", table_name, query)
     if key not in session.info:
-        plan_tables(session, query, (table_name,))
+        # On the driver's cursor (``app.prepared``): through ``Connection.execute`` each of
+        # a search's two or three planning statements took ~100k instructions more.
+        sql = _PLANNED.format(table_name)
+        found, _ = execute(connection(session), sql, {"q": query})
+        plan = found[0][0]
+        rows = _table_rows(session, table_name, query)
+        session.info[key] = (float(plan[0]["Plan"]["Plan Rows"]), max(rows, 1.0))
     matches, rows = session.info[key]
     return matches, rows
-
-
-def plan_tables(session: Session, query: str, names: Sequence[str] = ()) -> None:
-    """PostgreSQL: ``planned_matches`` of ``query`` in each of ``names`` (every full-text
-    table by default), its ``EXPLAIN``s and the tables' sizes read together in one round
-    trip: ``/search`` plans both tables, and these were three trips of the ten a search
-    made; ``/articles?q=`` two of its four. On the driver's cursor (``app.prepared``):
-    through ``Connection.execute`` each took ~100k instructions more."""
-    names = sorted(names or FULLTEXT_TABLES)
-    if any(("planned_matches", name, query) in session.info for name in names):
-        return
-    known: dict[str, float] = session.info.setdefault(("table_rows", query), {})
-    statements: list[tuple[str, Any, bool]] = [
-        (_PLANNED.format(name), {"q": query}, False) for name in names
-    ]
-    every = sorted({*names, *FULLTEXT_TABLES})
-    sized = all(name in known for name in names)
-    if not sized:
-        statements.append((_TABLE_ROWS, {"names": every}, False))
-    found = execute_together(connection(session), statements)
-    if not sized:
-        known.update((name, float(rows)) for name, rows in found.pop()[0])
-    for name, (plan, _) in zip(names, found, strict=True):
-        estimate = float(plan[0][0][0]["Plan"]["Plan Rows"])
-        session.info[("planned_matches", name, query)] = (estimate, max(known[name], 1.0))
 
 
 # The tables searched in full text: ``/search`` plans a query on both, so their sizes are
@@ -114,6 +94,17 @@ _TABLE_ROWS = (
     "SELECT name, (SELECT reltuples FROM pg_class WHERE oid = CAST(name AS regclass)) "
     "FROM unnest(CAST(%(names)s AS text[])) AS name"
 )
+
+
+def _table_rows(session: Session, table_name: str, query: str) -> float:
+    """PostgreSQL: the planner's count of ``table_name``'s rows, read with the other
+    tables' once per query planned in a session, as the estimate of matches is."""
+    known: dict[str, float] = session.info.setdefault(("table_rows", query), {})
+    if table_name not in known:
+        names = sorted({table_name, *FULLTEXT_TABLES})
+        found, _ = execute(connection(session), _TABLE_ROWS, {"names": names})
+        known.update((name, float(rows)) for name, rows in found)
+    return known[table_name]
 
 
 def walk_newest(session: Session, table_name: str, query: str) -> bool:

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from app.answers import Document, Record, rows, rows_together
+from app.answers import Document, Record, rows
 from app.articles.filters import conditions
 from app.articles.listing import article_rows
 from app.articles.models import Article
@@ -47,53 +47,35 @@ FACET_SIZE = 5
 FACET_TYPES = {"person": "persons", "country": "countries", "organization": "organizations"}
 
 
-Statements = tuple[AnySelect | Prepared, AnySelect | Prepared, AnySelect | Prepared]
-
-
-def _entities_and_facets(
-    session: Session, query: str, where: list[ColumnElement[bool]] | None
-) -> tuple[list[Document], Document]:
-    """Entities whose name starts with the query, most covered first, as ``EntityPublic``
-    (``/entities?q=``'s first items), and the top persons, countries,
-    organizations and sections by number of matching articles (among the newest
-    ``CANDIDATES`` matches, as ranking is), as ``Facets``; ``where`` narrows the matches
-    as the search's filters do, None meaning nothing matches. The names, the leading
-    entities and the sections are read together: on PostgreSQL one round trip, not three."""
-    names = _names(session, query)
-    chosen = _facet_choice(session, query, where)
-    if chosen is None:
-        hits = rows(session, names[0], **names[1]) if names else []
-        return _entity_documents(hits), {
-            **{name: [] for name in FACET_TYPES.values()},
-            "sections": [],
-        }
-    (leading, every, sections), params = chosen
-    batch = [(leading, params), (sections, params), *([names] if names else [])]
-    found, by_section, *hits = rows_together(session, *batch)
+def facets(
+    session: Session, query: str, where: list[ColumnElement[bool]] | None = None
+) -> Document:
+    """Top persons, countries, organizations and sections by number of matching articles
+    (among the newest ``CANDIDATES`` matches, as ranking is), as ``Facets``; ``where``
+    narrows the matches as the search's filters do, None meaning nothing matches."""
+    buckets: dict[str, list[Document]] = {name: [] for name in FACET_TYPES.values()}
+    if not searchable(query) or where is None:
+        return {**buckets, "sections": []}
+    params: dict[str, Any] = {"leading": LEADING}
+    statements: tuple[AnySelect | Prepared, AnySelect | Prepared, AnySelect | Prepared]
+    if not where and session.get_bind().dialect.name == "sqlite":
+        statements = _prepared_facets()
+        params |= {"terms": fts5_query(query), "candidates": fulltext.CANDIDATES}
+    elif not where:
+        statements = _prepared_postgres_facets(newest_order(session, Article, query))
+        params |= {"terms": query, "candidates": fulltext.CANDIDATES}
+    else:
+        statements = _facet_statements(article_candidates(session, query, where, scored=False))
+    leading, every, sections = statements
+    found = rows(session, leading, **params)
     if not _complete(found):
         found = rows(session, every, **params)
-    buckets: dict[str, list[Document]] = {name: [] for name in FACET_TYPES.values()}
     for row in found:
         buckets[FACET_TYPES[row.type]].append({"slug": row.slug, "name": row.name, "count": row.n})
-    sections_found = [{"name": row.section, "count": row.n} for row in by_section]
-    return _entity_documents(hits[0] if hits else []), {**buckets, "sections": sections_found}
-
-
-def _facet_choice(
-    session: Session, query: str, where: list[ColumnElement[bool]] | None
-) -> tuple[Statements, dict[str, Any]] | None:
-    """The facet statements of ``query`` (leading, every, sections) and their parameters;
-    None when nothing can match."""
-    if not searchable(query) or where is None:
-        return None
-    params: dict[str, Any] = {"leading": LEADING}
-    if not where and session.get_bind().dialect.name == "sqlite":
-        params |= {"terms": fts5_query(query), "candidates": fulltext.CANDIDATES}
-        return _prepared_facets(), params
-    if not where:
-        params |= {"terms": query, "candidates": fulltext.CANDIDATES}
-        return _prepared_postgres_facets(newest_order(session, Article, query)), params
-    return _facet_statements(article_candidates(session, query, where, scored=False)), params
+    by_section = [
+        {"name": row.section, "count": row.n} for row in rows(session, sections, **params)
+    ]
+    return {**buckets, "sections": by_section}
 
 
 def _facet_statements(candidates: AnySelect) -> tuple[AnySelect, AnySelect, AnySelect]:
@@ -200,17 +182,14 @@ def _section_facet(matching: Any) -> AnySelect:
     )
 
 
-def _names(session: Session, query: str) -> tuple[Prepared, dict[str, Any]] | None:
-    """The statement of the entities named by a prefix of ``query``, and its parameters;
-    None for a query without words."""
+def entity_hits(session: Session, query: str) -> list[Document]:
+    """Entities whose name starts with the query, most covered first, as ``EntityPublic``
+    (``/entities?q=``'s first items); none for a query without words."""
     prefix = normalize_name(query)
     if not searchable(query) or not prefix:
-        return None
+        return []
     dialect = session.get_bind().dialect.name
-    return _named(dialect), {"pattern": prefix_pattern(dialect, prefix)}
-
-
-def _entity_documents(found: Sequence[Record]) -> list[Document]:
+    found = rows(session, _named(dialect), pattern=prefix_pattern(dialect, prefix))
     return [dict(zip(ENTITY_FIELDS, row, strict=True)) for row in found]
 
 
@@ -246,15 +225,11 @@ def _quote_filters(filters: SearchFilters) -> QuoteFilters:
 def search(session: Session, filters: SearchFilters, page: PageRequest) -> Document:
     """``SearchResult`` as a plain document (see ``app.answers``)."""
     query = filters.q
-    if searchable(query) and session.get_bind().dialect.name == "postgresql":
-        fulltext.plan_tables(session, query)
     found = article_rows(session, filters, page, SUMMARY_COLUMNS)
     hits = summary_documents(session, found.rows, found.highlights)
     for hit, row in zip(hits, found.rows, strict=True):
         hit["score"] = float(row.score)
     first = PageRequest(limit=SIDE_RESULTS, cursor=None)
-    where = conditions(session, filters)
-    entities, facet_lists = _entities_and_facets(session, query, where)
     return {
         "query": query,
         "articles": hits,
@@ -263,6 +238,6 @@ def search(session: Session, filters: SearchFilters, page: PageRequest) -> Docum
         "total_is_estimate": found.total.estimate,
         "ranked_among": found.ranked_among,
         "quotes": quote_page(session, _quote_filters(filters), first)["items"],
-        "entities": entities,
-        "facets": facet_lists,
+        "entities": entity_hits(session, query),
+        "facets": facets(session, query, conditions(session, filters)),
     }
