@@ -1,14 +1,10 @@
 """Cursor pagination: opaque cursors, keyset where the order is a stored key, offsets where
 the order is computed (relevance, counts)."""
 
-import base64
-import binascii
-import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Depends, Query, Request, Response
@@ -18,8 +14,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
 from app.answers import json_response
+from app.cursors import BAD_CURSOR, CURSOR_FIELD, decode, encode
 from app.errors import InvalidInput
-from app.schemas import as_utc
 
 T = TypeVar("T")
 # Any select, whatever its columns (Select is variadic in its row type).
@@ -28,8 +24,6 @@ Row = TypeVar("Row")
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
-BAD_CURSOR = "The cursor is malformed or belongs to another listing"
-CURSOR_FIELD = "query.cursor"
 
 
 # Counting stops here; past it a listing's size is estimated (PostgreSQL, full text) or
@@ -144,45 +138,6 @@ async def page_params(
 PageDep = Annotated[PageRequest, Depends(page_params)]
 
 
-# Cursor integers are bound as SQL parameters: both backends take signed 64-bit at most
-# (SQLite raises OverflowError beyond it).
-MIN_INT, MAX_INT = -(2**63), 2**63 - 1
-
-
-def _encode(scope: str, values: Sequence[Any]) -> str:
-    packed = [{"dt": v.isoformat()} if isinstance(v, datetime) else v for v in values]
-    raw = json.dumps({"s": scope, "v": packed}, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _unpack(value: Any, kind: type) -> Any:
-    """One cursor value, checked against the type its sort key expects (ValueError if not):
-    a wrong type reaching PostgreSQL is a driver error, not a refusal."""
-    if kind is datetime:
-        if not isinstance(value, dict) or set(value) != {"dt"} or not isinstance(value["dt"], str):
-            raise ValueError("expected a date")
-        return as_utc(datetime.fromisoformat(value["dt"]))
-    if kind is int:
-        if type(value) is not int or not MIN_INT <= value <= MAX_INT:
-            raise ValueError("expected a 64-bit integer")
-        return value
-    raise TypeError(f"no cursor encoding for {kind.__name__}")
-
-
-def _decode(scope: str, cursor: str, kinds: Sequence[type]) -> list[Any]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw)
-        if not isinstance(data, dict) or data.get("s") != scope:
-            raise ValueError("another listing's cursor")
-        packed = data["v"]
-        if not isinstance(packed, list) or len(packed) != len(kinds):
-            raise ValueError("wrong number of values")
-        return [_unpack(value, kind) for value, kind in zip(packed, kinds, strict=True)]
-    except (binascii.Error, ValueError, KeyError, UnicodeDecodeError, RecursionError):
-        raise InvalidInput(BAD_CURSOR, field=CURSOR_FIELD) from None
-
-
 @dataclass(frozen=True)
 class SortKey:
     column: Any  # a column or mapped attribute
@@ -219,7 +174,7 @@ class Keyset:
         """The sort key values the page starts after (its cursor's), None on the first page."""
         if not page.cursor:
             return None
-        return _decode(self.scope, page.cursor, [k.kind for k in self.keys])
+        return decode(self.scope, page.cursor, [k.kind for k in self.keys])
 
     def apply(self, stmt: AnySelect, page: PageRequest) -> AnySelect:
         values = self.after(page)
@@ -248,7 +203,7 @@ class Keyset:
     ) -> tuple[list[Row], str | None]:
         items = list(rows[: page.limit])
         more = len(rows) > page.limit
-        return items, (_encode(self.scope, key_of(items[-1])) if more and items else None)
+        return items, (encode(self.scope, key_of(items[-1])) if more and items else None)
 
 
 @dataclass(frozen=True)
@@ -260,7 +215,7 @@ class Offset:
     def start(self, page: PageRequest) -> int:
         if not page.cursor:
             return 0
-        (offset,) = _decode(self.scope, page.cursor, [int])
+        (offset,) = decode(self.scope, page.cursor, [int])
         if offset < 0:
             raise InvalidInput(BAD_CURSOR, field=CURSOR_FIELD)
         return offset
@@ -271,7 +226,7 @@ class Offset:
     def page(self, rows: Sequence[Row], page: PageRequest) -> tuple[list[Row], str | None]:
         items = list(rows[: page.limit])
         more = len(rows) > page.limit
-        return items, (_encode(self.scope, [self.start(page) + page.limit]) if more else None)
+        return items, (encode(self.scope, [self.start(page) + page.limit]) if more else None)
 
 
 class Paged(Protocol):

@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, func, select, tuple_
 from sqlmodel import Session
 
 from app.answers import Record, rows
+from app.articles.built import TOPS
 from app.articles.queries import AE, AE_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import AnySelect, Keyset, PageRequest
 from app.prepared import Prepared
@@ -37,8 +38,9 @@ def _walked(columns: tuple[Any, ...], groups: int) -> AnySelect:
     return walked
 
 
-@lru_cache(maxsize=16)
-def _statement(descending: bool, after: bool, groups: int = 0) -> Prepared:
+@lru_cache(maxsize=32)
+def _statement(descending: bool, after: bool, groups: int = 0, tops: bool = False) -> Prepared:
+    """The page's statement; with ``tops`` (PostgreSQL) each row carries its ``TOPS``."""
     dated, ident = AE.dated_at, AE.article_id
     walked = _walked((ident, dated), groups)
     if after:
@@ -51,8 +53,9 @@ def _statement(descending: bool, after: bool, groups: int = 0) -> Prepared:
     order = (dated.desc(), ident.desc()) if descending else (dated.asc(), ident.asc())
     ids = walked.order_by(*order).limit(bindparam("limit")).subquery()
     outer = (ids.c.dated_at, ids.c.article_id)
+    columns = (*SUMMARY_COLUMNS, TOPS) if tops else SUMMARY_COLUMNS
     return Prepared(
-        select(*SUMMARY_COLUMNS)
+        select(*columns)
         .join(ids, ids.c.article_id == A.id)
         .order_by(*(key.desc() if descending else key.asc() for key in outer))
     )
@@ -85,7 +88,8 @@ def entity_page(
     params = _params(entity_id, groups) | {"limit": page.limit + 1}
     if after is not None:
         params |= {"after_dated": after[0], "after_id": after[1]}
-    stmt = _statement(keyset.keys[0].descending, after is not None, len(groups))
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    stmt = _statement(keyset.keys[0].descending, after is not None, len(groups), postgresql)
     found = rows(session, stmt, **params)
     return keyset.page(found, page, lambda row: (row.dated_at, row.id))
 

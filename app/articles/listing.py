@@ -32,10 +32,11 @@ from app.pagination import (
     planned_rows,
     total_of,
 )
-from app.search.fulltext import CANDIDATES, article_candidates, article_highlights, searchable
+from app.search.fulltext import CANDIDATES, article_candidates, article_highlights
 from app.search.matches import count_matches, every_match, match_test, unindexed
 from app.search.relevance import ranked_page
 from app.search.relevance_postgres import ranked_page as postgres_ranked_page
+from app.search.terms import searchable
 
 Rows = list[Record]
 MatchTest = Callable[[Any], ColumnElement[bool]]

@@ -13,7 +13,7 @@ from app.articles.models import Article
 from app.articles.schemas import ArticleDetail, ArticleFields
 from app.entities.models import ArticleEntity, Entity, Mention
 from app.prepared import Prepared
-from app.quotes.queries import article_quotes
+from app.quotes.queries import OF_ARTICLE, quote_document
 
 A_TABLE = Article.__table__  # type: ignore[attr-defined]
 A = A_TABLE.c
@@ -65,13 +65,35 @@ MENTIONS = Prepared(
 
 
 def article_document(session: Session, key: str, value: int | str) -> Document | None:
-    """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``."""
+    """The article whose ``key`` (id or slug) is ``value``, as ``ArticleDetail``: on
+    PostgreSQL in one statement (``app.articles.built``), on SQLite in four."""
+    if session.get_bind().dialect.name == "postgresql":
+        return built_document(session, key, value)
+    return document_apart(session, key, value)
+
+
+def built_document(session: Session, key: str, value: int | str) -> Document | None:
+    """PostgreSQL: ``article_document`` with its nested parts built by the server."""
+    from app.articles.built import WHOLE  # which imports this module
+
+    found = rows(session, WHOLE[key], value=value)
+    if not found:
+        return None
+    document = picked(found[0], DETAIL_FIELDS, DATES)
+    document["entities"], document["quotes"] = found[0].entities, found[0].quotes
+    return document
+
+
+def document_apart(session: Session, key: str, value: int | str) -> Document | None:
+    """``article_document`` from a statement per part."""
     found = rows(session, BY[key], value=value)
     if not found:
         return None
     document = picked(found[0], DETAIL_FIELDS, DATES)
     document["entities"] = entity_documents(session, document["id"])
-    document["quotes"] = article_quotes(session, document["id"])
+    document["quotes"] = [
+        quote_document(row) for row in rows(session, OF_ARTICLE, article_id=document["id"])
+    ]
     return document
 
 
@@ -82,8 +104,13 @@ def entity_documents(
     their mention offsets."""
     if links is None:
         links = rows(session, ENTITIES, article_id=article_id)
+    return _with_mentions(links, rows(session, MENTIONS, article_id=article_id))
+
+
+def _with_mentions(links: Sequence[Record], found: Sequence[Record]) -> list[Document]:
+    """Rows of ``ENTITY_LINKS`` as documents, each with its rows of ``MENTIONS``."""
     mentions: dict[int, list[Document]] = defaultdict(list)
-    for row in rows(session, MENTIONS, article_id=article_id):
+    for row in found:
         mentions[row.entity_id].append({"start": row.start, "end": row.end, "text": row.text})
     return [{**_linked(row), "mentions": mentions[row.id]} for row in links]
 
@@ -100,8 +127,11 @@ def lede(text: str | None) -> str:
 def summary_documents(
     session: Session, found: Sequence[Record], highlights: dict[int, str]
 ) -> list[Document]:
-    """Rows of ``SUMMARY_COLUMNS`` as ``ArticleSummary`` documents."""
-    tops = top_entities(session, [row.id for row in found])
+    """Rows of ``SUMMARY_COLUMNS`` (and perhaps ``TOPS``) as ``ArticleSummary`` documents."""
+    if found and "tops" in found[0]._fields:
+        tops = {row.id: row.tops for row in found}
+    else:
+        tops = top_entities(session, [row.id for row in found])
     return [
         {
             **picked(row, SUMMARY_FIELDS, DATES),

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, bindparam, func, literal_column, select
 from sqlmodel import Session
 
 from app.answers import Record, connection, rows
+from app.articles.built import TOPS
 from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.db import CHANGES_AT_BEGIN
 from app.pagination import Keyset, PageRequest, SortKey
@@ -36,7 +37,8 @@ _SNAPSHOT: ColumnElement[str] = literal_column("CAST(pg_current_snapshot() AS te
 
 @lru_cache(maxsize=8)
 def _statement(descending: bool, after: bool, snapshot: bool = False) -> Prepared:
-    columns = (*SUMMARY_COLUMNS, _SNAPSHOT.label("snapshot")) if snapshot else SUMMARY_COLUMNS
+    snapshotted = (*SUMMARY_COLUMNS, _SNAPSHOT.label("snapshot"), TOPS)
+    columns = snapshotted if snapshot else SUMMARY_COLUMNS
     return Prepared(KEYSETS[descending].prepared(select(*columns), after=after))
 
 
@@ -44,7 +46,7 @@ def page_of_all(
     session: Session, descending: bool, page: PageRequest
 ) -> tuple[Sequence[Record], str | None]:
     """A page of ``SUMMARY_COLUMNS`` rows of every article, newest or oldest first; on
-    PostgreSQL each row also carries the ``snapshot`` it was read at."""
+    PostgreSQL each row also carries the ``snapshot`` it was read at and its ``TOPS``."""
     keyset = KEYSETS[descending]
     params = keyset.params(page)
     postgresql = session.get_bind().dialect.name == "postgresql"

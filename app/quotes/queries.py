@@ -2,9 +2,8 @@
 documents built from them in the order of ``QuotePublic`` and ``QuoteDetail``."""
 
 from sqlalchemy import bindparam, select
-from sqlmodel import Session
 
-from app.answers import Document, Record, rows, utc
+from app.answers import Document, Record, utc
 from app.articles.models import Article
 from app.entities.models import Entity
 from app.pagination import AnySelect
@@ -89,8 +88,3 @@ WITH_SPEAKER = select(*QUOTE_COLUMNS).select_from(Q_TABLE.outerjoin(E_TABLE, E.i
 OF_ARTICLE = Prepared(
     WITH_SPEAKER.where(Q.article_id == bindparam("article_id")).order_by(Q.start, Q.id)
 )
-
-
-def article_quotes(session: Session, article_id: int) -> list[Document]:
-    """Every quote of an article in the order they appear."""
-    return [quote_document(row) for row in rows(session, OF_ARTICLE, article_id=article_id)]

@@ -26,8 +26,8 @@ from app.prepared import Prepared
 from app.quotes.models import Quote
 from app.quotes.queries import WITH_SPEAKER, Q, detail_document, detail_select, quote_document
 from app.quotes.schemas import QuoteDetail, QuoteFilters, QuotePublic
-from app.search.fulltext import fts5_query, searchable
 from app.search.matches import count_matches, every_match, match_test, prepared_match, unindexed
+from app.search.terms import fts5_query, searchable
 
 NEWEST = Keyset("quotes:newest", [SortKey(col(Quote.dated_at), True), SortKey(col(Quote.id), True)])
 # The same order for a few full-text matches, sorted rather than walked (same cursors).

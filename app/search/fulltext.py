@@ -30,46 +30,7 @@ from app.db import MAX_BIG_ID, MAX_ID
 from app.pagination import AnySelect
 from app.prepared import execute
 from app.search.highlight import highlight
-
-_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_WORD = re.compile(r"\w+")
-
-
-def _quoted(text: str) -> str | None:
-    words = _WORD.findall(text)
-    return '"' + " ".join(words) + '"' if words else None
-
-
-def _group(included: list[str], excluded: list[str]) -> str:
-    query = " ".join(included)
-    if excluded:
-        query = f"({query})" + "".join(f" NOT {term}" for term in excluded)
-    return query
-
-
-def fts5_query(text: str) -> str | None:
-    """A user query as FTS5 syntax, read as PostgreSQL's ``websearch_to_tsquery`` reads it:
-    words AND-ed, "quoted phrases", -excluded terms, and OR binding loosest.
-
-    Every term is double-quoted, so FTS5 operators, column filters and stray punctuation
-    in the input are plain text. None when the input holds no word to look for.
-    """
-    groups: list[tuple[list[str], list[str]]] = [([], [])]
-    for match in _TOKEN.finditer(text):
-        minus, phrase, bare = match.groups()
-        if bare == "OR" and groups[-1][0]:
-            groups.append(([], []))
-            continue
-        negated = bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
-        term = _quoted(phrase if phrase is not None else bare)
-        if term:
-            groups[-1][1 if negated else 0].append(term)
-    # FTS5 cannot express "everything but": a group with nothing to include is dropped.
-    rendered = [_group(included, excluded) for included, excluded in groups if included]
-    if len(rendered) > 1:
-        return " OR ".join(f"({group})" if " " in group else group for group in rendered)
-    return rendered[0] if rendered else None
-
+from app.search.terms import fts5_query, query_words
 
 # ``session.info`` key naming the PostgreSQL index to read matches through, "rum" or "gin",
 # whatever the table has: both answer alike (tests/search/test_index_paths.py).
@@ -258,23 +219,6 @@ def article_highlights(session: Session, query: str, ids: list[int]) -> dict[int
 def window_highlight(text: str, words: list[str]) -> str:
     """SQLite: the highlight of a body's first ``HIGHLIGHT_WINDOW`` characters (``text``)."""
     return highlight(text, words, truncated=len(text) >= HIGHLIGHT_WINDOW)
-
-
-def query_words(text: str) -> list[str]:
-    """The words a query looks for (excluded ones and ``OR`` aside), as ``fts5_query``
-    reads them."""
-    found: list[str] = []
-    for match in _TOKEN.finditer(text):
-        minus, phrase, bare = match.groups()
-        negated = bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
-        if bare == "OR" or negated:
-            continue
-        found += _WORD.findall(phrase if phrase is not None else bare)
-    return found
-
-
-def searchable(query: str | None) -> bool:
-    return bool(query and fts5_query(query))
 
 
 def prefix_match(dialect: str, column: Any, prefix: str) -> ColumnElement[bool]:

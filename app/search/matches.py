@@ -39,14 +39,8 @@ from sqlmodel import Session, col
 from app.answers import rows
 from app.pagination import COUNT_CAP, AnySelect, Total, planned_rows
 from app.prepared import Prepared
-from app.search.fulltext import (
-    fts5_query,
-    id_ordered,
-    newest_first,
-    planned_matches,
-    walk_newest,
-    walk_pays,
-)
+from app.search.fulltext import id_ordered, newest_first, planned_matches, walk_newest, walk_pays
+from app.search.terms import fts5_query
 
 
 @dataclass(frozen=True)

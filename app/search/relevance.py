@@ -21,14 +21,9 @@ from app.articles.queries import A_TABLE, A, summary_columns
 from app.pagination import Offset, PageRequest, Total
 from app.prepared import Prepared
 from app.search import fulltext, matches
-from app.search.fulltext import (
-    HIGHLIGHT_WINDOW,
-    TITLE_WEIGHTS,
-    fts5_query,
-    query_words,
-    window_highlight,
-)
+from app.search.fulltext import HIGHLIGHT_WINDOW, TITLE_WEIGHTS, window_highlight
 from app.search.matches import sqlite_total
+from app.search.terms import fts5_query, query_words
 
 _FTS = table("article_fts", column("rowid", Integer))
 _MATCHING = literal_column("article_fts").op("MATCH")(bindparam("terms"))

@@ -14,19 +14,15 @@ from sqlalchemy import ColumnElement, Integer, String, bindparam, func, literal_
 from sqlmodel import Session
 
 from app.answers import rows
+from app.articles.built import TOPS
 from app.articles.models import Article
 from app.articles.queries import A_TABLE, SUMMARY_COLUMNS, A
 from app.pagination import AnySelect, Offset, PageRequest
 from app.search import fulltext, matches
-from app.search.fulltext import (
-    HIGHLIGHT_WINDOW,
-    newest_key,
-    newest_order,
-    query_words,
-    window_highlight,
-)
+from app.search.fulltext import HIGHLIGHT_WINDOW, newest_key, newest_order, window_highlight
 from app.search.matches import count_matches, rum_counted, rum_matches
 from app.search.relevance import RankedPage
+from app.search.terms import query_words
 
 _OFFSET = Offset("articles:relevance")
 
@@ -34,8 +30,9 @@ _OFFSET = Offset("articles:relevance")
 @lru_cache(maxsize=4)
 def _page(order: str, counted: bool) -> AnySelect:
     """The ranked page among the newest ``candidates`` matches of ``terms`` found in
-    ``order``, with each row's highlight window; ``counted`` adds ``rum_counted``'s columns
-    (``rum_walked``), on a row of their own when the page is empty."""
+    ``order``, with each row's highlight window and ``TOPS``; ``counted`` adds
+    ``rum_counted``'s columns (``rum_walked``), on a row of their own when the page is
+    empty."""
     vector: ColumnElement[Any] = literal_column(f"{Article.__tablename__}.search_vector")
     tsquery = func.websearch_to_tsquery("english", bindparam("terms", type_=String))
     candidates = (
@@ -54,7 +51,7 @@ def _page(order: str, counted: bool) -> AnySelect:
     )
     window = func.substr(A.body, 1, HIGHLIGHT_WINDOW).label("window")
     page = ranked.join(A_TABLE, A.id == ranked.c.id)
-    columns = (*SUMMARY_COLUMNS, ranked.c.score, window)
+    columns = (*SUMMARY_COLUMNS, ranked.c.score, window, TOPS)
     if counted:
         walked = rum_counted(Article, tsquery, []).subquery("walked")
         stmt = select(walked, *columns).select_from(walked.outerjoin(page, true()))

@@ -33,14 +33,13 @@ from app.quotes.service import quote_page
 from app.search import fulltext
 from app.search.fulltext import (
     article_candidates,
-    fts5_query,
     newest_key,
     newest_order,
     pattern_match,
     prefix_pattern,
-    searchable,
 )
 from app.search.schemas import SearchFilters
+from app.search.terms import fts5_query, searchable
 from app.text import normalize_name
 
 SIDE_RESULTS = 5

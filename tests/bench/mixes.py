@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from app.pagination import _encode
+from app.cursors import encode
 from tests.bench.targets import RARE_WORD
 
 SHARES = {
@@ -80,7 +80,7 @@ def _deep_pages(connection: Connection, n: int) -> list[str]:
         scope, sort = ("articles:newest", "newest") if i % 2 else ("articles:oldest", "oldest")
         # SQLite hands a raw text() column back as a string; a cursor carries a datetime.
         when = datetime.fromisoformat(dated) if isinstance(dated, str) else dated
-        cursor = _encode(scope, [when, ident])
+        cursor = encode(scope, [when, ident])
         out.append(f"/articles?{urlencode({'sort': sort, 'limit': 20, 'cursor': cursor})}")
     return out
 

@@ -66,12 +66,10 @@ GUARDS = {
         ]
     ),
     # Cursor parsing and the pages it resumes.
-    "pagination": Group(
-        [f"app.pagination.{name}*" for name in ("x__encode", "x__unpack", "x__decode", "xǁOffsetǁ")]
-    ),
+    "pagination": Group(["app.cursors.*", "app.pagination.xǁOffsetǁ*"]),
     "dates": Group(["app.schemas.*"]),
     "errors": Group(["app.errors.*"]),
-    "fulltext": Group(["app.search.fulltext.*"], ["tests/search"]),
+    "fulltext": Group(["app.search.fulltext.*", "app.search.terms.*"], ["tests/search"]),
     # Not test_concurrent_ingest.py nor test_workers.py: their ingests run in subprocesses,
     # on code mutmut does not change, for 45 s a mutant.
     "writes": Group(

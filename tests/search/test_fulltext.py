@@ -23,13 +23,11 @@ from app.search import fulltext
 from app.search.fulltext import (
     FULLTEXT_INDEX,
     article_candidates,
-    fts5_query,
     prefix_match,
-    query_words,
-    searchable,
     walk_newest,
     walk_pays,
 )
+from app.search.terms import fts5_query, query_words, searchable
 from tests.conftest import ArticleFactory
 
 WORDS = r"\w+(?: \w+)*"

@@ -3,8 +3,9 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from app.search.fulltext import HIGHLIGHT_WINDOW, query_words
+from app.search.fulltext import HIGHLIGHT_WINDOW
 from app.search.highlight import FRAGMENT_TOKENS, highlight
+from app.search.terms import query_words
 from tests.conftest import ArticleFactory
 
 FILLER = "The council met again and the budget was read out in full. "
