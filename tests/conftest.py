@@ -160,6 +160,16 @@ def assert_problem(response: Any, status: int, field: str | None = None) -> dict
     return problem
 
 
+# Any listing's page when nothing matches: no items, no cursor, an exact total of 0.
+EMPTY_PAGE = {
+    "items": [],
+    "next_cursor": None,
+    "total": 0,
+    "total_is_estimate": False,
+    "ranked_among": None,
+}
+
+
 def next_link(response: Any) -> str:
     """The URL in a response's ``Link: <…>; rel="next"`` header."""
     link: str = response.headers["Link"]

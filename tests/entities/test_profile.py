@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
-from tests.conftest import ArticleFactory, assert_problem, next_link
+from tests.conftest import EMPTY_PAGE, ArticleFactory, assert_problem, next_link
 from tests.entities.seed import (
     MADDY,
     MADDY_QUOTES,
@@ -219,10 +219,4 @@ def test_related_entities_by_shared_articles(
 def test_an_entity_alone_has_no_related(client: TestClient, make_article: ArticleFactory) -> None:
     make_article("Solo Hermit stayed home.", people=("Solo Hermit",))
     response = client.get("/entities/solo-hermit/related")
-    assert response.json() == {
-        "items": [],
-        "next_cursor": None,
-        "total": 0,
-        "total_is_estimate": False,
-        "ranked_among": None,
-    }
+    assert response.json() == EMPTY_PAGE

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
+from tests.conftest import EMPTY_PAGE
 from tests.search.client import NO_RESULTS, article_slugs, search, slugs
 
 # Strings that hold no word at all: nothing to search for.
@@ -130,13 +131,7 @@ def test_a_query_without_words_finds_nothing(client: TestClient, q: str) -> None
     assert search(client, q) == {"query": q, **NO_RESULTS}
     for path in ("/articles", "/quotes"):
         response = client.get(path, params={"q": q})
-        assert response.json() == {
-            "items": [],
-            "next_cursor": None,
-            "total": 0,
-            "total_is_estimate": False,
-            "ranked_among": None,
-        }
+        assert response.json() == EMPTY_PAGE
 
 
 @pytest.mark.parametrize(
