@@ -60,7 +60,11 @@ _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whose|whom|that|which)\s")
 # What may follow a bare credit's cue: when, where, how — never what was said.
 _CIRCUMSTANCE = re.compile(
     r"(?:on|in|at|during|last|this|earlier|later|yesterday|today|tonight|afterward|after|"
-    r"before|when|while|to|of|from|\w+ly)\b",
+    r"before|when|while|of|from|\w+ly)\b"
+    # "to" opens whom it was said to ("said to reporters", "told to the BBC"), never a verb:
+    # "X continues to hold …" is a new sentence about X, no credit.
+    r"|to\s+(?:(?-i:[A-Z])|(?:the|a|an|him|her|them|us|me|his|their|its|our|my|your)\b"
+    r"|[a-z]+s\b)",
     re.IGNORECASE,
 )
 # A sentence that opens with a subordinate clause: its cue is not the main clause's.

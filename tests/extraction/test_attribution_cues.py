@@ -61,6 +61,22 @@ def test_a_bare_credit_may_follow_a_sentence_final_quote() -> None:
     assert (found.speaker, found.rule) == ("Jon Ek", "trailing_cue+name")
 
 
+def test_a_cue_verb_before_an_infinitive_is_no_bare_credit() -> None:
+    # "to" after a credit's cue says to whom ("said to reporters"); before a verb the
+    # words are a new sentence about the company, and the quote stays with its speaker.
+    body = (
+        "“We chose the K9 after a long look,” said a Norland Air spokesman. “It fits "
+        "what we need.” Velmark continues to build ships for the navy."
+    )
+    people = [entity(body, "Velmark", kind="organization")]
+    first, second = find_quotes(body, people)
+    assert second.speaker is None
+    assert second.speaker_text == first.speaker_text == "a Norland Air spokesman"
+    said_to = "“The port will close in May.” Jon Ek said to reporters."
+    (found,) = find_quotes(said_to, [entity(said_to, "Jon Ek")])
+    assert found.speaker == "Jon Ek"
+
+
 def test_a_pronoun_and_its_verb_give_the_pronoun() -> None:
     body = (
         "Ana Ruiz spoke on Monday.\n\n"
