@@ -176,6 +176,21 @@ def next_link(response: Any) -> str:
     return link.removeprefix("<").removesuffix('>; rel="next"')
 
 
+def linked_items(client: TestClient, url: str) -> list[dict[str, Any]]:
+    """Every item of a list, following the ``Link`` header from ``url`` page by page; the
+    last page has neither a link nor a cursor."""
+    items: list[dict[str, Any]] = []
+    for _ in range(100):
+        response = client.get(url)
+        assert response.status_code == 200, response.text
+        items += response.json()["items"]
+        if "Link" not in response.headers:
+            assert response.json()["next_cursor"] is None
+            return items
+        url = next_link(response)
+    raise AssertionError("pagination never ended")
+
+
 def every_item(
     client: TestClient, path: str, params: dict[str, Any], limit: int = 3
 ) -> list[dict[str, Any]]:

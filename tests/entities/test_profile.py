@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from app.articles.models import Article
-from tests.conftest import EMPTY_PAGE, ArticleFactory, assert_problem, next_link
+from tests.conftest import EMPTY_PAGE, ArticleFactory, assert_problem, linked_items
 from tests.entities.seed import (
     MADDY,
     MADDY_QUOTES,
@@ -124,15 +124,8 @@ def test_quotes_said_by_an_entity(client: TestClient, seed_article: Article) -> 
 
 
 def test_quotes_said_page_by_cursor(client: TestClient) -> None:
-    seen: list[str] = []
-    url = f"/entities/{MADDY}/quotes?role=speaker&limit=3"
-    while True:
-        response = client.get(url)
-        seen += texts(response)
-        if "Link" not in response.headers:
-            break
-        url = next_link(response)
-    assert seen == MADDY_QUOTES[::-1]
+    seen = linked_items(client, f"/entities/{MADDY}/quotes?role=speaker&limit=3")
+    assert [item["text"] for item in seen] == MADDY_QUOTES[::-1]
 
 
 def test_quotes_about_an_entity(client: TestClient, make_article: ArticleFactory) -> None:
@@ -204,14 +197,7 @@ def test_related_entities_by_shared_articles(
         "shared_articles": 3,
     }
 
-    paged: list[str] = []
-    url = f"/entities/{MADDY}/related?limit=7"
-    while True:
-        page = client.get(url)
-        paged += slugs(page)
-        if "Link" not in page.headers:
-            break
-        url = next_link(page)
+    paged = [item["slug"] for item in linked_items(client, f"/entities/{MADDY}/related?limit=7")]
     assert paged == [e["slug"] for e in items]
     assert len(paged) == len(SEED_ENTITIES) - 1
 
