@@ -64,8 +64,9 @@ def lookup(surface: str) -> Place | None:
 
 # The index spells a saint's town one way ("St. Varnel" or "Saint Varnel"); articles
 # write "St. ", "St " and "Saint " alike.
-_SAINTS = frozenset({"St ", "St.", "Sai"})
 _SAINT_FORMS = ("St. ", "St ", "Saint ")
+# Their first three letters: a cheap test before the forms are tried.
+_SAINTS = frozenset(form[:3] for form in _SAINT_FORMS)
 
 
 def _saint(key: str, names: dict[str, Place]) -> Place | None:

@@ -93,7 +93,7 @@ _PARTY_THINGS = re.compile(
 # make a party only of an ordinary word ("the Labour government").
 _GOVERNED = re.compile(r"(?:['’]s)? (?:government|administration|policies|policy)\b")
 # Adjectives of peoples and faiths: "Kurdish ministers", "Islamic party".
-_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ic", "ine", "ern", "an")
+ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ic", "ine", "ern", "an")
 
 
 def party_context(found: list[Found], ctx: Context) -> None:
@@ -106,7 +106,7 @@ def party_context(found: list[Found], ctx: Context) -> None:
         if _eligible(f)
         and " " not in f.text
         and f.text not in people
-        and not f.text.endswith(_ADJECTIVE_ENDINGS)
+        and not f.text.endswith(ADJECTIVE_ENDINGS)
         and _party_use(f, ctx)
     }
     # "the Lib Dems warned": people are never named with an article and a plural.

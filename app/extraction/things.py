@@ -18,7 +18,7 @@ import re
 
 from app.extraction.found import Context, Found
 from app.extraction.organizations import org_head
-from app.extraction.parties import MEMBER_NOUNS, member_form
+from app.extraction.parties import ADJECTIVE_ENDINGS, MEMBER_NOUNS, member_form
 from app.extraction.wordsets import FUNCTION_WORDS, alternation
 
 # Nouns for made things that follow a product's name or that it stands in apposition to.
@@ -152,7 +152,6 @@ _NOMINEE = re.compile(r" nominees?\b")
 # What a party's name shows that a prize's never does: other member nouns after it
 # ("X candidate", "X senator"), or an adjective's ending ("Republican", "Democratic").
 _MEMBER_AFTER = re.compile(rf" (?:{alternation(sorted(MEMBER_NOUNS - {'nominee'}))})\b")
-_ADJECTIVE_ENDINGS = ("ish", "ese", "ian", "ic", "ine", "ern", "an")
 
 
 def _award_nominee(item: Found, found: list[Found], ctx: Context) -> bool:
@@ -160,7 +159,7 @@ def _award_nominee(item: Found, found: list[Found], ctx: Context) -> bool:
     ("Court"), no adjective, never before another member noun, no member form of
     another name the article uses ("Tory" of "Tories")."""
     text = item.text
-    if " " in text or text.isupper() or org_head(text) or text.endswith(_ADJECTIVE_ENDINGS):
+    if " " in text or text.isupper() or org_head(text) or text.endswith(ADJECTIVE_ENDINGS):
         return False
     if not _NOMINEE.match(ctx.body, item.end) or _member_after(text, ctx):
         return False

@@ -12,6 +12,11 @@ def _quoted(text: str) -> str | None:
     return '"' + " ".join(words) + '"' if words else None
 
 
+def _negated(minus: str, bare: str | None) -> bool:
+    """'-"a phrase"' or '-word' (a lone '-' excludes nothing)."""
+    return bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
+
+
 def _group(included: list[str], excluded: list[str]) -> str:
     query = " ".join(included)
     if excluded:
@@ -32,7 +37,7 @@ def fts5_query(text: str) -> str | None:
         if bare == "OR" and groups[-1][0]:
             groups.append(([], []))
             continue
-        negated = bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
+        negated = _negated(minus, bare)
         term = _quoted(phrase if phrase is not None else bare)
         if term:
             groups[-1][1 if negated else 0].append(term)
@@ -49,7 +54,7 @@ def query_words(text: str) -> list[str]:
     found: list[str] = []
     for match in _TOKEN.finditer(text):
         minus, phrase, bare = match.groups()
-        negated = bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
+        negated = _negated(minus, bare)
         if bare == "OR" or negated:
             continue
         found += _WORD.findall(phrase if phrase is not None else bare)
